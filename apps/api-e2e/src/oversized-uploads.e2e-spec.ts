@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { createDatabase, startApi, tempDir, type ApiProcess } from './support/api-process';
+
+const OWNER = { email: 'owner@oversize.test', password: 'oversize-password' };
+
+async function call<T>(
+  api: ApiProcess,
+  method: string,
+  path: string,
+  body: unknown,
+  token?: string,
+): Promise<T> {
+  const res = await fetch(`${api.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Token ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Files over the limit, whatever their size and however they arrive, get a 413 and never stop the process. */
+describe('oversized uploads against the built API', () => {
+  let api: ApiProcess;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    const db = await createDatabase();
+    const dir = tempDir();
+    api = await startApi({
+      DATABASE_URL: db.url,
+      DATA_DIR: dir.path,
+      SECRETS_KEY: randomBytes(32).toString('hex'),
+      QUEUE_PREFIX: `e2e${randomBytes(4).toString('hex')}`,
+      ADMIN_EMAIL: OWNER.email,
+      ADMIN_PASSWORD: OWNER.password,
+    });
+    cleanup = async () => {
+      await api.stop();
+      dir.remove();
+      await db.drop();
+    };
+  });
+  afterAll(() => cleanup());
+
+  it('answers 413 for every size over an 8 KB limit and keeps serving', async () => {
+    const { token } = await call<{ token: string }>(api, 'POST', '/v1/auth/login', OWNER);
+    await call(api, 'PUT', '/v1/settings/uploads', { operator: { maxSizeKb: 8 } }, token);
+    const chat = await call<{ id: string }>(api, 'POST', '/v1/chats', {}, token);
+    for (const size of [9_000, 30_000, 60_000, 300_000, 3_000_000]) {
+      const bytes = Buffer.alloc(size, 7);
+      bytes.write('%PDF-1.4\n');
+      const form = new FormData();
+      form.append('files', new Blob([bytes]), 'big.pdf');
+      const res = await fetch(`${api.url}/v1/chats/${chat.id}/attachments`, {
+        method: 'POST',
+        headers: { authorization: `Token ${token}` },
+        body: form,
+      }).catch((err: Error) => err);
+      expect({
+        size,
+        status: res instanceof Error ? `${res.message}: ${String(res.cause)}` : res.status,
+      }).toEqual({
+        size,
+        status: 413,
+      });
+      expect(api.child.exitCode).toBeNull();
+    }
+    expect((await fetch(`${api.url}/health`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,15 @@
+export default {
+  displayName: 'api',
+  preset: '../../jest.preset.js',
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
+  moduleFileExtensions: ['ts', 'js', 'mjs'],
+  moduleNameMapper: { '^file-type$': '<rootDir>/../../node_modules/file-type/index.js' },
+  transformIgnorePatterns: [
+    'node_modules/(?!(file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)',
+  ],
+  coverageDirectory: '../../coverage/apps/api',
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

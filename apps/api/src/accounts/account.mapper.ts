@@ -1,0 +1,6 @@
+import type { AccountDto } from '@satchel/contracts';
+import type { AccountEntity } from './account.entity';
+
+export function toAccountDto(a: AccountEntity): AccountDto {
+  return { id: a.id, name: a.name, widgetKey: a.widgetKey, createdAt: a.createdAt.toISOString() };
+}

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccountEntity } from './account.entity';
+
+@Injectable()
+export class AccountsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  findById(id: string): Promise<AccountEntity | null> {
+    return this.db.getRepository(AccountEntity).findOneBy({ id });
+  }
+
+  findByWidgetKey(widgetKey: string): Promise<AccountEntity | null> {
+    return this.db.getRepository(AccountEntity).findOneBy({ widgetKey });
+  }
+
+  list(): Promise<AccountEntity[]> {
+    return this.db.getRepository(AccountEntity).find({ order: { createdAt: 'ASC' } });
+  }
+
+  count(): Promise<number> {
+    return this.db.getRepository(AccountEntity).count();
+  }
+
+  first(): Promise<AccountEntity | null> {
+    return this.db.getRepository(AccountEntity).findOne({ where: {}, order: { createdAt: 'ASC' } });
+  }
+
+  create(m: EntityManager, data: Pick<AccountEntity, 'name' | 'widgetKey'>): Promise<AccountEntity> {
+    return m.getRepository(AccountEntity).save(m.getRepository(AccountEntity).create(data));
+  }
+
+  /** Runs `work` in one transaction (account + first admin are created together). */
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+}

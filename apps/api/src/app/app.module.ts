@@ -1,0 +1,60 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { AccountsModule } from '../accounts/accounts.module';
+import { AttachmentsModule } from '../attachments/attachments.module';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { ChatbotModule } from '../chatbot/chatbot.module';
+import { FileRequestsPortModule } from '../chatbot/file-requests-port.module';
+import { ChatsModule } from '../chats/chats.module';
+import type { AppConfig } from '../config/app-config';
+import { ConfigModule } from '../config/config.module';
+import { DatabaseModule } from '../database/database.module';
+import { DemoModule } from '../demo/demo.module';
+import { HealthModule } from '../health/health.module';
+import { InboxModule } from '../inbox/inbox.module';
+import { IntegrationsModule } from '../integrations/integrations.module';
+import { JobsModule } from '../jobs/jobs.module';
+import { OutboundModule } from '../outbound/outbound.module';
+import { RealtimeModule } from '../realtime/realtime.module';
+import { RedisModule } from '../redis/redis.module';
+import { StorageModule } from '../storage/storage.module';
+import { UploadSettingsModule } from '../upload-settings/upload-settings.module';
+import { UsersModule } from '../users/users.module';
+
+/** The whole application for one resolved configuration (database URL and secrets key set). */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const http = config.runMode !== 'worker';
+    const worker = config.runMode !== 'api';
+    if (!config.database.url) throw new Error('AppModule needs a resolved database URL');
+    // One instance, imported by reference: Nest 11 tells dynamic modules apart by object identity.
+    const chats = ChatsModule.register({ http, worker });
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(config.database.url),
+        EventEmitterModule.forRoot(),
+        RedisModule.forRoot(config),
+        JobsModule.forRoot(config),
+        StorageModule.forRoot(config),
+        OutboundModule,
+        AuthModule,
+        UsersModule,
+        AccountsModule,
+        RealtimeModule,
+        FileRequestsPortModule,
+        chats,
+        AuditModule,
+        UploadSettingsModule,
+        AttachmentsModule,
+        ChatbotModule.register(chats, { http }),
+        IntegrationsModule.register({ http, worker }),
+        HealthModule,
+        ...(http ? [DemoModule, InboxModule.register(chats)] : []),
+      ],
+    };
+  }
+}

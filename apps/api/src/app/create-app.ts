@@ -1,0 +1,74 @@
+import { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { ErrorFilter } from '../common/errors/error.filter';
+import { requestId } from '../common/http/request-id';
+import { createValidationPipe } from '../common/validation/validation.pipe';
+import type { AppConfig } from '../config/app-config';
+import { RedisIoAdapter } from '../realtime/redis-io.adapter';
+import { AppModule } from './app.module';
+import { QuietLogger } from './quiet-logger';
+import { serveStaticApps } from './static-assets';
+import { setupSwagger } from './swagger';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+function logger(level: AppConfig['logLevel']): QuietLogger | false {
+  const levels = logLevels(level);
+  return levels ? new QuietLogger('Satchel', { logLevels: levels }) : false;
+}
+
+export function logLevels(level: AppConfig['logLevel']): LogLevel[] | false {
+  if (level === 'silent') return false;
+  const map: Record<string, LogLevel> = {
+    fatal: 'fatal',
+    error: 'error',
+    warn: 'warn',
+    info: 'log',
+    debug: 'debug',
+    trace: 'verbose',
+  };
+  return LEVELS.slice(0, LEVELS.indexOf(map[level] ?? 'log') + 1);
+}
+
+/** The HTTP + Socket.IO application, fully wired but not listening. Used by main and by tests. */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: logger(config.logLevel),
+    bodyParser: false,
+  });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(requestId);
+  app.use(
+    helmet({
+      contentSecurityPolicy: false,
+      crossOriginResourcePolicy: false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.enableCors({
+    origin: true,
+    credentials: false,
+    exposedHeaders: ['ETag', 'Content-Disposition', 'X-Request-Id'],
+  });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
+  app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.useWebSocketAdapter(new RedisIoAdapter(app, config.redis.url, config.redis.queuePrefix));
+  setupSwagger(app);
+  serveStaticApps(app, config.staticRoot);
+  return app;
+}
+
+export async function createWorker(config: AppConfig) {
+  const ctx = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ ...config, runMode: 'worker' }),
+    {
+      logger: logger(config.logLevel),
+    },
+  );
+  return ctx;
+}

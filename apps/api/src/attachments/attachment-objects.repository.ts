@@ -1,0 +1,32 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+import { STORAGE_DRIVER, type ByteRange, type StorageDriver } from '../storage/storage.driver';
+
+/** The only door to file bytes: writes, reads and deletes objects in the configured storage. */
+@Injectable()
+export class AttachmentObjectsRepository {
+  private readonly log = new Logger('AttachmentObjects');
+
+  constructor(@Inject(STORAGE_DRIVER) private readonly storage: StorageDriver) {}
+
+  get driver(): 'disk' | 's3' {
+    return this.storage.name;
+  }
+
+  async write(key: string, body: Readable, contentType: string): Promise<void> {
+    await this.storage.write(key, body, { contentType });
+  }
+
+  read(key: string, range?: ByteRange): Promise<Readable> {
+    return this.storage.read(key, range);
+  }
+
+  /** Best effort: a failure is logged (the object is orphaned, never a row without its object). */
+  async remove(key: string): Promise<void> {
+    try {
+      await this.storage.delete(key);
+    } catch (err) {
+      this.log.error(`Could not delete storage object ${key}`, (err as Error).stack);
+    }
+  }
+}

@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import type { AttachmentDto } from '@satchel/contracts';
+import { AUDIT_ACTIONS } from '../audit/audit-actions';
+import { AuditService, type ActorContext } from '../audit/audit.service';
+import { actorOf } from '../common/auth/principal';
+import { EVENTS, type AttachmentCreatedEvent, type AttachmentDeletedEvent } from '../common/events/events';
+import type { AttachmentEntity, AttachmentSource } from './attachment.entity';
+import { AttachmentObjectsRepository } from './attachment-objects.repository';
+import { AttachmentPresenter } from './attachment-presenter';
+import { AttachmentsRepository } from './attachments.repository';
+import type { StagedFile } from './upload/file-stager';
+
+export interface StoredUpload {
+  file: StagedFile;
+  key: string;
+}
+
+export interface RecordOptions {
+  chatId: string | null;
+  source: AttachmentSource;
+  sourceUrl?: string;
+  accessTokenRequired: boolean;
+  /** The client's `Idempotency-Key`: stored per file so a retried request finds these rows. */
+  idempotencyKey?: string;
+  /** Extra audit details (e.g. seed 001's session id). */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Turns stored objects into attachments: rows inserted together (objects removed if that fails),
+ * then announced (`attachment.created`) and audited. Nothing is announced before it is stored.
+ */
+@Injectable()
+export class AttachmentRecorder {
+  constructor(
+    private readonly attachments: AttachmentsRepository,
+    private readonly objects: AttachmentObjectsRepository,
+    private readonly presenter: AttachmentPresenter,
+    private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async record(ctx: ActorContext, uploads: StoredUpload[], opts: RecordOptions): Promise<AttachmentDto[]> {
+    const p = ctx.principal;
+    const actor = actorOf(p);
+    const rows = await this.attachments
+      .insertMany(
+        uploads.map(({ file, key }, index) => ({
+          accountId: p.accountId,
+          chatId: opts.chatId,
+          name: file.name,
+          extension: file.extension,
+          size: file.size,
+          contentType: file.contentType,
+          sha256: file.sha256,
+          storageDriver: this.objects.driver,
+          storageKey: key,
+          source: opts.source,
+          sourceUrl: opts.sourceUrl ?? null,
+          idempotencyKey: opts.idempotencyKey ?? null,
+          idempotencyIndex: opts.idempotencyKey ? index : null,
+          uploadedByRole: actor.role,
+          uploadedById: actor.id,
+          uploadedByName: actor.name,
+        })),
+      )
+      .catch(async (err: unknown) => {
+        await Promise.all(uploads.map((u) => this.objects.remove(u.key)));
+        throw err;
+      });
+    const dtos = await this.presenter.present(p.accountId, rows, {
+      accessTokenRequired: opts.accessTokenRequired,
+      withStatus: false,
+    });
+    for (const attachment of dtos) {
+      this.events.emit(EVENTS.attachmentCreated, {
+        accountId: p.accountId,
+        chatId: opts.chatId,
+        attachment,
+      } satisfies AttachmentCreatedEvent);
+    }
+    await Promise.all(
+      dtos.map((a) =>
+        this.audit.record(ctx, {
+          action: AUDIT_ACTIONS.upload,
+          outcome: 'success',
+          chatId: opts.chatId,
+          attachmentId: a.id,
+          details: {
+            name: a.name,
+            size: a.size,
+            contentType: a.contentType,
+            source: opts.source,
+            ...opts.details,
+          },
+        }),
+      ),
+    );
+    return dtos;
+  }
+
+  /** Removes attachments again (row first, then object) and announces `attachment.deleted`. */
+  async retract(ids: string[]): Promise<void> {
+    for (const id of ids) {
+      const row = await this.attachments.findById(id);
+      if (row) await this.remove(row);
+    }
+  }
+
+  /** False when the row was already gone (deleted concurrently): nothing is removed or announced twice. */
+  async remove(row: AttachmentEntity): Promise<boolean> {
+    if (!(await this.attachments.delete(row.id))) return false;
+    await this.objects.remove(row.storageKey);
+    this.events.emit(EVENTS.attachmentDeleted, {
+      accountId: row.accountId,
+      chatId: row.chatId,
+      attachmentId: row.id,
+    } satisfies AttachmentDeletedEvent);
+    return true;
+  }
+
+  /** Records a refused or failed upload with its reason. */
+  async refused(
+    ctx: ActorContext,
+    chatId: string | null,
+    err: unknown,
+    details?: Record<string, unknown>,
+  ): Promise<void> {
+    const reason = err instanceof Error ? err.message : String(err);
+    const extra = (err as { extra?: Record<string, unknown> }).extra;
+    await this.audit.record(ctx, {
+      action: AUDIT_ACTIONS.upload,
+      outcome: 'failure',
+      reason,
+      chatId,
+      details: { ...extra, ...details },
+    });
+  }
+}

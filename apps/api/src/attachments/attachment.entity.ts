@@ -1,0 +1,33 @@
+import type { ActorRole } from '@satchel/contracts';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type AttachmentSource = 'upload' | 'seed-upload' | 'url';
+
+const bigintAsNumber = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+
+/** A stored file. The row exists only once its object is in storage. */
+@Entity('attachments')
+export class AttachmentEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'account_id' }) accountId: string;
+  @Column('uuid', { name: 'chat_id', nullable: true }) chatId: string | null;
+  @Column('uuid', { name: 'message_id', nullable: true }) messageId: string | null;
+  /** Sanitized display name; never a storage path. */
+  @Column('text') name: string;
+  @Column('text') extension: string;
+  @Column('bigint', { transformer: bigintAsNumber }) size: number;
+  /** Detected from the content, never the client's. */
+  @Column('text', { name: 'content_type' }) contentType: string;
+  @Column('text') sha256: string;
+  @Column('text', { name: 'storage_driver' }) storageDriver: 'disk' | 's3';
+  @Column('text', { name: 'storage_key' }) storageKey: string;
+  @Column('text') source: AttachmentSource;
+  @Column('text', { name: 'source_url', nullable: true }) sourceUrl: string | null;
+  @Column('text', { name: 'uploaded_by_role' }) uploadedByRole: ActorRole;
+  @Column('uuid', { name: 'uploaded_by_id', nullable: true }) uploadedById: string | null;
+  @Column('text', { name: 'uploaded_by_name' }) uploadedByName: string;
+  /** The client's `Idempotency-Key` and the file's position in that request. */
+  @Column('text', { name: 'idempotency_key', nullable: true }) idempotencyKey: string | null;
+  @Column('int', { name: 'idempotency_index', nullable: true }) idempotencyIndex: number | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,59 @@
+import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AttachmentDto, Page } from '@satchel/contracts';
+import type { Request, Response } from 'express';
+import { Allow, CurrentPrincipal, Public, STAFF } from '../common/auth/decorators';
+import type { Principal } from '../common/auth/principal';
+import { ClientIp } from '../common/http/client-ip';
+import { AttachmentsService } from './attachments.service';
+import { downloadRequest, sendDownload } from './download-response';
+import { DownloadsService } from './downloads.service';
+import { AttachmentListQueryDto } from './dto/attachment-list-query.dto';
+
+const PARTICIPANTS = [...STAFF, 'visitor' as const];
+
+@ApiTags('attachments')
+@ApiBearerAuth()
+@Controller('v1/attachments')
+export class AttachmentsController {
+  constructor(
+    private readonly attachments: AttachmentsService,
+    private readonly downloads: DownloadsService,
+  ) {}
+
+  /** Admin listing: filters, sort, pagination, file-name search. */
+  @Allow('owner', 'admin', 'api')
+  @Get()
+  list(@CurrentPrincipal() p: Principal, @Query() q: AttachmentListQueryDto): Promise<Page<AttachmentDto>> {
+    return this.attachments.list(p, q);
+  }
+
+  @Allow(...PARTICIPANTS)
+  @Get(':id')
+  get(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<AttachmentDto> {
+    return this.attachments.get(p, id);
+  }
+
+  /** The bytes, with a participant's token or the signed `url` (`?sig=`); Range and ETag. Express answers HEAD from this GET route. */
+  @Public()
+  @Get(':id/content')
+  async content(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('sig') sig: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await sendDownload(res, await this.downloads.content(id, downloadRequest(req, sig)));
+  }
+
+  @Allow(...PARTICIPANTS)
+  @Delete(':id')
+  @HttpCode(204)
+  delete(
+    @CurrentPrincipal() p: Principal,
+    @ClientIp() ip: string | null,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
+    return this.attachments.delete({ principal: p, ip }, id);
+  }
+}

@@ -1,0 +1,49 @@
+import { Global, Module } from '@nestjs/common';
+import { ChatsRepository } from '../chats/chats.repository';
+import { MESSAGE_ATTACHMENTS } from '../chats/message-attachments.port';
+import { UploadSettingsModule } from '../upload-settings/upload-settings.module';
+import { AttachmentLinks } from './attachment-links';
+import { AttachmentObjectsRepository } from './attachment-objects.repository';
+import { AttachmentPresenter } from './attachment-presenter';
+import { AttachmentRecorder } from './attachment-recorder';
+import { AttachmentsController } from './attachments.controller';
+import { AttachmentsRepository } from './attachments.repository';
+import { AttachmentsService } from './attachments.service';
+import { ChatAttachmentsController } from './chat-attachments.controller';
+import { DownloadsService } from './downloads.service';
+import { FromUrlService } from './from-url.service';
+import { MessageAttachmentsAdapter } from './message-attachments.adapter';
+import { SeedUploadController } from './seed-upload.controller';
+import { SeedUploadService } from './seed-upload.service';
+import { UploadsService } from './uploads.service';
+import { FileStager } from './upload/file-stager';
+import { UploadReceiver } from './upload/upload-receiver';
+
+/**
+ * Attachments: streamed uploads (multipart, seed 001, from URL), downloads, listing, deletion.
+ * Global so chats find `MESSAGE_ATTACHMENTS`; exports the repository for integrations.
+ */
+@Global()
+@Module({
+  imports: [UploadSettingsModule],
+  controllers: [ChatAttachmentsController, AttachmentsController, SeedUploadController],
+  providers: [
+    AttachmentsRepository,
+    AttachmentObjectsRepository,
+    ChatsRepository,
+    AttachmentLinks,
+    AttachmentPresenter,
+    AttachmentRecorder,
+    FileStager,
+    UploadReceiver,
+    UploadsService,
+    SeedUploadService,
+    FromUrlService,
+    DownloadsService,
+    AttachmentsService,
+    MessageAttachmentsAdapter,
+    { provide: MESSAGE_ATTACHMENTS, useExisting: MessageAttachmentsAdapter },
+  ],
+  exports: [MESSAGE_ATTACHMENTS, AttachmentsRepository, AttachmentObjectsRepository, AttachmentPresenter],
+})
+export class AttachmentsModule {}

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { AttachmentEntity } from './attachment.entity';
+
+export type NewAttachment = Omit<AttachmentEntity, 'id' | 'createdAt' | 'messageId'>;
+
+export interface AttachmentFilter {
+  accountId: string;
+  chatId?: string;
+  role?: string;
+  /** A MIME type (`image/png`), a MIME family (`image/*` or `image/`) or an extension (`pdf`). */
+  type?: string;
+  from?: Date;
+  to?: Date;
+  q?: string;
+  sort: 'createdAt' | 'name' | 'size';
+  order: 'ASC' | 'DESC';
+  skip: number;
+  take: number;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
+
+@Injectable()
+export class AttachmentsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private repo(m?: EntityManager) {
+    return (m ?? this.db.manager).getRepository(AttachmentEntity);
+  }
+
+  /** Inserts the rows of one request in one statement (after their objects are stored). */
+  async insertMany(rows: NewAttachment[]): Promise<AttachmentEntity[]> {
+    const entities = rows.map((r) => this.repo().create({ ...r, messageId: null }));
+    if (entities.length) await this.repo().insert(entities);
+    return entities;
+  }
+
+  /** The files stored by an earlier request with this idempotency key, in request order. */
+  findByIdempotencyKey(accountId: string, chatId: string, key: string): Promise<AttachmentEntity[]> {
+    return this.repo().find({
+      where: { accountId, chatId, idempotencyKey: key },
+      order: { idempotencyIndex: 'ASC' },
+    });
+  }
+
+  findById(id: string): Promise<AttachmentEntity | null> {
+    return this.repo().findOneBy({ id });
+  }
+
+  findInAccount(accountId: string, id: string): Promise<AttachmentEntity | null> {
+    return this.repo().findOneBy({ accountId, id });
+  }
+
+  /** The newest attachment of a chat with this display name (seed 003's download by name). */
+  findByName(chatId: string, name: string): Promise<AttachmentEntity | null> {
+    return this.repo().findOne({ where: { chatId, name }, order: { createdAt: 'DESC' } });
+  }
+
+  forMessages(messageIds: string[]): Promise<AttachmentEntity[]> {
+    return this.repo().find({ where: { messageId: In(messageIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * Links unlinked attachments to a message inside its transaction; attachments uploaded without a
+   * chat (seed 001) join the chat. Returns the linked rows (fewer than asked when some do not qualify).
+   */
+  async link(
+    m: EntityManager,
+    accountId: string,
+    chatId: string,
+    messageId: string,
+    ids: string[],
+    visitorOnly: boolean,
+  ): Promise<AttachmentEntity[]> {
+    const qb = this.repo(m)
+      .createQueryBuilder()
+      .update()
+      .set({ messageId, chatId })
+      .where('id IN (:...ids)', { ids })
+      .andWhere('account_id = :accountId', { accountId })
+      .andWhere('message_id IS NULL');
+    if (visitorOnly) qb.andWhere(`chat_id = :chatId AND uploaded_by_role = 'visitor'`, { chatId });
+    else qb.andWhere('(chat_id = :chatId OR chat_id IS NULL)', { chatId });
+    await qb.execute();
+    const rows = await this.repo(m).findBy({ id: In(ids), messageId });
+    return rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+  }
+
+  async list(f: AttachmentFilter): Promise<[AttachmentEntity[], number]> {
+    const qb = this.repo()
+      .createQueryBuilder('a')
+      .where('a.accountId = :accountId', { accountId: f.accountId });
+    if (f.chatId) qb.andWhere('a.chatId = :chatId', { chatId: f.chatId });
+    if (f.role) qb.andWhere('a.uploadedByRole = :role', { role: f.role });
+    if (f.type) this.filterType(qb, f.type);
+    if (f.from) qb.andWhere('a.createdAt >= :from', { from: f.from });
+    if (f.to) qb.andWhere('a.createdAt < :to', { to: f.to });
+    if (f.q) qb.andWhere('a.name ILIKE :q', { q: `%${escapeLike(f.q)}%` });
+    // Names sort case-insensitively, whatever the database collation.
+    const sortBy = f.sort === 'name' ? 'LOWER(a.name)' : `a.${f.sort}`;
+    return qb
+      .orderBy(sortBy, f.order)
+      .addOrderBy('a.id', f.order)
+      .skip(f.skip)
+      .take(f.take)
+      .getManyAndCount();
+  }
+
+  /** True when this call removed the row (a concurrent delete may have been first). */
+  async delete(id: string): Promise<boolean> {
+    return ((await this.repo().delete({ id })).affected ?? 0) > 0;
+  }
+
+  private filterType(qb: SelectQueryBuilder<AttachmentEntity>, type: string): void {
+    const t = type.toLowerCase();
+    if (!t.includes('/')) qb.andWhere('a.extension = :ext', { ext: t.replace(/^\./, '') });
+    else if (t.endsWith('/*') || t.endsWith('/'))
+      qb.andWhere('a.contentType LIKE :family', { family: `${escapeLike(t.replace(/\*$/, ''))}%` });
+    else qb.andWhere('a.contentType = :mime', { mime: t });
+  }
+}

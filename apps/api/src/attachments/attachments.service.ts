@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import type { AttachmentDto, Page } from '@satchel/contracts';
+import { AUDIT_ACTIONS } from '../audit/audit-actions';
+import { AuditService, type ActorContext } from '../audit/audit.service';
+import { actorOf, isAdmin, type Principal } from '../common/auth/principal';
+import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
+import { pageOf } from '../common/pagination/page-query.dto';
+import { ChatsRepository } from '../chats/chats.repository';
+import type { AttachmentEntity } from './attachment.entity';
+import { AttachmentPresenter } from './attachment-presenter';
+import { AttachmentRecorder } from './attachment-recorder';
+import { AttachmentsRepository } from './attachments.repository';
+import { canSeeAttachment } from './downloads.service';
+import type { AttachmentListQueryDto } from './dto/attachment-list-query.dto';
+
+/** Metadata, the admin listing and deletion. */
+@Injectable()
+export class AttachmentsService {
+  constructor(
+    private readonly attachments: AttachmentsRepository,
+    private readonly chats: ChatsRepository,
+    private readonly presenter: AttachmentPresenter,
+    private readonly recorder: AttachmentRecorder,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(p: Principal, id: string): Promise<AttachmentDto> {
+    return this.presenter.presentOne(await this.visible(p, id));
+  }
+
+  async list(p: Principal, q: AttachmentListQueryDto): Promise<Page<AttachmentDto>> {
+    const { page, pageSize, skip } = pageOf(q);
+    const [rows, total] = await this.attachments.list({
+      accountId: p.accountId,
+      chatId: q.chatId,
+      role: q.role,
+      type: q.type,
+      from: q.from ? new Date(q.from) : undefined,
+      to: q.to ? new Date(q.to) : undefined,
+      q: q.q?.trim() || undefined,
+      sort: q.sort ?? 'createdAt',
+      order: q.order === 'asc' ? 'ASC' : 'DESC',
+      skip,
+      take: pageSize,
+    });
+    return { items: await this.presenter.present(p.accountId, rows), total, page, pageSize };
+  }
+
+  /** Admins delete any file of the account; others only their own upload, while its chat is open. */
+  async delete(ctx: ActorContext, id: string): Promise<void> {
+    const p = ctx.principal;
+    const row = await this.visible(p, id);
+    try {
+      if (!isAdmin(p) && !(await this.isOwnUploadInOpenChat(p, row))) {
+        throw new ForbiddenError(
+          'Only an admin, or the uploader while the chat is open, can delete this file',
+        );
+      }
+      if (!(await this.recorder.remove(row))) throw new NotFoundError('Attachment');
+    } catch (err) {
+      await this.audit.record(ctx, {
+        action: AUDIT_ACTIONS.delete,
+        outcome: 'failure',
+        reason: (err as Error).message,
+        chatId: row.chatId,
+        attachmentId: row.id,
+      });
+      throw err;
+    }
+    await this.audit.record(ctx, {
+      action: AUDIT_ACTIONS.delete,
+      outcome: 'success',
+      chatId: row.chatId,
+      attachmentId: row.id,
+      details: { name: row.name, size: row.size },
+    });
+  }
+
+  private async visible(p: Principal, id: string): Promise<AttachmentEntity> {
+    const row = await this.attachments.findInAccount(p.accountId, id);
+    if (!row || !canSeeAttachment(p, row)) throw new NotFoundError('Attachment');
+    return row;
+  }
+
+  private async isOwnUploadInOpenChat(p: Principal, row: AttachmentEntity): Promise<boolean> {
+    const actor = actorOf(p);
+    const own =
+      row.uploadedByRole === actor.role &&
+      (p.kind === 'visitor' ? row.chatId === p.chatId : row.uploadedById === actor.id);
+    if (!own || !row.chatId) return false;
+    return (await this.chats.findInAccount(p.accountId, row.chatId))?.status === 'open';
+  }
+}

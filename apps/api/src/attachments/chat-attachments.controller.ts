@@ -1,0 +1,77 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { AttachmentDto, FromUrlUploadResponse, MessageDto } from '@satchel/contracts';
+import type { Request, Response } from 'express';
+import { Allow, CurrentPrincipal, STAFF } from '../common/auth/decorators';
+import type { Principal } from '../common/auth/principal';
+import { ClientIp } from '../common/http/client-ip';
+import { downloadRequest, sendDownload } from './download-response';
+import { DownloadsService } from './downloads.service';
+import { FromUrlUploadDto } from './dto/from-url.dto';
+import { FromUrlService } from './from-url.service';
+import { UploadsService } from './uploads.service';
+
+const PARTICIPANTS = [...STAFF, 'visitor' as const];
+
+@ApiTags('attachments')
+@ApiBearerAuth()
+@Controller('v1/chats/:chatId')
+export class ChatAttachmentsController {
+  constructor(
+    private readonly uploads: UploadsService,
+    private readonly fromUrl: FromUrlService,
+    private readonly downloads: DownloadsService,
+  ) {}
+
+  /** Multipart, field `files` (repeatable). All files are stored, or none. */
+  @Allow(...PARTICIPANTS)
+  @ApiConsumes('multipart/form-data')
+  @Post('attachments')
+  upload(
+    @CurrentPrincipal() p: Principal,
+    @ClientIp() ip: string | null,
+    @Param('chatId', ParseUUIDPipe) chatId: string,
+    @Req() req: Request,
+  ): Promise<AttachmentDto[]> {
+    return this.uploads.upload({ principal: p, ip }, chatId, req);
+  }
+
+  /** Multipart `text` + `files`: the files are stored and sent as one message. */
+  @Allow(...PARTICIPANTS)
+  @ApiConsumes('multipart/form-data')
+  @Post('messages/with-files')
+  uploadMessage(
+    @CurrentPrincipal() p: Principal,
+    @ClientIp() ip: string | null,
+    @Param('chatId', ParseUUIDPipe) chatId: string,
+    @Req() req: Request,
+  ): Promise<MessageDto> {
+    return this.uploads.uploadMessage({ principal: p, ip }, chatId, req);
+  }
+
+  /** Seed 003: the server fetches `sourceUrl` (through the SSRF guard) into the chat. */
+  @Allow(...PARTICIPANTS)
+  @Post('attachments/from-url')
+  @HttpCode(200)
+  uploadFromUrl(
+    @CurrentPrincipal() p: Principal,
+    @ClientIp() ip: string | null,
+    @Param('chatId', ParseUUIDPipe) chatId: string,
+    @Body() dto: FromUrlUploadDto,
+  ): Promise<FromUrlUploadResponse> {
+    return this.fromUrl.upload({ principal: p, ip }, chatId, dto);
+  }
+
+  /** Seed 003: download by file name (the newest file of that name in the chat). */
+  @Allow(...PARTICIPANTS)
+  @Get('files/:name')
+  async byName(
+    @CurrentPrincipal() p: Principal,
+    @Param('chatId', ParseUUIDPipe) chatId: string,
+    @Param('name') name: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await sendDownload(res, await this.downloads.byName(p, chatId, name, downloadRequest(req)));
+  }
+}

@@ -1,0 +1,22 @@
+import { randomUUID } from 'node:crypto';
+import type { Principal } from '../common/auth/principal';
+
+/** Generated storage keys: never derived from a user's file name. */
+export function chatObjectKey(accountId: string, chatId: string): string {
+  return `accounts/${accountId}/chats/${chatId}/${randomUUID()}`;
+}
+
+export const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Seed 001's layout: `chat/session-{session_id}/` when a session id is given, else
+ * `chat/store-{accountId}/` for account (API) tokens, `chat/admin-{userId}/` for the platform owner,
+ * otherwise `chat/general/`. `sessionId` must already match SESSION_ID.
+ */
+export function seedUploadKey(p: Principal, sessionId: string | undefined, ext: string): string {
+  const file = `${randomUUID()}.${ext}`;
+  if (sessionId) return `chat/session-${sessionId}/${file}`;
+  if (p.kind === 'api') return `chat/store-${p.accountId}/${file}`;
+  if (p.kind === 'user' && p.role === 'owner') return `chat/admin-${p.userId}/${file}`;
+  return `chat/general/${file}`;
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import type { EffectiveUploadRule } from '@satchel/contracts';
+import {
+  checkFileAgainstRule,
+  contentVerdict,
+  extensionOf,
+  sanitizeDisplayName,
+  sizeViolation,
+} from '@satchel/domain';
+import type { Readable } from 'node:stream';
+import { UnsupportedMediaTypeError } from '../../common/errors/domain-errors';
+import { detectType, readHead, replay, UploadMeter } from './content-inspector';
+import type { FileSink } from './file-sink';
+import { ruleError } from './upload-errors';
+
+export interface StagedFile<S extends FileSink = FileSink> {
+  name: string;
+  extension: string;
+  size: number;
+  sha256: string;
+  /** Detected from the content. */
+  contentType: string;
+  sink: S;
+}
+
+/**
+ * One file through the checks while it streams: the uploader's rule (enabled, type), the content's
+ * magic bytes against the extension, the size limit, sha256 — then into the sink. On any failure
+ * the sink is discarded and the error thrown (403/413/415 or the stream's error).
+ */
+@Injectable()
+export class FileStager {
+  async stage<S extends FileSink>(
+    file: { filename: string; stream: Readable },
+    rule: EffectiveUploadRule,
+    sinkFor: (ext: string) => S,
+  ): Promise<StagedFile<S>> {
+    const name = sanitizeDisplayName(file.filename);
+    const violation = checkFileAgainstRule(rule, { name }, rule.role);
+    if (violation) throw ruleError(violation, name, rule.maxSizeKb);
+    const extension = extensionOf(name);
+    const { head, ended } = await readHead(file.stream);
+    const verdict = contentVerdict(name, extension, await detectType(head), head);
+    if (!verdict.ok)
+      throw new UnsupportedMediaTypeError(verdict.message, { file: name, detectedType: verdict.actualMime });
+    const tooLarge = () => ruleError(sizeViolation(name, rule), name, rule.maxSizeKb);
+    if (head.length > rule.maxSizeBytes) throw tooLarge();
+    const meter = new UploadMeter(rule.maxSizeBytes, tooLarge);
+    const sink = sinkFor(extension);
+    try {
+      await sink.write(replay(head, ended, file.stream, meter), verdict.mime);
+    } catch (err) {
+      await sink.discard();
+      // The meter's own refusal (413) is the real cause, whatever the sink made of it.
+      throw meter.errored ?? err;
+    }
+    return { name, extension, size: meter.size, sha256: meter.digest(), contentType: verdict.mime, sink };
+  }
+}

@@ -1,0 +1,27 @@
+import {
+  BadRequestError,
+  ForbiddenError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+  type DomainError,
+} from '../../common/errors/domain-errors';
+import type { RuleViolation } from '@satchel/domain';
+
+/** The client closed the connection before the body was complete. Nobody is left to answer. */
+export class ClientAbortedError extends BadRequestError {
+  constructor() {
+    super('The client aborted the upload');
+  }
+}
+
+/** A rule violation as the HTTP error the issue asks for: disabled 403, type 415, size 413. */
+export function ruleError(v: RuleViolation, file: string, limitKb: number): DomainError {
+  switch (v.code) {
+    case 'disabled':
+      return new ForbiddenError(v.message);
+    case 'type':
+      return new UnsupportedMediaTypeError(v.message, { file });
+    case 'size':
+      return new PayloadTooLargeError(v.message, { file, limitKb });
+  }
+}

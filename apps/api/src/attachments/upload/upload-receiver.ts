@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import type { EffectiveUploadRule } from '@satchel/contracts';
+import type { Request } from 'express';
+import { ValidationError } from '../../common/errors/domain-errors';
+import type { FileSink } from './file-sink';
+import { FileStager, type StagedFile } from './file-stager';
+import { readMultipart } from './multipart-reader';
+
+export interface ReceiveOptions<S extends FileSink> {
+  /** The form field that carries files (`files`, or seed 001's `file`). */
+  fileField: string;
+  rule: EffectiveUploadRule;
+  maxFiles: number;
+  /** Chooses where a file goes, given its extension and the form fields seen before it. */
+  sinkFor(ext: string, fields: ReadonlyMap<string, string>): S;
+}
+
+export interface Received<S extends FileSink> {
+  files: StagedFile<S>[];
+  fields: Map<string, string>;
+}
+
+/**
+ * A whole multipart request: every file checked and stored as it streams. All or nothing: when any
+ * file is refused, or the body is malformed or aborted, the files already stored are discarded.
+ */
+@Injectable()
+export class UploadReceiver {
+  constructor(private readonly stager: FileStager) {}
+
+  async receive<S extends FileSink>(req: Request, opts: ReceiveOptions<S>): Promise<Received<S>> {
+    const files: StagedFile<S>[] = [];
+    const fields = new Map<string, string>();
+    try {
+      await readMultipart(
+        req,
+        { files: opts.maxFiles, fileSize: opts.rule.maxSizeBytes + 1 },
+        {
+          onField: (name, value) => fields.set(name, value),
+          onFile: async (file) => {
+            if (file.field !== opts.fileField) {
+              throw new ValidationError(
+                `Unexpected file field "${file.field}": send files as "${opts.fileField}"`,
+                opts.fileField,
+              );
+            }
+            // A browser form with no file chosen sends an empty part without a name.
+            if (file.filename === '') return void file.stream.resume();
+            files.push(await this.stager.stage(file, opts.rule, (ext) => opts.sinkFor(ext, fields)));
+          },
+        },
+      );
+    } catch (err) {
+      await discardAll(files);
+      throw err;
+    }
+    return { files, fields };
+  }
+}
+
+export async function discardAll(files: StagedFile[]): Promise<void> {
+  await Promise.all(files.map((f) => f.sink.discard()));
+}

@@ -1,0 +1,159 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { AttachmentDto, EffectiveUploadRule, MessageDto } from '@satchel/contracts';
+import type { Request } from 'express';
+import type { ActorContext } from '../audit/audit.service';
+import { canAccessChat, ruleRoleOf, type Principal } from '../common/auth/principal';
+import {
+  BadRequestError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../common/errors/domain-errors';
+import type { ChatEntity } from '../chats/chat.entity';
+import { ChatsRepository } from '../chats/chats.repository';
+import { ChatsService } from '../chats/chats.service';
+import { MAX_MESSAGE_LENGTH } from '../chats/dto/chat.dto';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
+import { UploadSettingsService } from '../upload-settings/upload-settings.service';
+import { AttachmentObjectsRepository } from './attachment-objects.repository';
+import { AttachmentPresenter } from './attachment-presenter';
+import { AttachmentRecorder } from './attachment-recorder';
+import { AttachmentsRepository } from './attachments.repository';
+import { chatObjectKey } from './storage-keys';
+import { storageSink } from './upload/file-sink';
+import { idempotencyKeyOf, isUniqueViolation } from './upload/idempotency-key';
+import { isMultipart } from './upload/multipart-reader';
+import { discardAll, UploadReceiver } from './upload/upload-receiver';
+import { ruleError } from './upload/upload-errors';
+
+export interface ChatUploadTarget {
+  chat: ChatEntity;
+  rule: EffectiveUploadRule;
+  accessTokenRequired: boolean;
+}
+
+/** Multipart uploads into a chat (`files`, repeatable), alone or as a message with text. */
+@Injectable()
+export class UploadsService implements OnModuleInit {
+  private chatsService!: ChatsService;
+
+  constructor(
+    private readonly receiver: UploadReceiver,
+    private readonly recorder: AttachmentRecorder,
+    private readonly chats: ChatsRepository,
+    private readonly objects: AttachmentObjectsRepository,
+    private readonly settings: UploadSettingsService,
+    private readonly attachments: AttachmentsRepository,
+    private readonly presenter: AttachmentPresenter,
+    private readonly moduleRef: ModuleRef,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    // ChatsModule is registered dynamically by the app; reach its service without re-registering it.
+    this.chatsService = this.moduleRef.get(ChatsService, { strict: false });
+  }
+
+  /**
+   * `POST /v1/chats/:chatId/attachments`. With an `Idempotency-Key`, a repeated request (a client
+   * that retries after losing the answer) gets the files stored the first time, not a second copy.
+   */
+  async upload(ctx: ActorContext, chatId: string, req: Request): Promise<AttachmentDto[]> {
+    const key = idempotencyKeyOf(req);
+    return this.refusalsAudited(ctx, chatId, async () => {
+      const target = await this.target(ctx.principal, chatId);
+      const earlier = key ? await this.storedUnder(target, key) : [];
+      if (earlier.length) {
+        req.resume();
+        return earlier;
+      }
+      const { files } = await this.receiveFiles(req, target);
+      if (files.length === 0) throw new ValidationError('files is required', 'files');
+      const opts = {
+        chatId,
+        source: 'upload' as const,
+        accessTokenRequired: target.accessTokenRequired,
+        idempotencyKey: key,
+      };
+      return this.recorder.record(ctx, files, opts).catch(async (err: unknown) => {
+        // A concurrent request with the same key won (the recorder already removed our objects).
+        const winner = key && isUniqueViolation(err) ? await this.storedUnder(target, key) : [];
+        if (winner.length) return winner;
+        throw err;
+      });
+    });
+  }
+
+  private async storedUnder(target: ChatUploadTarget, key: string): Promise<AttachmentDto[]> {
+    const { accountId, id } = target.chat;
+    const rows = await this.attachments.findByIdempotencyKey(accountId, id, key);
+    return this.presenter.present(accountId, rows, { accessTokenRequired: target.accessTokenRequired });
+  }
+
+  /** `POST /v1/chats/:chatId/messages/with-files`: text and files in one request, one message. */
+  async uploadMessage(ctx: ActorContext, chatId: string, req: Request): Promise<MessageDto> {
+    const stored = await this.refusalsAudited(ctx, chatId, async () => {
+      const target = await this.target(ctx.principal, chatId);
+      const { files, fields } = await this.receiveFiles(req, target);
+      if ((fields.get('text') ?? '').length > MAX_MESSAGE_LENGTH) {
+        await discardAll(files.map((f) => f.file));
+        throw new ValidationError(`text must be at most ${MAX_MESSAGE_LENGTH} characters`, 'text');
+      }
+      const dtos = await this.recorder.record(ctx, files, {
+        chatId,
+        source: 'upload',
+        accessTokenRequired: target.accessTokenRequired,
+      });
+      return { dtos, text: fields.get('text') };
+    });
+    const ids = stored.dtos.map((d) => d.id);
+    try {
+      return await this.chatsService.send(ctx.principal, chatId, { text: stored.text, attachmentIds: ids });
+    } catch (err) {
+      await this.recorder.retract(stored.dtos.map((d) => d.id));
+      throw err;
+    }
+  }
+
+  /** The chat and the uploader's rule; refuses a closed chat or a disabled role before reading the body. */
+  async target(p: Principal, chatId: string): Promise<ChatUploadTarget> {
+    const [chat, { rule, accessTokenRequired }] = await Promise.all([
+      this.chats.findInAccount(p.accountId, chatId),
+      this.settings.forUpload(p.accountId, ruleRoleOf(p)),
+    ]);
+    if (!chat || !canAccessChat(p, chat)) throw new NotFoundError('Chat');
+    if (chat.status === 'closed') throw new ForbiddenError('This chat is closed');
+    if (!rule.enabled)
+      throw ruleError(
+        { code: 'disabled', message: `File uploads are disabled for ${rule.role}s` },
+        '',
+        rule.maxSizeKb,
+      );
+    return { chat, rule, accessTokenRequired };
+  }
+
+  /** Runs an upload; a refusal or failure is audited with its reason, then rethrown. */
+  async refusalsAudited<T>(ctx: ActorContext, chatId: string | null, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      await this.recorder.refused(ctx, chatId, err);
+      throw err;
+    }
+  }
+
+  private async receiveFiles(req: Request, target: ChatUploadTarget) {
+    if (!isMultipart(req))
+      throw new BadRequestError('Expected a multipart/form-data body with files in "files"');
+    const { accountId, id } = target.chat;
+    const { files, fields } = await this.receiver.receive(req, {
+      fileField: 'files',
+      rule: target.rule,
+      maxFiles: this.config.uploads.maxFilesPerRequest,
+      sinkFor: () => storageSink(this.objects, chatObjectKey(accountId, id)),
+    });
+    return { files: files.map((file) => ({ file, key: file.sink.key })), fields };
+  }
+}

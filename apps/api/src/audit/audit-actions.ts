@@ -1,0 +1,9 @@
+/** Audit log action names. */
+export const AUDIT_ACTIONS = {
+  upload: 'attachment.upload',
+  download: 'attachment.download',
+  delete: 'attachment.delete',
+  settingsUpdate: 'upload-settings.update',
+} as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

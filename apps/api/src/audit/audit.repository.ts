@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditEventEntity } from './audit-event.entity';
+
+export type NewAuditEvent = Omit<AuditEventEntity, 'id' | 'createdAt'>;
+
+export interface AuditFilter {
+  accountId: string;
+  action?: string;
+  outcome?: 'success' | 'failure';
+  actorRole?: string;
+  chatId?: string;
+  attachmentId?: string;
+  from?: Date;
+  to?: Date;
+  skip: number;
+  take: number;
+}
+
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Inserts the event unless the account turned logging off (`always` bypasses that switch). One
+   * statement: the switch is read in the same query.
+   */
+  async insert(e: NewAuditEvent, always: boolean): Promise<void> {
+    await this.db.query(
+      `INSERT INTO audit_events (account_id, action, outcome, reason, actor_role, actor_id, actor_name, chat_id, attachment_id, ip, details)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11
+        WHERE $12 OR COALESCE((SELECT logging_enabled FROM upload_settings WHERE account_id = $1), true)`,
+      [
+        e.accountId,
+        e.action,
+        e.outcome,
+        e.reason,
+        e.actorRole,
+        e.actorId,
+        e.actorName,
+        e.chatId,
+        e.attachmentId,
+        e.ip,
+        e.details ? JSON.stringify(e.details) : null,
+        always,
+      ],
+    );
+  }
+
+  list(f: AuditFilter): Promise<[AuditEventEntity[], number]> {
+    const qb = this.db
+      .getRepository(AuditEventEntity)
+      .createQueryBuilder('e')
+      .where('e.accountId = :accountId', { accountId: f.accountId });
+    if (f.action) qb.andWhere('e.action = :action', { action: f.action });
+    if (f.outcome) qb.andWhere('e.outcome = :outcome', { outcome: f.outcome });
+    if (f.actorRole) qb.andWhere('e.actorRole = :actorRole', { actorRole: f.actorRole });
+    if (f.chatId) qb.andWhere('e.chatId = :chatId', { chatId: f.chatId });
+    if (f.attachmentId) qb.andWhere('e.attachmentId = :attachmentId', { attachmentId: f.attachmentId });
+    if (f.from) qb.andWhere('e.createdAt >= :from', { from: f.from });
+    if (f.to) qb.andWhere('e.createdAt < :to', { to: f.to });
+    return qb
+      .orderBy('e.createdAt', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .skip(f.skip)
+      .take(f.take)
+      .getManyAndCount();
+  }
+}

@@ -1,0 +1,102 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { AuditEventDto, Page } from '@satchel/contracts';
+import { actorOf, type Principal } from '../common/auth/principal';
+import { pageOf } from '../common/pagination/page-query.dto';
+import type { AuditAction } from './audit-actions';
+import type { AuditEventEntity } from './audit-event.entity';
+import { AuditRepository } from './audit.repository';
+import type { AuditQueryDto } from './dto/audit-query.dto';
+
+/**
+ * Who acted and from where; built by controllers from the principal and the request. `principal`
+ * is null for a download through a signed link (then `accountId` names the account).
+ */
+export type AuditContext =
+  { principal: Principal; ip: string | null } | { principal: null; accountId: string; ip: string | null };
+
+/** A request made with a token. */
+export type ActorContext = Extract<AuditContext, { principal: Principal }>;
+
+const LINK_ACTOR = { role: 'link', id: null, name: 'signed link' } as const;
+
+export interface AuditEntry {
+  action: AuditAction;
+  outcome: 'success' | 'failure';
+  reason?: string;
+  chatId?: string | null;
+  attachmentId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+@Injectable()
+export class AuditService {
+  private readonly log = new Logger('Audit');
+
+  constructor(private readonly events: AuditRepository) {}
+
+  /**
+   * Records an event when the account's `loggingEnabled` is on (seed 000); `always` records it
+   * regardless (rule changes, so turning logging off is itself logged). A failing audit write is
+   * logged and does not fail the user's request.
+   */
+  async record(ctx: AuditContext, entry: AuditEntry, always = false): Promise<void> {
+    const actor = ctx.principal ? actorOf(ctx.principal) : LINK_ACTOR;
+    const accountId = ctx.principal ? ctx.principal.accountId : ctx.accountId;
+    try {
+      await this.events.insert(
+        {
+          accountId,
+          action: entry.action,
+          outcome: entry.outcome,
+          reason: entry.reason ?? null,
+          actorRole: actor.role,
+          actorId: actor.id,
+          actorName: actor.name,
+          chatId: entry.chatId ?? null,
+          attachmentId: entry.attachmentId ?? null,
+          ip: ctx.ip,
+          details: entry.details ?? null,
+        },
+        always,
+      );
+    } catch (err) {
+      this.log.error(
+        `Could not record ${entry.action} (${entry.outcome}) for account ${accountId}`,
+        (err as Error).stack,
+      );
+    }
+  }
+
+  async list(p: Principal, q: AuditQueryDto): Promise<Page<AuditEventDto>> {
+    const { page, pageSize, skip } = pageOf(q);
+    const [rows, total] = await this.events.list({
+      accountId: p.accountId,
+      action: q.action,
+      outcome: q.outcome,
+      actorRole: q.role,
+      chatId: q.chatId,
+      attachmentId: q.attachmentId,
+      from: q.from ? new Date(q.from) : undefined,
+      to: q.to ? new Date(q.to) : undefined,
+      skip,
+      take: pageSize,
+    });
+    return { items: rows.map(toAuditEventDto), total, page, pageSize };
+  }
+}
+
+function toAuditEventDto(e: AuditEventEntity): AuditEventDto {
+  return {
+    id: e.id,
+    action: e.action,
+    outcome: e.outcome,
+    reason: e.reason,
+    actor: { role: e.actorRole, id: e.actorId, name: e.actorName },
+    accountId: e.accountId,
+    chatId: e.chatId,
+    attachmentId: e.attachmentId,
+    ip: e.ip,
+    details: e.details,
+    createdAt: e.createdAt.toISOString(),
+  };
+}

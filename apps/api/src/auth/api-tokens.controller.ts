@@ -1,0 +1,32 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { ApiTokenDto, CreatedApiTokenResponse } from '@satchel/contracts';
+import { ADMINS, Allow, CurrentPrincipal } from '../common/auth/decorators';
+import type { Principal } from '../common/auth/principal';
+import { AuthService } from './auth.service';
+import { CreateApiTokenDto } from './dto/create-api-token.dto';
+
+@ApiTags('api-tokens')
+@ApiBearerAuth()
+@Allow(...ADMINS)
+@Controller('v1/api-tokens')
+export class ApiTokensController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Get()
+  list(@CurrentPrincipal() p: Principal): Promise<ApiTokenDto[]> {
+    return this.auth.listApiTokens(p.accountId);
+  }
+
+  /** The secret is in the response once and never again. */
+  @Post()
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateApiTokenDto): Promise<CreatedApiTokenResponse> {
+    return this.auth.createApiToken(p.accountId, dto.name);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  revoke(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.auth.revokeApiToken(p.accountId, id);
+  }
+}

@@ -1,0 +1,25 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { UsersRepository } from '../users/users.repository';
+import { ApiTokensController } from './api-tokens.controller';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { AuthTokensRepository } from './auth-tokens.repository';
+import { TokensService } from './tokens.service';
+
+@Global()
+@Module({
+  controllers: [AuthController, ApiTokensController],
+  providers: [
+    AuthService,
+    TokensService,
+    AuthTokensRepository,
+    AccountsRepository,
+    UsersRepository,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [TokensService, AuthTokensRepository],
+})
+export class AuthModule {}

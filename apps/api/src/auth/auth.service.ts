@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import type { ApiTokenDto, CreatedApiTokenResponse, LoginResponse, MeResponse } from '@satchel/contracts';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { toAccountDto } from '../accounts/account.mapper';
+import type { Principal } from '../common/auth/principal';
+import { NotFoundError, UnauthorizedError } from '../common/errors/domain-errors';
+import { passwordHasher } from '../users/password-hasher';
+import { toUserDto } from '../users/user.mapper';
+import { UsersRepository } from '../users/users.repository';
+import type { AuthTokenEntity } from './auth-token.entity';
+import { AuthTokensRepository } from './auth-tokens.repository';
+import { TokensService } from './tokens.service';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly accounts: AccountsRepository,
+    private readonly tokens: TokensService,
+    private readonly tokenRows: AuthTokensRepository,
+  ) {}
+
+  async login(email: string, password: string): Promise<LoginResponse> {
+    const user = await this.users.findByEmailWithHash(email);
+    const ok = user ? await passwordHasher.verify(user.passwordHash, password) : false;
+    if (!user || !ok || !user.active) throw new UnauthorizedError('Invalid email or password');
+    const session = await this.tokens.issueSession(user);
+    return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: toUserDto(user) };
+  }
+
+  async me(p: Principal): Promise<MeResponse> {
+    const account = await this.accounts.findById(p.accountId);
+    const user = p.kind === 'user' ? await this.users.findById(p.userId) : null;
+    return {
+      role: p.role,
+      user: user ? toUserDto(user) : null,
+      account: account ? toAccountDto(account) : null,
+    };
+  }
+
+  logout(p: Principal): Promise<void> {
+    return this.tokens.revoke(p.tokenId);
+  }
+
+  async createApiToken(accountId: string, name: string): Promise<CreatedApiTokenResponse> {
+    const { secret, entity } = await this.tokens.issueApiToken(accountId, name);
+    return { ...toApiTokenDto(entity), token: secret };
+  }
+
+  async listApiTokens(accountId: string): Promise<ApiTokenDto[]> {
+    return (await this.tokenRows.listApiTokens(accountId)).map(toApiTokenDto);
+  }
+
+  async revokeApiToken(accountId: string, id: string): Promise<void> {
+    const token = await this.tokenRows.findInAccount(accountId, id, 'api');
+    if (!token) throw new NotFoundError('API token');
+    await this.tokenRows.revoke(id);
+  }
+}
+
+function toApiTokenDto(t: AuthTokenEntity): ApiTokenDto {
+  return {
+    id: t.id,
+    name: t.name,
+    last4: t.last4,
+    createdAt: t.createdAt.toISOString(),
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+  };
+}

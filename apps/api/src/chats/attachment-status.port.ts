@@ -1,0 +1,13 @@
+import type { AttachmentCallbackInfo, AttachmentExportInfo } from '@satchel/contracts';
+
+/**
+ * How the attachments API reads callback/export status without depending on integrations:
+ * integrations provide this under `ATTACHMENT_STATUS` (global); attachments inject it @Optional().
+ */
+export interface AttachmentStatusPort {
+  statusFor(
+    attachmentIds: string[],
+  ): Promise<Map<string, { callback?: AttachmentCallbackInfo; export?: AttachmentExportInfo }>>;
+}
+
+export const ATTACHMENT_STATUS = Symbol('ATTACHMENT_STATUS');

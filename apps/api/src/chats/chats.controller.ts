@@ -1,0 +1,73 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { ChatDto, ConnectionStringResponse, MessageDto, Page } from '@satchel/contracts';
+import { Allow, CurrentPrincipal, STAFF } from '../common/auth/decorators';
+import type { Principal } from '../common/auth/principal';
+import { ConnectionStringsService } from '../realtime/connection-strings.service';
+import { ChatsService } from './chats.service';
+import { ChatListQueryDto, CreateChatDto, MessageListQueryDto, SendMessageDto } from './dto/chat.dto';
+
+const PARTICIPANTS = [...STAFF, 'visitor' as const];
+
+@ApiTags('chats')
+@ApiBearerAuth()
+@Controller('v1/chats')
+export class ChatsController {
+  constructor(
+    private readonly chats: ChatsService,
+    private readonly connections: ConnectionStringsService,
+  ) {}
+
+  @Post()
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateChatDto): Promise<ChatDto> {
+    return this.chats.create(p, dto.visitorName);
+  }
+
+  @Get()
+  list(@CurrentPrincipal() p: Principal, @Query() q: ChatListQueryDto): Promise<Page<ChatDto>> {
+    return this.chats.list(p, q);
+  }
+
+  @Allow(...PARTICIPANTS)
+  @Get(':id')
+  get(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ChatDto> {
+    return this.chats.get(p, id);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  close(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ChatDto> {
+    return this.chats.close(p, id);
+  }
+
+  @Allow(...PARTICIPANTS)
+  @Get(':id/messages')
+  messages(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: MessageListQueryDto,
+  ): Promise<MessageDto[]> {
+    return this.chats.listMessages(p, id, q);
+  }
+
+  @Allow(...PARTICIPANTS)
+  @Post(':id/messages')
+  send(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SendMessageDto,
+  ): Promise<MessageDto> {
+    return this.chats.send(p, id, dto);
+  }
+
+  /** Seed 004: a signed, expiring connection string for the Socket.IO handshake. */
+  @Allow(...PARTICIPANTS)
+  @Post(':id/connection')
+  async connection(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ConnectionStringResponse> {
+    await this.chats.accessibleChat(p, id);
+    return this.connections.issue(p, id);
+  }
+}

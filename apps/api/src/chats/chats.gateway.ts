@@ -1,0 +1,125 @@
+import { Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import type { RealtimeSendAck, RealtimeSendMessage } from '@satchel/contracts';
+import type { Server, Socket } from 'socket.io';
+import { TokensService } from '../auth/tokens.service';
+import { ChatsService } from './chats.service';
+import { ChatsRepository } from './chats.repository';
+import { canAccessChat, isStaff, type Principal } from '../common/auth/principal';
+import { DomainError } from '../common/errors/domain-errors';
+import { createValidationPipe } from '../common/validation/validation.pipe';
+import { ConnectionStringsService } from '../realtime/connection-strings.service';
+import { RealtimeRepository } from '../realtime/realtime.repository';
+import { accountRoom, chatRoom } from '../realtime/rooms';
+import { SendMessageDto } from './dto/chat.dto';
+
+interface SocketState {
+  principal: Principal;
+  chatId: string | null;
+  seq: number;
+}
+
+/** The same checks as `POST /v1/chats/:id/messages` (text length, attachment ids). */
+const validation = createValidationPipe();
+const validMessage = (m: RealtimeSendMessage): Promise<SendMessageDto> =>
+  validation.transform(
+    { text: m.text, attachmentIds: m.attachmentIds, fileRequestId: m.fileRequestId },
+    { type: 'body', metatype: SendMessageDto },
+  ) as Promise<SendMessageDto>;
+
+const SESSION_ENDED = 'session ended';
+
+function refuse(reason: string): Error & { data: { reason: string } } {
+  return Object.assign(new Error(reason), { data: { reason } });
+}
+
+/** Seed 004: join a chat with its id and a connection string; every message carries a message string. */
+@WebSocketGateway({ cors: { origin: true } })
+export class ChatsGateway implements OnGatewayInit, OnGatewayConnection {
+  private readonly log = new Logger('Realtime');
+
+  constructor(
+    private readonly connections: ConnectionStringsService,
+    private readonly chatsRepo: ChatsRepository,
+    private readonly chats: ChatsService,
+    private readonly realtime: RealtimeRepository,
+    private readonly tokens: TokensService,
+  ) {}
+
+  afterInit(server: Server): void {
+    this.realtime.bind(server);
+    server.use((socket, next) => {
+      this.authorize(socket).then(
+        (state) => {
+          socket.data = state;
+          next();
+        },
+        (err: Error) => next(err),
+      );
+    });
+  }
+
+  private async authorize(socket: Socket): Promise<SocketState> {
+    const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
+    const check = this.connections.check(auth['connectionString'], auth['chatId']);
+    if (!check.ok) throw refuse(check.reason);
+    const { principal, chatId } = check;
+    if (chatId === null) {
+      if (!isStaff(principal)) throw refuse('not allowed to join this chat');
+      if (!(await this.tokens.isLive(principal.tokenId))) throw refuse(SESSION_ENDED);
+      return { principal, chatId, seq: 0 };
+    }
+    const chat = await this.chatsRepo.findInAccount(principal.accountId, chatId);
+    if (!chat) throw refuse('chat not found');
+    if (!canAccessChat(principal, chat)) throw refuse('not allowed to join this chat');
+    if (!(await this.tokens.isLive(principal.tokenId))) throw refuse(SESSION_ENDED);
+    return { principal, chatId, seq: 0 };
+  }
+
+  async handleConnection(socket: Socket): Promise<void> {
+    const state = socket.data as SocketState;
+    await socket.join(state.chatId ? chatRoom(state.chatId) : accountRoom(state.principal.accountId));
+    socket.emit('session', {
+      chatId: state.chatId ?? '',
+      messageString: this.connections.messageString(socket.id, state.seq),
+    });
+  }
+
+  @SubscribeMessage('message:send')
+  async onSend(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: RealtimeSendMessage,
+  ): Promise<RealtimeSendAck> {
+    const state = socket.data as SocketState;
+    if (!state.chatId) return { ok: false, error: 'join a chat to send messages' };
+    if (!this.connections.checkMessageString(body?.messageString, socket.id, state.seq)) {
+      return {
+        ok: false,
+        error: 'invalid message string',
+        nextMessageString: this.connections.messageString(socket.id, state.seq),
+      };
+    }
+    state.seq += 1;
+    // A connection outlives its token: a signed-out or deactivated user must not keep sending.
+    if (!(await this.tokens.isLive(state.principal.tokenId))) return { ok: false, error: SESSION_ENDED };
+    const nextMessageString = this.connections.messageString(socket.id, state.seq);
+    try {
+      const message = await this.chats.send(state.principal, state.chatId, await validMessage(body));
+      return { ok: true, message, nextMessageString };
+    } catch (err) {
+      if (!(err instanceof DomainError)) this.log.error('message:send failed', (err as Error).stack);
+      return {
+        ok: false,
+        error: err instanceof DomainError ? err.message : 'Internal server error',
+        nextMessageString,
+      };
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { QUEUES } from '../jobs/queues';
+import { ChatExpiryProcessor } from './chat-expiry.processor';
+import { ChatJobsRepository } from './chat-jobs.repository';
+import { ChatsController } from './chats.controller';
+import { ChatsGateway } from './chats.gateway';
+import { ChatsRepository } from './chats.repository';
+import { ChatsService } from './chats.service';
+import { MessagesRepository } from './messages.repository';
+import { WidgetController } from './widget.controller';
+
+@Module({})
+export class ChatsModule implements OnModuleInit {
+  constructor(private readonly jobs: ChatJobsRepository) {}
+
+  /** `worker`: also run this module's job processors in this process. */
+  static register(opts: { http: boolean; worker: boolean }): DynamicModule {
+    return {
+      module: ChatsModule,
+      imports: [AccountsModule, BullModule.registerQueue({ name: QUEUES.maintenance })],
+      controllers: opts.http ? [ChatsController, WidgetController] : [],
+      providers: [
+        ChatsService,
+        ChatsRepository,
+        MessagesRepository,
+        ChatJobsRepository,
+        ...(opts.http ? [ChatsGateway] : []),
+        ...(opts.worker ? [ChatExpiryProcessor] : []),
+      ],
+      exports: [ChatsService, ChatsRepository],
+    };
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.jobs.scheduleIdleChatExpiry();
+  }
+}

@@ -1,0 +1,227 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import type {
+  AttachmentDto,
+  ChatDto,
+  MessageAuthor,
+  MessageDto,
+  Page,
+  StartWidgetChatResponse,
+} from '@satchel/contracts';
+import type { EntityManager } from 'typeorm';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { TokensService } from '../auth/tokens.service';
+import { actorOf, canAccessChat, Principal } from '../common/auth/principal';
+import {
+  BadRequestError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../common/errors/domain-errors';
+import {
+  EVENTS,
+  type ChatStartedEvent,
+  type ChatUpdatedEvent,
+  type MessageCreatedEvent,
+} from '../common/events/events';
+import { pageOf } from '../common/pagination/page-query.dto';
+import type { ChatEntity } from './chat.entity';
+import { toChatDto, toMessageDto } from './chat.mapper';
+import { ChatsRepository } from './chats.repository';
+import type { ChatListQueryDto, MessageListQueryDto } from './dto/chat.dto';
+import { FILE_REQUESTS, type FileRequestsPort } from './file-requests.port';
+import { MESSAGE_ATTACHMENTS, type MessageAttachmentsPort } from './message-attachments.port';
+import { MessagesRepository } from './messages.repository';
+
+export interface NewMessage {
+  text?: string;
+  attachmentIds?: string[];
+  fileRequestId?: string;
+}
+
+/** Runs inside the message's transaction (e.g. to store a file request that points at it). */
+export type WithMessage = (m: EntityManager, message: MessageDto) => Promise<void>;
+
+@Injectable()
+export class ChatsService {
+  constructor(
+    private readonly chats: ChatsRepository,
+    private readonly messages: MessagesRepository,
+    private readonly accounts: AccountsRepository,
+    private readonly tokens: TokensService,
+    private readonly events: EventEmitter2,
+    @Optional() @Inject(MESSAGE_ATTACHMENTS) private readonly attachments?: MessageAttachmentsPort,
+    @Optional() @Inject(FILE_REQUESTS) private readonly fileRequests?: FileRequestsPort,
+  ) {}
+
+  async startWidgetChat(widgetKey: string, name?: string): Promise<StartWidgetChatResponse> {
+    const account = await this.accounts.findByWidgetKey(widgetKey);
+    if (!account) throw new NotFoundError('Widget key', { field: 'widgetKey' });
+    const started = await this.chats.transaction(async (m) => {
+      const chat = await this.chats.create(
+        { accountId: account.id, visitorName: name?.trim() || 'Visitor', source: 'widget' },
+        m,
+      );
+      const visitorToken = await this.tokens.issueVisitorToken(chat, m);
+      return { chat, visitorToken };
+    });
+    this.events.emit(EVENTS.chatStarted, {
+      accountId: account.id,
+      chat: toChatDto(started.chat),
+    } satisfies ChatStartedEvent);
+    return { chatId: started.chat.id, visitorToken: started.visitorToken };
+  }
+
+  async create(p: Principal, visitorName?: string): Promise<ChatDto> {
+    const chat = await this.chats.create({
+      accountId: p.accountId,
+      visitorName: visitorName?.trim() || 'Visitor',
+      source: 'api',
+    });
+    return toChatDto(chat);
+  }
+
+  async list(p: Principal, q: ChatListQueryDto): Promise<Page<ChatDto>> {
+    const { page, pageSize, skip } = pageOf(q);
+    const [rows, total] = await this.chats.list({
+      accountId: p.accountId,
+      status: q.status,
+      q: q.q,
+      skip,
+      take: pageSize,
+    });
+    return { items: rows.map(toChatDto), total, page, pageSize };
+  }
+
+  async get(p: Principal, chatId: string): Promise<ChatDto> {
+    return toChatDto(await this.accessibleChat(p, chatId));
+  }
+
+  /** The chat if this principal may see it; another account's or another visitor's chat is a 404. */
+  async accessibleChat(p: Principal, chatId: string): Promise<ChatEntity> {
+    const chat = await this.chats.findInAccount(p.accountId, chatId);
+    if (!chat || !canAccessChat(p, chat)) throw new NotFoundError('Chat');
+    return chat;
+  }
+
+  async close(p: Principal, chatId: string): Promise<ChatDto> {
+    const chat = await this.accessibleChat(p, chatId);
+    if (chat.status === 'open') await this.chats.close(chat.id);
+    const dto = toChatDto((await this.chats.findInAccount(p.accountId, chatId)) as ChatEntity);
+    this.events.emit(EVENTS.chatUpdated, { accountId: p.accountId, chat: dto } satisfies ChatUpdatedEvent);
+    return dto;
+  }
+
+  async listMessages(p: Principal, chatId: string, q: MessageListQueryDto): Promise<MessageDto[]> {
+    await this.accessibleChat(p, chatId);
+    const rows = await this.messages.list(chatId, q.limit ?? 50, q.before);
+    const files =
+      rows.length && this.attachments
+        ? await this.attachments.forMessages(rows.map((r) => r.id))
+        : new Map<string, AttachmentDto[]>();
+    return rows.map((r) => toMessageDto(r, files.get(r.id) ?? []));
+  }
+
+  /**
+   * Stores a message (linking its attachments and fulfilling its file request in the same
+   * transaction), then announces it.
+   */
+  async send(
+    p: Principal,
+    chatId: string,
+    input: NewMessage,
+    withMessage?: WithMessage,
+  ): Promise<MessageDto> {
+    const chat = await this.accessibleChat(p, chatId);
+    const text = (input.text ?? '').trim();
+    const ids = [...new Set(input.attachmentIds ?? [])];
+    if (!text && ids.length === 0) throw new ValidationError('A message needs text or attachments', 'text');
+    if (ids.length && !this.attachments) throw new BadRequestError('Attachments are not available');
+    if (input.fileRequestId && !this.fileRequests)
+      throw new BadRequestError('File requests are not available');
+    const requestId = input.fileRequestId;
+    return this.store(
+      chat,
+      actorOf(p),
+      text,
+      requestId,
+      async (m, messageId) => {
+        const files =
+          ids.length && this.attachments ? await this.attachments.link(m, p, chatId, messageId, ids) : [];
+        if (requestId && this.fileRequests)
+          await this.fileRequests.fulfil(m, p, chatId, requestId, messageId, files);
+        return files;
+      },
+      withMessage,
+    );
+  }
+
+  /** A message by the account's chatbot (no principal: the bot acts for the account). */
+  async postAsBot(
+    accountId: string,
+    chatId: string,
+    botName: string,
+    text: string,
+    withMessage?: WithMessage,
+  ): Promise<MessageDto> {
+    const chat = await this.chats.findInAccount(accountId, chatId);
+    if (!chat) throw new NotFoundError('Chat');
+    return this.store(
+      chat,
+      { role: 'bot', id: null, name: botName },
+      text,
+      undefined,
+      async () => [],
+      withMessage,
+    );
+  }
+
+  private async store(
+    chat: ChatEntity,
+    actor: MessageAuthor,
+    text: string,
+    fileRequestId: string | undefined,
+    attach: (m: EntityManager, messageId: string) => Promise<MessageDto['attachments']>,
+    withMessage?: WithMessage,
+  ): Promise<MessageDto> {
+    if (chat.status === 'closed') throw new ForbiddenError('This chat is closed');
+    const message = await this.chats.transaction(async (m) => {
+      const row = await this.messages.create(
+        {
+          chatId: chat.id,
+          accountId: chat.accountId,
+          authorRole: actor.role,
+          authorId: actor.id,
+          authorName: actor.name,
+          text,
+        },
+        m,
+      );
+      const files = await attach(m, row.id);
+      await this.chats.recordMessage(m, chat.id, row.createdAt, text || files.map((f) => f.name).join(', '));
+      const dto = toMessageDto(row, files);
+      await withMessage?.(m, dto);
+      return dto;
+    });
+    const fresh = (await this.chats.findInAccount(chat.accountId, chat.id)) as ChatEntity;
+    this.events.emit(EVENTS.messageCreated, {
+      accountId: chat.accountId,
+      chat: toChatDto(fresh),
+      message,
+      fileRequestId,
+    } satisfies MessageCreatedEvent);
+    return message;
+  }
+
+  /** Closes chats idle for longer than the timeout (the maintenance job). */
+  async expireIdle(idleMinutes: number): Promise<number> {
+    const closed = await this.chats.closeIdle(new Date(Date.now() - idleMinutes * 60_000));
+    for (const chat of closed) {
+      this.events.emit(EVENTS.chatUpdated, {
+        accountId: chat.accountId,
+        chat: toChatDto(chat),
+      } satisfies ChatUpdatedEvent);
+    }
+    return closed.length;
+  }
+}

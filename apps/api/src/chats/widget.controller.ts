@@ -1,0 +1,19 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { StartWidgetChatResponse } from '@satchel/contracts';
+import { Public } from '../common/auth/decorators';
+import { ChatsService } from './chats.service';
+import { StartWidgetChatDto } from './dto/chat.dto';
+
+@ApiTags('widget')
+@Controller('v1/widget')
+export class WidgetController {
+  constructor(private readonly chats: ChatsService) {}
+
+  /** A visitor starts a chat with the account's public widget key; the token is scoped to that chat. */
+  @Public()
+  @Post('chats')
+  start(@Body() dto: StartWidgetChatDto): Promise<StartWidgetChatResponse> {
+    return this.chats.startWidgetChat(dto.widgetKey, dto.name);
+  }
+}

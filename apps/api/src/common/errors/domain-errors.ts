@@ -1,0 +1,61 @@
+/**
+ * Typed domain errors. Services throw these; `DomainErrorFilter` maps them to HTTP in one place.
+ * `extra` fields are merged into the JSON body next to `error`.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly status: number;
+  constructor(
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadRequestError extends DomainError {
+  readonly status = 400;
+}
+export class ValidationError extends DomainError {
+  readonly status = 400;
+  constructor(
+    message: string,
+    readonly field?: string,
+    extra: Record<string, unknown> = {},
+  ) {
+    super(message, field ? { field, ...extra } : extra);
+  }
+}
+export class UnauthorizedError extends DomainError {
+  readonly status = 401;
+  constructor(message = 'Unauthorized', extra: Record<string, unknown> = {}) {
+    super(message, extra);
+  }
+}
+export class ForbiddenError extends DomainError {
+  readonly status = 403;
+}
+export class NotFoundError extends DomainError {
+  readonly status = 404;
+  constructor(what = 'Resource', extra: Record<string, unknown> = {}) {
+    super(`${what} not found`, extra);
+  }
+}
+export class ConflictError extends DomainError {
+  readonly status = 409;
+}
+export class PayloadTooLargeError extends DomainError {
+  readonly status = 413;
+}
+export class UnsupportedMediaTypeError extends DomainError {
+  readonly status = 415;
+}
+export class UnprocessableError extends DomainError {
+  readonly status = 422;
+}
+export class TooManyRequestsError extends DomainError {
+  readonly status = 429;
+}
+export class ServiceUnavailableError extends DomainError {
+  readonly status = 503;
+}

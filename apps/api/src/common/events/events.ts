@@ -1,0 +1,47 @@
+import type { AttachmentDto, ChatDto, FileRequestDto, MessageDto } from '@satchel/contracts';
+
+/** Internal event bus names (`@nestjs/event-emitter`). Integrations and realtime subscribe to these. */
+export const EVENTS = {
+  chatStarted: 'chat.started',
+  messageCreated: 'message.created',
+  chatUpdated: 'chat.updated',
+  attachmentCreated: 'attachment.created',
+  attachmentDeleted: 'attachment.deleted',
+  fileRequestUpdated: 'file-request.updated',
+} as const;
+
+export interface MessageCreatedEvent {
+  accountId: string;
+  chat: ChatDto;
+  message: MessageDto;
+  /** The file request this message fulfilled. */
+  fileRequestId?: string;
+}
+
+/** A visitor started a chat through the widget. */
+export interface ChatStartedEvent {
+  accountId: string;
+  chat: ChatDto;
+}
+
+export interface FileRequestUpdatedEvent {
+  accountId: string;
+  request: FileRequestDto;
+}
+
+export interface ChatUpdatedEvent {
+  accountId: string;
+  chat: ChatDto;
+}
+
+export interface AttachmentCreatedEvent {
+  accountId: string;
+  chatId: string | null;
+  attachment: AttachmentDto;
+}
+
+export interface AttachmentDeletedEvent {
+  accountId: string;
+  chatId: string | null;
+  attachmentId: string;
+}

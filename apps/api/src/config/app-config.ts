@@ -1,0 +1,203 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a ${protocols.join(' or ')} URL`,
+  );
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+/** Environment variables, their defaults and validation. The README configuration table mirrors this. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  RUN_MODE: z.enum(['all', 'api', 'worker']).default('all'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: int(0, 65535).default(3000),
+  PUBLIC_URL: url(['http:', 'https:']).optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  STATIC_ROOT: z.string().min(1).default('dist/apps'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  EMBEDDED_PG_PORT: int(1024, 65535).default(54329),
+  REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9:_-]+$/, 'letters, digits, ":", "_" or "-" only')
+    .default('satchel'),
+  ADMIN_EMAIL: z.string().email().default('admin@satchel.local'),
+  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  SECRETS_KEY: z
+    .string()
+    .refine((v) => decodeKey(v)?.length === 32, 'must be 32 bytes as 64 hex characters or base64')
+    .optional(),
+  SESSION_TTL_HOURS: int(1, 24 * 365).default(12),
+  CONNECTION_STRING_TTL_SECONDS: int(10, 86400).default(300),
+  CHAT_IDLE_TIMEOUT_MINUTES: int(1, 525600).default(1440),
+  STORAGE_DRIVER: z.enum(['disk', 's3']).default('disk'),
+  STORAGE_PATH: z.string().min(1).optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ENDPOINT: url(['http:', 'https:']).optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool.default(false),
+  MAX_UPLOAD_SIZE_KB: int(1, 100 * 1024 * 1024).default(1024 * 1024 * 2),
+  MAX_FILES_PER_REQUEST: int(1, 100).default(10),
+  DOWNLOAD_URL_TTL_SECONDS: int(10, 7 * 86400).default(3600),
+  OUTBOUND_ALLOW: list.default([]),
+  OUTBOUND_TIMEOUT_MS: int(100, 600000).default(30000),
+  FROM_URL_MAX_REDIRECTS: int(0, 10).default(5),
+  CALLBACK_TIMEOUT_MS: int(100, 600000).default(30000),
+  CALLBACK_RETRY_SCHEDULE: z
+    .string()
+    .regex(/^\d+(ms|s|m|h)?(,\d+(ms|s|m|h)?)*$/, 'a comma list of delays like 10s,1m,10m,1h,6h')
+    .default('10s,1m,10m,1h,6h'),
+  CALLBACK_RETRY_ON_REFUSAL: bool.default(true),
+  EXPORT_RETRY_SCHEDULE: z
+    .string()
+    .regex(/^\d+(ms|s|m|h)?(,\d+(ms|s|m|h)?)*$/, 'a comma list of delays like 10s,1m,10m,1h,6h')
+    .default('10s,1m,10m,1h,6h'),
+  RECONCILE_INTERVAL_MS: int(1000, 86400000).default(300000),
+  RECONCILE_GRACE_MS: int(0, 86400000).default(60000),
+  JOB_LOCK_DURATION_MS: int(500, 3600000).default(30000),
+  JOB_STALLED_INTERVAL_MS: int(500, 3600000).default(30000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  runMode: Env['RUN_MODE'];
+  http: { host: string; port: number; publicUrl: string };
+  dataDir: string;
+  /** Where the built console and widget are served from. */
+  staticRoot: string;
+  database: { url: string | undefined; embeddedPort: number };
+  redis: { url: string; queuePrefix: string };
+  admin: { email: string; password: string | undefined };
+  secretsKey: Buffer | undefined;
+  auth: { sessionTtlHours: number; connectionStringTtlSeconds: number };
+  chats: { idleTimeoutMinutes: number };
+  storage: {
+    driver: 'disk' | 's3';
+    path: string;
+    s3: {
+      bucket?: string;
+      region: string;
+      endpoint?: string;
+      accessKeyId?: string;
+      secretAccessKey?: string;
+      forcePathStyle: boolean;
+    };
+  };
+  uploads: { maxSizeKb: number; maxFilesPerRequest: number; downloadUrlTtlSeconds: number };
+  outbound: { allow: string[]; timeoutMs: number; maxRedirects: number };
+  callbacks: { timeoutMs: number; retryScheduleMs: number[]; retryOnRefusal: boolean };
+  /** Exports retry on their own schedule; reconciliation re-queues what was never queued. */
+  integrations: { exportRetryScheduleMs: number[]; reconcileIntervalMs: number; reconcileGraceMs: number };
+  /** BullMQ lock and stalled-job check: a worker that dies mid-job has it redelivered after these. */
+  jobs: { lockDurationMs: number; stalledIntervalMs: number };
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function decodeKey(value: string): Buffer | undefined {
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
+  const b = Buffer.from(value, 'base64');
+  return b.length === 32 ? b : undefined;
+}
+
+function parseDuration(token: string): number {
+  const m = /^(\d+)(ms|s|m|h)?$/.exec(token);
+  if (!m) throw new Error(`bad duration ${token}`);
+  const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 'ms'] ?? 1;
+  return Number(m[1]) * unit;
+}
+
+/** Validates the environment into one typed object; every problem names its variable. */
+export function loadConfig(source: Record<string, string | undefined>): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  if (e.STORAGE_DRIVER === 's3' && !e.S3_BUCKET)
+    throw new ConfigError(['S3_BUCKET: required when STORAGE_DRIVER=s3']);
+  if (e.NODE_ENV === 'production' && !e.SECRETS_KEY)
+    throw new ConfigError(['SECRETS_KEY: required in production']);
+  return {
+    env: e.NODE_ENV,
+    runMode: e.RUN_MODE,
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    },
+    dataDir: e.DATA_DIR,
+    staticRoot: e.STATIC_ROOT,
+    database: { url: e.DATABASE_URL, embeddedPort: e.EMBEDDED_PG_PORT },
+    redis: { url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX },
+    admin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD },
+    secretsKey: e.SECRETS_KEY ? decodeKey(e.SECRETS_KEY) : undefined,
+    auth: {
+      sessionTtlHours: e.SESSION_TTL_HOURS,
+      connectionStringTtlSeconds: e.CONNECTION_STRING_TTL_SECONDS,
+    },
+    chats: { idleTimeoutMinutes: e.CHAT_IDLE_TIMEOUT_MINUTES },
+    storage: {
+      driver: e.STORAGE_DRIVER,
+      path: e.STORAGE_PATH ?? `${e.DATA_DIR}/files`,
+      s3: {
+        bucket: e.S3_BUCKET,
+        region: e.S3_REGION,
+        endpoint: e.S3_ENDPOINT,
+        accessKeyId: e.S3_ACCESS_KEY_ID,
+        secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+        forcePathStyle: e.S3_FORCE_PATH_STYLE,
+      },
+    },
+    uploads: {
+      maxSizeKb: e.MAX_UPLOAD_SIZE_KB,
+      maxFilesPerRequest: e.MAX_FILES_PER_REQUEST,
+      downloadUrlTtlSeconds: e.DOWNLOAD_URL_TTL_SECONDS,
+    },
+    outbound: {
+      allow: e.OUTBOUND_ALLOW,
+      timeoutMs: e.OUTBOUND_TIMEOUT_MS,
+      maxRedirects: e.FROM_URL_MAX_REDIRECTS,
+    },
+    callbacks: {
+      timeoutMs: e.CALLBACK_TIMEOUT_MS,
+      retryScheduleMs: e.CALLBACK_RETRY_SCHEDULE.split(',').map(parseDuration),
+      retryOnRefusal: e.CALLBACK_RETRY_ON_REFUSAL,
+    },
+    integrations: {
+      exportRetryScheduleMs: e.EXPORT_RETRY_SCHEDULE.split(',').map(parseDuration),
+      reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
+      reconcileGraceMs: e.RECONCILE_GRACE_MS,
+    },
+    jobs: { lockDurationMs: e.JOB_LOCK_DURATION_MS, stalledIntervalMs: e.JOB_STALLED_INTERVAL_MS },
+    logLevel: e.LOG_LEVEL,
+  };
+}

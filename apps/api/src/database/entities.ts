@@ -1,0 +1,33 @@
+import { AccountEntity } from '../accounts/account.entity';
+import { AttachmentEntity } from '../attachments/attachment.entity';
+import { AuditEventEntity } from '../audit/audit-event.entity';
+import { AuthTokenEntity } from '../auth/auth-token.entity';
+import { ChatbotRunEntity } from '../chatbot/chatbot-run.entity';
+import { ChatbotSettingsEntity } from '../chatbot/chatbot-settings.entity';
+import { FileRequestEntity } from '../chatbot/file-request.entity';
+import { CallbackSettingsEntity } from '../integrations/callback-settings.entity';
+import { DeliveryAttemptEntity, DeliveryEntity } from '../integrations/delivery.entity';
+import { S3ExportSettingsEntity } from '../integrations/s3-export-settings.entity';
+import { ChatEntity } from '../chats/chat.entity';
+import { MessageEntity } from '../chats/message.entity';
+import { UploadSettingsEntity } from '../upload-settings/upload-settings.entity';
+import { UserEntity } from '../users/user.entity';
+
+/** Every TypeORM entity. Feature modules add theirs here. */
+export const ENTITIES = [
+  AccountEntity,
+  UserEntity,
+  AuthTokenEntity,
+  ChatEntity,
+  MessageEntity,
+  UploadSettingsEntity,
+  AttachmentEntity,
+  AuditEventEntity,
+  ChatbotSettingsEntity,
+  FileRequestEntity,
+  ChatbotRunEntity,
+  CallbackSettingsEntity,
+  S3ExportSettingsEntity,
+  DeliveryEntity,
+  DeliveryAttemptEntity,
+];

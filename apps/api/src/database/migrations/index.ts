@@ -1,0 +1,16 @@
+import { Foundation1732300000000 } from './1732300000000-foundation';
+import { Attachments1732400000000 } from './1732400000000-attachments';
+import { Integrations1732500000000 } from './1732500000000-integrations';
+import { Chatbot1732600000000 } from './1732600000000-chatbot';
+import { InboxReads1732600000001 } from './1732600000001-inbox-reads';
+
+import { UploadIdempotency1732700000000 } from './1732700000000-upload-idempotency';
+/** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
+export const MIGRATIONS = [
+  Foundation1732300000000,
+  Attachments1732400000000,
+  Integrations1732500000000,
+  Chatbot1732600000000,
+  InboxReads1732600000001,
+  UploadIdempotency1732700000000,
+];

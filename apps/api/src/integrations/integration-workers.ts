@@ -1,0 +1,107 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Worker, type Job, type Processor } from 'bullmq';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
+import { bullOptions } from '../jobs/bull-options';
+import { JOBS, QUEUES } from '../jobs/queues';
+import { CallbackDeliveryProcessor } from './callback-delivery.processor';
+import { DeliveriesRepository } from './deliveries.repository';
+import { DeliveryJobsRepository, type DeliveryJobData } from './delivery-jobs.repository';
+import { EventsDeliveryProcessor } from './events-delivery.processor';
+import { ReconciliationService } from './reconciliation.service';
+import { retryDelay } from './retry-schedule';
+import { S3ExportProcessor } from './s3-export.processor';
+
+/**
+ * The integration queues' BullMQ workers (only in processes that run jobs). Built here rather than
+ * with `@Processor` because their retry schedule, lock duration and stalled-job interval come from
+ * configuration. A worker that dies mid-job loses its lock; after `JOB_STALLED_INTERVAL_MS` another
+ * worker takes the job again (same delivery, same webhook-id).
+ */
+@Injectable()
+export class IntegrationWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('IntegrationWorkers');
+  private workers: Worker[] = [];
+  private scheduleTimer?: NodeJS.Timeout;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly callbacks: CallbackDeliveryProcessor,
+    private readonly exports: S3ExportProcessor,
+    private readonly events: EventsDeliveryProcessor,
+    private readonly reconciliation: ReconciliationService,
+    private readonly deliveries: DeliveriesRepository,
+    private readonly jobs: DeliveryJobsRepository,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { retryScheduleMs } = this.config.callbacks;
+    this.workers = [
+      this.start(
+        QUEUES.callbacks,
+        (job: Job<DeliveryJobData>) => this.callbacks.process(job),
+        retryScheduleMs,
+        4,
+      ),
+      this.start(
+        QUEUES.exports,
+        (job: Job<DeliveryJobData>) => this.exports.process(job),
+        this.config.integrations.exportRetryScheduleMs,
+        2,
+      ),
+      this.start(QUEUES.events, (job: Job<DeliveryJobData>) => this.events.process(job), retryScheduleMs, 4),
+      this.start(
+        QUEUES.integrations,
+        async (job: Job) => (job.name === JOBS.reconcileDeliveries ? this.reconciliation.run() : undefined),
+        [],
+        1,
+      ),
+    ];
+    // Re-assert the reconciliation schedule now and then: a Redis restarted without persistence forgets it.
+    this.scheduleTimer = setInterval(() => {
+      this.jobs
+        .scheduleReconciliation()
+        .catch((err: Error) => this.log.warn(`Could not schedule reconciliation: ${err.message}`));
+    }, this.config.integrations.reconcileIntervalMs);
+    this.scheduleTimer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.scheduleTimer);
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+
+  /** Stops at once without finishing or releasing running jobs: what Redis sees when a process is killed. */
+  async kill(): Promise<void> {
+    clearInterval(this.scheduleTimer);
+    await Promise.all(this.workers.map((w) => w.close(true)));
+  }
+
+  private start(queue: string, processor: Processor, schedule: number[], concurrency: number): Worker {
+    const worker = new Worker(queue, processor, {
+      ...bullOptions(this.config),
+      concurrency,
+      lockDuration: this.config.jobs.lockDurationMs,
+      stalledInterval: this.config.jobs.stalledIntervalMs,
+      settings: { backoffStrategy: (attemptsMade: number) => retryDelay(schedule, attemptsMade) },
+    });
+    worker.on('failed', (job, err) => void this.onFailed(job, err));
+    worker.on('error', (err) => this.log.error(`${queue} worker: ${err.message}`));
+    return worker;
+  }
+
+  /** A job that ended failed outside the normal path (stalled too often, unexpected error on its last try). */
+  private async onFailed(job: Job | undefined, err: Error): Promise<void> {
+    const id = (job?.data as Partial<DeliveryJobData> | undefined)?.deliveryId;
+    if (!job?.finishedOn || !id) {
+      if (!(err.name === 'RetryLaterError'))
+        this.log.warn(`Job ${job?.id ?? '?'} will be retried: ${err.message}`);
+      return;
+    }
+    try {
+      await this.deliveries.failIfPending(id, `Job failed: ${err.message}`);
+    } catch (e) {
+      this.log.error(`Could not mark delivery ${id} failed: ${(e as Error).message}`);
+    }
+  }
+}

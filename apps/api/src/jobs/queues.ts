@@ -1,0 +1,14 @@
+/** BullMQ queue names. */
+export const QUEUES = {
+  maintenance: 'maintenance',
+  callbacks: 'callbacks',
+  exports: 'exports',
+  events: 'events',
+  integrations: 'integrations',
+} as const;
+
+export const JOBS = {
+  expireIdleChats: 'expire-idle-chats',
+  deliver: 'deliver',
+  reconcileDeliveries: 'reconcile-deliveries',
+} as const;

@@ -1,0 +1,20 @@
+import { Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { ConnectionStringResponse } from '@satchel/contracts';
+import { CurrentPrincipal } from '../common/auth/decorators';
+import type { Principal } from '../common/auth/principal';
+import { ConnectionStringsService } from './connection-strings.service';
+
+@ApiTags('realtime')
+@ApiBearerAuth()
+@Controller('v1/realtime')
+export class RealtimeController {
+  constructor(private readonly connections: ConnectionStringsService) {}
+
+  /** An account-wide connection string for the operator inbox (connect without a chat id). */
+  @Post('connection')
+  @HttpCode(200)
+  inbox(@CurrentPrincipal() p: Principal): ConnectionStringResponse {
+    return this.connections.issue(p, null);
+  }
+}

@@ -1,0 +1,2 @@
+export const chatRoom = (chatId: string) => `chat:${chatId}`;
+export const accountRoom = (accountId: string) => `account:${accountId}`;

@@ -1,0 +1,34 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import type { GuardedAgents } from '../outbound/guarded-agent';
+
+export interface S3ClientOptions {
+  region: string;
+  endpoint?: string;
+  /** Without keys the SDK's default chain applies (environment, instance role). */
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  forcePathStyle: boolean;
+  /**
+   * Route every connection through the SSRF guard: required for endpoints a customer supplies
+   * (`outbound.guardedAgents()`); Satchel's own S3_ENDPOINT is trusted configuration.
+   */
+  agents?: GuardedAgents;
+}
+
+/** An S3Client for AWS S3 or an S3-compatible service (MinIO, R2, s3rver). */
+export function createS3Client(o: S3ClientOptions): S3Client {
+  const credentials =
+    o.accessKeyId && o.secretAccessKey
+      ? { accessKeyId: o.accessKeyId, secretAccessKey: o.secretAccessKey }
+      : undefined;
+  return new S3Client({
+    region: o.region,
+    endpoint: o.endpoint,
+    forcePathStyle: o.forcePathStyle,
+    credentials,
+    // S3-compatible services often reject the SDK's default CRC32 trailers.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    requestHandler: o.agents ? { httpAgent: o.agents.httpAgent, httpsAgent: o.agents.httpsAgent } : undefined,
+  });
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { EffectiveUploadRule, UploadSettings } from '@satchel/contracts';
+import { ADMINS, Allow, CurrentPrincipal, STAFF } from '../common/auth/decorators';
+import { ruleRoleOf, type Principal } from '../common/auth/principal';
+import { ClientIp } from '../common/http/client-ip';
+import { UpdateUploadSettingsDto } from './dto/upload-settings.dto';
+import { UploadSettingsService } from './upload-settings.service';
+
+@ApiTags('upload settings')
+@ApiBearerAuth()
+@Controller('v1')
+export class UploadSettingsController {
+  constructor(private readonly settings: UploadSettingsService) {}
+
+  @Allow(...ADMINS)
+  @Get('settings/uploads')
+  get(@CurrentPrincipal() p: Principal): Promise<UploadSettings> {
+    return this.settings.get(p.accountId);
+  }
+
+  @Allow(...ADMINS)
+  @Put('settings/uploads')
+  update(
+    @CurrentPrincipal() p: Principal,
+    @ClientIp() ip: string | null,
+    @Body() dto: UpdateUploadSettingsDto,
+  ): Promise<UploadSettings> {
+    return this.settings.update({ principal: p, ip }, dto);
+  }
+
+  /** The rule that applies to the caller (visitor or operator), so clients can check files before sending. */
+  @Allow(...STAFF, 'visitor')
+  @Get('uploads/rules')
+  rules(@CurrentPrincipal() p: Principal): Promise<EffectiveUploadRule> {
+    return this.settings.effectiveRule(p.accountId, ruleRoleOf(p));
+  }
+}

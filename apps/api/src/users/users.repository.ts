@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { UserEntity } from './user.entity';
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private repo(m?: EntityManager) {
+    return (m ?? this.db.manager).getRepository(UserEntity);
+  }
+
+  findInAccount(accountId: string, id: string): Promise<UserEntity | null> {
+    return this.repo().findOneBy({ accountId, id });
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.repo().findOneBy({ id });
+  }
+
+  /** With the password hash, for login. */
+  findByEmailWithHash(email: string): Promise<UserEntity | null> {
+    return this.repo()
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('lower(u.email) = lower(:email)', { email })
+      .getOne();
+  }
+
+  emailTaken(email: string): Promise<boolean> {
+    return this.repo().createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getExists();
+  }
+
+  listByAccount(accountId: string): Promise<UserEntity[]> {
+    return this.repo().find({ where: { accountId }, order: { createdAt: 'ASC' } });
+  }
+
+  countOwners(): Promise<number> {
+    return this.repo().countBy({ role: 'owner' });
+  }
+
+  create(data: Partial<UserEntity>, m?: EntityManager): Promise<UserEntity> {
+    return this.repo(m).save(this.repo(m).create(data));
+  }
+
+  async update(id: string, patch: Partial<UserEntity>): Promise<void> {
+    await this.repo().update({ id }, patch);
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import type { UserDto } from '@satchel/contracts';
+import { AuthTokensRepository } from '../auth/auth-tokens.repository';
+import type { Principal } from '../common/auth/principal';
+import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
+import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { passwordHasher } from './password-hasher';
+import type { UserEntity } from './user.entity';
+import { toUserDto } from './user.mapper';
+import { UsersRepository } from './users.repository';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly tokens: AuthTokensRepository,
+  ) {}
+
+  async list(accountId: string): Promise<UserDto[]> {
+    return (await this.users.listByAccount(accountId)).map(toUserDto);
+  }
+
+  async get(accountId: string, id: string): Promise<UserDto> {
+    return toUserDto(await this.find(accountId, id));
+  }
+
+  async create(accountId: string, dto: CreateUserDto): Promise<UserDto> {
+    if (await this.users.emailTaken(dto.email))
+      throw new ConflictError(`A user with email ${dto.email} already exists`, { field: 'email' });
+    const user = await this.users.create({
+      accountId,
+      email: dto.email,
+      name: dto.name,
+      role: dto.role,
+      active: true,
+      passwordHash: await passwordHasher.hash(dto.password),
+    });
+    return toUserDto(user);
+  }
+
+  async update(actor: Principal, id: string, dto: UpdateUserDto): Promise<UserDto> {
+    const user = await this.find(actor.accountId, id);
+    if (user.role === 'owner' && (dto.role || dto.active === false))
+      throw new ForbiddenError('The platform owner cannot be demoted or deactivated');
+    if (actor.kind === 'user' && actor.userId === id && dto.active === false)
+      throw new ForbiddenError('You cannot deactivate yourself');
+    const patch: Partial<UserEntity> = {};
+    if (dto.name !== undefined) patch.name = dto.name;
+    if (dto.role !== undefined) patch.role = dto.role;
+    if (dto.active !== undefined) patch.active = dto.active;
+    if (dto.password !== undefined) patch.passwordHash = await passwordHasher.hash(dto.password);
+    await this.users.update(id, patch);
+    if (dto.active === false || dto.password !== undefined) await this.tokens.revokeUserSessions(id);
+    return this.get(actor.accountId, id);
+  }
+
+  private async find(accountId: string, id: string): Promise<UserEntity> {
+    const user = await this.users.findInAccount(accountId, id);
+    if (!user) throw new NotFoundError('User');
+    return user;
+  }
+}

@@ -1,0 +1,56 @@
+import type { ClientToServerEvents, RealtimeSessionEvent, ServerToClientEvents } from '@satchel/contracts';
+import request from 'supertest';
+import { io, type Socket } from 'socket.io-client';
+
+export type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface Connected {
+  socket: ChatSocket;
+  session: RealtimeSessionEvent;
+}
+
+export async function connectionString(
+  baseUrl: string,
+  chatId: string,
+  auth: { Authorization: string },
+): Promise<string> {
+  const res = await request(baseUrl).post(`/v1/chats/${chatId}/connection`).set(auth).expect(201);
+  return res.body.connectionString;
+}
+
+/** Connects and resolves with the server's `session` event, or rejects with the refusal reason. */
+export function connect(
+  baseUrl: string,
+  handshake: { chatId?: string; connectionString: string },
+): Promise<Connected> {
+  const socket: ChatSocket = io(baseUrl, {
+    auth: handshake,
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('session', (session) => resolve({ socket, session }));
+    socket.once('connect_error', (err) => {
+      socket.close();
+      reject(err);
+    });
+  });
+}
+
+export function nextEvent<E extends keyof ServerToClientEvents>(
+  socket: ChatSocket,
+  event: E,
+  timeoutMs = 5000,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no ${String(event)} within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    (socket as unknown as { once(e: string, cb: (v: unknown) => void): void }).once(event, (value) => {
+      clearTimeout(timer);
+      resolve(value as Parameters<ServerToClientEvents[E]>[0]);
+    });
+  });
+}

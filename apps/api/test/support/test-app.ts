@@ -1,0 +1,62 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FirstStartService } from '../../src/accounts/first-start.service';
+import { createApp } from '../../src/app/create-app';
+import { loadConfig, type AppConfig } from '../../src/config/app-config';
+import { createTestDatabase, type TestDatabase } from './test-db';
+
+export const OWNER = { email: 'owner@test.local', password: 'owner-password-1' };
+
+export interface TestApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  db: TestDatabase;
+  /** Base URL the app listens on, e.g. http://127.0.0.1:41234 */
+  url: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A real app on its own database (migrated), its own BullMQ prefix in the real Redis, its own
+ * temp data dir, listening on a free loopback port. `env` overrides configuration variables.
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  opts: { db?: TestDatabase } = {},
+): Promise<TestApp> {
+  const db = opts.db ?? (await createTestDatabase());
+  const dataDir = mkdtempSync(join(tmpdir(), 'satchel-test-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    DATA_DIR: dataDir,
+    SECRETS_KEY: randomBytes(32).toString('hex'),
+    QUEUE_PREFIX: `t${randomBytes(5).toString('hex')}`,
+    ADMIN_EMAIL: OWNER.email,
+    ADMIN_PASSWORD: OWNER.password,
+    LOG_LEVEL: 'error',
+    PORT: '0',
+    ...env,
+  });
+  const app = await createApp(config);
+  await app.get(FirstStartService).ensureOwner();
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    app,
+    config,
+    db,
+    url,
+    dataDir,
+    close: async () => {
+      await app.close();
+      if (!opts.db) await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

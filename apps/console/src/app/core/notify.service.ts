@@ -1,0 +1,17 @@
+import { inject, Injectable } from '@angular/core';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { errorMessage } from './api-error';
+
+@Injectable({ providedIn: 'root' })
+export class Notify {
+  private readonly snack = inject(MatSnackBar);
+
+  success(message: string): void {
+    this.snack.open(message, 'Dismiss', { duration: 4000, politeness: 'polite' });
+  }
+
+  error(err: unknown, prefix?: string): void {
+    const text = prefix ? `${prefix}: ${errorMessage(err)}` : errorMessage(err);
+    this.snack.open(text, 'Dismiss', { duration: 8000, politeness: 'assertive', panelClass: 'snack-error' });
+  }
+}

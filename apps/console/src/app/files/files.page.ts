@@ -1,0 +1,160 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { provideNativeDateAdapter } from '@angular/material/core';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSidenavModule } from '@angular/material/sidenav';
+import { MatSortModule, Sort } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { Router, RouterLink } from '@angular/router';
+import type { ActorRole, AttachmentDto, AttachmentListQuery } from '@satchel/contracts';
+import { map } from 'rxjs';
+import { isoRange } from '../core/date-range';
+import { PagedList } from '../core/list-state';
+import { StatusChip } from '../core/status-chip';
+import { AttachmentsApi } from './attachments.api';
+import { FileDetail } from './file-detail';
+import { sizeLabel } from './file-kind';
+import { FileThumb } from './file-thumb';
+
+export const TYPE_FILTERS: { value: string; label: string }[] = [
+  { value: 'image/*', label: 'Images' },
+  { value: 'application/pdf', label: 'PDF' },
+  { value: 'doc', label: 'Word (.doc)' },
+  { value: 'docx', label: 'Word (.docx)' },
+  { value: 'xls', label: 'Excel (.xls)' },
+  { value: 'xlsx', label: 'Excel (.xlsx)' },
+  { value: 'text/*', label: 'Text' },
+  { value: 'video/*', label: 'Video' },
+  { value: 'audio/*', label: 'Audio' },
+];
+const ROLE_FILTERS: ActorRole[] = ['visitor', 'operator', 'admin', 'owner', 'api', 'bot'];
+type SortField = NonNullable<AttachmentListQuery['sort']>;
+
+@Component({
+  selector: 'sc-files-page',
+  imports: [
+    DatePipe,
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatSidenavModule,
+    MatSortModule,
+    MatTableModule,
+    MatTooltipModule,
+    StatusChip,
+    FileThumb,
+    FileDetail,
+  ],
+  providers: [provideNativeDateAdapter()],
+  templateUrl: './files.page.html',
+  styleUrl: './files.page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class FilesPage implements OnInit {
+  private readonly api = inject(AttachmentsApi);
+  private readonly router = inject(Router);
+  /** `?file=<id>` opens the side panel (deep-linkable). */
+  readonly file = input<string>();
+  readonly chatId = input<string>();
+
+  readonly types = TYPE_FILTERS;
+  readonly roles = ROLE_FILTERS;
+  readonly columns = [
+    'thumb',
+    'name',
+    'size',
+    'contentType',
+    'chat',
+    'uploader',
+    'createdAt',
+    'callback',
+    'export',
+  ];
+  private readonly fb = inject(NonNullableFormBuilder);
+  readonly filters = this.fb.group({
+    q: [''],
+    role: this.fb.control<ActorRole | ''>(''),
+    type: [''],
+    chatId: [''],
+    start: [null as Date | null],
+    end: [null as Date | null],
+  });
+  readonly list = new PagedList<AttachmentDto, AttachmentListQuery>(
+    (q) => this.api.list(q),
+    () => this.query(),
+  );
+  readonly sort = signal<{ field: SortField; order: 'asc' | 'desc' }>({ field: 'createdAt', order: 'desc' });
+  readonly wide = toSignal(
+    inject(BreakpointObserver)
+      .observe('(min-width: 1500px)')
+      .pipe(map((s) => s.matches)),
+    { initialValue: false },
+  );
+  readonly sizeLabel = sizeLabel;
+
+  constructor() {
+    this.list.restartOn(this.filters.valueChanges);
+  }
+
+  ngOnInit(): void {
+    if (this.chatId()) this.filters.patchValue({ chatId: this.chatId() }, { emitEvent: false });
+    void this.list.reload();
+  }
+
+  private query() {
+    const f = this.filters.getRawValue();
+    return {
+      q: f.q.trim() || undefined,
+      role: f.role || undefined,
+      type: f.type || undefined,
+      chatId: f.chatId.trim() || undefined,
+      ...isoRange(f.start, f.end),
+      sort: this.sort().field,
+      order: this.sort().order,
+    };
+  }
+
+  onSort(s: Sort): void {
+    this.sort.set(
+      s.direction
+        ? { field: s.active as SortField, order: s.direction }
+        : { field: 'createdAt', order: 'desc' },
+    );
+    void this.list.restart();
+  }
+
+  clearFilters(): void {
+    this.filters.reset();
+  }
+
+  open(file: AttachmentDto): void {
+    void this.router.navigate([], { queryParams: { file: file.id }, queryParamsHandling: 'merge' });
+  }
+
+  close(): void {
+    void this.router.navigate([], { queryParams: { file: null }, queryParamsHandling: 'merge' });
+  }
+
+  onDeleted(): void {
+    this.close();
+    void this.list.reload();
+  }
+}

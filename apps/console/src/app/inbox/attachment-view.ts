@@ -1,0 +1,106 @@
+import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type { AttachmentDto } from '@satchel/contracts';
+import { formatBytes } from '@satchel/domain';
+import { downloadWithProgress } from './download';
+
+/** An attachment in the conversation: an image thumbnail, or a file card; both downloadable with progress. */
+@Component({
+  selector: 'sc-attachment-view',
+  imports: [MatButtonModule, MatIconModule, MatProgressBarModule],
+  template: `
+    <div class="att" [attr.data-attachment]="a().id">
+      @if (isImage()) {
+        <a
+          [href]="a().url"
+          target="_blank"
+          rel="noopener"
+          class="thumb"
+          [attr.aria-label]="'Open ' + a().name"
+        >
+          <img [src]="a().url" [alt]="a().name" />
+        </a>
+      } @else {
+        <mat-icon aria-hidden="true">{{ isPdf() ? 'picture_as_pdf' : 'description' }}</mat-icon>
+      }
+      <div class="meta">
+        <div class="name">{{ a().name }}</div>
+        <div class="sub">
+          {{ size() }}
+          @if (error()) {
+            · <span class="error-text">{{ error() }}</span>
+          }
+        </div>
+        @if (progress() !== null) {
+          <mat-progress-bar
+            mode="determinate"
+            [value]="progress()"
+            [attr.aria-label]="'Download progress of ' + a().name"
+          />
+        }
+      </div>
+      <button
+        mat-stroked-button
+        type="button"
+        (click)="download()"
+        [disabled]="progress() !== null"
+        [attr.aria-label]="'Download ' + a().name"
+      >
+        Download
+      </button>
+    </div>
+  `,
+  styles: `
+    .att {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      padding: 6px;
+      border-radius: 8px;
+      background: var(--mat-sys-surface-container);
+    }
+    .thumb img {
+      display: block;
+      max-width: 160px;
+      max-height: 120px;
+      border-radius: 6px;
+    }
+    .meta {
+      flex: 1;
+      min-width: 0;
+    }
+    .name {
+      font-weight: 500;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .sub {
+      font-size: 12px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AttachmentView {
+  readonly a = input.required<AttachmentDto>();
+  readonly progress = signal<number | null>(null);
+  readonly error = signal('');
+  readonly size = computed(() => formatBytes(this.a().size));
+  readonly isImage = computed(() => /^image\/(png|jpeg|gif|webp)$/.test(this.a().contentType));
+  readonly isPdf = computed(() => this.a().contentType === 'application/pdf');
+
+  async download(): Promise<void> {
+    this.error.set('');
+    this.progress.set(0);
+    try {
+      await downloadWithProgress(this.a().url, this.a().name, this.a().size, (p) => this.progress.set(p));
+    } catch (err) {
+      this.error.set(err instanceof Error ? err.message : 'Download failed');
+    } finally {
+      this.progress.set(null);
+    }
+  }
+}

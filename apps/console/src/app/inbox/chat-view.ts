@@ -1,0 +1,239 @@
+import { HttpClient } from '@angular/common/http';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type {
+  ChatDto,
+  CreateFileRequestRequest,
+  EffectiveUploadRule,
+  FileRequestDto,
+  MessageDto,
+} from '@satchel/contracts';
+import { formatBytes } from '@satchel/domain';
+import { firstValueFrom } from 'rxjs';
+import { errorMessage } from '../core/api-error';
+import { Notify } from '../core/notify.service';
+import { SessionStore } from '../core/session.store';
+import { PdfPreview } from '../files/pdf-preview';
+import { AttachmentView } from './attachment-view';
+import { FileTray } from './file-tray';
+import { InboxLive } from './inbox-live';
+
+/** One conversation: live messages, files to send (picker, drag-and-drop, paste, tray, progress) and file requests. */
+@Component({
+  selector: 'sc-chat-view',
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    AttachmentView,
+    PdfPreview,
+  ],
+  templateUrl: './chat-view.html',
+  styleUrl: './chat-view.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ChatView {
+  readonly chatId = input.required<string>();
+
+  private readonly http = inject(HttpClient);
+  private readonly live = inject(InboxLive);
+  private readonly session = inject(SessionStore);
+  private readonly notify = inject(Notify);
+
+  readonly chat = signal<ChatDto | null>(null);
+  readonly messages = signal<MessageDto[]>([]);
+  readonly requests = signal<FileRequestDto[]>([]);
+  readonly rule = signal<EffectiveUploadRule | null>(null);
+  readonly text = signal('');
+  readonly sending = signal(false);
+  readonly dragging = signal(false);
+  readonly asking = signal(false);
+  readonly request = signal<{
+    prompt: string;
+    allowedTypes: string;
+    maxSizeKb: number | null;
+    skippable: boolean;
+  }>({
+    prompt: 'Could you send us the file, please?',
+    allowedTypes: '',
+    maxSizeKb: null,
+    skippable: false,
+  });
+  readonly tray = new FileTray(
+    () => `/v1/chats/${this.chatId()}/attachments`,
+    () => `Bearer ${this.session.token() ?? ''}`,
+  );
+  readonly formatBytes = formatBytes;
+  /** Tray files whose PDF preview is open. */
+  readonly previewing = signal<ReadonlySet<number>>(new Set());
+
+  isPdf(f: File): boolean {
+    return f.type === 'application/pdf' || f.name.toLowerCase().endsWith('.pdf');
+  }
+
+  togglePreview(id: number): void {
+    const next = new Set(this.previewing());
+    if (!next.delete(id)) next.add(id);
+    this.previewing.set(next);
+  }
+
+  constructor() {
+    effect(() => {
+      const id = this.chatId();
+      untracked(() => void this.load(id));
+    });
+    const destroyed = inject(DestroyRef);
+    destroyed.onDestroy(() => this.live.selected.set(null));
+    this.live.messages.pipe(takeUntilDestroyed()).subscribe((m) => this.onMessage(m));
+    this.live.requests.pipe(takeUntilDestroyed()).subscribe((r) => this.onRequest(r));
+    this.live.chats.pipe(takeUntilDestroyed()).subscribe((c) => c.id === this.chatId() && this.chat.set(c));
+  }
+
+  private async load(id: string): Promise<void> {
+    this.live.selected.set(id);
+    this.messages.set([]);
+    this.requests.set([]);
+    try {
+      const [chat, messages, requests, rule] = await Promise.all([
+        firstValueFrom(this.http.get<ChatDto>(`/v1/chats/${id}`)),
+        firstValueFrom(this.http.get<MessageDto[]>(`/v1/chats/${id}/messages?limit=200`)),
+        firstValueFrom(this.http.get<FileRequestDto[]>(`/v1/chats/${id}/file-requests`)),
+        firstValueFrom(this.http.get<EffectiveUploadRule>('/v1/uploads/rules')).catch(() => null),
+      ]);
+      this.chat.set(chat);
+      for (const m of messages) this.onMessage(m);
+      this.requests.set(requests);
+      this.rule.set(rule);
+      this.markRead();
+    } catch (err) {
+      this.notify.error(err, 'Could not open the chat');
+    }
+  }
+
+  private onMessage(m: MessageDto): void {
+    if (m.chatId !== this.chatId()) return;
+    if (this.messages().some((x) => x.id === m.id)) return;
+    this.messages.update((list) => [...list, m].sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
+    if (m.author.role === 'visitor') this.markRead();
+  }
+
+  private onRequest(r: FileRequestDto): void {
+    if (r.chatId !== this.chatId()) return;
+    this.requests.update((list) => [...list.filter((x) => x.id !== r.id), r]);
+  }
+
+  requestFor(m: MessageDto): FileRequestDto | undefined {
+    return this.requests().find((r) => r.messageId === m.id);
+  }
+
+  private markRead(): void {
+    this.http.post(`/v1/inbox/${this.chatId()}/read`, {}).subscribe({ error: () => undefined });
+  }
+
+  // --- files in ---------------------------------------------------------------------------------
+
+  addFiles(files: FileList | File[] | null | undefined): void {
+    const list = Array.from(files ?? []);
+    if (list.length) this.tray.add(list, this.rule());
+  }
+
+  onPick(input: HTMLInputElement): void {
+    this.addFiles(input.files);
+    input.value = '';
+  }
+
+  onPaste(e: ClipboardEvent): void {
+    const files = Array.from(e.clipboardData?.files ?? []);
+    if (!files.length) return;
+    e.preventDefault();
+    this.addFiles(files);
+  }
+
+  onDragOver(e: DragEvent): void {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    this.dragging.set(true);
+  }
+
+  onDrop(e: DragEvent): void {
+    e.preventDefault();
+    this.dragging.set(false);
+    this.addFiles(e.dataTransfer?.files);
+  }
+
+  // --- sending ----------------------------------------------------------------------------------
+
+  async send(): Promise<void> {
+    const text = this.text().trim();
+    if (!text && this.tray.sendable().length === 0) return;
+    this.sending.set(true);
+    try {
+      await this.tray.uploadAll();
+      const files = this.tray.sendable();
+      if (files.some((f) => f.state !== 'done')) return;
+      const attachmentIds = this.tray.takeDone().map((a) => a.id);
+      if (!text && attachmentIds.length === 0) return;
+      const m = await firstValueFrom(
+        this.http.post<MessageDto>(`/v1/chats/${this.chatId()}/messages`, {
+          text: text || undefined,
+          attachmentIds,
+        }),
+      );
+      this.onMessage(m);
+      this.text.set('');
+    } catch (err) {
+      this.notify.error(err, 'Not sent');
+    } finally {
+      this.sending.set(false);
+    }
+  }
+
+  onKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Enter' && !e.shiftKey) {
+      e.preventDefault();
+      void this.send();
+    }
+  }
+
+  patchRequest(change: Partial<ReturnType<typeof this.request>>): void {
+    this.request.update((r) => ({ ...r, ...change }));
+  }
+
+  async askForFile(): Promise<void> {
+    const r = this.request();
+    const body: CreateFileRequestRequest = { prompt: r.prompt, skippable: r.skippable };
+    if (r.allowedTypes.trim()) body.allowedTypes = r.allowedTypes.trim();
+    if (r.maxSizeKb) body.maxSizeKb = r.maxSizeKb;
+    try {
+      const created = await firstValueFrom(
+        this.http.post<FileRequestDto>(`/v1/chats/${this.chatId()}/file-requests`, body),
+      );
+      this.onRequest(created);
+      this.asking.set(false);
+      this.notify.success('File requested');
+    } catch (err) {
+      this.notify.error(errorMessage(err));
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { FileTray } from './file-tray';
+
+describe('FileTray (operator)', () => {
+  const rule = { enabled: true, allowedTypes: 'pdf|png', maxSizeKb: 1 };
+
+  beforeAll(() => {
+    // jsdom has no object URLs; the tray makes one per image for its thumbnail.
+    Object.assign(URL, { createObjectURL: () => 'blob:thumb', revokeObjectURL: () => undefined });
+  });
+
+  it('refuses files the operator rule does not allow, with the reason, and keeps them out of the send', () => {
+    const tray = new FileTray(
+      () => '/v1/chats/c1/attachments',
+      () => 'Bearer t',
+    );
+    tray.add(
+      [
+        new File(['%PDF-1.4'], 'ok.pdf', { type: 'application/pdf' }),
+        new File(['MZ'], 'tool.exe'),
+        new File([new Uint8Array(2048)], 'big.png', { type: 'image/png' }),
+      ],
+      rule,
+    );
+    const [ok, exe, big] = tray.files();
+    expect(ok?.state).toBe('ready');
+    expect(exe).toMatchObject({
+      state: 'refused',
+      reason: 'tool.exe: file type .exe is not allowed (allowed: pdf, png)',
+    });
+    expect(big).toMatchObject({ state: 'refused', reason: 'big.png: file is larger than the limit of 1 KB' });
+    expect(tray.sendable().map((f) => f.file.name)).toEqual(['ok.pdf']);
+    tray.remove(exe.id);
+    expect(tray.files()).toHaveLength(2);
+  });
+});

@@ -1,0 +1,101 @@
+import { signal } from '@angular/core';
+import type { AttachmentDto } from '@satchel/contracts';
+import type { RuleLike } from '@satchel/domain';
+import { ApiError, refusalOf, UploadAborted, uploadFile, type UploadHandle } from '@satchel/upload-client';
+
+export type TrayState = 'ready' | 'refused' | 'uploading' | 'failed' | 'done';
+
+export interface TrayFile {
+  id: number;
+  file: File;
+  state: TrayState;
+  reason: string;
+  progress: number;
+  previewUrl: string | null;
+  attachment?: AttachmentDto;
+  handle?: UploadHandle;
+}
+
+let seq = 0;
+
+/**
+ * Files an operator is about to send: checked against the operator rule, uploaded one request per
+ * file with progress, cancellable, with the server's error and a retry on failure.
+ */
+export class FileTray {
+  readonly files = signal<TrayFile[]>([]);
+
+  constructor(
+    private readonly uploadUrl: () => string,
+    private readonly authHeader: () => string | null,
+  ) {}
+
+  add(files: File[], rule: RuleLike | null): void {
+    const added = files.map((file): TrayFile => {
+      const refusal = rule ? refusalOf(rule, file, 'operator') : null;
+      return {
+        id: ++seq,
+        file,
+        state: refusal ? 'refused' : 'ready',
+        reason: refusal?.message ?? '',
+        progress: 0,
+        previewUrl: file.type.startsWith('image/') ? URL.createObjectURL(file) : null,
+      };
+    });
+    this.files.update((list) => [...list, ...added]);
+  }
+
+  remove(id: number): void {
+    const f = this.files().find((x) => x.id === id);
+    if (f?.previewUrl) URL.revokeObjectURL(f.previewUrl);
+    this.files.update((list) => list.filter((x) => x.id !== id));
+  }
+
+  cancel(id: number): void {
+    this.files()
+      .find((x) => x.id === id)
+      ?.handle?.abort();
+  }
+
+  sendable(): TrayFile[] {
+    return this.files().filter((f) => f.state !== 'refused');
+  }
+
+  /** Uploads every file not yet stored; resolves when all have finished (stored, failed or cancelled). */
+  async uploadAll(): Promise<void> {
+    await Promise.all(
+      this.sendable()
+        .filter((f) => f.state === 'ready' || f.state === 'failed')
+        .map((f) => this.upload(f.id)),
+    );
+  }
+
+  async upload(id: number): Promise<void> {
+    const f = this.files().find((x) => x.id === id);
+    if (!f || f.state === 'uploading' || f.state === 'done') return;
+    const handle = uploadFile(this.uploadUrl(), this.authHeader(), f.file, f.file.name, (loaded, total) =>
+      this.patch(id, { progress: total ? Math.round((loaded / total) * 100) : 0 }),
+    );
+    this.patch(id, { state: 'uploading', reason: '', progress: 0, handle });
+    try {
+      const attachment = await handle.done;
+      this.patch(id, { state: 'done', progress: 100, attachment, handle: undefined });
+    } catch (err) {
+      if (err instanceof UploadAborted) return this.remove(id);
+      const reason = err instanceof ApiError ? err.message : String(err);
+      this.patch(id, { state: 'failed', reason, handle: undefined });
+    }
+  }
+
+  /** Clears the stored files after they were sent; refused and failed ones stay for the operator to read. */
+  takeDone(): AttachmentDto[] {
+    const done = this.files().filter((f) => f.state === 'done');
+    for (const f of done) if (f.previewUrl) URL.revokeObjectURL(f.previewUrl);
+    this.files.update((list) => list.filter((f) => f.state !== 'done'));
+    return done.map((f) => f.attachment as AttachmentDto);
+  }
+
+  private patch(id: number, change: Partial<TrayFile>): void {
+    this.files.update((list) => list.map((f) => (f.id === id ? { ...f, ...change } : f)));
+  }
+}

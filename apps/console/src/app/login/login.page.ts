@@ -1,0 +1,55 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router } from '@angular/router';
+import { errorMessage } from '../core/api-error';
+import { SessionStore } from '../core/session.store';
+
+@Component({
+  selector: 'sc-login-page',
+  imports: [
+    ReactiveFormsModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    MatProgressBarModule,
+  ],
+  templateUrl: './login.page.html',
+  styleUrl: './login.page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LoginPage {
+  private readonly session = inject(SessionStore);
+  private readonly router = inject(Router);
+  readonly expired = input<string>();
+  readonly returnUrl = input<string>();
+  readonly busy = signal(false);
+  readonly error = signal<string | null>(null);
+  readonly form = inject(NonNullableFormBuilder).group({
+    email: ['', [Validators.required, Validators.email]],
+    password: ['', Validators.required],
+  });
+
+  async submit(): Promise<void> {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      await this.session.login(this.form.getRawValue());
+      const target = this.returnUrl();
+      await this.router.navigateByUrl(target?.startsWith('/') && !target.startsWith('//') ? target : '/');
+    } catch (err) {
+      this.error.set(errorMessage(err));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+import { Clipboard } from '@angular/cdk/clipboard';
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import {
+  EVENT_TYPES,
+  type CallbackSettings,
+  type CallbackSettingsWithSecret,
+  type EventType,
+  type TestResult,
+} from '@satchel/contracts';
+import { firstValueFrom } from 'rxjs';
+import { errorField, errorMessage } from '../../core/api-error';
+import { confirmAction } from '../../core/confirm-dialog';
+import { Notify } from '../../core/notify.service';
+import { formReady, SettingsLoad } from '../settings-page';
+import { TestResultView } from '../test-result';
+import { CallbackApi } from './callback.api';
+import { callbackErrorText, callbackRequest, createCallbackForm } from './callback.form';
+
+@Component({
+  selector: 'sc-callback-page',
+  imports: [
+    ReactiveFormsModule,
+    DatePipe,
+    MatButtonModule,
+    MatCardModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSlideToggleModule,
+    TestResultView,
+  ],
+  templateUrl: './callback.page.html',
+  styleUrl: './callback.page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CallbackPage implements OnInit {
+  private readonly api = inject(CallbackApi);
+  private readonly notify = inject(Notify);
+  private readonly dialog = inject(MatDialog);
+  private readonly clipboard = inject(Clipboard);
+
+  readonly eventTypes = EVENT_TYPES;
+  readonly form = createCallbackForm(inject(NonNullableFormBuilder));
+  readonly stored = signal<CallbackSettings | null>(null);
+  readonly newSecret = signal<string | null>(null);
+  readonly loader = new SettingsLoad(
+    () => this.api.get(),
+    (s) => this.apply(s),
+  );
+  readonly busy = signal<'save' | 'test' | 'rotate' | null>(null);
+  readonly saveError = signal<string | null>(null);
+  readonly testResult = signal<TestResult | null>(null);
+
+  ngOnInit(): void {
+    void this.loader.run();
+  }
+
+  errorText(field: 'url' | 'eventsUrl'): string | null {
+    return callbackErrorText(this.form, field);
+  }
+
+  async save(): Promise<void> {
+    this.saveError.set(null);
+    if (!formReady(this.form, this.saveError)) return;
+    this.busy.set('save');
+    try {
+      this.apply(await firstValueFrom(this.api.update(callbackRequest(this.form))));
+      this.notify.success('Callback settings saved.');
+    } catch (err) {
+      this.saveError.set(errorMessage(err));
+      const field = errorField(err);
+      if (field === 'url' || field === 'eventsUrl')
+        this.form.controls[field].setErrors({ server: errorMessage(err) });
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  /** Sends a small test file to the URL in the form (saved or not) and shows the receiver's reply. */
+  async test(): Promise<void> {
+    this.testResult.set(null);
+    const url = this.form.controls.url;
+    if (url.invalid || !url.value.trim()) {
+      url.markAsTouched();
+      this.testResult.set({ ok: false, message: 'Enter a callback URL to test.', durationMs: 0 });
+      return;
+    }
+    this.busy.set('test');
+    try {
+      this.testResult.set(await firstValueFrom(this.api.test({ url: url.value.trim() })));
+    } catch (err) {
+      this.testResult.set({ ok: false, message: errorMessage(err), durationMs: 0 });
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  async rotate(): Promise<void> {
+    const hasSecret = !!this.stored()?.secretLast4;
+    if (
+      hasSecret &&
+      !(await confirmAction(this.dialog, {
+        title: 'Rotate the signing secret?',
+        message: 'Requests are signed with the new secret from now on. Update your receiver right after.',
+        confirm: 'Rotate secret',
+        danger: true,
+      }))
+    ) {
+      return;
+    }
+    this.busy.set('rotate');
+    try {
+      this.apply(await firstValueFrom(this.api.rotateSecret()));
+    } catch (err) {
+      this.notify.error(err, 'Could not rotate the secret');
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  copySecret(secret: string): void {
+    if (this.clipboard.copy(secret)) this.notify.success('Secret copied to the clipboard.');
+  }
+
+  toggleEvent(type: EventType, on: boolean): void {
+    const current = this.form.controls.eventTypes.value.filter((t) => t !== type);
+    this.form.controls.eventTypes.setValue(on ? [...current, type] : current);
+    this.form.markAsDirty();
+  }
+
+  private apply(s: CallbackSettingsWithSecret): void {
+    this.stored.set(s);
+    if (s.secret) this.newSecret.set(s.secret);
+    this.form.reset({
+      enabled: s.enabled,
+      url: s.url ?? '',
+      eventsEnabled: s.eventsEnabled,
+      eventsUrl: s.eventsUrl ?? '',
+      eventTypes: s.eventTypes,
+    });
+  }
+}

@@ -1,0 +1,111 @@
+import {
+  AbstractControl,
+  FormControl,
+  FormGroup,
+  NonNullableFormBuilder,
+  ValidationErrors,
+  ValidatorFn,
+  Validators,
+} from '@angular/forms';
+import type { S3ExportSettings, UpdateS3ExportSettingsRequest } from '@satchel/contracts';
+
+export type S3ExportForm = FormGroup<{
+  disabled: FormControl<boolean>;
+  accessKeyId: FormControl<string>;
+  secretAccessKey: FormControl<string>;
+  region: FormControl<string>;
+  bucket: FormControl<string>;
+  folder: FormControl<string>;
+  endpoint: FormControl<string>;
+}>;
+
+const BUCKET = /^(?!\d+\.\d+\.\d+\.\d+$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const REGION = /^[a-z0-9-]{2,32}$/;
+
+/** AWS bucket naming: 3–63 lowercase letters, digits, dots and hyphens, starting and ending alphanumeric. */
+export const bucketValidator: ValidatorFn = (c: AbstractControl<string>) =>
+  !c.value || (BUCKET.test(c.value) && !c.value.includes('..')) ? null : { bucket: true };
+
+export const regionValidator: ValidatorFn = (c: AbstractControl<string>) =>
+  !c.value || REGION.test(c.value) ? null : { region: true };
+
+/** A relative folder path: no leading slash, no `..`, no backslashes. */
+export const folderValidator: ValidatorFn = (c: AbstractControl<string>) => {
+  const v = c.value ?? '';
+  if (!v) return null;
+  return v.startsWith('/') || v.split('/').includes('..') || v.includes('\\') || v.length > 200
+    ? { folder: true }
+    : null;
+};
+
+export const httpUrlValidator: ValidatorFn = (c: AbstractControl<string>): ValidationErrors | null => {
+  if (!c.value) return null;
+  try {
+    const u = new URL(c.value);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? null : { url: true };
+  } catch {
+    return { url: true };
+  }
+};
+
+/** Keys are write-only: required only while none is stored. */
+export function keyRequired(isStored: () => boolean): ValidatorFn {
+  return (c: AbstractControl<string>) => (isStored() || c.value?.trim() ? null : { required: true });
+}
+
+export function createS3Form(
+  fb: NonNullableFormBuilder,
+  stored: () => S3ExportSettings | null,
+): S3ExportForm {
+  return fb.group({
+    disabled: fb.control(false),
+    accessKeyId: fb.control('', [keyRequired(() => !!stored()?.accessKeyIdLast4), Validators.maxLength(128)]),
+    secretAccessKey: fb.control('', [
+      keyRequired(() => !!stored()?.secretAccessKeyLast4),
+      Validators.maxLength(256),
+    ]),
+    region: fb.control('us-east-1', [Validators.required, regionValidator]),
+    bucket: fb.control('', [Validators.required, bucketValidator]),
+    folder: fb.control('', [folderValidator]),
+    endpoint: fb.control('', [httpUrlValidator]),
+  });
+}
+
+/** Empty key fields keep the stored secrets. */
+export function s3Request(form: S3ExportForm): UpdateS3ExportSettingsRequest {
+  const v = form.getRawValue();
+  const body: UpdateS3ExportSettingsRequest = {
+    disabled: v.disabled,
+    region: v.region.trim(),
+    bucket: v.bucket.trim(),
+    folder: v.folder.trim().replace(/\/+$/, ''),
+    endpoint: v.endpoint.trim() || null,
+  };
+  if (v.accessKeyId.trim()) body.accessKeyId = v.accessKeyId.trim();
+  if (v.secretAccessKey.trim()) body.secretAccessKey = v.secretAccessKey.trim();
+  return body;
+}
+
+const MESSAGES: Record<string, Record<string, string>> = {
+  accessKeyId: { required: 'Enter the access key ID.', maxlength: 'That access key ID is too long.' },
+  secretAccessKey: { required: 'Enter the secret access key.', maxlength: 'That secret is too long.' },
+  region: {
+    required: 'Enter the bucket region, e.g. eu-west-1.',
+    region: 'Not a region name, e.g. eu-west-1.',
+  },
+  bucket: {
+    required: 'Enter the bucket name.',
+    bucket:
+      'Bucket names are 3–63 lowercase letters, digits, dots or hyphens, and start and end with a letter or digit.',
+  },
+  folder: { folder: 'Use a relative folder like chats/exports (no leading /, no ..).' },
+  endpoint: { url: 'Enter an http:// or https:// URL, or leave empty for AWS.' },
+};
+
+export function s3ErrorText(form: S3ExportForm, field: keyof S3ExportForm['controls']): string | null {
+  const errors = form.controls[field].errors;
+  if (!errors) return null;
+  if (errors['server']) return errors['server'] as string;
+  const key = Object.keys(errors)[0];
+  return MESSAGES[field]?.[key] ?? 'Invalid value.';
+}

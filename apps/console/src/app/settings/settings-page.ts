@@ -1,0 +1,39 @@
+import { signal, type WritableSignal } from '@angular/core';
+import type { AbstractControl } from '@angular/forms';
+import { firstValueFrom, type Observable } from 'rxjs';
+import { errorMessage } from '../core/api-error';
+
+/** A settings page's first load: `loading` until the settings reach `apply`, or the `error` for "Try again". */
+export class SettingsLoad<T> {
+  readonly loading = signal(true);
+  readonly error = signal<string | null>(null);
+
+  constructor(
+    private readonly fetch: () => Observable<T>,
+    private readonly apply: (settings: T) => void,
+  ) {}
+
+  async run(): Promise<void> {
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      this.apply(await firstValueFrom(this.fetch()));
+    } catch (err) {
+      this.error.set(errorMessage(err));
+    } finally {
+      this.loading.set(false);
+    }
+  }
+}
+
+/** True when `form` can be sent; otherwise shows every field's error and `message` in `saveError`. */
+export function formReady(
+  form: AbstractControl,
+  saveError: WritableSignal<string | null>,
+  message = 'Fix the highlighted fields first.',
+): boolean {
+  if (form.valid) return true;
+  form.markAllAsTouched();
+  saveError.set(message);
+  return false;
+}

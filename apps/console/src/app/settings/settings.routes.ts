@@ -1,0 +1,25 @@
+import { Route } from '@angular/router';
+
+export const SETTINGS_ROUTES: Route[] = [
+  { path: '', pathMatch: 'full', redirectTo: 'uploads' },
+  {
+    path: 'uploads',
+    title: 'File uploads · Satchel',
+    loadComponent: () => import('./uploads/uploads-settings.page').then((m) => m.UploadsSettingsPage),
+  },
+  {
+    path: 's3',
+    title: 'AWS S3 export · Satchel',
+    loadComponent: () => import('./s3/s3-export.page').then((m) => m.S3ExportPage),
+  },
+  {
+    path: 'callback',
+    title: 'Callback · Satchel',
+    loadComponent: () => import('./callback/callback.page').then((m) => m.CallbackPage),
+  },
+  {
+    path: 'chatbot',
+    title: 'Chatbot · Satchel',
+    loadComponent: () => import('../chatbot/chatbot-settings.page').then((m) => m.ChatbotSettingsPage),
+  },
+];

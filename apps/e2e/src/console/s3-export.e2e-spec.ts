@@ -1,0 +1,84 @@
+import type { AttachmentDto, S3ExportSettings } from '@satchel/contracts';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../support/browser';
+import { signIn } from '../support/console-ui';
+import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
+import { waitFor } from '../support/net';
+import { startS3Server, type S3Server } from '../support/s3-server';
+import { samplePdf } from '../support/sample-files';
+
+async function fillS3Form(page: Page, s3: S3Server, keys: { id: string; secret: string }): Promise<void> {
+  await page.getByLabel('Access key ID').fill(keys.id);
+  await page.getByLabel('Secret access key').fill(keys.secret);
+  await page.getByLabel('Region').fill('us-east-1');
+  await page.getByLabel('Bucket name').fill(s3.bucket);
+  await page.getByLabel('Folder name').fill('chat-files');
+  await page.getByLabel('Endpoint (optional)').fill(s3.endpoint);
+}
+
+describe('console: Settings › AWS S3 export', () => {
+  let env: E2eEnv;
+  let s3: S3Server;
+
+  beforeAll(async () => {
+    s3 = await startS3Server();
+    env = await startE2eEnv('console-s3-export');
+  });
+
+  afterAll(async () => {
+    await env?.stop();
+    await s3?.close();
+  });
+
+  it('reports failure with wrong keys and success against s3rver', async () => {
+    const page = await env.page();
+    await signIn(page);
+    await page.getByRole('link', { name: 'AWS S3 export' }).click();
+    // s3rver checks the access key ID but not V4 signatures, so both keys are wrong here.
+    await fillS3Form(page, s3, { id: 'AKIAWRONGKEY', secret: 'definitely-wrong-secret' });
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    const result = page.getByTestId('test-result');
+    await result.getByText('Failed:').waitFor({ timeout: 30000 });
+    await screenshot(page, 'settings-s3-test-failed');
+
+    await expect(result.textContent()).resolves.toContain('bad_credentials');
+    await fillS3Form(page, s3, { id: s3.accessKeyId, secret: s3.secretAccessKey });
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await result.getByText('Success:').waitFor({ timeout: 30000 });
+    expect(s3.keys()).toEqual([]);
+    await screenshot(page, 'settings-s3-test-ok');
+    await page.context().close();
+  });
+
+  it('saves the settings with the secret write-only and exports uploaded files to folder/chatId/name', async () => {
+    const page = await env.page();
+    await signIn(page);
+    await page.goto('/console/settings/s3');
+    await fillS3Form(page, s3, { id: s3.accessKeyId, secret: s3.secretAccessKey });
+    const off = page.getByRole('switch', { name: 'Disable AWS S3 File Store' });
+    expect(await off.isChecked()).toBe(true);
+    await off.click();
+    await page.getByText('Export is on').waitFor();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('AWS S3 export settings saved.').waitFor();
+    await page.reload();
+    await page.getByText('Saved secret ends in RVER').waitFor();
+    expect(await page.getByLabel('Secret access key').inputValue()).toBe('');
+    const saved = await env.admin.get<S3ExportSettings>('/v1/settings/s3-export');
+    expect(JSON.stringify(saved)).not.toContain('S3RVER"');
+    await screenshot(page, 'settings-s3');
+
+    const chat = await env.admin.createChat('Exported Visitor');
+    await env.admin.upload<AttachmentDto[]>(`/v1/chats/${chat.id}/attachments`, [
+      { name: 'contract.pdf', content: samplePdf('Contract'), type: 'application/pdf' },
+    ]);
+    await waitFor('the export in the bucket', async () =>
+      s3.keys().includes(`chat-files/${chat.id}/contract.pdf`) ? true : undefined,
+    ).catch(async (err: Error) => {
+      throw new Error(
+        `${err.message}; bucket: ${s3.keys().join(', ')}; deliveries: ${JSON.stringify(await env.admin.get('/v1/deliveries'))}`,
+      );
+    });
+    await page.context().close();
+  });
+});

@@ -1,0 +1,39 @@
+import type { Browser, Page } from 'playwright-core';
+import { ApiClient } from './api-client';
+import { ADMIN, startApiServer, type ApiServer } from './api-server';
+import { launchBrowser, newPage } from './browser';
+
+export interface E2eEnv {
+  server: ApiServer;
+  browser: Browser;
+  /** The API as the first account's owner. */
+  admin: ApiClient;
+  /** A new page in its own browser context. */
+  page(): Promise<Page>;
+  stop(): Promise<void>;
+}
+
+/** The built API on a fresh database plus a browser; call `stop()` in afterAll. */
+export async function startE2eEnv(name: string, env: Record<string, string> = {}): Promise<E2eEnv> {
+  const server = await startApiServer(name, env);
+  let browser: Browser | undefined;
+  try {
+    browser = await launchBrowser();
+    const admin = await ApiClient.login(server.url, ADMIN.email, ADMIN.password);
+    const b = browser;
+    return {
+      server,
+      browser: b,
+      admin,
+      page: () => newPage(b, server.url),
+      stop: async () => {
+        await b.close().catch(() => undefined);
+        await server.stop();
+      },
+    };
+  } catch (err) {
+    await browser?.close().catch(() => undefined);
+    await server.stop();
+    throw err;
+  }
+}

@@ -1,0 +1,59 @@
+// Builds the visitor widget into dist/apps/widget: `widget.js` (the entry a host page loads, budget-checked)
+// plus chunks loaded on demand (`pdf-preview.js` and the pdf.js worker).
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const out = join(root, 'dist/apps/widget');
+const src = join(root, 'apps/widget/src');
+const BUDGET_GZIP_BYTES = Number(process.env.WIDGET_BUDGET_KB ?? 80) * 1024;
+const minify = process.env.WIDGET_MINIFY !== 'false';
+
+const common = {
+  bundle: true,
+  minify,
+  sourcemap: 'linked',
+  target: ['es2022'],
+  tsconfig: join(root, 'apps/widget/tsconfig.app.json'),
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+await build({
+  ...common,
+  entryPoints: [join(src, 'widget.ts')],
+  outfile: join(out, 'widget.js'),
+  format: 'iife',
+});
+await build({
+  ...common,
+  entryPoints: [join(src, 'pdf/pdf-preview.ts')],
+  outfile: join(out, 'pdf-preview.js'),
+  format: 'esm',
+});
+const require = createRequire(import.meta.url);
+copyFileSync(require.resolve('pdfjs-dist/build/pdf.worker.min.mjs'), join(out, 'pdf.worker.min.mjs'));
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const report = (file) => {
+  const raw = readFileSync(join(out, file));
+  const gz = gzipSync(raw, { level: 9 }).length;
+  console.log(`  ${file.padEnd(20)} ${kb(raw.length).padStart(10)}  gzip ${kb(gz).padStart(9)}`);
+  return gz;
+};
+console.log('Widget bundle (dist/apps/widget):');
+const entry = report('widget.js');
+report('pdf-preview.js');
+report('pdf.worker.min.mjs');
+if (entry > BUDGET_GZIP_BYTES) {
+  console.error(`widget.js is ${kb(entry)} gzipped: over the ${kb(BUDGET_GZIP_BYTES)} budget`);
+  process.exit(1);
+}
+console.log(`widget.js entry: ${kb(entry)} gzipped, budget ${kb(BUDGET_GZIP_BYTES)} (OK)`);

@@ -1,0 +1,74 @@
+import type { FileRequestDto, MessageDto } from '@satchel/contracts';
+import type { AttachmentViewDeps } from './attachment-view';
+import { messageView, requestView, type RequestActions } from './message-view';
+
+const CACHE_LIMIT = 100;
+
+/** The message log: messages in order by time (deduplicated by id), file requests shown on their message. */
+export class Conversation {
+  private readonly messages = new Map<string, MessageDto>();
+  private readonly views = new Map<string, HTMLElement>();
+  private readonly requests = new Map<string, FileRequestDto>();
+
+  constructor(
+    private readonly log: HTMLElement,
+    private readonly deps: AttachmentViewDeps,
+    private readonly actions: RequestActions,
+    private readonly cacheKey: string,
+    private readonly onChange: () => void,
+  ) {}
+
+  /** Shows the messages kept from the last visit (the conversation stays readable offline). */
+  restore(): void {
+    try {
+      const cached = JSON.parse(localStorage.getItem(this.cacheKey) ?? '[]') as MessageDto[];
+      for (const m of cached) this.upsert(m, false);
+    } catch {
+      localStorage.removeItem(this.cacheKey);
+    }
+  }
+
+  upsert(m: MessageDto, persist = true): void {
+    if (this.messages.has(m.id)) return;
+    this.messages.set(m.id, m);
+    const view = messageView(m, this.deps);
+    this.views.set(m.id, view);
+    const later = [...this.messages.values()].find((o) => o.id !== m.id && o.createdAt > m.createdAt);
+    const before = later ? this.views.get(later.id) : null;
+    const outbox = this.log.querySelector('[data-outbox]');
+    if (before) this.log.insertBefore(view, before);
+    else if (outbox) this.log.insertBefore(view, outbox);
+    else this.log.append(view);
+    this.decorate(m.id);
+    if (persist) this.persist();
+    this.onChange();
+  }
+
+  setRequest(r: FileRequestDto): void {
+    this.requests.set(r.id, r);
+    if (r.messageId) this.decorate(r.messageId);
+  }
+
+  openRequests(): FileRequestDto[] {
+    return [...this.requests.values()].filter((r) => r.status === 'open');
+  }
+
+  private decorate(messageId: string): void {
+    const view = this.views.get(messageId);
+    if (!view) return;
+    view.querySelector('[data-request]')?.remove();
+    const r = [...this.requests.values()].find((x) => x.messageId === messageId);
+    if (r) view.append(requestView(r, this.actions));
+  }
+
+  private persist(): void {
+    const all = [...this.messages.values()]
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .slice(-CACHE_LIMIT);
+    try {
+      localStorage.setItem(this.cacheKey, JSON.stringify(all));
+    } catch {
+      // Storage full: the conversation still works, only without the offline copy.
+    }
+  }
+}

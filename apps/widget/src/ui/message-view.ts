@@ -1,0 +1,38 @@
+import type { FileRequestDto, MessageDto } from '@satchel/contracts';
+import { attachmentView, type AttachmentViewDeps } from './attachment-view';
+import { h } from './dom';
+
+export interface RequestActions {
+  upload: (r: FileRequestDto) => void;
+  skip: (r: FileRequestDto) => void;
+}
+
+/** A message bubble: author, text, attachments, and, for a file request, its upload button. */
+export function messageView(m: MessageDto, deps: AttachmentViewDeps): HTMLElement {
+  const mine = m.author.role === 'visitor';
+  const el = h(
+    'div',
+    { class: `msg ${mine ? 'mine' : ''}`, 'data-message': m.id, 'data-role': m.author.role },
+    mine ? null : h('div', { class: 'who' }, m.author.name),
+    m.text ? h('div', { class: 'text' }, m.text) : null,
+  );
+  if (m.attachments.length)
+    el.append(h('div', { class: 'files' }, ...m.attachments.map((a) => attachmentView(a, deps))));
+  return el;
+}
+
+/** The request part of a message: "Upload file" (and "Skip") while open, a note once resolved. */
+export function requestView(r: FileRequestDto, actions: RequestActions): HTMLElement {
+  if (r.status === 'fulfilled')
+    return h('div', { class: 'request-done', 'data-request': r.id }, 'File received');
+  if (r.status === 'skipped') return h('div', { class: 'request-done', 'data-request': r.id }, 'Skipped');
+  if (r.status !== 'open') return h('div', { class: 'request-done', 'data-request': r.id }, 'Request closed');
+  return h(
+    'div',
+    { class: 'request', 'data-request': r.id },
+    h('button', { type: 'button', class: 'upload', onclick: () => actions.upload(r) }, 'Upload file'),
+    r.skippable
+      ? h('button', { type: 'button', class: 'skip', onclick: () => actions.skip(r) }, 'Skip')
+      : null,
+  );
+}

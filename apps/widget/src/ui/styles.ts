@@ -1,0 +1,49 @@
+/** The widget's styles, scoped to its shadow root (nothing leaks into or out of the host page). */
+export const WIDGET_CSS = `
+:host { all: initial; position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; font: 14px/1.4 system-ui, sans-serif; color: #1f2430; }
+* { box-sizing: border-box; font: inherit; }
+button { cursor: pointer; border: 0; border-radius: 6px; background: #eef0f5; color: inherit; padding: 4px 8px; }
+button:disabled { opacity: .5; cursor: default; }
+.launcher { width: 56px; height: 56px; border-radius: 50%; background: #3056d3; color: #fff; font-weight: 600; box-shadow: 0 4px 14px rgba(0,0,0,.25); }
+.panel { position: relative; width: 360px; height: 560px; max-height: calc(100vh - 40px); display: flex; flex-direction: column; background: #fff; border-radius: 12px; box-shadow: 0 8px 30px rgba(0,0,0,.25); overflow: hidden; }
+.panel[hidden], [hidden] { display: none !important; }
+header { display: flex; align-items: center; gap: 8px; padding: 10px 12px; background: #3056d3; color: #fff; }
+header .title { flex: 1; font-weight: 600; }
+header .status { font-size: 12px; opacity: .9; }
+header button { background: transparent; color: #fff; font-size: 18px; }
+.log { flex: 1; overflow-y: auto; padding: 10px; display: flex; flex-direction: column; gap: 8px; background: #f6f7fb; }
+.msg { max-width: 85%; align-self: flex-start; background: #fff; border-radius: 10px; padding: 6px 10px; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
+.msg.mine { align-self: flex-end; background: #dfe7ff; }
+.msg .who { font-size: 11px; color: #667; }
+.msg .text { white-space: pre-wrap; overflow-wrap: anywhere; }
+.msg.waiting { opacity: .85; border: 1px dashed #8a94b0; }
+.files { display: flex; flex-direction: column; gap: 6px; margin-top: 4px; }
+.thumb { display: block; max-width: 220px; max-height: 160px; border-radius: 6px; padding: 0; background: none; }
+.thumb img { display: block; max-width: 220px; max-height: 160px; border-radius: 6px; }
+.card { display: flex; gap: 8px; align-items: center; background: #f1f3f9; border-radius: 8px; padding: 6px; min-width: 0; }
+.card .meta { flex: 1; min-width: 0; }
+.card .name { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-weight: 500; }
+.card .sub { font-size: 12px; color: #667; }
+.card .reason { font-size: 12px; color: #b3261e; }
+.card.refused, .card.failed { background: #fdecea; }
+.card.waiting .sub { color: #8a5a00; }
+.icon { width: 40px; height: 48px; flex: none; display: flex; align-items: center; justify-content: center; border-radius: 4px; background: #c9d2ea; font-size: 11px; font-weight: 700; color: #334; overflow: hidden; }
+.icon.pdf { background: #f4c7c3; color: #8c1d18; }
+.icon img, .icon canvas { width: 100%; height: 100%; object-fit: cover; }
+.pdf-preview canvas { display: block; width: 200px; border: 1px solid #dde; border-radius: 4px; background: #fff; }
+progress { width: 100%; height: 6px; }
+.tray { display: flex; flex-direction: column; gap: 4px; padding: 6px 10px; border-top: 1px solid #e3e6ee; max-height: 200px; overflow-y: auto; }
+.tray:empty { display: none; }
+.tray .for { font-size: 12px; color: #3056d3; }
+.composer { display: flex; gap: 6px; padding: 8px; border-top: 1px solid #e3e6ee; align-items: flex-end; }
+.composer textarea { flex: 1; resize: none; height: 38px; border: 1px solid #ccd; border-radius: 6px; padding: 8px; }
+.composer .send { background: #3056d3; color: #fff; height: 38px; }
+.composer .clip { height: 38px; }
+.request { margin-top: 6px; display: flex; gap: 6px; }
+.request .upload { background: #3056d3; color: #fff; }
+.request-done { font-size: 12px; color: #2e7d32; margin-top: 4px; }
+.drop { position: absolute; inset: 0; background: rgba(48,86,211,.12); border: 3px dashed #3056d3; border-radius: 12px; display: flex; align-items: center; justify-content: center; font-weight: 600; color: #3056d3; pointer-events: none; }
+.lightbox { position: absolute; inset: 0; background: rgba(0,0,0,.85); display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 8px; padding: 10px; }
+.lightbox img { max-width: 100%; max-height: calc(100% - 40px); }
+.notice { font-size: 12px; color: #8a5a00; background: #fff4d6; padding: 4px 10px; }
+`;

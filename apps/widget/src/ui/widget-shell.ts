@@ -1,0 +1,188 @@
+import { PREVIEW_LOADED } from './attachment-view';
+import { h } from './dom';
+import { WIDGET_CSS } from './styles';
+
+export interface ShellEvents {
+  files: (files: File[]) => void;
+  submit: (text: string) => void;
+}
+
+/** The widget's DOM inside an open shadow root: launcher, panel, log, tray, composer, drop zone, lightbox. */
+export class WidgetShell {
+  readonly panel: HTMLElement;
+  readonly log: HTMLElement;
+  readonly tray: HTMLElement;
+  readonly status: HTMLElement;
+  readonly notice: HTMLElement;
+  readonly input: HTMLTextAreaElement;
+  private readonly picker: HTMLInputElement;
+  private readonly lightbox: HTMLElement;
+  private readonly drop: HTMLElement;
+  private pickerCallback: ((files: File[]) => void) | null = null;
+
+  constructor(host: HTMLElement, events: ShellEvents) {
+    const root = host.attachShadow({ mode: 'open' });
+    adoptStyles(root);
+    this.status = h('span', { class: 'status', 'aria-live': 'polite' });
+    this.notice = h('div', { class: 'notice', hidden: true, role: 'status' });
+    this.log = h('div', { class: 'log', role: 'log', 'aria-label': 'Conversation' });
+    this.tray = h('div', { class: 'tray', 'aria-label': 'Files to send' });
+    this.input = h('textarea', { placeholder: 'Write a message…', 'aria-label': 'Message', rows: '1' });
+    this.picker = h('input', { type: 'file', multiple: true, hidden: true, 'aria-label': 'Choose files' });
+    this.drop = h('div', { class: 'drop', hidden: true }, 'Drop files to attach');
+    this.lightbox = h('div', { class: 'lightbox', hidden: true, role: 'dialog', 'aria-label': 'Image' });
+    const launcher = h('button', { type: 'button', class: 'launcher', 'aria-label': 'Open chat' }, 'Chat');
+    const form = h(
+      'form',
+      { class: 'composer' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'clip',
+          'aria-label': 'Attach files',
+          title: 'Attach files',
+          onclick: () => this.pick(null, events.files),
+        },
+        clipIcon(),
+      ),
+      this.picker,
+      this.input,
+      h('button', { type: 'submit', class: 'send' }, 'Send'),
+    );
+    this.panel = h(
+      'section',
+      { class: 'panel', hidden: true, 'aria-label': 'Chat' },
+      h(
+        'header',
+        {},
+        h('span', { class: 'title' }, 'Chat with us'),
+        this.status,
+        h('button', { type: 'button', 'aria-label': 'Close chat', onclick: () => this.toggle(false) }, '×'),
+      ),
+      this.notice,
+      this.log,
+      this.tray,
+      form,
+      this.drop,
+      this.lightbox,
+    );
+    launcher.addEventListener('click', () => this.toggle(true));
+    this.launcher = launcher;
+    root.append(launcher, this.panel);
+
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      events.submit(this.input.value);
+    });
+    this.input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.shiftKey) {
+        e.preventDefault();
+        events.submit(this.input.value);
+      }
+    });
+    this.picker.addEventListener('change', () => {
+      const files = [...(this.picker.files ?? [])];
+      this.picker.value = '';
+      if (files.length) this.pickerCallback?.(files);
+    });
+    this.input.addEventListener('paste', (e) => {
+      const files = [...(e.clipboardData?.files ?? [])];
+      if (files.length) {
+        e.preventDefault();
+        events.files(files);
+      }
+    });
+    this.log.addEventListener(PREVIEW_LOADED, () => this.scrollToEnd());
+    this.listenForDrops(events.files);
+  }
+
+  private readonly launcher: HTMLButtonElement;
+
+  toggle(open: boolean): void {
+    this.panel.hidden = !open;
+    this.launcher.hidden = open;
+    if (open) this.input.focus();
+  }
+
+  /** Opens the file picker; `accept` narrows it (a file request's types). */
+  pick(accept: string | null, then: (files: File[]) => void): void {
+    this.pickerCallback = then;
+    if (accept) this.picker.accept = accept;
+    else this.picker.removeAttribute('accept');
+    this.picker.click();
+  }
+
+  showImage(blob: Blob, name: string): void {
+    const url = URL.createObjectURL(blob);
+    const close = () => {
+      this.lightbox.hidden = true;
+      URL.revokeObjectURL(url);
+    };
+    this.lightbox.replaceChildren(
+      h('img', { src: url, alt: name }),
+      h('button', { type: 'button', onclick: close }, 'Close'),
+    );
+    this.lightbox.hidden = false;
+  }
+
+  setNotice(text: string | null): void {
+    this.notice.hidden = !text;
+    this.notice.textContent = text ?? '';
+  }
+
+  scrollToEnd(): void {
+    this.log.scrollTop = this.log.scrollHeight;
+  }
+
+  private listenForDrops(onFiles: (files: File[]) => void): void {
+    let depth = 0;
+    const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+    this.panel.addEventListener('dragenter', (e) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth++;
+      this.drop.hidden = false;
+    });
+    this.panel.addEventListener('dragover', (e) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    });
+    this.panel.addEventListener('dragleave', () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) this.drop.hidden = true;
+    });
+    this.panel.addEventListener('drop', (e) => {
+      e.preventDefault();
+      depth = 0;
+      this.drop.hidden = true;
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length) onFiles(files);
+    });
+  }
+}
+
+function adoptStyles(root: ShadowRoot): void {
+  // A constructed stylesheet needs no inline <style>, so host pages with a strict CSP still style the widget.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(WIDGET_CSS);
+  root.adoptedStyleSheets = [sheet];
+}
+
+function clipIcon(): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '18');
+  svg.setAttribute('height', '18');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('fill', 'currentColor');
+  path.setAttribute(
+    'd',
+    'M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6h-1.5z',
+  );
+  svg.append(path);
+  return svg;
+}

@@ -1,0 +1,300 @@
+import type { AttachmentDto, EffectiveUploadRule, FileRequestDto, MessageDto } from '@satchel/contracts';
+import type { RuleLike } from '@satchel/domain';
+import { ApiClient, ApiError } from './api/api-client';
+import type { EmbedConfig } from './embed-config';
+import { LiveChannel, type OutgoingMessage } from './live/live-channel';
+import { FileCache } from './offline/file-cache';
+import { Outbox, type OutboxEntry } from './offline/outbox';
+import { OutboxView } from './offline/outbox-view';
+import { setAssetBase } from './pdf/pdf-loader';
+import { resumeOrStartChat } from './session/chat-session';
+import { SessionStore, type StoredSession } from './session/session-store';
+import { acceptOf, uploadFile } from '@satchel/upload-client';
+import { localId, Tray, type TrayItem } from './upload/tray';
+import { Conversation } from './ui/conversation';
+import { WidgetShell } from './ui/widget-shell';
+
+/** Where the visitor's effective upload rule is read (the attachments API). */
+export const RULE_PATH = '/v1/uploads/rules';
+
+/** The visitor widget: one chat per browser (kept across reloads), live messages, files and the offline queue. */
+export class WidgetApp {
+  private readonly api: ApiClient;
+  private readonly shell: WidgetShell;
+  private readonly tray: Tray;
+  private readonly outbox = new Outbox();
+  private readonly cache = new FileCache();
+  private readonly outboxViews = new Map<string, OutboxView>();
+  private conversation!: Conversation;
+  private session!: StoredSession;
+  private live: LiveChannel | null = null;
+  private rule: RuleLike | null = null;
+  private pendingText: string | null = null;
+  private flushing = false;
+
+  constructor(
+    private readonly cfg: EmbedConfig,
+    host: HTMLElement,
+  ) {
+    this.api = new ApiClient(cfg.apiBase);
+    setAssetBase(cfg.assetBase);
+    this.shell = new WidgetShell(host, {
+      files: (f) => this.tray.add(f),
+      submit: (t) => void this.submit(t),
+    });
+    this.tray = new Tray(this.shell.tray, {
+      rule: () => this.rule,
+      who: 'visitor',
+      uploadUrl: () => this.api.url(`/v1/chats/${this.session.chatId}/attachments`),
+      authHeader: () => this.api.authHeader,
+      changed: () => void this.continueSend(),
+    });
+    if (cfg.open) this.shell.toggle(true);
+  }
+
+  async start(): Promise<void> {
+    this.session = await this.resumeSession();
+    this.conversation = new Conversation(
+      this.shell.log,
+      {
+        cache: this.cache,
+        urlOf: (a) => this.downloadUrl(a),
+        openImage: (b, n) => this.shell.showImage(b, n),
+      },
+      { upload: (r) => this.pickForRequest(r), skip: (r) => void this.skip(r) },
+      `satchel:messages:${this.session.chatId}`,
+      () => this.shell.scrollToEnd(),
+    );
+    this.conversation.restore();
+    await this.showOutbox();
+    this.live = new LiveChannel(this.api, this.session.chatId, {
+      onMessage: (m) => this.conversation.upsert(m),
+      onFileRequest: (r) => this.conversation.setRequest(r),
+      onStatus: (up) => (this.shell.status.textContent = up ? 'Online' : 'Connecting…'),
+      onReady: () => void this.refresh(),
+    });
+    this.live.connect();
+    window.addEventListener('online', () => void this.refresh());
+    window.addEventListener('offline', () =>
+      this.shell.setNotice('You are offline: files you send will wait for the connection.'),
+    );
+    if (!navigator.onLine)
+      this.shell.setNotice('You are offline: files you send will wait for the connection.');
+  }
+
+  private async resumeSession(): Promise<StoredSession> {
+    const store = new SessionStore(this.cfg.widgetKey);
+    for (;;) {
+      try {
+        return await resumeOrStartChat(this.api, store, this.cfg.widgetKey);
+      } catch {
+        this.shell.status.textContent = 'Offline';
+        await new Promise((r) => setTimeout(r, 3000));
+      }
+    }
+  }
+
+  /** After (re)connecting: catch up on messages and requests, reload the rule, send what waited. */
+  private async refresh(): Promise<void> {
+    this.shell.setNotice(null);
+    await Promise.all([this.loadHistory(), this.loadRule()]).catch(() => undefined);
+    await this.flushOutbox();
+  }
+
+  private async loadHistory(): Promise<void> {
+    const chat = this.session.chatId;
+    const [messages, requests] = await Promise.all([
+      this.api.json<MessageDto[]>('GET', `/v1/chats/${chat}/messages?limit=100`),
+      this.api.json<FileRequestDto[]>('GET', `/v1/chats/${chat}/file-requests`).catch(() => []),
+    ]);
+    for (const m of messages) this.conversation.upsert(m);
+    for (const r of requests) this.conversation.setRequest(r);
+  }
+
+  private async loadRule(): Promise<void> {
+    const key = `satchel:rule:${this.cfg.widgetKey}`;
+    try {
+      this.rule = await this.api.json<EffectiveUploadRule>('GET', RULE_PATH);
+      localStorage.setItem(key, JSON.stringify(this.rule));
+    } catch {
+      this.rule ??= JSON.parse(localStorage.getItem(key) ?? 'null') as RuleLike | null;
+    }
+  }
+
+  private downloadUrl(a: AttachmentDto): string {
+    return new URL(a.url, this.cfg.apiBase).href;
+  }
+
+  private pickForRequest(r: FileRequestDto): void {
+    this.shell.pick(
+      r.allowedTypes ? acceptOf({ enabled: true, allowedTypes: r.allowedTypes, maxSizeKb: 1 }) : null,
+      (files) => this.tray.add(files, r),
+    );
+  }
+
+  private async skip(r: FileRequestDto): Promise<void> {
+    const updated = await this.api.json<FileRequestDto>(
+      'POST',
+      `/v1/chats/${this.session.chatId}/file-requests/${r.id}/skip`,
+    );
+    this.conversation.setRequest(updated);
+  }
+
+  // --- sending -------------------------------------------------------------------------------
+
+  private async submit(text: string): Promise<void> {
+    if (!text.trim() && this.tray.sendable().length === 0) return;
+    this.pendingText = text;
+    if (!navigator.onLine) return this.queue(this.tray.sendable());
+    await this.continueSend();
+  }
+
+  /** Uploads the tray's files, then sends the message; waits while a file failed (retry or remove). */
+  private async continueSend(): Promise<void> {
+    if (this.pendingText === null) return;
+    await this.tray.uploadPending();
+    const items = this.tray.sendable();
+    if (this.pendingText === null) return;
+    if (items.some((i) => i.state === 'waiting')) return this.queue(items);
+    if (items.some((i) => i.state !== 'done')) return;
+    const msg = this.outgoing(this.pendingText, items);
+    if (!msg.text && !msg.attachmentIds?.length) return;
+    try {
+      this.conversation.upsert(await this.post(msg));
+      this.finishSend(items);
+    } catch (err) {
+      if (err instanceof ApiError && err.isNetwork) return this.queue(items);
+      this.shell.setNotice(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  private outgoing(text: string, items: TrayItem[]): OutgoingMessage {
+    const attachmentIds = items.map((i) => i.attachmentId).filter((id): id is string => !!id);
+    const msg: OutgoingMessage = { text: text.trim() || undefined, attachmentIds };
+    if (this.tray.request && attachmentIds.length) msg.fileRequestId = this.tray.request.id;
+    return msg;
+  }
+
+  private finishSend(items: TrayItem[]): void {
+    this.pendingText = null;
+    this.shell.input.value = '';
+    this.tray.take(items);
+  }
+
+  /** Over the socket when it is up, else over HTTP (a network failure there means: queue it). */
+  private async post(msg: OutgoingMessage): Promise<MessageDto> {
+    if (this.live?.connected) {
+      try {
+        return await this.live.send(msg);
+      } catch (err) {
+        if (
+          (err as Error).message !== 'not connected' &&
+          (err as Error).message !== 'no answer from the server'
+        )
+          throw err;
+      }
+    }
+    return this.api.json<MessageDto>('POST', `/v1/chats/${this.session.chatId}/messages`, msg);
+  }
+
+  // --- offline queue -------------------------------------------------------------------------
+
+  private async queue(items: TrayItem[]): Promise<void> {
+    const entry: OutboxEntry = {
+      id: localId(),
+      chatId: this.session.chatId,
+      text: (this.pendingText ?? '').trim(),
+      fileRequestId: this.tray.request?.id,
+      files: items.map((i) => ({
+        id: i.id,
+        name: i.name,
+        type: i.type,
+        size: i.size,
+        blob: i.file,
+        attachmentId: i.attachmentId,
+      })),
+      createdAt: Date.now(),
+    };
+    await this.outbox.put(entry);
+    this.finishSend(items);
+    this.addOutboxView(entry);
+    if (navigator.onLine) setTimeout(() => void this.flushOutbox(), 3000);
+  }
+
+  private async showOutbox(): Promise<void> {
+    for (const entry of await this.outbox.forChat(this.session.chatId).catch(() => []))
+      this.addOutboxView(entry);
+  }
+
+  private addOutboxView(entry: OutboxEntry): void {
+    const view = new OutboxView(entry);
+    this.outboxViews.set(entry.id, view);
+    this.shell.log.append(view.el);
+    this.shell.scrollToEnd();
+  }
+
+  private async flushOutbox(): Promise<void> {
+    if (this.flushing || !navigator.onLine) return;
+    this.flushing = true;
+    try {
+      for (const entry of await this.outbox.forChat(this.session.chatId)) {
+        if (!(await this.sendQueued(entry))) break;
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** Sends one queued message; false when the network is still away (it stays queued). */
+  private async sendQueued(entry: OutboxEntry): Promise<boolean> {
+    const view = this.outboxViews.get(entry.id) ?? new OutboxView(entry);
+    view.sending(true);
+    for (const file of entry.files.filter((f) => !f.attachmentId)) {
+      const card = view.cards.get(file.id);
+      card?.set('uploading');
+      const handle = uploadFile(
+        this.api.url(`/v1/chats/${entry.chatId}/attachments`),
+        this.api.authHeader,
+        file.blob,
+        file.name,
+        (l, t) => card?.progress(l, t),
+        // Stable across reloads and tabs: a send cut short after the server stored it is not stored twice.
+        `outbox-${entry.id}-${file.id}`,
+      );
+      try {
+        file.attachmentId = (await handle.done).id;
+        card?.set('done');
+        await this.outbox.put(entry);
+      } catch (err) {
+        if (err instanceof ApiError && err.isNetwork) {
+          card?.set('waiting');
+          view.sending(false);
+          return false;
+        }
+        card?.set('failed', (err as Error).message);
+        entry.files = entry.files.filter((f) => f !== file);
+        await this.outbox.put(entry);
+      }
+    }
+    const attachmentIds = entry.files.map((f) => f.attachmentId).filter((id): id is string => !!id);
+    try {
+      if (entry.text || attachmentIds.length) {
+        const msg: OutgoingMessage = { text: entry.text || undefined, attachmentIds };
+        if (entry.fileRequestId && attachmentIds.length) msg.fileRequestId = entry.fileRequestId;
+        this.conversation.upsert(await this.post(msg));
+      }
+    } catch (err) {
+      if (err instanceof ApiError && err.isNetwork) {
+        view.sending(false);
+        return false;
+      }
+      view.failed((err as Error).message);
+      await this.outbox.remove(entry.id);
+      return true;
+    }
+    await this.outbox.remove(entry.id);
+    view.el.remove();
+    this.outboxViews.delete(entry.id);
+    return true;
+  }
+}

@@ -1,0 +1,98 @@
+import type { ActorRole } from './auth';
+
+export type DeliveryState = 'pending' | 'delivered' | 'refused' | 'failed' | 'disabled';
+export type ExportState = 'pending' | 'exported' | 'failed' | 'disabled';
+
+export interface AttachmentCallbackInfo {
+  status: DeliveryState;
+  uid: string | null;
+  url: string | null;
+  deliveredAt: string | null;
+  message?: string | null;
+}
+
+export interface AttachmentExportInfo {
+  status: ExportState;
+  key: string | null;
+  error: string | null;
+  exportedAt: string | null;
+}
+
+export interface AttachmentDto {
+  id: string;
+  chatId: string | null;
+  messageId: string | null;
+  name: string;
+  size: number;
+  contentType: string;
+  sha256: string;
+  url: string;
+  createdAt: string;
+  uploadedBy: { role: ActorRole; id: string | null; name: string };
+  callback?: AttachmentCallbackInfo;
+  export?: AttachmentExportInfo;
+}
+
+export interface AttachmentListQuery {
+  chatId?: string;
+  role?: ActorRole;
+  type?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+  sort?: 'createdAt' | 'name' | 'size';
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
+
+/** Seed 001: `POST /v1/chat/upload/` success body. */
+export interface SeedUploadResponse {
+  url: string;
+  type: string;
+}
+
+/** Seed 003: from-URL upload request and success body. */
+export interface FromUrlUploadRequest {
+  sourceUrl: string;
+  fileName?: string;
+  mimeType?: string;
+}
+
+export interface FromUrlUploadResponse {
+  message: 'File uploaded successfully.';
+  etag: string;
+  name: string;
+  type: string;
+  size: number;
+  id: string;
+}
+
+/** `link`: a download through a signed URL, without a token. */
+export type AuditActorRole = ActorRole | 'link';
+
+export interface AuditEventDto {
+  id: string;
+  action: string;
+  outcome: 'success' | 'failure';
+  reason: string | null;
+  actor: { role: AuditActorRole; id: string | null; name: string | null };
+  accountId: string;
+  chatId: string | null;
+  attachmentId: string | null;
+  ip: string | null;
+  details: Record<string, unknown> | null;
+  createdAt: string;
+}
+
+export interface AuditEventQuery {
+  action?: string;
+  outcome?: 'success' | 'failure';
+  role?: AuditActorRole;
+  chatId?: string;
+  attachmentId?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+}

@@ -1,0 +1,79 @@
+export const ROLES = ['owner', 'admin', 'operator'] as const;
+export type UserRole = (typeof ROLES)[number];
+
+/** Who did something: a person, an API token, a visitor or the chatbot. */
+export const ACTOR_ROLES = [...ROLES, 'api', 'visitor', 'bot', 'system'] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface LoginResponse {
+  token: string;
+  expiresAt: string;
+  user: UserDto;
+}
+
+export interface MeResponse {
+  role: ActorRole;
+  user: UserDto | null;
+  account: AccountDto | null;
+}
+
+export interface UserDto {
+  id: string;
+  accountId: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  active: boolean;
+  createdAt: string;
+}
+
+export interface CreateUserRequest {
+  email: string;
+  name: string;
+  role: Exclude<UserRole, 'owner'>;
+  password: string;
+}
+
+export interface UpdateUserRequest {
+  name?: string;
+  role?: Exclude<UserRole, 'owner'>;
+  active?: boolean;
+  password?: string;
+}
+
+export interface AccountDto {
+  id: string;
+  name: string;
+  widgetKey: string;
+  createdAt: string;
+}
+
+export interface CreateAccountRequest {
+  name: string;
+  adminEmail: string;
+  adminName?: string;
+  adminPassword: string;
+}
+
+export interface ApiTokenDto {
+  id: string;
+  name: string;
+  last4: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface CreateApiTokenRequest {
+  name: string;
+}
+
+/** The secret `token` is returned once, on creation only. */
+export interface CreatedApiTokenResponse extends ApiTokenDto {
+  token: string;
+}

@@ -1,0 +1,69 @@
+import type { ActorRole } from './auth';
+import type { AttachmentDto } from './attachments';
+
+export type ChatStatus = 'open' | 'closed';
+
+export interface ChatDto {
+  id: string;
+  accountId: string;
+  status: ChatStatus;
+  visitorName: string;
+  source: 'widget' | 'api';
+  createdAt: string;
+  lastMessageAt: string | null;
+  closedAt: string | null;
+  lastMessagePreview: string | null;
+}
+
+export interface StartWidgetChatRequest {
+  widgetKey: string;
+  name?: string;
+}
+
+export interface StartWidgetChatResponse {
+  chatId: string;
+  visitorToken: string;
+}
+
+export interface CreateChatRequest {
+  visitorName?: string;
+}
+
+export interface ChatListQuery {
+  status?: ChatStatus;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface MessageAuthor {
+  role: ActorRole;
+  id: string | null;
+  name: string;
+}
+
+export interface MessageDto {
+  id: string;
+  chatId: string;
+  text: string;
+  author: MessageAuthor;
+  attachments: AttachmentDto[];
+  createdAt: string;
+}
+
+export interface SendMessageRequest {
+  text?: string;
+  attachmentIds?: string[];
+  /** Fulfils this open file request with the message's attachments. */
+  fileRequestId?: string;
+}
+
+export interface ConnectionStringResponse {
+  connectionString: string;
+  expiresAt: string;
+}
+
+/** An open chat in the operator inbox, with the visitor messages the caller has not read. */
+export interface InboxChatDto extends ChatDto {
+  unreadCount: number;
+}

@@ -1,0 +1,55 @@
+import type { AttachmentDto } from './attachments';
+import type { FileRequestDto } from './chatbot';
+import type { ChatDto, MessageDto } from './chats';
+
+/** Socket.IO handshake `auth` payload (seed 004: chat id + connection string). */
+export interface RealtimeHandshake {
+  chatId: string;
+  connectionString: string;
+}
+
+/** Sent by the server right after a connection is accepted. */
+export interface RealtimeSessionEvent {
+  chatId: string;
+  /** Single-use string the next `message:send` must carry (seed 004, "Message Handling"). */
+  messageString: string;
+}
+
+export interface RealtimeSendMessage {
+  text?: string;
+  attachmentIds?: string[];
+  fileRequestId?: string;
+  messageString: string;
+}
+
+export type RealtimeSendAck =
+  | { ok: true; message: MessageDto; nextMessageString: string }
+  | { ok: false; error: string; nextMessageString?: string };
+
+export interface AttachmentDeletedEvent {
+  chatId: string;
+  attachmentId: string;
+}
+
+export const REALTIME_EVENTS = {
+  session: 'session',
+  send: 'message:send',
+  message: 'message:new',
+  chatUpdated: 'chat:updated',
+  attachmentCreated: 'attachment:created',
+  attachmentDeleted: 'attachment:deleted',
+  fileRequestUpdated: 'file-request:updated',
+} as const;
+
+export interface ServerToClientEvents {
+  session: (e: RealtimeSessionEvent) => void;
+  'message:new': (m: MessageDto) => void;
+  'chat:updated': (c: ChatDto) => void;
+  'attachment:created': (a: AttachmentDto) => void;
+  'attachment:deleted': (e: AttachmentDeletedEvent) => void;
+  'file-request:updated': (r: FileRequestDto) => void;
+}
+
+export interface ClientToServerEvents {
+  'message:send': (m: RealtimeSendMessage, ack: (r: RealtimeSendAck) => void) => void;
+}

@@ -1,0 +1,323 @@
+#!/usr/bin/env node
+// Upload benchmark: the real API endpoint vs a raw node:http → file baseline, in one run.
+//   npm run bench                 (builds the API first if dist/apps/api/main.js is missing)
+//   BENCH_LARGE_MIB=1024 BENCH_SMALL_SECONDS=10 BENCH_ROUNDS=3 npm run bench
+// Needs PostgreSQL (TEST_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres) and Redis.
+import { execSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import pg from 'pg';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const MAIN = join(ROOT, 'dist/apps/api/main.js');
+const PG_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const LARGE_MIB = Number(process.env.BENCH_LARGE_MIB ?? 1024);
+const SMALL_BYTES = 300 * 1024;
+const SMALL_SECONDS = Number(process.env.BENCH_SMALL_SECONDS ?? 10);
+const CONCURRENCY = 32;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const BOUNDARY = 'satchel-bench-boundary';
+const OWNER = { email: 'bench@satchel.local', password: 'bench-password-1' };
+
+const log = (...a) => console.log(...a);
+const mib = (bytes) => bytes / 1024 / 1024;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+async function freePort() {
+  const srv = createServer();
+  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address();
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+/** Peak resident set (VmHWM) of a process, in MiB; `reset` clears it first (Linux clear_refs 5). */
+function peakRssMib(pid) {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+function resetPeakRss(pid) {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitForHttp(url, child, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+// ---------- servers ----------
+
+const RAW_SERVER = `
+const http = require('node:http'); const fs = require('node:fs'); const { pipeline } = require('node:stream/promises');
+const { randomUUID } = require('node:crypto'); const path = require('node:path');
+const dir = process.argv[1]; const port = Number(process.argv[2]);
+http.createServer(async (req, res) => {
+  if (req.method !== 'POST') { res.end('ok'); return; }
+  const file = path.join(dir, randomUUID());
+  try { await pipeline(req, fs.createWriteStream(file)); res.setHeader('content-type', 'application/json'); res.end(JSON.stringify({ file })); }
+  catch (e) { res.statusCode = 500; res.end(); }
+}).listen(port, '127.0.0.1');
+`;
+
+async function startRaw(dir) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-e', RAW_SERVER, dir, String(port)], { stdio: 'inherit' });
+  await waitForHttp(`http://127.0.0.1:${port}/`, child);
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+async function startApi(dataDir, databaseUrl) {
+  const port = await freePort();
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS ? process.env.BENCH_API_NODE_ARGS.split(' ') : [];
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dataDir,
+      SECRETS_KEY: randomBytes(32).toString('hex'),
+      QUEUE_PREFIX: `bench${randomBytes(4).toString('hex')}`,
+      ADMIN_EMAIL: OWNER.email,
+      ADMIN_PASSWORD: OWNER.password,
+      LOG_LEVEL: 'warn',
+    },
+  });
+  await waitForHttp(`http://127.0.0.1:${port}/health`, child);
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+async function api(base, method, path, token, body) {
+  const res = await fetch(base + path, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Token ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.status === 204 ? null : res.json();
+}
+
+// ---------- clients ----------
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+const pdfHead = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1');
+const preamble = (name) =>
+  Buffer.from(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
+  );
+const epilogue = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
+
+/** POSTs a multipart body (streamed from `parts`) and resolves with status, body and milliseconds. */
+function post(url, token, length, parts) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const req = http.request(url, {
+      method: 'POST',
+      agent,
+      headers: {
+        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+        'content-length': length,
+        ...(token ? { authorization: `Token ${token}` } : {}),
+      },
+    });
+    req.on('response', (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode,
+          body: Buffer.concat(chunks).toString(),
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        }),
+      );
+    });
+    req.on('error', reject);
+    Readable.from(parts()).pipe(req);
+  });
+}
+
+/** One large PDF-signed file of `mibSize` MiB, generated while sending (never held in memory). */
+function largeUpload(url, token, mibSize) {
+  const chunk = randomBytes(1024 * 1024);
+  const fileBytes = mibSize * 1024 * 1024;
+  const pre = preamble('large.pdf');
+  const length = pre.length + fileBytes + epilogue.length;
+  return post(url, token, length, function* () {
+    yield pre;
+    yield pdfHead;
+    yield chunk.subarray(pdfHead.length);
+    for (let i = 1; i < mibSize; i++) yield chunk;
+    yield epilogue;
+  });
+}
+
+async function smallUploads(url, token, seconds) {
+  const file = Buffer.concat([pdfHead, randomBytes(SMALL_BYTES - pdfHead.length)]);
+  const body = Buffer.concat([preamble('small.pdf'), file, epilogue]);
+  const latencies = [];
+  let errors = 0;
+  const until = Date.now() + seconds * 1000;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (Date.now() < until) {
+        try {
+          const r = await post(url, token, body.length, function* () {
+            yield body;
+          });
+          if (r.status >= 300) errors++;
+          latencies.push(r.ms);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const elapsed = (Date.now() - started) / 1000;
+  return {
+    rps: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors,
+    count: latencies.length,
+  };
+}
+
+// ---------- run ----------
+
+async function main() {
+  if (!existsSync(MAIN)) {
+    log('Building the API (dist/apps/api/main.js is missing)…');
+    execSync('npx nx run api:build', { cwd: ROOT, stdio: 'inherit' });
+  }
+  const dbName = `satchel_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const dbUrl = new URL(PG_URL);
+  dbUrl.pathname = `/${dbName}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'satchel-bench-api-'));
+  const rawDir = mkdtempSync(join(tmpdir(), 'satchel-bench-raw-'));
+  let apiServer;
+  let rawServer;
+  try {
+    apiServer = await startApi(dataDir, dbUrl.toString());
+    rawServer = await startRaw(rawDir);
+    const { token } = await api(apiServer.url, 'POST', '/v1/auth/login', null, OWNER);
+    await api(apiServer.url, 'PUT', '/v1/settings/uploads', token, {
+      operator: { allowedTypes: 'pdf', maxSizeKb: LARGE_MIB * 1024 + 1024 },
+    });
+    const chat = await api(apiServer.url, 'POST', '/v1/chats', token, { visitorName: 'Bench' });
+    const apiUpload = `${apiServer.url}/v1/chats/${chat.id}/attachments`;
+    log(
+      `API ${apiServer.url} (pid ${apiServer.child.pid}), raw baseline ${rawServer.url} (pid ${rawServer.child.pid})`,
+    );
+
+    // Large file: interleaved rounds, medians.
+    const large = { api: [], raw: [] };
+    const canReset = resetPeakRss(apiServer.child.pid) && resetPeakRss(rawServer.child.pid);
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const target of ['raw', 'api']) {
+        const r = await largeUpload(
+          target === 'api' ? apiUpload : rawServer.url,
+          target === 'api' ? token : null,
+          LARGE_MIB,
+        );
+        if (r.status >= 300) throw new Error(`${target} large upload failed: ${r.status} ${r.body}`);
+        const seconds = r.ms / 1000;
+        large[target].push(LARGE_MIB / seconds);
+        log(
+          `  large round ${round} ${target.padEnd(3)} ${(LARGE_MIB / seconds).toFixed(0)} MiB/s (${seconds.toFixed(2)} s)`,
+        );
+        if (target === 'api')
+          await api(apiServer.url, 'DELETE', `/v1/attachments/${JSON.parse(r.body)[0].id}`, token);
+        else rmSync(JSON.parse(r.body).file, { force: true });
+      }
+    }
+    const largeRss = { api: peakRssMib(apiServer.child.pid), raw: peakRssMib(rawServer.child.pid) };
+
+    // Small files at 32 connections.
+    if (canReset) {
+      resetPeakRss(apiServer.child.pid);
+      resetPeakRss(rawServer.child.pid);
+    }
+    const small = {};
+    small.raw = await smallUploads(rawServer.url, null, SMALL_SECONDS);
+    small.api = await smallUploads(apiUpload, token, SMALL_SECONDS);
+    const smallRss = { api: peakRssMib(apiServer.child.pid), raw: peakRssMib(rawServer.child.pid) };
+
+    const L = { api: median(large.api), raw: median(large.raw) };
+    const largeRatio = L.api / L.raw;
+    const smallRatio = small.api.rps / small.raw.rps;
+    log('');
+    log(
+      `Large file: ${LARGE_MIB} MiB, median of ${ROUNDS} interleaved rounds${canReset ? '' : ' (peak RSS is over the whole run: clear_refs unavailable)'}`,
+    );
+    log(
+      `  raw node:http → file   ${L.raw.toFixed(0).padStart(5)} MiB/s   peak RSS ${largeRss.raw.toFixed(0)} MiB`,
+    );
+    log(
+      `  Satchel API            ${L.api.toFixed(0).padStart(5)} MiB/s   peak RSS ${largeRss.api.toFixed(0)} MiB`,
+    );
+    log(
+      `  ratio ${(largeRatio * 100).toFixed(1)} % (target ≥ 85 %), API peak RSS ${largeRss.api.toFixed(0)} MiB (target < 150 MiB)`,
+    );
+    log(`Small files: ${SMALL_BYTES / 1024} KiB each, ${CONCURRENCY} connections, ${SMALL_SECONDS} s each`);
+    for (const [label, s, rss] of [
+      ['raw node:http → file', small.raw, smallRss.raw],
+      ['Satchel API         ', small.api, smallRss.api],
+    ]) {
+      log(
+        `  ${label}   ${s.rps.toFixed(0).padStart(5)} req/s   p50 ${s.p50.toFixed(1)} ms   p99 ${s.p99.toFixed(1)} ms   errors ${s.errors}   (${s.count} requests, ${mib(s.count * SMALL_BYTES).toFixed(0)} MiB)   peak RSS ${rss.toFixed(0)} MiB`,
+      );
+    }
+    log(`  ratio ${(smallRatio * 100).toFixed(1)} % (target ≥ 70 %, no errors)`);
+    const pass = largeRatio >= 0.85 && largeRss.api < 150 && smallRatio >= 0.7 && small.api.errors === 0;
+    log('');
+    log(pass ? 'All targets met.' : 'Some targets missed.');
+    process.exitCode = pass ? 0 : 1;
+  } finally {
+    agent.destroy();
+    apiServer?.child.kill('SIGTERM');
+    rawServer?.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1500));
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(rawDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
