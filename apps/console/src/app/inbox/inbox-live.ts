@@ -23,6 +23,8 @@ export class InboxLive implements OnDestroy {
   readonly messages = new Subject<MessageDto>();
   readonly chats = new Subject<ChatDto>();
   readonly requests = new Subject<FileRequestDto>();
+  /** Emits on every (re)connection: events sent while disconnected were missed. */
+  readonly sessions = new Subject<void>();
   readonly connected = signal(false);
   /** The chat open in the view (its messages do not count as unread). */
   readonly selected = signal<string | null>(null);
@@ -38,7 +40,10 @@ export class InboxLive implements OnDestroy {
         );
       },
     });
-    socket.on('session', () => this.connected.set(true));
+    socket.on('session', () => {
+      this.connected.set(true);
+      this.sessions.next();
+    });
     socket.on('disconnect', () => this.connected.set(false));
     socket.on('message:new', (m) => this.messages.next(m));
     socket.on('chat:updated', (c) => this.chats.next(c));

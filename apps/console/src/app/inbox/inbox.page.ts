@@ -90,6 +90,8 @@ export class InboxPage implements OnInit {
   private readonly notify = inject(Notify);
   readonly live = inject(InboxLive);
   readonly chats = signal<InboxChatDto[]>([]);
+  private loading = false;
+  private stale = false;
 
   constructor() {
     effect(() => {
@@ -101,22 +103,40 @@ export class InboxPage implements OnInit {
     });
     this.live.chats.pipe(takeUntilDestroyed()).subscribe((c) => this.onChat(c));
     this.live.messages.pipe(takeUntilDestroyed()).subscribe((m) => this.onMessage(m));
+    this.live.sessions.pipe(takeUntilDestroyed()).subscribe(() => void this.refresh());
   }
 
   ngOnInit(): void {
     this.live.connect();
-    void this.load();
+    void this.refresh();
   }
 
-  private async load(): Promise<void> {
+  /**
+   * Loads the list with the server's unread counts. Events that arrive while a load is in flight
+   * may not be in its answer, so they trigger one more load instead of being overwritten.
+   */
+  private async refresh(): Promise<void> {
+    if (this.loading) {
+      this.stale = true;
+      return;
+    }
+    this.loading = true;
     try {
-      this.chats.set(await firstValueFrom(this.http.get<InboxChatDto[]>('/v1/inbox')));
+      do {
+        this.stale = false;
+        const list = await firstValueFrom(this.http.get<InboxChatDto[]>('/v1/inbox'));
+        const open = this.live.selected();
+        this.chats.set(list.map((c) => (c.id === open ? { ...c, unreadCount: 0 } : c)));
+      } while (this.stale);
     } catch (err) {
       this.notify.error(err, 'Could not load the inbox');
+    } finally {
+      this.loading = false;
     }
   }
 
   private onChat(c: ChatDto): void {
+    if (this.loading) this.stale = true;
     if (c.status !== 'open') {
       this.chats.update((list) => list.filter((x) => x.id !== c.id));
       return;
@@ -130,6 +150,11 @@ export class InboxPage implements OnInit {
 
   private onMessage(m: MessageDto): void {
     if (m.author.role !== 'visitor' || m.chatId === this.live.selected()) return;
+    // A message of a chat this list has not seen yet: the server knows its unread count.
+    if (this.loading || !this.chats().some((c) => c.id === m.chatId)) {
+      void this.refresh();
+      return;
+    }
     this.chats.update((list) =>
       list.map((c) => (c.id === m.chatId ? { ...c, unreadCount: c.unreadCount + 1 } : c)),
     );

@@ -1,0 +1,56 @@
+import type { AccountDto, MessageDto } from '@satchel/contracts';
+import type { Page, Route } from 'playwright-core';
+import { ApiClient } from '../support/api-client';
+import { signIn } from '../support/console-ui';
+import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
+
+describe('console inbox: unread counts never get lost', () => {
+  let env: E2eEnv;
+  let operator: Page;
+  let widgetKey: string;
+
+  beforeAll(async () => {
+    env = await startE2eEnv('inbox-unread');
+    widgetKey = (await env.admin.get<AccountDto>('/v1/account')).widgetKey;
+    operator = await env.page();
+    await signIn(operator);
+  });
+
+  afterAll(async () => {
+    await env?.stop();
+  });
+
+  async function visitorWrites(name: string, texts: string[]): Promise<string> {
+    const started = await env.admin.startVisitorChat(widgetKey, name);
+    const visitor = new ApiClient(env.server.url).withToken(started.visitorToken);
+    for (const text of texts)
+      await visitor.post<MessageDto>(`/v1/chats/${started.chatId}/messages`, { text });
+    return started.chatId;
+  }
+
+  it('shows a chat and its unread count that arrived before the live connection was up', async () => {
+    // Hold the realtime connection: the list loads, then a visitor writes while the inbox is not live.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await operator.route('**/v1/realtime/connection', async (route: Route) => {
+      await held;
+      await route.continue();
+    });
+    await operator.goto('/console/inbox');
+    await operator.getByRole('status').filter({ hasText: 'Connecting…' }).waitFor();
+    await operator.getByText('No open chats').waitFor();
+
+    const chatId = await visitorWrites('Early Ema', ['hello?', 'anyone there?']);
+    release();
+    await operator.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+    const badge = operator.locator(`[data-chat="${chatId}"] .unread`);
+    await expect(badge.textContent()).resolves.toMatch(/^\s*2\s*$/);
+    await operator.unroute('**/v1/realtime/connection');
+  });
+
+  it('counts live messages of a chat that started after the inbox opened', async () => {
+    const chatId = await visitorWrites('Late Lou', ['first', 'second', 'third']);
+    const badge = operator.locator(`[data-chat="${chatId}"] .unread`);
+    await badge.filter({ hasText: '3' }).waitFor();
+  });
+});
