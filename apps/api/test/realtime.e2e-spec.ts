@@ -2,6 +2,7 @@ import request from 'supertest';
 import { ConnectionStringsService } from '../src/realtime/connection-strings.service';
 import {
   createOperator,
+  login,
   createTenant,
   loginOwner,
   startVisitorChat,
@@ -126,13 +127,11 @@ describe('realtime chat over Socket.IO (seed 004)', () => {
     const op = await createOperator(t, admin);
     const spare = await connectionString(t.url, v.chatId, op.auth);
     const operator = await join(v.chatId, op.auth);
+    const ended = new Promise((resolve) => operator.socket.once('disconnect', resolve));
     await request(t.url).post('/v1/auth/logout').set(op.auth).expect(204);
 
-    const ack = await operator.socket.emitWithAck('message:send', {
-      text: 'still here?',
-      messageString: operator.session.messageString,
-    });
-    expect(ack).toMatchObject({ ok: false, error: 'session ended' });
+    await ended;
+    expect(operator.socket.connected).toBe(false);
     await expect(connect(t.url, { chatId: v.chatId, connectionString: spare })).rejects.toThrow(
       'session ended',
     );
@@ -212,5 +211,61 @@ describe('realtime chat over Socket.IO (seed 004)', () => {
       .send({ text: 'Anyone there?' })
       .expect(201);
     expect(await seen).toMatchObject({ chatId: v.chatId, text: 'Anyone there?' });
+  });
+
+  describe('an open socket closes when the access behind it ends', () => {
+    async function inboxOf(auth: { Authorization: string }) {
+      const res = await request(t.url).post('/v1/realtime/connection').set(auth).expect(200);
+      const c = await connect(t.url, { connectionString: res.body.connectionString });
+      sockets.push(c.socket);
+      return c.socket;
+    }
+    const closed = (socket: ChatSocket) =>
+      new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+
+    it('signing out closes the sockets of that session, and only those', async () => {
+      const op = await createOperator(t, admin);
+      const other = await login(t, op.email, 'operator-pass-1');
+      const v = await startVisitorChat(t, widgetKey);
+      const signedOut = await inboxOf(op.auth);
+      const stillIn = await join(v.chatId, other.auth);
+      const ended = closed(signedOut);
+      await request(t.url).post('/v1/auth/logout').set(op.auth).expect(204);
+      expect(await ended).toBe('io server disconnect');
+
+      const seen = nextEvent(stillIn.socket, 'message:new');
+      await request(t.url)
+        .post(`/v1/chats/${v.chatId}/messages`)
+        .set(v.auth)
+        .send({ text: 'hi' })
+        .expect(201);
+      expect(await seen).toMatchObject({ text: 'hi' });
+    });
+
+    it('deactivating an operator closes every socket they have open', async () => {
+      const op = await createOperator(t, admin);
+      const v = await startVisitorChat(t, widgetKey);
+      const inbox = await inboxOf(op.auth);
+      const chat = await join(v.chatId, op.auth);
+      const ended = [closed(inbox), closed(chat.socket)];
+      await request(t.url)
+        .patch(`/v1/users/${op.userId}`)
+        .set(admin.auth)
+        .send({ active: false })
+        .expect(200);
+      await expect(Promise.all(ended)).resolves.toEqual(['io server disconnect', 'io server disconnect']);
+    });
+
+    it('revoking an API token closes the sockets opened with it', async () => {
+      const res = await request(t.url)
+        .post('/v1/api-tokens')
+        .set(admin.auth)
+        .send({ name: 'bot' })
+        .expect(201);
+      const inbox = await inboxOf({ Authorization: `Bearer ${res.body.token}` });
+      const ended = closed(inbox);
+      await request(t.url).delete(`/v1/api-tokens/${res.body.id}`).set(admin.auth).expect(204);
+      expect(await ended).toBe('io server disconnect');
+    });
   });
 });

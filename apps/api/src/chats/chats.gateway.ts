@@ -17,7 +17,7 @@ import { DomainError } from '../common/errors/domain-errors';
 import { createValidationPipe } from '../common/validation/validation.pipe';
 import { ConnectionStringsService } from '../realtime/connection-strings.service';
 import { RealtimeRepository } from '../realtime/realtime.repository';
-import { accountRoom, chatRoom } from '../realtime/rooms';
+import { accountRoom, chatRoom, tokenRoom, userRoom } from '../realtime/rooms';
 import { SendMessageDto } from './dto/chat.dto';
 
 interface SocketState {
@@ -85,7 +85,12 @@ export class ChatsGateway implements OnGatewayInit, OnGatewayConnection {
 
   async handleConnection(socket: Socket): Promise<void> {
     const state = socket.data as SocketState;
-    await socket.join(state.chatId ? chatRoom(state.chatId) : accountRoom(state.principal.accountId));
+    const { principal, chatId } = state;
+    await socket.join([
+      chatId ? chatRoom(chatId) : accountRoom(principal.accountId),
+      tokenRoom(principal.tokenId),
+      ...(principal.kind === 'user' ? [userRoom(principal.userId)] : []),
+    ]);
     socket.emit('session', {
       chatId: state.chatId ?? '',
       messageString: this.connections.messageString(socket.id, state.seq),

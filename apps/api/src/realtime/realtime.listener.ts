@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import {
   EVENTS,
+  type AccessRevokedEvent,
   type AttachmentCreatedEvent,
   type AttachmentDeletedEvent,
   type ChatStartedEvent,
@@ -10,6 +11,7 @@ import {
   type MessageCreatedEvent,
 } from '../common/events/events';
 import { RealtimeRepository } from './realtime.repository';
+import { tokenRoom, userRoom } from './rooms';
 
 /** Forwards internal events to the Socket.IO rooms. */
 @Injectable()
@@ -40,6 +42,15 @@ export class RealtimeListener {
   @OnEvent(EVENTS.fileRequestUpdated)
   onFileRequest(e: FileRequestUpdatedEvent): void {
     this.realtime.toChat(e.accountId, e.request.chatId, 'file-request:updated', e.request);
+  }
+
+  /** An open socket must not outlive the token it was opened with. */
+  @OnEvent(EVENTS.accessRevoked)
+  onAccessRevoked(e: AccessRevokedEvent): void {
+    this.realtime.disconnect([
+      ...(e.tokenIds ?? []).map(tokenRoom),
+      ...(e.userId ? [userRoom(e.userId)] : []),
+    ]);
   }
 
   @OnEvent(EVENTS.attachmentDeleted)

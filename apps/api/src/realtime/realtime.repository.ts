@@ -24,6 +24,11 @@ export class RealtimeRepository {
     this.server?.to([chatRoom(chatId), accountRoom(accountId)]).emit(event, ...args);
   }
 
+  /** Closes matching sockets on every API process (through the Redis adapter). */
+  disconnect(rooms: string[]): void {
+    if (rooms.length) this.server?.in(rooms).disconnectSockets(true);
+  }
+
   toAccount<E extends EventName>(
     accountId: string,
     event: E,

@@ -44,7 +44,7 @@ export async function createOperator(t: TestApp, admin: Session) {
     .set(admin.auth)
     .send({ email, name: 'Olga Operator', role: 'operator', password: 'operator-pass-1' })
     .expect(201);
-  return login(t, email, 'operator-pass-1');
+  return { ...(await login(t, email, 'operator-pass-1')), email };
 }
 
 export async function createApiToken(t: TestApp, admin: Session): Promise<{ Authorization: string }> {

@@ -8,6 +8,7 @@ export const EVENTS = {
   attachmentCreated: 'attachment.created',
   attachmentDeleted: 'attachment.deleted',
   fileRequestUpdated: 'file-request.updated',
+  accessRevoked: 'access.revoked',
 } as const;
 
 export interface MessageCreatedEvent {
@@ -44,4 +45,10 @@ export interface AttachmentDeletedEvent {
   accountId: string;
   chatId: string | null;
   attachmentId: string;
+}
+
+/** Tokens stopped being valid (sign-out, revoked API token, deactivated user or new password). */
+export interface AccessRevokedEvent {
+  tokenIds?: string[];
+  userId?: string;
 }
