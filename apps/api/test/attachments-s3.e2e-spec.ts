@@ -18,7 +18,7 @@ describe('attachments on S3 storage (s3rver)', () => {
 
   beforeAll(async () => {
     s3 = await startS3Server([BUCKET]);
-    client = createS3Client(s3);
+    client = await createS3Client(s3);
     t = await startTestApp({
       STORAGE_DRIVER: 's3',
       S3_BUCKET: BUCKET,

@@ -47,7 +47,7 @@ describe('S3 export (seed 002 "Uploading files on AWS")', () => {
   });
 
   const readObject = async (key: string): Promise<Buffer> => {
-    const client = createS3Client({ ...s3, forcePathStyle: true });
+    const client = await createS3Client({ ...s3, forcePathStyle: true });
     const res = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
     const bytes = Buffer.from(await res.Body!.transformToByteArray());
     client.destroy();
@@ -99,7 +99,7 @@ describe('S3 export (seed 002 "Uploading files on AWS")', () => {
       ok: true,
       key: expect.stringMatching(/^satchel\/exports\/\.satchel-probe-/),
     });
-    const client = createS3Client({ ...s3, forcePathStyle: true });
+    const client = await createS3Client({ ...s3, forcePathStyle: true });
     const listed = await client.send(new ListObjectsV2Command({ Bucket: BUCKET }));
     client.destroy();
     expect(listed.KeyCount ?? 0).toBe(0);

@@ -1,8 +1,8 @@
-import { DeleteObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { OutboundHttpService } from '../outbound/outbound-http.service';
+import { loadAwsSdk, type AwsSdk } from '../storage/aws-sdk';
 import { createS3Client } from '../storage/s3-client.factory';
 
 /** A customer's bucket, with the keys already unsealed (they never leave this process or reach logs). */
@@ -22,9 +22,9 @@ export class ExportBucketRepository {
   constructor(private readonly outbound: OutboundHttpService) {}
 
   async exists(t: ExportTarget, key: string): Promise<boolean> {
-    return this.withClient(t, async (s3) => {
+    return this.withClient(t, async (s3, sdk) => {
       try {
-        await s3.send(new HeadObjectCommand({ Bucket: t.bucket, Key: key }));
+        await s3.send(new sdk.s3.HeadObjectCommand({ Bucket: t.bucket, Key: key }));
         return true;
       } catch (err) {
         if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
@@ -36,8 +36,8 @@ export class ExportBucketRepository {
 
   /** Streams the object (multipart above 8 MiB, so memory stays bounded for any size). */
   async upload(t: ExportTarget, key: string, body: Readable, contentType: string): Promise<void> {
-    await this.withClient(t, (s3) =>
-      new Upload({
+    await this.withClient(t, (s3, sdk) =>
+      new sdk.storage.Upload({
         client: s3,
         params: { Bucket: t.bucket, Key: key, Body: body, ContentType: contentType },
         partSize: PART_SIZE,
@@ -48,22 +48,23 @@ export class ExportBucketRepository {
 
   /** Writes then deletes a small object: proves the keys, the bucket and write access. */
   async probe(t: ExportTarget, key: string): Promise<void> {
-    await this.withClient(t, async (s3) => {
+    await this.withClient(t, async (s3, sdk) => {
       await s3.send(
-        new PutObjectCommand({
+        new sdk.s3.PutObjectCommand({
           Bucket: t.bucket,
           Key: key,
           Body: 'Satchel export test',
           ContentType: 'text/plain',
         }),
       );
-      await s3.send(new DeleteObjectCommand({ Bucket: t.bucket, Key: key }));
+      await s3.send(new sdk.s3.DeleteObjectCommand({ Bucket: t.bucket, Key: key }));
     });
   }
 
-  private async withClient<T>(t: ExportTarget, work: (s3: S3Client) => Promise<T>): Promise<T> {
+  private async withClient<T>(t: ExportTarget, work: (s3: S3Client, sdk: AwsSdk) => Promise<T>): Promise<T> {
+    const sdk = await loadAwsSdk();
     // Keys are always given: the SDK's default credential chain (env, instance role) never applies here.
-    const s3 = createS3Client({
+    const s3 = await createS3Client({
       region: t.region,
       endpoint: t.endpoint ?? undefined,
       forcePathStyle: Boolean(t.endpoint),
@@ -72,7 +73,7 @@ export class ExportBucketRepository {
       agents: this.outbound.guardedAgents(),
     });
     try {
-      return await work(s3);
+      return await work(s3, sdk);
     } finally {
       s3.destroy();
     }

@@ -1,5 +1,6 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { GuardedAgents } from '../outbound/guarded-agent';
+import { loadAwsSdk } from './aws-sdk';
 
 export interface S3ClientOptions {
   region: string;
@@ -16,12 +17,13 @@ export interface S3ClientOptions {
 }
 
 /** An S3Client for AWS S3 or an S3-compatible service (MinIO, R2, s3rver). */
-export function createS3Client(o: S3ClientOptions): S3Client {
+export async function createS3Client(o: S3ClientOptions): Promise<S3Client> {
+  const { s3 } = await loadAwsSdk();
   const credentials =
     o.accessKeyId && o.secretAccessKey
       ? { accessKeyId: o.accessKeyId, secretAccessKey: o.secretAccessKey }
       : undefined;
-  return new S3Client({
+  return new s3.S3Client({
     region: o.region,
     endpoint: o.endpoint,
     forcePathStyle: o.forcePathStyle,

@@ -34,7 +34,7 @@ describe('S3StorageDriver (against s3rver)', () => {
 
   beforeAll(async () => {
     s3 = await startS3Server([BUCKET]);
-    driver = new S3StorageDriver(createS3Client(s3), BUCKET);
+    driver = new S3StorageDriver(await createS3Client(s3), BUCKET);
   });
   afterAll(async () => {
     driver.destroy();
@@ -118,7 +118,7 @@ describe('S3StorageDriver (against s3rver)', () => {
   });
 
   it('goes through the SSRF guard when built with guarded agents', async () => {
-    const blocked = new S3StorageDriver(createS3Client({ ...s3, agents: guardedAgents([]) }), BUCKET);
+    const blocked = new S3StorageDriver(await createS3Client({ ...s3, agents: guardedAgents([]) }), BUCKET);
     const err: unknown = await blocked.stat('r/1').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OutboundBlockedError);
     expect((err as OutboundBlockedError).reason).toBe(
@@ -126,7 +126,7 @@ describe('S3StorageDriver (against s3rver)', () => {
     );
     blocked.destroy();
     const allowed = new S3StorageDriver(
-      createS3Client({ ...s3, agents: guardedAgents(['127.0.0.1']) }),
+      await createS3Client({ ...s3, agents: guardedAgents(['127.0.0.1']) }),
       BUCKET,
     );
     expect(await allowed.stat('r/1')).toEqual({ size: 10 });

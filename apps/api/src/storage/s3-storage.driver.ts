@@ -1,13 +1,7 @@
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  type GetObjectCommandOutput,
-  type S3Client,
-} from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import type { GetObjectCommandOutput, S3Client } from '@aws-sdk/client-s3';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { loadAwsSdk } from './aws-sdk';
 import { assertSafeKey, assertValidRange } from './storage-key';
 import type { ByteRange, StorageDriver, StoredObject } from './storage.driver';
 import { StorageNotFoundError, StorageRangeError } from './storage.errors';
@@ -43,7 +37,8 @@ export class S3StorageDriver implements StorageDriver {
       },
     });
     pipeline(body, counter).catch((err: unknown) => (bodyError = err));
-    const upload = new Upload({
+    const { storage } = await loadAwsSdk();
+    const upload = new storage.Upload({
       client: this.client,
       params: { Bucket: this.bucket, Key: key, Body: counter, ContentType: opts.contentType },
       queueSize: QUEUE_SIZE,
@@ -63,7 +58,8 @@ export class S3StorageDriver implements StorageDriver {
 
   async read(key: string, range?: ByteRange): Promise<Readable> {
     if (range) assertValidRange(range);
-    const command = new GetObjectCommand({
+    const { s3 } = await loadAwsSdk();
+    const command = new s3.GetObjectCommand({
       Bucket: this.bucket,
       Key: assertSafeKey(key),
       Range: range && `bytes=${range.start}-${range.end}`,
@@ -79,9 +75,10 @@ export class S3StorageDriver implements StorageDriver {
   }
 
   async stat(key: string): Promise<{ size: number } | null> {
+    const { s3 } = await loadAwsSdk();
     try {
       const res = await this.client.send(
-        new HeadObjectCommand({ Bucket: this.bucket, Key: assertSafeKey(key) }),
+        new s3.HeadObjectCommand({ Bucket: this.bucket, Key: assertSafeKey(key) }),
       );
       return { size: res.ContentLength ?? 0 };
     } catch (err) {
@@ -91,7 +88,8 @@ export class S3StorageDriver implements StorageDriver {
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: assertSafeKey(key) }));
+    const { s3 } = await loadAwsSdk();
+    await this.client.send(new s3.DeleteObjectCommand({ Bucket: this.bucket, Key: assertSafeKey(key) }));
   }
 
   destroy(): void {

@@ -5,11 +5,11 @@ import { createS3Client } from './s3-client.factory';
 import { S3StorageDriver } from './s3-storage.driver';
 import { STORAGE_DRIVER, type StorageDriver } from './storage.driver';
 
-function createDriver(config: AppConfig): StorageDriver {
+async function createDriver(config: AppConfig): Promise<StorageDriver> {
   const { driver, path, s3 } = config.storage;
   if (driver === 'disk') return new DiskStorageDriver(path);
   if (!s3.bucket) throw new Error('S3_BUCKET is required when STORAGE_DRIVER=s3');
-  return new S3StorageDriver(createS3Client(s3), s3.bucket);
+  return new S3StorageDriver(await createS3Client(s3), s3.bucket);
 }
 
 /** Provides the configured `StorageDriver` (STORAGE_DRIVER=disk|s3) as `STORAGE_DRIVER` to every module. */
