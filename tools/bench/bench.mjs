@@ -5,7 +5,7 @@
 // Needs PostgreSQL (TEST_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres) and Redis.
 import { execSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -25,6 +25,11 @@ const BOUNDARY = 'satchel-bench-boundary';
 const OWNER = { email: 'bench@satchel.local', password: 'bench-password-1' };
 
 const log = (...a) => console.log(...a);
+/**
+ * Flushes dirty pages so that one phase's disk writeback does not slow the next one down (the
+ * API's commits wait for WAL fsyncs, which queue behind gigabytes of the other server's writes).
+ */
+const settleDisk = () => execSync('sync');
 const mib = (bytes) => bytes / 1024 / 1024;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs, p) => {
@@ -261,6 +266,7 @@ async function main() {
         if (target === 'api')
           await api(apiServer.url, 'DELETE', `/v1/attachments/${JSON.parse(r.body)[0].id}`, token);
         else rmSync(JSON.parse(r.body).file, { force: true });
+        settleDisk();
       }
     }
     const largeRss = { api: peakRssMib(apiServer.child.pid), raw: peakRssMib(rawServer.child.pid) };
@@ -271,7 +277,10 @@ async function main() {
       resetPeakRss(rawServer.child.pid);
     }
     const small = {};
+    settleDisk();
     small.raw = await smallUploads(rawServer.url, null, SMALL_SECONDS);
+    for (const f of readdirSync(rawDir)) rmSync(join(rawDir, f), { force: true });
+    settleDisk();
     small.api = await smallUploads(apiUpload, token, SMALL_SECONDS);
     const smallRss = { api: peakRssMib(apiServer.child.pid), raw: peakRssMib(rawServer.child.pid) };
 
