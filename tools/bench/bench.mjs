@@ -12,9 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import pg from 'pg';
+import { API_ENV, API_MAIN, API_NODE_ARGS } from '../scripts/api-process.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-const MAIN = join(ROOT, 'dist/apps/api/main.js');
+const MAIN = join(ROOT, API_MAIN);
 const PG_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const LARGE_MIB = Number(process.env.BENCH_LARGE_MIB ?? 1024);
 const SMALL_BYTES = 300 * 1024;
@@ -96,11 +97,14 @@ async function startRaw(dir) {
 
 async function startApi(dataDir, databaseUrl) {
   const port = await freePort();
-  const nodeArgs = process.env.BENCH_API_NODE_ARGS ? process.env.BENCH_API_NODE_ARGS.split(' ') : [];
+  // Launched as `npm start` launches it; BENCH_API_NODE_ARGS adds flags (e.g. --cpu-prof).
+  const extra = process.env.BENCH_API_NODE_ARGS ? process.env.BENCH_API_NODE_ARGS.split(' ') : [];
+  const nodeArgs = [...API_NODE_ARGS, ...extra];
   const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
+      ...API_ENV,
       ...process.env,
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
