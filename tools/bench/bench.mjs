@@ -4,7 +4,7 @@
 //   BENCH_LARGE_MIB=1024 BENCH_SMALL_SECONDS=10 BENCH_ROUNDS=3 npm run bench
 // Needs PostgreSQL (TEST_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres) and Redis.
 import { execSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
@@ -72,6 +72,45 @@ async function waitForHttp(url, child, timeoutMs = 60_000) {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${url} did not come up`);
+}
+
+/** Busy CPU seconds of the whole machine so far (all processes: servers, PostgreSQL, Redis, this client, kernel). */
+function machineBusySeconds() {
+  const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  return (user + nice + system + irq + softirq + steal) / 100;
+}
+
+/** Measures `work` and the machine CPU seconds it used. */
+async function metered(work) {
+  const before = machineBusySeconds();
+  const result = await work();
+  return { result, cpu: machineBusySeconds() - before };
+}
+
+/** Single-core costs every API upload pays on top of the raw baseline: sha256 and multipart parsing. */
+async function perByteCosts() {
+  const chunk = randomBytes(1024 * 1024);
+  const MIB = 256;
+  let t = process.hrtime.bigint();
+  const h = createHash('sha256');
+  for (let i = 0; i < MIB; i++) h.update(chunk);
+  h.digest();
+  const sha = Number(process.hrtime.bigint() - t) / 1e6 / MIB;
+  const { default: busboy } = await import('busboy');
+  const bb = busboy({ headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } });
+  const done = new Promise((resolve) => bb.on('close', resolve));
+  bb.on('file', (_name, stream) => stream.resume());
+  t = process.hrtime.bigint();
+  bb.write(preamble('x.pdf'));
+  for (let i = 0; i < MIB; i++) bb.write(chunk);
+  bb.end(epilogue);
+  await done;
+  const parse = Number(process.hrtime.bigint() - t) / 1e6 / MIB;
+  return { sha, parse };
 }
 
 // ---------- servers ----------
@@ -253,14 +292,18 @@ async function main() {
 
     // Large file: interleaved rounds, medians.
     const large = { api: [], raw: [] };
+    const largeCpu = { api: 0, raw: 0 };
     const canReset = resetPeakRss(apiServer.child.pid) && resetPeakRss(rawServer.child.pid);
     for (let round = 1; round <= ROUNDS; round++) {
       for (const target of ['raw', 'api']) {
-        const r = await largeUpload(
-          target === 'api' ? apiUpload : rawServer.url,
-          target === 'api' ? token : null,
-          LARGE_MIB,
+        const { result: r, cpu } = await metered(() =>
+          largeUpload(
+            target === 'api' ? apiUpload : rawServer.url,
+            target === 'api' ? token : null,
+            LARGE_MIB,
+          ),
         );
+        largeCpu[target] += cpu;
         if (r.status >= 300) throw new Error(`${target} large upload failed: ${r.status} ${r.body}`);
         const seconds = r.ms / 1000;
         large[target].push(LARGE_MIB / seconds);
@@ -282,10 +325,12 @@ async function main() {
     }
     const small = {};
     settleDisk();
-    small.raw = await smallUploads(rawServer.url, null, SMALL_SECONDS);
+    const rawRun = await metered(() => smallUploads(rawServer.url, null, SMALL_SECONDS));
+    small.raw = { ...rawRun.result, cpu: rawRun.cpu };
     for (const f of readdirSync(rawDir)) rmSync(join(rawDir, f), { force: true });
     settleDisk();
-    small.api = await smallUploads(apiUpload, token, SMALL_SECONDS);
+    const apiRun = await metered(() => smallUploads(apiUpload, token, SMALL_SECONDS));
+    small.api = { ...apiRun.result, cpu: apiRun.cpu };
     const smallRss = { api: peakRssMib(apiServer.child.pid), raw: peakRssMib(rawServer.child.pid) };
 
     const L = { api: median(large.api), raw: median(large.raw) };
@@ -304,6 +349,14 @@ async function main() {
     log(
       `  ratio ${(largeRatio * 100).toFixed(1)} % (target ≥ 85 %), API peak RSS ${largeRss.api.toFixed(0)} MiB (target < 150 MiB)`,
     );
+    const perMib = {
+      api: (largeCpu.api * 1000) / (ROUNDS * LARGE_MIB),
+      raw: (largeCpu.raw * 1000) / (ROUNDS * LARGE_MIB),
+    };
+    const costs = await perByteCosts();
+    log(
+      `  machine CPU per MiB: raw ${perMib.raw.toFixed(2)} ms, API ${perMib.api.toFixed(2)} ms; of the difference, sha256 costs ${costs.sha.toFixed(2)} ms and multipart parsing ${costs.parse.toFixed(2)} ms (one core)`,
+    );
     log(`Small files: ${SMALL_BYTES / 1024} KiB each, ${CONCURRENCY} connections, ${SMALL_SECONDS} s each`);
     for (const [label, s, rss] of [
       ['raw node:http → file', small.raw, smallRss.raw],
@@ -314,6 +367,9 @@ async function main() {
       );
     }
     log(`  ratio ${(smallRatio * 100).toFixed(1)} % (target ≥ 70 %, no errors)`);
+    log(
+      `  machine CPU per request (servers, PostgreSQL, Redis, client, kernel): raw ${((small.raw.cpu * 1000) / small.raw.count).toFixed(2)} ms, API ${((small.api.cpu * 1000) / small.api.count).toFixed(2)} ms`,
+    );
     const pass = largeRatio >= 0.85 && largeRss.api < 150 && smallRatio >= 0.7 && small.api.errors === 0;
     log('');
     log(pass ? 'All targets met.' : 'Some targets missed.');
