@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../../..');
+
+function runBench(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(ROOT, 'tools/bench/bench.mjs')], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('exit', (code) => done({ code, output }));
+  });
+}
+
+/** `npm run bench` in miniature: it runs end to end and prints every figure for both servers. */
+describe('upload benchmark', () => {
+  it('measures the real endpoint beside the raw baseline and prints the figures', async () => {
+    const { code, output } = await runBench({
+      BENCH_LARGE_MIB: '16',
+      BENCH_SMALL_SECONDS: '1',
+      BENCH_ROUNDS: '1',
+    });
+    expect({ code, tail: output.slice(-3000) }).toMatchObject({ code: 0 });
+    expect(output).toMatch(/raw node:http → file\s+\d+ MiB\/s\s+peak RSS \d+ MiB/);
+    expect(output).toMatch(/Satchel API\s+\d+ MiB\/s\s+peak RSS \d+ MiB/);
+    expect(output).toMatch(/ratio [\d.]+ % \(target ≥ 85 %\)/);
+    expect(output).toMatch(
+      /machine CPU per MiB: raw [\d.]+ ms, API [\d.]+ ms; of the difference, sha256 costs/,
+    );
+    for (const who of ['raw node:http → file', 'Satchel API         '])
+      expect(output).toMatch(
+        new RegExp(`${who}\\s+\\d+ req/s\\s+p50 [\\d.]+ ms\\s+p99 [\\d.]+ ms\\s+errors 0`),
+      );
+    expect(output).toMatch(/(All targets met|Some targets missed)\./);
+  }, 120_000);
+});
