@@ -71,4 +71,26 @@ describe('operator inbox', () => {
       .set(await createApiToken(t, owner))
       .expect(403);
   });
+
+  it('pages through every open chat, newest activity first, without gaps or repeats', async () => {
+    const tenant = await createTenant(t, owner);
+    const key = tenant.account.widgetKey;
+    const started: string[] = [];
+    for (let i = 0; i < 5; i++) started.push((await startVisitorChat(t, key, `Visitor ${i}`)).chatId);
+    const page = async (query: string) =>
+      (
+        (await request(t.url).get(`/v1/inbox?${query}`).set(tenant.admin.auth).expect(200)).body as {
+          id: string;
+        }[]
+      ).map((c) => c.id);
+    const first = await page('limit=2');
+    const second = await page('limit=2&offset=2');
+    const last = await page('limit=2&offset=4');
+    expect(first).toHaveLength(2);
+    expect(second).toHaveLength(2);
+    expect(last).toHaveLength(1);
+    expect([...first, ...second, ...last]).toEqual([...started].reverse());
+    await request(t.url).get('/v1/inbox?limit=0').set(tenant.admin.auth).expect(400);
+    await request(t.url).get('/v1/inbox?limit=501').set(tenant.admin.auth).expect(400);
+  });
 });

@@ -1,8 +1,9 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { InboxChatDto } from '@satchel/contracts';
 import { Allow, CurrentPrincipal } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
+import { InboxQueryDto } from './dto/inbox-query.dto';
 import { InboxService } from './inbox.service';
 
 @ApiTags('inbox')
@@ -13,8 +14,8 @@ export class InboxController {
 
   @Allow('owner', 'admin', 'operator')
   @Get()
-  list(@CurrentPrincipal() p: Principal): Promise<InboxChatDto[]> {
-    return this.inbox.list(p);
+  list(@CurrentPrincipal() p: Principal, @Query() q: InboxQueryDto): Promise<InboxChatDto[]> {
+    return this.inbox.list(p, q);
   }
 
   @Allow('owner', 'admin', 'operator')

@@ -11,7 +11,7 @@ export class InboxRepository {
   async openChats(
     accountId: string,
     userId: string,
-    limit: number,
+    window: { limit: number; offset: number },
   ): Promise<{ chat: ChatEntity; unread: number }[]> {
     const { entities, raw } = await this.db
       .getRepository(ChatEntity)
@@ -25,7 +25,9 @@ export class InboxRepository {
       .addSelect('COALESCE(c.last_message_at, c.created_at)', 'activity')
       .where('c.accountId = :accountId AND c.status = :status', { accountId, status: 'open' })
       .orderBy('activity', 'DESC')
-      .limit(limit)
+      .addOrderBy('c.id', 'DESC')
+      .limit(window.limit)
+      .offset(window.offset)
       .getRawAndEntities<{ unread: number }>();
     return entities.map((chat, i) => ({ chat, unread: raw[i]?.unread ?? 0 }));
   }

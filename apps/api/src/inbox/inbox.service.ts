@@ -4,9 +4,8 @@ import type { Principal } from '../common/auth/principal';
 import { ForbiddenError } from '../common/errors/domain-errors';
 import { toChatDto } from '../chats/chat.mapper';
 import { ChatsService } from '../chats/chats.service';
+import { INBOX_PAGE, type InboxQueryDto } from './dto/inbox-query.dto';
 import { InboxRepository } from './inbox.repository';
-
-const INBOX_LIMIT = 200;
 
 /** The operator inbox: open chats with per-person unread counts. */
 @Injectable()
@@ -16,9 +15,12 @@ export class InboxService {
     private readonly chats: ChatsService,
   ) {}
 
-  async list(p: Principal): Promise<InboxChatDto[]> {
+  async list(p: Principal, q: InboxQueryDto): Promise<InboxChatDto[]> {
     const userId = this.userOf(p);
-    const rows = await this.inbox.openChats(p.accountId, userId, INBOX_LIMIT);
+    const rows = await this.inbox.openChats(p.accountId, userId, {
+      limit: q.limit ?? INBOX_PAGE,
+      offset: q.offset ?? 0,
+    });
     return rows.map((r) => ({ ...toChatDto(r.chat), unreadCount: r.unread }));
   }
 

@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, effect, inject, OnInit, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatBadgeModule } from '@angular/material/badge';
+import { MatButtonModule } from '@angular/material/button';
 import { MatListModule } from '@angular/material/list';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import type { ChatDto, InboxChatDto, MessageDto } from '@satchel/contracts';
@@ -9,10 +10,13 @@ import { firstValueFrom } from 'rxjs';
 import { Notify } from '../core/notify.service';
 import { InboxLive } from './inbox-live';
 
+/** Chats fetched per page; the list grows by this much with "Load more chats". */
+const PAGE = 100;
+
 /** Open chats with unread counts, kept live; the selected chat opens next to the list. */
 @Component({
   selector: 'sc-inbox-page',
-  imports: [MatBadgeModule, MatListModule, RouterLink, RouterLinkActive, RouterOutlet],
+  imports: [MatBadgeModule, MatButtonModule, MatListModule, RouterLink, RouterLinkActive, RouterOutlet],
   providers: [InboxLive],
   template: `
     <section class="page inbox">
@@ -45,6 +49,17 @@ import { InboxLive } from './inbox-live';
             <p class="muted empty">No open chats. Visitors' chats appear here as they start.</p>
           }
         </mat-nav-list>
+        @if (hasMore()) {
+          <button
+            mat-stroked-button
+            type="button"
+            class="more"
+            (click)="loadMore()"
+            [disabled]="loadingMore()"
+          >
+            Load more chats
+          </button>
+        }
       </nav>
       <div class="view">
         <router-outlet />
@@ -82,6 +97,10 @@ import { InboxLive } from './inbox-live';
     .empty {
       padding: 16px;
     }
+    .more {
+      display: block;
+      margin: 8px auto 16px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -90,6 +109,8 @@ export class InboxPage implements OnInit {
   private readonly notify = inject(Notify);
   readonly live = inject(InboxLive);
   readonly chats = signal<InboxChatDto[]>([]);
+  readonly hasMore = signal(false);
+  readonly loadingMore = signal(false);
   private loading = false;
   private stale = false;
 
@@ -124,15 +145,38 @@ export class InboxPage implements OnInit {
     try {
       do {
         this.stale = false;
-        const list = await firstValueFrom(this.http.get<InboxChatDto[]>('/v1/inbox'));
+        // As many as are shown, so a reload does not drop the pages loaded with "Load more".
+        const limit = Math.max(PAGE, this.chats().length);
+        const list = await this.fetch(limit, 0);
         const open = this.live.selected();
         this.chats.set(list.map((c) => (c.id === open ? { ...c, unreadCount: 0 } : c)));
+        this.hasMore.set(list.length === limit);
       } while (this.stale);
     } catch (err) {
       this.notify.error(err, 'Could not load the inbox');
     } finally {
       this.loading = false;
     }
+  }
+
+  async loadMore(): Promise<void> {
+    if (this.loadingMore()) return;
+    this.loadingMore.set(true);
+    try {
+      const known = this.chats();
+      const next = await this.fetch(PAGE, known.length);
+      const ids = new Set(known.map((c) => c.id));
+      this.chats.set([...known, ...next.filter((c) => !ids.has(c.id))]);
+      this.hasMore.set(next.length === PAGE);
+    } catch (err) {
+      this.notify.error(err, 'Could not load more chats');
+    } finally {
+      this.loadingMore.set(false);
+    }
+  }
+
+  private fetch(limit: number, offset: number): Promise<InboxChatDto[]> {
+    return firstValueFrom(this.http.get<InboxChatDto[]>('/v1/inbox', { params: { limit, offset } }));
   }
 
   private onChat(c: ChatDto): void {

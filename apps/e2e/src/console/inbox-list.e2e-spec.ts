@@ -4,13 +4,13 @@ import { ApiClient } from '../support/api-client';
 import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
 
-describe('console inbox: unread counts never get lost', () => {
+describe('console inbox list: unread counts that never get lost, and every open chat', () => {
   let env: E2eEnv;
   let operator: Page;
   let widgetKey: string;
 
   beforeAll(async () => {
-    env = await startE2eEnv('inbox-unread');
+    env = await startE2eEnv('inbox-list');
     widgetKey = (await env.admin.get<AccountDto>('/v1/account')).widgetKey;
     operator = await env.page();
     await signIn(operator);
@@ -52,5 +52,23 @@ describe('console inbox: unread counts never get lost', () => {
     const chatId = await visitorWrites('Late Lou', ['first', 'second', 'third']);
     const badge = operator.locator(`[data-chat="${chatId}"] .unread`);
     await badge.filter({ hasText: '3' }).waitFor();
+  });
+
+  it('shows the newest 100 open chats and loads the rest on demand, unread counts included', async () => {
+    const created: string[] = [];
+    for (let i = 0; i < 101; i++) created.push((await env.admin.createChat(`Bulk ${i}`)).id);
+    const newest = await visitorWrites('Newest Nia', ['are you there?']);
+    await operator.goto('/console/inbox');
+    await operator.locator(`[data-chat="${newest}"] .unread`).filter({ hasText: '1' }).waitFor();
+    const items = operator.locator('a[data-chat]');
+    await expect(items.count()).resolves.toBe(100);
+    const oldest = operator.locator(`[data-chat="${created[0]}"]`);
+    expect(await oldest.count()).toBe(0);
+
+    await operator.getByRole('button', { name: 'Load more chats' }).click();
+    await oldest.waitFor();
+    // 101 bulk chats + 3 started by visitors in this file.
+    await expect(items.count()).resolves.toBe(104);
+    expect(await operator.getByRole('button', { name: 'Load more chats' }).count()).toBe(0);
   });
 });
