@@ -81,4 +81,43 @@ describe('console: Settings › AWS S3 export', () => {
     });
     await page.context().close();
   });
+
+  it('exports the files uploaded while the export was off with "Export backlog"', async () => {
+    const page = await env.page();
+    await signIn(page);
+    await page.goto('/console/settings/s3');
+    const off = page.getByRole('switch', { name: 'Disable AWS S3 File Store' });
+    const save = async (): Promise<void> => {
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByText('AWS S3 export settings saved.').first().waitFor();
+    };
+    await page.getByText('Saved secret ends in RVER').waitFor();
+    expect(await off.isChecked()).toBe(false);
+    await off.click();
+    await save();
+
+    const chat = await env.admin.createChat('Backlog Visitor');
+    await env.admin.upload<AttachmentDto[]>(`/v1/chats/${chat.id}/attachments`, [
+      { name: 'while-off.pdf', content: samplePdf('While off'), type: 'application/pdf' },
+    ]);
+    const key = `chat-files/${chat.id}/while-off.pdf`;
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(s3.keys()).not.toContain(key);
+
+    await off.click();
+    await save();
+    await page.getByRole('button', { name: 'Export backlog' }).click();
+    await page.getByTestId('backlog-result').getByText('1 file(s) queued for export.').waitFor();
+    await screenshot(page, 'settings-s3-backlog');
+    await waitFor('the backlog export in the bucket', async () =>
+      s3.keys().includes(key) ? true : undefined,
+    );
+
+    await page.getByRole('button', { name: 'Export backlog' }).click();
+    await page
+      .getByTestId('backlog-result')
+      .getByText('Nothing to export: every file is already in the bucket.')
+      .waitFor();
+    await page.context().close();
+  });
 });
