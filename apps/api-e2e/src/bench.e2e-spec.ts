@@ -1,29 +1,14 @@
-import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
-
-const ROOT = resolve(__dirname, '../../..');
-
-function runBench(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [join(ROOT, 'tools/bench/bench.mjs')], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('exit', (code) => done({ code, output }));
-  });
-}
+import { join } from 'node:path';
+import { ROOT, runScript } from './support/api-process';
 
 /** `npm run bench` in miniature: it runs end to end and prints every figure for both servers. */
 describe('upload benchmark', () => {
   it('measures the real endpoint beside the raw baseline and prints the figures', async () => {
-    const { code, output } = await runBench({
-      BENCH_LARGE_MIB: '16',
-      BENCH_SMALL_SECONDS: '1',
-      BENCH_ROUNDS: '1',
-    });
+    const { code, output } = await runScript(
+      join(ROOT, 'tools/bench/bench.mjs'),
+      { ...process.env, BENCH_LARGE_MIB: '16', BENCH_SMALL_SECONDS: '1', BENCH_ROUNDS: '1' },
+      110_000,
+    );
     expect({ code, tail: output.slice(-3000) }).toMatchObject({ code: 0 });
     expect(output).toMatch(/raw node:http → file\s+\d+ MiB\/s\s+peak RSS \d+ MiB/);
     expect(output).toMatch(/Satchel API\s+\d+ MiB\/s\s+peak RSS \d+ MiB/);

@@ -1,6 +1,7 @@
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import request from 'supertest';
-import { createS3Client } from '../src/storage/s3-client.factory';
+import { loadAwsSdk } from '../src/storage/aws-sdk';
+import { s3ClientWith } from '../src/storage/s3-client.factory';
 import { loginOwner, startVisitorChat, widgetKeyOf, type Session } from './support/fixtures';
 import { attachmentRows, HTML, pathOf, pdfOfSize, PNG, setUploadSettings } from './support/files';
 import { partHeader, startRawUpload, waitFor } from './support/raw-upload';
@@ -18,7 +19,7 @@ describe('attachments on S3 storage (s3rver)', () => {
 
   beforeAll(async () => {
     s3 = await startS3Server([BUCKET]);
-    client = await createS3Client(s3);
+    client = s3ClientWith(await loadAwsSdk(), s3);
     t = await startTestApp({
       STORAGE_DRIVER: 's3',
       S3_BUCKET: BUCKET,

@@ -9,7 +9,7 @@ import {
   widgetKeyOf,
   type Session,
 } from './support/fixtures';
-import { connect, connectionString, nextEvent, type ChatSocket } from './support/socket';
+import { connect, connectionString, disconnection, nextEvent, type ChatSocket } from './support/socket';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('realtime chat over Socket.IO (seed 004)', () => {
@@ -30,6 +30,14 @@ describe('realtime chat over Socket.IO (seed 004)', () => {
     const c = await connect(t.url, { chatId, connectionString: await connectionString(t.url, chatId, auth) });
     sockets.push(c.socket);
     return c;
+  }
+
+  /** An account-wide (inbox) connection. */
+  async function inboxOf(auth: { Authorization: string }): Promise<ChatSocket> {
+    const res = await request(t.url).post('/v1/realtime/connection').set(auth).expect(200);
+    const c = await connect(t.url, { connectionString: res.body.connectionString });
+    sockets.push(c.socket);
+    return c.socket;
   }
 
   it('visitor and operator exchange messages live, each carrying a valid message string', async () => {
@@ -127,7 +135,7 @@ describe('realtime chat over Socket.IO (seed 004)', () => {
     const op = await createOperator(t, admin);
     const spare = await connectionString(t.url, v.chatId, op.auth);
     const operator = await join(v.chatId, op.auth);
-    const ended = new Promise((resolve) => operator.socket.once('disconnect', resolve));
+    const ended = disconnection(operator.socket);
     await request(t.url).post('/v1/auth/logout').set(op.auth).expect(204);
 
     await ended;
@@ -200,11 +208,9 @@ describe('realtime chat over Socket.IO (seed 004)', () => {
 
   it('operators get live updates for every chat of their account through an inbox connection', async () => {
     const op = await createOperator(t, admin);
-    const res = await request(t.url).post('/v1/realtime/connection').set(op.auth).expect(200);
-    const inbox = await connect(t.url, { connectionString: res.body.connectionString });
-    sockets.push(inbox.socket);
+    const inbox = await inboxOf(op.auth);
     const v = await startVisitorChat(t, widgetKey);
-    const seen = nextEvent(inbox.socket, 'message:new');
+    const seen = nextEvent(inbox, 'message:new');
     await request(t.url)
       .post(`/v1/chats/${v.chatId}/messages`)
       .set(v.auth)
@@ -214,22 +220,13 @@ describe('realtime chat over Socket.IO (seed 004)', () => {
   });
 
   describe('an open socket closes when the access behind it ends', () => {
-    async function inboxOf(auth: { Authorization: string }) {
-      const res = await request(t.url).post('/v1/realtime/connection').set(auth).expect(200);
-      const c = await connect(t.url, { connectionString: res.body.connectionString });
-      sockets.push(c.socket);
-      return c.socket;
-    }
-    const closed = (socket: ChatSocket) =>
-      new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
-
     it('signing out closes the sockets of that session, and only those', async () => {
       const op = await createOperator(t, admin);
       const other = await login(t, op.email, 'operator-pass-1');
       const v = await startVisitorChat(t, widgetKey);
       const signedOut = await inboxOf(op.auth);
       const stillIn = await join(v.chatId, other.auth);
-      const ended = closed(signedOut);
+      const ended = disconnection(signedOut);
       await request(t.url).post('/v1/auth/logout').set(op.auth).expect(204);
       expect(await ended).toBe('io server disconnect');
 
@@ -247,7 +244,7 @@ describe('realtime chat over Socket.IO (seed 004)', () => {
       const v = await startVisitorChat(t, widgetKey);
       const inbox = await inboxOf(op.auth);
       const chat = await join(v.chatId, op.auth);
-      const ended = [closed(inbox), closed(chat.socket)];
+      const ended = [disconnection(inbox), disconnection(chat.socket)];
       await request(t.url)
         .patch(`/v1/users/${op.userId}`)
         .set(admin.auth)
@@ -263,7 +260,7 @@ describe('realtime chat over Socket.IO (seed 004)', () => {
         .send({ name: 'bot' })
         .expect(201);
       const inbox = await inboxOf({ Authorization: `Bearer ${res.body.token}` });
-      const ended = closed(inbox);
+      const ended = disconnection(inbox);
       await request(t.url).delete(`/v1/api-tokens/${res.body.id}`).set(admin.auth).expect(204);
       expect(await ended).toBe('io server disconnect');
     });

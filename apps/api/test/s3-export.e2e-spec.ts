@@ -2,7 +2,8 @@ import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { DeliveryDto } from '@satchel/contracts';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createS3Client } from '../src/storage/s3-client.factory';
+import { loadAwsSdk } from '../src/storage/aws-sdk';
+import { s3ClientWith } from '../src/storage/s3-client.factory';
 import { eventually } from './support/callback-receiver';
 import { createOperator, loginOwner, startVisitorChat, widgetKeyOf, type Session } from './support/fixtures';
 import { pdfOfSize, uploadFile } from './support/files';
@@ -47,7 +48,7 @@ describe('S3 export (seed 002 "Uploading files on AWS")', () => {
   });
 
   const readObject = async (key: string): Promise<Buffer> => {
-    const client = await createS3Client({ ...s3, forcePathStyle: true });
+    const client = s3ClientWith(await loadAwsSdk(), { ...s3, forcePathStyle: true });
     const res = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
     const bytes = Buffer.from(await res.Body!.transformToByteArray());
     client.destroy();
@@ -99,7 +100,7 @@ describe('S3 export (seed 002 "Uploading files on AWS")', () => {
       ok: true,
       key: expect.stringMatching(/^satchel\/exports\/\.satchel-probe-/),
     });
-    const client = await createS3Client({ ...s3, forcePathStyle: true });
+    const client = s3ClientWith(await loadAwsSdk(), { ...s3, forcePathStyle: true });
     const listed = await client.send(new ListObjectsV2Command({ Bucket: BUCKET }));
     client.destroy();
     expect(listed.KeyCount ?? 0).toBe(0);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 
-const ROOT = resolve(__dirname, '../../../..');
+export const ROOT = resolve(__dirname, '../../../..');
 const MAIN = join(ROOT, 'dist/apps/api/main.js');
 const ADMIN_URL = process.env['TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -51,11 +51,17 @@ export function runToExit(
   env: Record<string, string>,
   timeoutMs = 30000,
 ): Promise<{ code: number | null; output: string }> {
+  return runScript(MAIN, { PATH: process.env['PATH'] ?? '', ...env }, timeoutMs);
+}
+
+/** Runs a Node script of the workspace to completion with exactly `env`: exit code and output. */
+export function runScript(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((ok) => {
-    const child = spawn(process.execPath, [MAIN], {
-      env: { PATH: process.env['PATH'] ?? '', ...env },
-      cwd: ROOT,
-    });
+    const child = spawn(process.execPath, [script], { env, cwd: ROOT });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));

@@ -20,6 +20,6 @@ import { TokensService } from './tokens.service';
     UsersRepository,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokensService, AuthTokensRepository],
+  exports: [TokensService],
 })
 export class AuthModule {}

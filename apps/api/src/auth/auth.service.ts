@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { ApiTokenDto, CreatedApiTokenResponse, LoginResponse, MeResponse } from '@satchel/contracts';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { toAccountDto } from '../accounts/account.mapper';
 import type { Principal } from '../common/auth/principal';
 import { NotFoundError, UnauthorizedError } from '../common/errors/domain-errors';
-import { EVENTS, type AccessRevokedEvent } from '../common/events/events';
 import { passwordHasher } from '../users/password-hasher';
 import { toUserDto } from '../users/user.mapper';
 import { UsersRepository } from '../users/users.repository';
@@ -20,7 +18,6 @@ export class AuthService {
     private readonly accounts: AccountsRepository,
     private readonly tokens: TokensService,
     private readonly tokenRows: AuthTokensRepository,
-    private readonly events: EventEmitter2,
   ) {}
 
   async login(email: string, password: string): Promise<LoginResponse> {
@@ -41,9 +38,8 @@ export class AuthService {
     };
   }
 
-  async logout(p: Principal): Promise<void> {
-    await this.tokens.revoke(p.tokenId);
-    this.revoked({ tokenIds: [p.tokenId] });
+  logout(p: Principal): Promise<void> {
+    return this.tokens.revoke(p.tokenId);
   }
 
   async createApiToken(accountId: string, name: string): Promise<CreatedApiTokenResponse> {
@@ -58,12 +54,7 @@ export class AuthService {
   async revokeApiToken(accountId: string, id: string): Promise<void> {
     const token = await this.tokenRows.findInAccount(accountId, id, 'api');
     if (!token) throw new NotFoundError('API token');
-    await this.tokenRows.revoke(id);
-    this.revoked({ tokenIds: [id] });
-  }
-
-  private revoked(e: AccessRevokedEvent): void {
-    this.events.emit(EVENTS.accessRevoked, e);
+    await this.tokens.revoke(id);
   }
 }
 

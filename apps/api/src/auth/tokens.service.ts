@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { newSecret, sha256Hex } from '../common/crypto/hashing';
 import type { Principal } from '../common/auth/principal';
+import { EVENTS, type AccessRevokedEvent } from '../common/events/events';
 import { AuthTokenEntity } from './auth-token.entity';
 import { AuthTokensRepository } from './auth-tokens.repository';
 
@@ -15,6 +17,7 @@ export class TokensService {
   constructor(
     private readonly tokens: AuthTokensRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: EventEmitter2,
   ) {}
 
   async issueSession(user: {
@@ -88,8 +91,16 @@ export class TokensService {
     return this.tokens.isLive(tokenId);
   }
 
-  revoke(tokenId: string): Promise<void> {
-    return this.tokens.revoke(tokenId);
+  /** Revokes a token and announces it, so that what was opened with it (sockets) closes too. */
+  async revoke(tokenId: string): Promise<void> {
+    await this.tokens.revoke(tokenId);
+    this.events.emit(EVENTS.accessRevoked, { tokenIds: [tokenId] } satisfies AccessRevokedEvent);
+  }
+
+  /** Signs a user out everywhere (deactivated, or a new password), sockets included. */
+  async revokeUserSessions(userId: string): Promise<void> {
+    await this.tokens.revokeUserSessions(userId);
+    this.events.emit(EVENTS.accessRevoked, { userId } satisfies AccessRevokedEvent);
   }
 
   private async issue(prefix: string, data: Partial<AuthTokenEntity>, m?: EntityManager) {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { OutboundHttpService } from '../outbound/outbound-http.service';
 import { loadAwsSdk, type AwsSdk } from '../storage/aws-sdk';
-import { createS3Client } from '../storage/s3-client.factory';
+import { s3ClientWith } from '../storage/s3-client.factory';
 
 /** A customer's bucket, with the keys already unsealed (they never leave this process or reach logs). */
 export interface ExportTarget {
@@ -64,7 +64,7 @@ export class ExportBucketRepository {
   private async withClient<T>(t: ExportTarget, work: (s3: S3Client, sdk: AwsSdk) => Promise<T>): Promise<T> {
     const sdk = await loadAwsSdk();
     // Keys are always given: the SDK's default credential chain (env, instance role) never applies here.
-    const s3 = await createS3Client({
+    const s3 = s3ClientWith(sdk, {
       region: t.region,
       endpoint: t.endpoint ?? undefined,
       forcePathStyle: Boolean(t.endpoint),

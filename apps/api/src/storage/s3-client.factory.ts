@@ -1,6 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { GuardedAgents } from '../outbound/guarded-agent';
-import { loadAwsSdk } from './aws-sdk';
+import type { AwsSdk } from './aws-sdk';
 
 export interface S3ClientOptions {
   region: string;
@@ -16,9 +16,8 @@ export interface S3ClientOptions {
   agents?: GuardedAgents;
 }
 
-/** An S3Client for AWS S3 or an S3-compatible service (MinIO, R2, s3rver). */
-export async function createS3Client(o: S3ClientOptions): Promise<S3Client> {
-  const { s3 } = await loadAwsSdk();
+/** An S3Client for AWS S3 or an S3-compatible service (MinIO, R2, s3rver); see `loadAwsSdk`. */
+export function s3ClientWith({ s3 }: AwsSdk, o: S3ClientOptions): S3Client {
   const credentials =
     o.accessKeyId && o.secretAccessKey
       ? { accessKeyId: o.accessKeyId, secretAccessKey: o.secretAccessKey }

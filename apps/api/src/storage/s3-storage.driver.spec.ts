@@ -4,7 +4,6 @@ import { buffer } from 'node:stream/consumers';
 import { guardedAgents } from '../outbound/guarded-agent';
 import { OutboundBlockedError } from '../outbound/outbound.types';
 import { startS3Server, type TestS3Server } from '../../test/support/s3-server';
-import { createS3Client } from './s3-client.factory';
 import { S3StorageDriver } from './s3-storage.driver';
 import { InvalidStorageKeyError, StorageNotFoundError, StorageRangeError } from './storage.errors';
 
@@ -34,7 +33,7 @@ describe('S3StorageDriver (against s3rver)', () => {
 
   beforeAll(async () => {
     s3 = await startS3Server([BUCKET]);
-    driver = new S3StorageDriver(await createS3Client(s3), BUCKET);
+    driver = await S3StorageDriver.connect(s3, BUCKET);
   });
   afterAll(async () => {
     driver.destroy();
@@ -118,17 +117,14 @@ describe('S3StorageDriver (against s3rver)', () => {
   });
 
   it('goes through the SSRF guard when built with guarded agents', async () => {
-    const blocked = new S3StorageDriver(await createS3Client({ ...s3, agents: guardedAgents([]) }), BUCKET);
+    const blocked = await S3StorageDriver.connect({ ...s3, agents: guardedAgents([]) }, BUCKET);
     const err: unknown = await blocked.stat('r/1').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OutboundBlockedError);
     expect((err as OutboundBlockedError).reason).toBe(
       'destination address 127.0.0.1 is not allowed (loopback)',
     );
     blocked.destroy();
-    const allowed = new S3StorageDriver(
-      await createS3Client({ ...s3, agents: guardedAgents(['127.0.0.1']) }),
-      BUCKET,
-    );
+    const allowed = await S3StorageDriver.connect({ ...s3, agents: guardedAgents(['127.0.0.1']) }, BUCKET);
     expect(await allowed.stat('r/1')).toEqual({ size: 10 });
     allowed.destroy();
   });

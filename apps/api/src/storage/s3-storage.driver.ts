@@ -1,7 +1,8 @@
 import type { GetObjectCommandOutput, S3Client } from '@aws-sdk/client-s3';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { loadAwsSdk } from './aws-sdk';
+import { loadAwsSdk, type AwsSdk } from './aws-sdk';
+import { s3ClientWith, type S3ClientOptions } from './s3-client.factory';
 import { assertSafeKey, assertValidRange } from './storage-key';
 import type { ByteRange, StorageDriver, StoredObject } from './storage.driver';
 import { StorageNotFoundError, StorageRangeError } from './storage.errors';
@@ -21,10 +22,17 @@ const statusOf = (err: unknown) =>
 export class S3StorageDriver implements StorageDriver {
   readonly name = 's3' as const;
 
-  constructor(
+  private constructor(
+    private readonly sdk: AwsSdk,
     private readonly client: S3Client,
     private readonly bucket: string,
   ) {}
+
+  /** A driver for `bucket`; the AWS SDK is loaded here, once. */
+  static async connect(o: S3ClientOptions, bucket: string): Promise<S3StorageDriver> {
+    const sdk = await loadAwsSdk();
+    return new S3StorageDriver(sdk, s3ClientWith(sdk, o), bucket);
+  }
 
   async write(key: string, body: Readable, opts: { contentType: string }): Promise<StoredObject> {
     assertSafeKey(key);
@@ -37,8 +45,7 @@ export class S3StorageDriver implements StorageDriver {
       },
     });
     pipeline(body, counter).catch((err: unknown) => (bodyError = err));
-    const { storage } = await loadAwsSdk();
-    const upload = new storage.Upload({
+    const upload = new this.sdk.storage.Upload({
       client: this.client,
       params: { Bucket: this.bucket, Key: key, Body: counter, ContentType: opts.contentType },
       queueSize: QUEUE_SIZE,
@@ -58,8 +65,7 @@ export class S3StorageDriver implements StorageDriver {
 
   async read(key: string, range?: ByteRange): Promise<Readable> {
     if (range) assertValidRange(range);
-    const { s3 } = await loadAwsSdk();
-    const command = new s3.GetObjectCommand({
+    const command = new this.sdk.s3.GetObjectCommand({
       Bucket: this.bucket,
       Key: assertSafeKey(key),
       Range: range && `bytes=${range.start}-${range.end}`,
@@ -75,10 +81,9 @@ export class S3StorageDriver implements StorageDriver {
   }
 
   async stat(key: string): Promise<{ size: number } | null> {
-    const { s3 } = await loadAwsSdk();
     try {
       const res = await this.client.send(
-        new s3.HeadObjectCommand({ Bucket: this.bucket, Key: assertSafeKey(key) }),
+        new this.sdk.s3.HeadObjectCommand({ Bucket: this.bucket, Key: assertSafeKey(key) }),
       );
       return { size: res.ContentLength ?? 0 };
     } catch (err) {
@@ -88,8 +93,9 @@ export class S3StorageDriver implements StorageDriver {
   }
 
   async delete(key: string): Promise<void> {
-    const { s3 } = await loadAwsSdk();
-    await this.client.send(new s3.DeleteObjectCommand({ Bucket: this.bucket, Key: assertSafeKey(key) }));
+    await this.client.send(
+      new this.sdk.s3.DeleteObjectCommand({ Bucket: this.bucket, Key: assertSafeKey(key) }),
+    );
   }
 
   destroy(): void {

@@ -1,15 +1,14 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { DiskStorageDriver } from './disk-storage.driver';
-import { createS3Client } from './s3-client.factory';
 import { S3StorageDriver } from './s3-storage.driver';
 import { STORAGE_DRIVER, type StorageDriver } from './storage.driver';
 
-async function createDriver(config: AppConfig): Promise<StorageDriver> {
+function createDriver(config: AppConfig): StorageDriver | Promise<StorageDriver> {
   const { driver, path, s3 } = config.storage;
   if (driver === 'disk') return new DiskStorageDriver(path);
   if (!s3.bucket) throw new Error('S3_BUCKET is required when STORAGE_DRIVER=s3');
-  return new S3StorageDriver(await createS3Client(s3), s3.bucket);
+  return S3StorageDriver.connect(s3, s3.bucket);
 }
 
 /** Provides the configured `StorageDriver` (STORAGE_DRIVER=disk|s3) as `STORAGE_DRIVER` to every module. */

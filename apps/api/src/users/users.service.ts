@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { UserDto } from '@satchel/contracts';
-import { AuthTokensRepository } from '../auth/auth-tokens.repository';
+import { TokensService } from '../auth/tokens.service';
 import type { Principal } from '../common/auth/principal';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
-import { EVENTS, type AccessRevokedEvent } from '../common/events/events';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { passwordHasher } from './password-hasher';
 import type { UserEntity } from './user.entity';
@@ -15,8 +13,7 @@ import { UsersRepository } from './users.repository';
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
-    private readonly tokens: AuthTokensRepository,
-    private readonly events: EventEmitter2,
+    private readonly tokens: TokensService,
   ) {}
 
   async list(accountId: string): Promise<UserDto[]> {
@@ -53,10 +50,7 @@ export class UsersService {
     if (dto.active !== undefined) patch.active = dto.active;
     if (dto.password !== undefined) patch.passwordHash = await passwordHasher.hash(dto.password);
     await this.users.update(id, patch);
-    if (dto.active === false || dto.password !== undefined) {
-      await this.tokens.revokeUserSessions(id);
-      this.events.emit(EVENTS.accessRevoked, { userId: id } satisfies AccessRevokedEvent);
-    }
+    if (dto.active === false || dto.password !== undefined) await this.tokens.revokeUserSessions(id);
     return this.get(actor.accountId, id);
   }
 

@@ -54,3 +54,8 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
     });
   });
 }
+
+/** Resolves with the reason once the socket is disconnected (`io server disconnect` when the server closed it). */
+export function disconnection(socket: ChatSocket): Promise<string> {
+  return new Promise((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+}
