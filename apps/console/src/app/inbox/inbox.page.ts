@@ -13,6 +13,10 @@ import { InboxLive } from './inbox-live';
 /** Chats fetched per page; the list grows by this much with "Load more chats". */
 const PAGE = 100;
 
+/** The chat open in the view has nothing unread. */
+const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[] =>
+  list.map((c) => (c.id === open ? { ...c, unreadCount: 0 } : c));
+
 /** Open chats with unread counts, kept live; the selected chat opens next to the list. */
 @Component({
   selector: 'sc-inbox-page',
@@ -117,10 +121,7 @@ export class InboxPage implements OnInit {
   constructor() {
     effect(() => {
       const open = this.live.selected();
-      if (open)
-        untracked(() =>
-          this.chats.update((list) => list.map((c) => (c.id === open ? { ...c, unreadCount: 0 } : c))),
-        );
+      if (open) untracked(() => this.chats.update((list) => withOpenRead(list, open)));
     });
     this.live.chats.pipe(takeUntilDestroyed()).subscribe((c) => this.onChat(c));
     this.live.messages.pipe(takeUntilDestroyed()).subscribe((m) => this.onMessage(m));
@@ -148,8 +149,7 @@ export class InboxPage implements OnInit {
         // As many as are shown, so a reload does not drop the pages loaded with "Load more".
         const limit = Math.max(PAGE, this.chats().length);
         const list = await this.fetch(limit, 0);
-        const open = this.live.selected();
-        this.chats.set(list.map((c) => (c.id === open ? { ...c, unreadCount: 0 } : c)));
+        this.chats.set(withOpenRead(list, this.live.selected()));
         this.hasMore.set(list.length === limit);
       } while (this.stale);
     } catch (err) {
