@@ -143,6 +143,8 @@ describe('widget: files from a visitor to an operator and back', () => {
     const inbound = widget(visitor).locator('.log .msg:not(.mine)', { hasText: 'See the annotated picture' });
     const thumb = inbound.locator('button.thumb[data-loaded="true"] img');
     await thumb.waitFor();
+    // The PDF's first page renders later and scrolls the log: click only once the message is laid out.
+    await inbound.locator('canvas[aria-label="First page of manual.pdf"]').waitFor();
     expect(await thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(400);
     await inbound.locator('button.thumb').click();
     const full = widget(visitor).locator('.lightbox img');
