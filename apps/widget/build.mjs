@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { precompressDir } from '../../tools/scripts/precompress.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const out = join(root, 'dist/apps/widget');
@@ -57,3 +58,4 @@ if (entry > BUDGET_GZIP_BYTES) {
   process.exit(1);
 }
 console.log(`widget.js entry: ${kb(entry)} gzipped, budget ${kb(BUDGET_GZIP_BYTES)} (OK)`);
+precompressDir(out);

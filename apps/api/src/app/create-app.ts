@@ -9,6 +9,7 @@ import type { AppConfig } from '../config/app-config';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
 import { AppModule } from './app.module';
 import { QuietLogger } from './quiet-logger';
+import { helmetOptions } from './security-headers';
 import { serveStaticApps } from './static-assets';
 import { setupSwagger } from './swagger';
 
@@ -41,13 +42,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(requestId);
-  app.use(
-    helmet({
-      contentSecurityPolicy: false,
-      crossOriginResourcePolicy: false,
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(helmet(helmetOptions(config.http.publicUrl)));
   app.enableCors({
     origin: true,
     credentials: false,

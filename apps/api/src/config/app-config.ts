@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const bool = z
@@ -155,7 +156,8 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     },
     dataDir: e.DATA_DIR,
-    staticRoot: e.STATIC_ROOT,
+    // Absolute once: res.sendFile refuses relative paths, and the default is relative to the cwd.
+    staticRoot: resolve(e.STATIC_ROOT),
     database: { url: e.DATABASE_URL, embeddedPort: e.EMBEDDED_PG_PORT },
     redis: { url: e.REDIS_URL, queuePrefix: e.QUEUE_PREFIX },
     admin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD },

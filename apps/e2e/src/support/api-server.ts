@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, type E2eDatabase } from './database';
 import { freePort, waitFor } from './net';
+import { API_ENV, API_MAIN, API_NODE_ARGS } from './api-process';
 import { LOG_DIR, WORKSPACE_ROOT } from './paths';
 
 export const ADMIN = { email: 'admin@e2e.test', password: 'e2e-admin-password' };
@@ -18,11 +19,12 @@ export interface ApiServer {
   stop(): Promise<void>;
 }
 
-const MAIN = join(WORKSPACE_ROOT, 'dist/apps/api/main.js');
+const MAIN = join(WORKSPACE_ROOT, API_MAIN);
 
 /**
- * The BUILT API (`node dist/apps/api/main.js`) on a fresh database, its own data dir and queue
- * prefix, on a free loopback port. Its output goes to test-output/logs/<name>.log.
+ * The BUILT API launched the way `npm start` does (`tools/scripts/api-process.mjs`: same node flags,
+ * cwd the workspace root, the default relative STATIC_ROOT) on a fresh database, its own data dir and
+ * queue prefix, on a free loopback port. Its output goes to test-output/logs/<name>.log.
  */
 export async function startApiServer(name: string, env: Record<string, string> = {}): Promise<ApiServer> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build first (npx nx run api:build)`);
@@ -32,9 +34,10 @@ export async function startApiServer(name: string, env: Record<string, string> =
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = join(LOG_DIR, `${name}.log`);
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...API_NODE_ARGS, API_MAIN], {
     cwd: WORKSPACE_ROOT,
     env: {
+      ...API_ENV,
       PATH: process.env['PATH'] ?? '',
       HOME: process.env['HOME'] ?? tmpdir(),
       NODE_ENV: 'production',
@@ -43,7 +46,6 @@ export async function startApiServer(name: string, env: Record<string, string> =
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       DATA_DIR: dataDir,
-      STATIC_ROOT: join(WORKSPACE_ROOT, 'dist/apps'),
       SECRETS_KEY: randomBytes(32).toString('hex'),
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
