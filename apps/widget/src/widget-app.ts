@@ -41,6 +41,7 @@ export class WidgetApp {
     this.shell = new WidgetShell(host, {
       files: (f) => this.tray.add(f),
       submit: (t) => void this.submit(t),
+      accept: () => (this.rule ? acceptOf(this.tray.effectiveRule ?? this.rule) : null),
     });
     this.tray = new Tray(this.shell.tray, {
       rule: () => this.rule,
@@ -143,27 +144,41 @@ export class WidgetApp {
   // --- sending -------------------------------------------------------------------------------
 
   private async submit(text: string): Promise<void> {
-    if (!text.trim() && this.tray.sendable().length === 0) return;
+    this.shell.setNotice(null);
+    if (!text.trim() && this.tray.sendable().length === 0) {
+      if (this.tray.refused().length) this.shell.setNotice(nothingToSend(this.tray.refused().length));
+      return;
+    }
     this.pendingText = text;
     if (!navigator.onLine) return this.queue(this.tray.sendable());
     await this.continueSend();
   }
 
-  /** Uploads the tray's files, then sends the message; waits while a file failed (retry or remove). */
+  /**
+   * Uploads the tray's files, then sends the text with every file that is ready. A file that failed
+   * stays in the tray with its reason (and Retry when retrying can help); it does not hold back the rest.
+   */
   private async continueSend(): Promise<void> {
     if (this.pendingText === null) return;
     await this.tray.uploadPending();
     const items = this.tray.sendable();
     if (this.pendingText === null) return;
     if (items.some((i) => i.state === 'waiting')) return this.queue(items);
-    if (items.some((i) => i.state !== 'done')) return;
-    const msg = this.outgoing(this.pendingText, items);
-    if (!msg.text && !msg.attachmentIds?.length) return;
+    if (items.some((i) => i.state === 'uploading')) return;
+    const ready = items.filter((i) => i.state === 'done');
+    const left = this.tray.items.length - ready.length;
+    const msg = this.outgoing(this.pendingText, ready);
+    if (!msg.text && !msg.attachmentIds?.length) {
+      this.pendingText = null;
+      if (left) this.shell.setNotice(nothingToSend(left));
+      return;
+    }
     try {
       this.conversation.upsert(await this.post(msg));
-      this.finishSend(items);
+      this.finishSend(ready);
+      if (left) this.shell.setNotice(notSent(left));
     } catch (err) {
-      if (err instanceof ApiError && err.isNetwork) return this.queue(items);
+      if (err instanceof ApiError && err.isNetwork) return this.queue(ready);
       this.shell.setNotice(err instanceof Error ? err.message : String(err));
     }
   }
@@ -297,4 +312,15 @@ export class WidgetApp {
     this.outboxViews.delete(entry.id);
     return true;
   }
+}
+
+const files = (n: number) => (n === 1 ? 'This file' : `${n} files`);
+const each = (n: number) => (n === 1 ? 'it' : 'each');
+
+function nothingToSend(n: number): string {
+  return `Nothing was sent: ${files(n).toLowerCase()} could not be sent — see the reason on ${each(n)}.`;
+}
+
+function notSent(n: number): string {
+  return `${files(n)} ${n === 1 ? 'was' : 'were'} not sent — see the reason on ${each(n)}.`;
 }

@@ -192,7 +192,7 @@ describe('widget: files from a visitor to an operator and back', () => {
     expect(await exeCard.count()).toBe(0);
   });
 
-  it('shows a server error (415) on the file, with a retry and a remove', async () => {
+  it('shows the server refusal (415) on the file with what to do: no retry, a remove', async () => {
     await widget(visitor)
       .locator('.tray .card[data-file="huge.pdf"]')
       .getByRole('button', { name: 'Remove huge.pdf' })
@@ -205,10 +205,12 @@ describe('widget: files from a visitor to an operator and back', () => {
     };
     await dropFiles(visitor, [fake]);
     await widget(visitor).getByRole('button', { name: 'Send' }).click();
-    const fakeCard = widget(visitor).locator('.tray .card[data-file="fake.png"][data-state="failed"]');
+    const fakeCard = widget(visitor).locator('.tray .card[data-file="fake.png"][data-state="refused"]');
     await fakeCard.waitFor();
-    expect(await fakeCard.locator('.reason').textContent()).toMatch(/fake\.png/);
-    await fakeCard.getByRole('button', { name: 'Retry' }).waitFor();
+    expect(await fakeCard.locator('.reason').textContent()).toBe(
+      'This file is not a real PNG — choose another file',
+    );
+    expect(await fakeCard.getByRole('button', { name: 'Retry', exact: true }).count()).toBe(0);
     await fakeCard.getByRole('button', { name: 'Remove fake.png' }).click();
   });
 
@@ -257,24 +259,30 @@ describe('widget: files from a visitor to an operator and back', () => {
     expect(chat.status).toBe('open');
   });
 
-  it('shows a server 413 on the file; Retry sends it once the limit is raised', async () => {
-    // The limit shrinks after the widget read it: the server refuses with 413; raised again, Retry sends it.
+  it('shows a server 413 on the file without Retry, sends the text, and the file once chosen again', async () => {
+    // The limit shrinks after the widget read it: the server refuses with 413, which retrying cannot fix.
     // (This once stopped the API: a size refusal found while streaming was an unhandled stream error.)
     await env.admin.put('/v1/settings/uploads', { visitor: { maxSizeKb: 8 } });
     const medium = pngFile('medium.png', 100, 100, [1, 2, 3], true);
     await dropFiles(visitor, [medium]);
-    await widget(visitor).getByRole('textbox', { name: 'Message' }).fill('after a retry');
+    await widget(visitor).getByRole('textbox', { name: 'Message' }).fill('text goes anyway');
     await widget(visitor).getByRole('button', { name: 'Send' }).click();
     const card = widget(visitor).locator('.tray .card[data-file="medium.png"]');
-    await widget(visitor).locator('.tray .card[data-file="medium.png"][data-state="failed"]').waitFor();
-    expect(await card.locator('.reason').textContent()).toMatch(/medium\.png.*8 KB/);
+    await widget(visitor).locator('.tray .card[data-file="medium.png"][data-state="refused"]').waitFor();
+    expect(await card.locator('.reason').textContent()).toMatch(/medium\.png.*8 KB — choose a smaller file$/);
+    expect(await card.getByRole('button', { name: 'Retry', exact: true }).count()).toBe(0);
+    await widget(visitor).locator('.log .msg.mine', { hasText: 'text goes anyway' }).waitFor();
     await screenshot(visitor, 'widget-server-error');
+
     await env.admin.put('/v1/settings/uploads', { visitor: { maxSizeKb: 1024 } });
-    await card.getByRole('button', { name: 'Retry' }).click();
+    await card.getByRole('button', { name: 'Remove medium.png' }).click();
+    await dropFiles(visitor, [medium]);
+    await widget(visitor).getByRole('textbox', { name: 'Message' }).fill('chosen again');
+    await widget(visitor).getByRole('button', { name: 'Send' }).click();
     await widget(visitor)
-      .locator('.log .msg.mine', { hasText: 'after a retry' })
+      .locator('.log .msg.mine', { hasText: 'chosen again' })
       .locator('[data-attachment]')
       .waitFor();
-    expect(await card.count()).toBe(0);
+    await card.waitFor({ state: 'detached' });
   });
 });

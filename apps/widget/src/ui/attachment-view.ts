@@ -3,6 +3,7 @@ import { formatBytes } from '@satchel/domain';
 import type { FileCache } from '../offline/file-cache';
 import { previewPdf } from '../pdf/pdf-loader';
 import { h } from './dom';
+import { fileNameEl } from './file-name';
 import { iconFor, isImage, isPdf, pagesLabel } from './previews';
 
 export interface AttachmentViewDeps {
@@ -51,7 +52,7 @@ function fileView(a: AttachmentDto, deps: AttachmentViewDeps, pdf: boolean): HTM
     'div',
     { class: 'card', 'data-attachment': a.id, 'data-kind': pdf ? 'pdf' : 'file' },
     iconFor(null, a.name, a.contentType),
-    h('div', { class: 'meta' }, h('div', { class: 'name', title: a.name }, a.name), sub, bar),
+    h('div', { class: 'meta' }, fileNameEl(a.name), sub, bar),
     download,
   );
   download.addEventListener('click', () => {

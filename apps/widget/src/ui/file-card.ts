@@ -1,5 +1,6 @@
 import { formatBytes } from '@satchel/domain';
 import { h } from './dom';
+import { fileNameEl } from './file-name';
 import { iconFor, isPdf, pagesLabel } from './previews';
 
 export type CardState = 'ready' | 'refused' | 'uploading' | 'failed' | 'waiting' | 'done';
@@ -47,7 +48,7 @@ export class FileCard {
       h(
         'div',
         { class: 'meta' },
-        h('div', { class: 'name', title: name }, name),
+        fileNameEl(name),
         this.sub,
         this.reason,
         this.bar,

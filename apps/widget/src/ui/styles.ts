@@ -22,9 +22,10 @@ header button { background: transparent; color: #fff; font-size: 18px; }
 .thumb img { display: block; max-width: 220px; max-height: 160px; border-radius: 6px; }
 .card { display: flex; gap: 8px; align-items: center; background: #f1f3f9; border-radius: 8px; padding: 6px; min-width: 0; }
 .card .meta { flex: 1; min-width: 0; }
-.card .name { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-weight: 500; }
+.card .name { overflow-wrap: anywhere; font-weight: 500; }
+.card .name .tail { white-space: nowrap; }
 .card .sub { font-size: 12px; color: #667; }
-.card .reason { font-size: 12px; color: #b3261e; }
+.card .reason { font-size: 12px; color: #b3261e; overflow-wrap: anywhere; }
 .card.refused, .card.failed { background: #fdecea; }
 .card.waiting .sub { color: #8a5a00; }
 .icon { width: 40px; height: 48px; flex: none; display: flex; align-items: center; justify-content: center; border-radius: 4px; background: #c9d2ea; font-size: 11px; font-weight: 700; color: #334; overflow: hidden; }
@@ -45,5 +46,15 @@ progress { width: 100%; height: 6px; }
 .drop { position: absolute; inset: 0; background: rgba(48,86,211,.12); border: 3px dashed #3056d3; border-radius: 12px; display: flex; align-items: center; justify-content: center; font-weight: 600; color: #3056d3; pointer-events: none; }
 .lightbox { position: absolute; inset: 0; background: rgba(0,0,0,.85); display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 8px; padding: 10px; }
 .lightbox img { max-width: 100%; max-height: calc(100% - 40px); }
+button:focus-visible, textarea:focus-visible { outline: 2px solid #3056d3; outline-offset: 2px; }
+header button:focus-visible { outline-color: #fff; }
+@media (max-width: 480px) {
+  :host { right: 12px; bottom: 12px; }
+  .panel { position: fixed; inset: 0; width: auto; height: auto; max-height: none; border-radius: 0; }
+  .composer textarea { font-size: 16px; height: 44px; }
+  .composer .send, .composer .clip { height: 44px; }
+  .tray { max-height: 40vh; }
+  .drop { border-radius: 0; }
+}
 .notice { font-size: 12px; color: #8a5a00; background: #fff4d6; padding: 4px 10px; }
 `;

@@ -1,10 +1,13 @@
 import { PREVIEW_LOADED } from './attachment-view';
 import { h } from './dom';
+import { trapTab } from './focus-trap';
 import { WIDGET_CSS } from './styles';
 
 export interface ShellEvents {
   files: (files: File[]) => void;
   submit: (text: string) => void;
+  /** The picker's `accept` for the paperclip: the allowed types of the visitor's rule, if known. */
+  accept: () => string | null;
 }
 
 /** The widget's DOM inside an open shadow root: launcher, panel, log, tray, composer, drop zone, lightbox. */
@@ -19,9 +22,12 @@ export class WidgetShell {
   private readonly lightbox: HTMLElement;
   private readonly drop: HTMLElement;
   private pickerCallback: ((files: File[]) => void) | null = null;
+  private readonly root: ShadowRoot;
+  private closeImage: (() => void) | null = null;
 
   constructor(host: HTMLElement, events: ShellEvents) {
     const root = host.attachShadow({ mode: 'open' });
+    this.root = root;
     adoptStyles(root);
     this.status = h('span', { class: 'status', 'aria-live': 'polite' });
     this.notice = h('div', { class: 'notice', hidden: true, role: 'status' });
@@ -30,7 +36,13 @@ export class WidgetShell {
     this.input = h('textarea', { placeholder: 'Write a message…', 'aria-label': 'Message', rows: '1' });
     this.picker = h('input', { type: 'file', multiple: true, hidden: true, 'aria-label': 'Choose files' });
     this.drop = h('div', { class: 'drop', hidden: true }, 'Drop files to attach');
-    this.lightbox = h('div', { class: 'lightbox', hidden: true, role: 'dialog', 'aria-label': 'Image' });
+    this.lightbox = h('div', {
+      class: 'lightbox',
+      hidden: true,
+      role: 'dialog',
+      'aria-modal': 'true',
+      'aria-label': 'Image',
+    });
     const launcher = h('button', { type: 'button', class: 'launcher', 'aria-label': 'Open chat' }, 'Chat');
     const form = h(
       'form',
@@ -42,7 +54,7 @@ export class WidgetShell {
           class: 'clip',
           'aria-label': 'Attach files',
           title: 'Attach files',
-          onclick: () => this.pick(null, events.files),
+          onclick: () => this.pick(events.accept(), events.files),
         },
         clipIcon(),
       ),
@@ -94,15 +106,30 @@ export class WidgetShell {
       }
     });
     this.log.addEventListener(PREVIEW_LOADED, () => this.scrollToEnd());
+    this.panel.addEventListener('keydown', (e) => this.onKey(e));
     this.listenForDrops(events.files);
   }
 
   private readonly launcher: HTMLButtonElement;
 
   toggle(open: boolean): void {
+    if (!open) this.closeImage?.();
     this.panel.hidden = !open;
     this.launcher.hidden = open;
     if (open) this.input.focus();
+    else this.launcher.focus();
+  }
+
+  /** Escape closes the image viewer, then the panel; Tab stays inside the viewer or the panel. */
+  private onKey(e: KeyboardEvent): void {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      if (this.closeImage) this.closeImage();
+      else this.toggle(false);
+      return;
+    }
+    trapTab(e, this.closeImage ? this.lightbox : this.panel, this.root.activeElement);
   }
 
   /** Opens the file picker; `accept` narrows it (a file request's types). */
@@ -114,16 +141,22 @@ export class WidgetShell {
   }
 
   showImage(blob: Blob, name: string): void {
+    this.closeImage?.();
     const url = URL.createObjectURL(blob);
+    const opener = this.root.activeElement as HTMLElement | null;
+    const button = h('button', { type: 'button', class: 'close-image' }, 'Close');
     const close = () => {
       this.lightbox.hidden = true;
+      this.lightbox.replaceChildren();
+      this.closeImage = null;
       URL.revokeObjectURL(url);
+      if (opener?.isConnected) opener.focus();
     };
-    this.lightbox.replaceChildren(
-      h('img', { src: url, alt: name }),
-      h('button', { type: 'button', onclick: close }, 'Close'),
-    );
+    button.addEventListener('click', close);
+    this.lightbox.replaceChildren(h('img', { src: url, alt: name }), button);
     this.lightbox.hidden = false;
+    this.closeImage = close;
+    button.focus();
   }
 
   setNotice(text: string | null): void {

@@ -3,6 +3,7 @@ import type { RuleLike } from '@satchel/domain';
 import { ApiError } from '../api/api-client';
 import { FileCard, type CardState } from '../ui/file-card';
 import { h } from '../ui/dom';
+import { describeUploadFailure } from './upload-failure';
 import { narrowRule, refusalOf, UploadAborted, uploadFile, type UploadHandle } from '@satchel/upload-client';
 
 export interface TrayItem {
@@ -13,6 +14,8 @@ export interface TrayItem {
   type: string;
   state: CardState;
   attachmentId?: string;
+  /** The server refused this file for good (its content, type or size): never retried. */
+  refusedByServer?: boolean;
   handle?: UploadHandle;
   running?: Promise<void>;
   card: FileCard;
@@ -65,9 +68,14 @@ export class Tray {
     this.render();
   }
 
-  /** Items that will be sent (not refused by the rule). */
+  /** Items that will be sent (not refused by the rule or the server). */
   sendable(): TrayItem[] {
     return this.items.filter((i) => i.state !== 'refused');
+  }
+
+  /** Items that cannot be sent as they are, with the reason shown on their card. */
+  refused(): TrayItem[] {
+    return this.items.filter((i) => i.state === 'refused');
   }
 
   get effectiveRule(): RuleLike | null {
@@ -113,7 +121,12 @@ export class Tray {
     } catch (err) {
       if (err instanceof UploadAborted) return this.remove(item);
       if (err instanceof ApiError && err.isNetwork) return this.setState(item, 'waiting');
-      this.setState(item, 'failed', err instanceof Error ? err.message : String(err));
+      const failure =
+        err instanceof ApiError
+          ? describeUploadFailure(err.status, err.body, item.name)
+          : { retryable: true, message: String(err) };
+      item.refusedByServer = !failure.retryable;
+      this.setState(item, failure.retryable ? 'failed' : 'refused', failure.message);
     } finally {
       item.handle = undefined;
     }
@@ -127,7 +140,7 @@ export class Tray {
   private recheck(): void {
     const rule = this.effectiveRule;
     for (const item of this.items) {
-      if (item.state !== 'ready' && item.state !== 'refused') continue;
+      if ((item.state !== 'ready' && item.state !== 'refused') || item.refusedByServer) continue;
       const refusal = rule ? refusalOf(rule, item, this.deps.who) : null;
       this.setState(item, refusal ? 'refused' : 'ready', refusal?.message ?? '');
     }

@@ -3,6 +3,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The parsed JSON error body, when the server sent one (`{error, file?, detectedType?, …}`). */
+    readonly body: unknown = null,
   ) {
     super(message);
   }

@@ -41,7 +41,7 @@ export function uploadFile(
         if (first?.id) return resolve(first);
         return reject(new ApiError(xhr.status, 'Unexpected answer from the server'));
       }
-      reject(new ApiError(xhr.status, errorMessage(xhr.status, body)));
+      reject(new ApiError(xhr.status, errorMessage(xhr.status, body), body));
     };
     xhr.onerror = () => reject(new ApiError(0, errorMessage(0, null)));
     xhr.ontimeout = () => reject(new ApiError(0, 'The upload timed out'));
