@@ -42,6 +42,8 @@ describe('widget: files the server refuses for good, retries that can help, send
   const card = (name: string) => tray().locator(`.card[data-file="${name}"]`);
 
   it('filters the paperclip picker to the allowed types', async () => {
+    // The widget reads the rules once connected (and keeps a copy for offline use).
+    await visitor.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('satchel:rule:')));
     const chooser = visitor.waitForEvent('filechooser');
     await widget(visitor).getByRole('button', { name: 'Attach files' }).click();
     const input = (await chooser).element();
