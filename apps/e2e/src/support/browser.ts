@@ -44,12 +44,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+const watched = new WeakMap<Page, string[]>();
+
 /**
- * Collects what a user's browser would complain about on this page: Content-Security-Policy violations
+ * Collects (once per page) what a user's browser would complain about on this page: Content-Security-Policy violations
  * (the `securitypolicyviolation` event and Chromium's "Refused to …" console errors) and uncaught errors.
  */
 export async function watchProblems(page: Page): Promise<string[]> {
+  const known = watched.get(page);
+  if (known) return known;
   const problems: string[] = [];
+  watched.set(page, problems);
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text()))

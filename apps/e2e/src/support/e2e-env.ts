@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from './api-client';
 import { ADMIN, startApiServer, type ApiServer } from './api-server';
-import { launchBrowser, newPage } from './browser';
+import { launchBrowser, newPage, watchProblems } from './browser';
 
 export interface E2eEnv {
   server: ApiServer;
@@ -21,14 +21,23 @@ export async function startE2eEnv(name: string, env: Record<string, string> = {}
     browser = await launchBrowser();
     const admin = await ApiClient.login(server.url, ADMIN.email, ADMIN.password);
     const b = browser;
+    // Every page of every browser test is watched: a Content-Security-Policy violation fails the suite.
+    const problems: string[][] = [];
+    const page = async () => {
+      const p = await newPage(b, server.url);
+      problems.push(await watchProblems(p));
+      return p;
+    };
     return {
       server,
       browser: b,
       admin,
-      page: () => newPage(b, server.url),
+      page,
       stop: async () => {
         await b.close().catch(() => undefined);
         await server.stop();
+        const csp = problems.flat().filter((p) => /^csp:|Content Security Policy/.test(p));
+        if (csp.length) throw new Error(`Content-Security-Policy violations:\n${csp.join('\n')}`);
       },
     };
   } catch (err) {

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { screenshot } from '../support/browser';
+import { screenshot, watchProblems } from '../support/browser';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
 import { dropFiles, openDemo, widget } from './widget-ui';
 
@@ -9,6 +9,7 @@ const LONG_NAME = 'Scan_from_the_office_printer_2026-11-27_signed_contract_final
 describe('widget: on a phone', () => {
   let env: E2eEnv;
   let phone: Page;
+  let problems: string[];
 
   beforeAll(async () => {
     env = await startE2eEnv('widget-phone');
@@ -24,6 +25,7 @@ describe('widget: on a phone', () => {
     });
     phone = await context.newPage();
     phone.setDefaultTimeout(30000);
+    problems = await watchProblems(phone);
     await openDemo(phone);
   });
 
@@ -78,5 +80,6 @@ describe('widget: on a phone', () => {
     });
     expect(layout.nameLines).toBeGreaterThan(1);
     expect(await card.locator('.reason').textContent()).toContain('is not allowed');
+    expect(problems).toEqual([]);
   });
 });
