@@ -45,14 +45,7 @@ export class FileCard {
       'div',
       { class: 'card', 'data-file': name, 'data-kind': isPdf(type, name) ? 'pdf' : 'file' },
       icon,
-      h(
-        'div',
-        { class: 'meta' },
-        fileNameEl(name),
-        this.sub,
-        this.reason,
-        this.bar,
-      ),
+      h('div', { class: 'meta' }, fileNameEl(name), this.sub, this.reason, this.bar),
       this.buttons,
     );
     this.set('ready');
