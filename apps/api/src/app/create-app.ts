@@ -8,6 +8,7 @@ import { createValidationPipe } from '../common/validation/validation.pipe';
 import type { AppConfig } from '../config/app-config';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
 import { AppModule } from './app.module';
+import { applyHttpLimits, requestDeadline } from './http-limits';
 import { QuietLogger } from './quiet-logger';
 import { serveStaticApps } from './static-assets';
 import { setupSwagger } from './swagger';
@@ -38,9 +39,11 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     logger: logger(config.logLevel),
     bodyParser: false,
   });
+  applyHttpLimits(app.getHttpServer(), config.http.limits);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(requestId);
+  app.use(requestDeadline(config.http.limits.requestTimeoutMs));
   app.use(
     helmet({
       contentSecurityPolicy: false,
@@ -57,7 +60,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(createValidationPipe());
-  app.useWebSocketAdapter(new RedisIoAdapter(app, config.redis.url, config.redis.queuePrefix));
+  app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   setupSwagger(app);
   serveStaticApps(app, config.staticRoot);
   return app;
