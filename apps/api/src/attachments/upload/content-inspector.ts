@@ -80,6 +80,11 @@ export function replay(head: Buffer, ended: boolean, source: Readable, meter: Up
     return meter;
   }
   meter.write(head);
+  if (source.destroyed) {
+    // Destroyed after its head was read: its 'error' is gone and pipe() would wait forever.
+    meter.destroy(source.errored ?? new Error('stream closed before its end'));
+    return meter;
+  }
   source.once('error', (err) => meter.destroy(err));
   source.pipe(meter);
   return meter;
