@@ -51,7 +51,9 @@ describe('hostile: slow clients are cut off, honest slow uploads are not', () =>
 
   it('cuts an upload body trickled at a byte every 200 ms with 408 UPLOAD_STALLED and stores nothing', async () => {
     const before = await storedNow(t);
-    const body = multipartBody([{ name: 'files', filename: 'slow.pdf', type: 'application/pdf', content: pdfOfSize(64 * 1024) }]);
+    const body = multipartBody([
+      { name: 'files', filename: 'slow.pdf', type: 'application/pdf', content: pdfOfSize(64 * 1024) },
+    ]);
     const socket = await openRaw(t.url);
     const reply = replyOf(socket);
     const request = rawPost(uploadPath(), visitor.auth.Authorization, body);
@@ -72,7 +74,14 @@ describe('hostile: slow clients are cut off, honest slow uploads are not', () =>
     const reply = replyOf(socket);
     const head = rawPost(uploadPath(), visitor.auth.Authorization, Buffer.alloc(0), { length: 512 * 1024 });
     socket.write(head);
-    socket.write(partBytes({ name: 'files', filename: 'half.pdf', type: 'application/pdf', content: pdfOfSize(100 * 1024) }));
+    socket.write(
+      partBytes({
+        name: 'files',
+        filename: 'half.pdf',
+        type: 'application/pdf',
+        content: pdfOfSize(100 * 1024),
+      }),
+    );
     const r = await reply;
     expect(r.status).toBe(408);
     expect(jsonOf(r)?.['code']).toBe('UPLOAD_STALLED');
@@ -92,7 +101,9 @@ describe('hostile: slow clients are cut off, honest slow uploads are not', () =>
 
   it('stores an honest upload sent steadily at 64 KiB/s for longer than the stall timeout', async () => {
     const file = pdfOfSize(200 * 1024);
-    const body = multipartBody([{ name: 'files', filename: 'steady.pdf', type: 'application/pdf', content: file }]);
+    const body = multipartBody([
+      { name: 'files', filename: 'steady.pdf', type: 'application/pdf', content: file },
+    ]);
     const socket = await openRaw(t.url);
     const reply = replyOf(socket);
     const started = Date.now();

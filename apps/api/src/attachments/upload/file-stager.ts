@@ -9,7 +9,7 @@ import {
 } from '@satchel/domain';
 import type { Readable } from 'node:stream';
 import { UnsupportedMediaTypeError } from '../../common/errors/domain-errors';
-import { detectType, readHead, replay, UploadMeter } from './content-inspector';
+import { detectType, readHead, replay, UploadMeter, wasCutShort } from './content-inspector';
 import type { FileSink } from './file-sink';
 import { ClientAbortedError, ruleError } from './upload-errors';
 
@@ -46,7 +46,7 @@ export class FileStager {
     const tooLarge = () => ruleError(sizeViolation(name, rule), name, rule.maxSizeKb);
     if (head.length > rule.maxSizeBytes) throw tooLarge();
     // The request may have been refused or aborted while the head was inspected: open no file then.
-    if (file.stream.destroyed) throw file.stream.errored ?? new ClientAbortedError();
+    if (wasCutShort(file.stream)) throw file.stream.errored ?? new ClientAbortedError();
     const meter = new UploadMeter(rule.maxSizeBytes, tooLarge);
     const sink = sinkFor(extension);
     try {

@@ -12,11 +12,16 @@ export interface Part {
 /** The raw bytes of one multipart part (boundary line included). */
 export function partBytes(p: Part, boundary = BOUNDARY): Buffer {
   const disposition =
-    `Content-Disposition: form-data; name="${p.name}"` + (p.filename !== undefined ? `; filename="${p.filename}"` : '');
+    `Content-Disposition: form-data; name="${p.name}"` +
+    (p.filename !== undefined ? `; filename="${p.filename}"` : '');
   const lines = [`--${boundary}`, disposition];
   if (p.type) lines.push(`Content-Type: ${p.type}`);
   lines.push(...(p.headers ?? []));
-  return Buffer.concat([Buffer.from(lines.join('\r\n') + '\r\n\r\n', 'latin1'), Buffer.from(p.content), Buffer.from('\r\n')]);
+  return Buffer.concat([
+    Buffer.from(lines.join('\r\n') + '\r\n\r\n', 'latin1'),
+    Buffer.from(p.content),
+    Buffer.from('\r\n'),
+  ]);
 }
 
 /** A complete multipart/form-data body. */

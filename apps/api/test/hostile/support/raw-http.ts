@@ -37,7 +37,12 @@ export function replyOf(socket: Socket, timeoutMs = 15_000): Promise<RawReply> {
 }
 
 /** Sends `bytes` in slices of `sliceBytes` every `everyMs` until done or the socket closes. */
-export async function trickle(socket: Socket, bytes: Buffer, sliceBytes: number, everyMs: number): Promise<void> {
+export async function trickle(
+  socket: Socket,
+  bytes: Buffer,
+  sliceBytes: number,
+  everyMs: number,
+): Promise<void> {
   for (let i = 0; i < bytes.length && !socket.destroyed; i += sliceBytes) {
     socket.write(bytes.subarray(i, i + sliceBytes));
     await new Promise((r) => setTimeout(r, everyMs));
@@ -45,7 +50,11 @@ export async function trickle(socket: Socket, bytes: Buffer, sliceBytes: number,
 }
 
 /** Sends a whole request and returns the reply once the server closes (requests carry `Connection: close`). */
-export async function rawExchange(baseUrl: string, bytes: Buffer | string, timeoutMs?: number): Promise<RawReply> {
+export async function rawExchange(
+  baseUrl: string,
+  bytes: Buffer | string,
+  timeoutMs?: number,
+): Promise<RawReply> {
   const socket = await openRaw(baseUrl);
   const reply = replyOf(socket, timeoutMs);
   socket.write(bytes);
@@ -55,7 +64,10 @@ export async function rawExchange(baseUrl: string, bytes: Buffer | string, timeo
 /** The JSON body of a reply, or undefined. Handles a chunked body with one chunk. */
 export function jsonOf(reply: RawReply): Record<string, unknown> | undefined {
   const text = /transfer-encoding: chunked/i.test(reply.headers)
-    ? reply.body.split('\r\n').filter((_, i) => i % 2 === 1).join('')
+    ? reply.body
+        .split('\r\n')
+        .filter((_, i) => i % 2 === 1)
+        .join('')
     : reply.body;
   try {
     return JSON.parse(text) as Record<string, unknown>;
