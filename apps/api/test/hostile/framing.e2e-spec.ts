@@ -36,7 +36,9 @@ describe('hostile: sizes and multipart framing', () => {
   };
 
   it('stores a file of exactly the limit', async () => {
-    const reply = await post(multipartBody([{ ...png('exact.pdf'), type: 'application/pdf', content: pdfOfSize(LIMIT) }]));
+    const reply = await post(
+      multipartBody([{ ...png('exact.pdf'), type: 'application/pdf', content: pdfOfSize(LIMIT) }]),
+    );
     expect(reply.status).toBe(201);
   });
 
@@ -54,7 +56,10 @@ describe('hostile: sizes and multipart framing', () => {
 
   it('refuses a body whose boundary is not the declared one', () =>
     refused(
-      () => post(multipartBody([png()], 'other-boundary'), { contentType: `multipart/form-data; boundary=${BOUNDARY}` }),
+      () =>
+        post(multipartBody([png()], 'other-boundary'), {
+          contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+        }),
       400,
       /files is required|Malformed/,
     ));
@@ -70,22 +75,42 @@ describe('hostile: sizes and multipart framing', () => {
     ));
 
   it('refuses a truncated multipart body (no closing boundary)', () =>
-    refused(() => post(partBytes({ ...png(), content: pdfOfSize(4000) })), 400, /Malformed multipart|Unexpected end/));
+    refused(
+      () => post(partBytes({ ...png(), content: pdfOfSize(4000) })),
+      400,
+      /Malformed multipart|Unexpected end/,
+    ));
 
   it('refuses a body cut in the middle of a part header', () =>
-    refused(() => post(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-da`)), 400, /Malformed multipart|Unexpected end/));
+    refused(
+      () => post(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-da`)),
+      400,
+      /Malformed multipart|Unexpected end/,
+    ));
 
   it('stores a chunked upload without Content-Length', async () => {
     const body = multipartBody([png('chunked.png')]);
-    const chunked = Buffer.concat([Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from('\r\n0\r\n\r\n')]);
+    const chunked = Buffer.concat([
+      Buffer.from(`${body.length.toString(16)}\r\n`),
+      body,
+      Buffer.from('\r\n0\r\n\r\n'),
+    ]);
     const reply = await post(chunked, { length: null, extraHeaders: ['Transfer-Encoding: chunked'] });
     expect(reply.status).toBe(201);
   });
 
   it('refuses an oversized chunked upload without Content-Length with 413', async () => {
     const body = multipartBody([{ name: 'files', filename: 'big.pdf', content: pdfOfSize(LIMIT * 4) }]);
-    const chunked = Buffer.concat([Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from('\r\n0\r\n\r\n')]);
-    await refused(() => post(chunked, { length: null, extraHeaders: ['Transfer-Encoding: chunked'] }), 413, /big\.pdf/);
+    const chunked = Buffer.concat([
+      Buffer.from(`${body.length.toString(16)}\r\n`),
+      body,
+      Buffer.from('\r\n0\r\n\r\n'),
+    ]);
+    await refused(
+      () => post(chunked, { length: null, extraHeaders: ['Transfer-Encoding: chunked'] }),
+      413,
+      /big\.pdf/,
+    );
   });
 
   it('refuses Content-Length together with chunked (request smuggling) at the parser', async () => {
@@ -142,16 +167,26 @@ describe('hostile: sizes and multipart framing', () => {
   it('refuses a flood of form fields before the file', () =>
     refused(
       () =>
-        post(multipartBody([...Array.from({ length: 50 }, (_, i) => ({ name: `f${i}`, content: 'v' })), png()])),
+        post(
+          multipartBody([...Array.from({ length: 50 }, (_, i) => ({ name: `f${i}`, content: 'v' })), png()]),
+        ),
       413,
       /Too many form (fields|parts)/,
     ));
 
   it('refuses a 1 MiB form field', () =>
-    refused(() => post(multipartBody([{ name: 'text', content: 'x'.repeat(1024 * 1024) }, png()])), 413, /too long/));
+    refused(
+      () => post(multipartBody([{ name: 'text', content: 'x'.repeat(1024 * 1024) }, png()])),
+      413,
+      /too long/,
+    ));
 
   it('refuses more files than MAX_FILES_PER_REQUEST, storing none of them', () =>
-    refused(() => post(multipartBody([png('1.png'), png('2.png'), png('3.png'), png('4.png')])), 413, /Too many files/));
+    refused(
+      () => post(multipartBody([png('1.png'), png('2.png'), png('3.png'), png('4.png')])),
+      413,
+      /Too many files/,
+    ));
 
   it('refuses files sent under another field name', () =>
     refused(() => post(multipartBody([{ ...png(), name: 'file' }])), 400, /Unexpected file field/));
@@ -165,7 +200,15 @@ describe('hostile: sizes and multipart framing', () => {
 
   it('answers a part with no Content-Disposition without storing it', () =>
     refused(
-      () => post(Buffer.concat([Buffer.from(`--${BOUNDARY}\r\nContent-Type: image/png\r\n\r\n`), PNG, Buffer.from('\r\n'), end])),
+      () =>
+        post(
+          Buffer.concat([
+            Buffer.from(`--${BOUNDARY}\r\nContent-Type: image/png\r\n\r\n`),
+            PNG,
+            Buffer.from('\r\n'),
+            end,
+          ]),
+        ),
       400,
       /files is required/,
     ));
