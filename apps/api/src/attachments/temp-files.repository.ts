@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Stats } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -13,13 +14,23 @@ export class TempFilesRepository {
     for (const dir of dirs) {
       for (const name of await this.list(dir)) {
         const path = join(dir, name);
-        const info = await stat(path).catch((err: unknown) => (isMissing(err) ? null : Promise.reject(err)));
+        const info = await this.statOf(path);
         if (!info?.isFile() || info.mtime >= cutoff) continue;
         await rm(path, { force: true });
         removed++;
       }
     }
     return removed;
+  }
+
+  /** Null when the file went away meanwhile (its upload finished). */
+  private async statOf(path: string): Promise<Stats | null> {
+    try {
+      return await stat(path);
+    } catch (err) {
+      if (isMissing(err)) return null;
+      throw err;
+    }
   }
 
   private async list(dir: string): Promise<string[]> {
