@@ -7,9 +7,9 @@ import { expectNothingStored, storedNow } from './support/leftovers';
 import { multipartBody, partBytes, rawPost } from './support/multipart';
 import { jsonOf, openRaw, replyOf, trickle } from './support/raw-http';
 
-const HEADERS_MS = 1500;
-const STALL_MS = 1500;
-const REQUEST_MS = 2000;
+const HEADERS_MS = 1000;
+const STALL_MS = 1000;
+const REQUEST_MS = 1500;
 const CONNECT_MS = 1000;
 /** Generous: the machine is shared; a cut must come after the limit and well before "never". */
 const SLACK_MS = 4000;
@@ -100,7 +100,7 @@ describe('hostile: slow clients are cut off, honest slow uploads are not', () =>
   });
 
   it('stores an honest upload sent steadily at 64 KiB/s for longer than the stall timeout', async () => {
-    const file = pdfOfSize(200 * 1024);
+    const file = pdfOfSize(150 * 1024);
     const body = multipartBody([
       { name: 'files', filename: 'steady.pdf', type: 'application/pdf', content: file },
     ]);
