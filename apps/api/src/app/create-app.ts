@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { ErrorFilter } from '../common/errors/error.filter';
+import { limitJsonDepth } from '../common/http/json-depth';
 import { requestId } from '../common/http/request-id';
 import { createValidationPipe } from '../common/validation/validation.pipe';
 import type { AppConfig } from '../config/app-config';
@@ -13,6 +14,8 @@ import { QuietLogger } from './quiet-logger';
 import { serveStaticApps } from './static-assets';
 import { setupSwagger } from './swagger';
 
+/** Far beyond any real request body; deeper JSON is refused before it is parsed. */
+const MAX_JSON_DEPTH = 64;
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 function logger(level: AppConfig['logLevel']): QuietLogger | false {
@@ -56,7 +59,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     credentials: false,
     exposedHeaders: ['ETag', 'Content-Disposition', 'X-Request-Id'],
   });
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('json', { limit: '1mb', verify: limitJsonDepth(MAX_JSON_DEPTH) });
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(createValidationPipe());
