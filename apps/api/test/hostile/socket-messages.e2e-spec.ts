@@ -6,6 +6,9 @@ import { connect, connectionString, disconnection, type Connected } from '../sup
 import { startTestApp, type TestApp } from '../support/test-app';
 import { expectHealthy } from './support/healthy';
 
+/** The socket without the contract's types, to send what a hostile client would. */
+const untyped = (c: Connected) => c.socket as unknown as { emit(event: string, ...args: unknown[]): void };
+
 type Visitor = { chatId: string; auth: { Authorization: string } };
 
 /** Hostile `message:send` payloads over Socket.IO: refused in the ack, nothing stored, server up. */
@@ -53,7 +56,7 @@ describe('hostile: socket messages', () => {
     const ack = (await me.socket.emitWithAck('message:send', {
       ...payload,
       messageString: current,
-    } as never)) as {
+    })) as {
       ok: boolean;
       error?: string;
       nextMessageString?: string;
@@ -111,10 +114,8 @@ describe('hostile: socket messages', () => {
   });
 
   it('survives a send without an ack callback and unknown events', async () => {
-    me.socket.emit('message:send', { text: 'no ack', messageString: 'forged' } as never);
-    (me.socket as unknown as { emit(e: string, ...a: unknown[]): void }).emit('admin:delete-everything', {
-      all: true,
-    });
+    untyped(me).emit('message:send', { text: 'no ack', messageString: 'forged' });
+    untyped(me).emit('admin:delete-everything', { all: true });
     await request(t.url).get('/health').expect(200);
   });
 
@@ -125,16 +126,16 @@ describe('hostile: socket messages', () => {
     });
     const before = await messages();
     const gone = disconnection(victim.socket);
-    victim.socket.emit('message:send', {
+    untyped(victim).emit('message:send', {
       text: 'x'.repeat(2_000_000),
       messageString: victim.session.messageString,
-    } as never);
+    });
     expect(await gone).toMatch(/transport close|io server disconnect|transport error/);
     expect(await messages()).toBe(before);
     const ack = (await me.socket.emitWithAck('message:send', {
       text: 'still here',
       messageString: current,
-    } as never)) as {
+    })) as {
       ok: boolean;
       nextMessageString: string;
     };
