@@ -2,6 +2,7 @@ import { mkdirSync, utimesSync, writeFileSync, existsSync, mkdtempSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { TempSweeper } from '../src/attachments/temp-sweeper.service';
 import { HTML, pdfOfSize, PNG, setUploadSettings } from './support/files';
 import { accountWithOperator, createOperator, startVisitorChat, type Session } from './support/fixtures';
 import { partHeader, startRawUpload, waitFor } from './support/raw-upload';
@@ -136,6 +137,12 @@ describe('upload temp files', () => {
       const t = await startTestApp({ DATA_DIR: dataDir, TEMP_MAX_AGE_MINUTES: '60' });
       try {
         expect(oldOnes.filter((p) => existsSync(p))).toEqual([]);
+        expect(fresh.filter((p) => existsSync(p))).toEqual(fresh);
+        // The periodic sweep (every TEMP_SWEEP_INTERVAL_MINUTES) runs the same pass.
+        const later = plant(spool, 'old-3');
+        utimesSync(later, old, old);
+        expect(await t.app.get(TempSweeper).sweep()).toBe(1);
+        expect(existsSync(later)).toBe(false);
         expect(fresh.filter((p) => existsSync(p))).toEqual(fresh);
       } finally {
         await t.close();

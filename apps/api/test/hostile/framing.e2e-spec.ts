@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { pdfOfSize, PNG, setUploadSettings } from '../support/files';
 import { accountWithOperator, startVisitorChat } from '../support/fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -212,6 +213,44 @@ describe('hostile: sizes and multipart framing', () => {
       400,
       /files is required/,
     ));
+
+  describe('messages with files (all or nothing)', () => {
+    const withFiles = (body: Buffer) =>
+      rawExchange(
+        t.url,
+        rawPost(`/v1/chats/${visitor.chatId}/messages/with-files`, visitor.auth.Authorization, body),
+      );
+    const messages = async () =>
+      (await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM messages')).at(0).n as number;
+    const refusedMessage = async (body: Buffer, status: number, error: RegExp) => {
+      const before = await messages();
+      await refused(() => withFiles(body), status, error);
+      expect(await messages()).toBe(before);
+    };
+
+    it('stores neither file nor message when the text after the file is too long', () =>
+      refusedMessage(
+        multipartBody([png(), { name: 'text', content: 'x'.repeat(10_001) }]),
+        400,
+        /text must be/,
+      ));
+    it('stores neither when the text field overflows the form field limit', () =>
+      refusedMessage(
+        multipartBody([png(), { name: 'text', content: 'x'.repeat(100 * 1024) }]),
+        413,
+        /too long/,
+      ));
+    it('stores neither when the second file is refused', () =>
+      refusedMessage(
+        multipartBody([
+          { name: 'text', content: 'hello' },
+          png(),
+          { ...png('page.png'), content: '<html></html>' },
+        ]),
+        415,
+        /page\.png/,
+      ));
+  });
 
   it('keeps serving while a half-sent upload holds a connection open', async () => {
     const socket = await openRaw(t.url);
