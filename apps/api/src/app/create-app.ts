@@ -3,16 +3,20 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { ErrorFilter } from '../common/errors/error.filter';
+import { limitJsonDepth } from '../common/http/json-depth';
 import { requestId } from '../common/http/request-id';
 import { createValidationPipe } from '../common/validation/validation.pipe';
 import type { AppConfig } from '../config/app-config';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
 import { AppModule } from './app.module';
+import { applyHttpLimits, requestDeadline } from './http-limits';
 import { QuietLogger } from './quiet-logger';
 import { helmetOptions } from './security-headers';
 import { serveStaticApps } from './static-assets';
 import { setupSwagger } from './swagger';
 
+/** Far beyond any real request body; deeper JSON is refused before it is parsed. */
+const MAX_JSON_DEPTH = 64;
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 function logger(level: AppConfig['logLevel']): QuietLogger | false {
@@ -39,20 +43,22 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     logger: logger(config.logLevel),
     bodyParser: false,
   });
+  applyHttpLimits(app.getHttpServer(), config.http.limits);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(requestId);
+  app.use(requestDeadline(config.http.limits.requestTimeoutMs));
   app.use(helmet(helmetOptions(config.http.publicUrl)));
   app.enableCors({
     origin: true,
     credentials: false,
     exposedHeaders: ['ETag', 'Content-Disposition', 'X-Request-Id'],
   });
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('json', { limit: '1mb', verify: limitJsonDepth(MAX_JSON_DEPTH) });
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalPipes(createValidationPipe());
-  app.useWebSocketAdapter(new RedisIoAdapter(app, config.redis.url, config.redis.queuePrefix));
+  app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   setupSwagger(app);
   serveStaticApps(app, config.staticRoot);
   return app;

@@ -15,6 +15,8 @@ import { FromUrlService } from './from-url.service';
 import { MessageAttachmentsAdapter } from './message-attachments.adapter';
 import { SeedUploadController } from './seed-upload.controller';
 import { SeedUploadService } from './seed-upload.service';
+import { TempFilesRepository } from './temp-files.repository';
+import { TempSweeper } from './temp-sweeper.service';
 import { UploadsService } from './uploads.service';
 import { FileStager } from './upload/file-stager';
 import { UploadReceiver } from './upload/upload-receiver';
@@ -42,6 +44,8 @@ import { UploadReceiver } from './upload/upload-receiver';
     DownloadsService,
     AttachmentsService,
     MessageAttachmentsAdapter,
+    TempFilesRepository,
+    TempSweeper,
     { provide: MESSAGE_ATTACHMENTS, useExisting: MessageAttachmentsAdapter },
   ],
   exports: [MESSAGE_ATTACHMENTS, AttachmentsRepository, AttachmentObjectsRepository, AttachmentPresenter],

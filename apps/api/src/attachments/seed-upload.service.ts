@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SeedUploadResponse } from '@satchel/contracts';
 import type { Request } from 'express';
-import { join } from 'node:path';
 import type { ActorContext } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import {
@@ -20,6 +19,7 @@ import { seedUploadKey, SESSION_ID } from './storage-keys';
 import { SpoolSink, storageSink, type FileSink } from './upload/file-sink';
 import { isMultipart } from './upload/multipart-reader';
 import { UploadReceiver } from './upload/upload-receiver';
+import { spoolDir } from './upload/temp-dirs';
 
 const FILE_REQUIRED = 'file is required';
 
@@ -55,7 +55,7 @@ export class SeedUploadService {
         maxFiles: 1,
         sinkFor: (ext, fields) => {
           const sessionId = fields.get('session_id');
-          if (sessionId === undefined) return new SpoolSink(join(this.config.dataDir, 'tmp', 'uploads'));
+          if (sessionId === undefined) return new SpoolSink(spoolDir(this.config));
           return storageSink(this.objects, seedUploadKey(p, validSessionId(sessionId), ext));
         },
       });

@@ -76,6 +76,15 @@ export const envSchema = z.object({
   RECONCILE_GRACE_MS: int(0, 86400000).default(60000),
   JOB_LOCK_DURATION_MS: int(500, 3600000).default(30000),
   JOB_STALLED_INTERVAL_MS: int(500, 3600000).default(30000),
+  HTTP_HEADERS_TIMEOUT_MS: int(100, 600000).default(20000),
+  HTTP_REQUEST_TIMEOUT_MS: int(0, 3600000).default(120000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: int(100, 600000).default(5000),
+  HTTP_MAX_REQUESTS_PER_SOCKET: int(0, 1000000).default(1000),
+  UPLOAD_STALL_TIMEOUT_MS: int(100, 3600000).default(30000),
+  UPLOAD_STALL_MIN_BYTES: int(1, 100 * 1024 * 1024).default(1024),
+  SOCKET_CONNECT_TIMEOUT_MS: int(100, 600000).default(10000),
+  TEMP_MAX_AGE_MINUTES: int(1, 525600).default(60),
+  TEMP_SWEEP_INTERVAL_MINUTES: int(1, 1440).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -84,7 +93,7 @@ export type Env = z.infer<typeof envSchema>;
 export interface AppConfig {
   env: Env['NODE_ENV'];
   runMode: Env['RUN_MODE'];
-  http: { host: string; port: number; publicUrl: string };
+  http: { host: string; port: number; publicUrl: string; limits: HttpLimits };
   dataDir: string;
   /** Where the built console and widget are served from. */
   staticRoot: string;
@@ -106,7 +115,16 @@ export interface AppConfig {
       forcePathStyle: boolean;
     };
   };
-  uploads: { maxSizeKb: number; maxFilesPerRequest: number; downloadUrlTtlSeconds: number };
+  uploads: {
+    maxSizeKb: number;
+    maxFilesPerRequest: number;
+    downloadUrlTtlSeconds: number;
+    /** Fewer than `minBytes` of body within `ms` cuts an upload with 408 UPLOAD_STALLED. */
+    stall: { ms: number; minBytes: number };
+  };
+  /** Local temp files of unfinished uploads older than `maxAgeMinutes` are deleted at start and every interval. */
+  temp: { maxAgeMinutes: number; sweepIntervalMinutes: number };
+  realtime: { connectTimeoutMs: number };
   outbound: { allow: string[]; timeoutMs: number; maxRedirects: number };
   callbacks: { timeoutMs: number; retryScheduleMs: number[]; retryOnRefusal: boolean };
   /** Exports retry on their own schedule; reconciliation re-queues what was never queued. */
@@ -114,6 +132,16 @@ export interface AppConfig {
   /** BullMQ lock and stalled-job check: a worker that dies mid-job has it redelivered after these. */
   jobs: { lockDurationMs: number; stalledIntervalMs: number };
   logLevel: Env['LOG_LEVEL'];
+}
+
+/** Node HTTP server limits against slow or greedy clients (applied by `applyHttpLimits`). */
+export interface HttpLimits {
+  headersTimeoutMs: number;
+  /** Whole-request deadline for non-upload requests; 0 disables it. Uploads have the stall timer. */
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  /** 0 means no limit. */
+  maxRequestsPerSocket: number;
 }
 
 export class ConfigError extends Error {
@@ -154,6 +182,12 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       host: e.HOST,
       port: e.PORT,
       publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+      limits: {
+        headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+        requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+        keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+        maxRequestsPerSocket: e.HTTP_MAX_REQUESTS_PER_SOCKET,
+      },
     },
     dataDir: e.DATA_DIR,
     // Absolute once: res.sendFile refuses relative paths, and the default is relative to the cwd.
@@ -183,7 +217,10 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       maxSizeKb: e.MAX_UPLOAD_SIZE_KB,
       maxFilesPerRequest: e.MAX_FILES_PER_REQUEST,
       downloadUrlTtlSeconds: e.DOWNLOAD_URL_TTL_SECONDS,
+      stall: { ms: e.UPLOAD_STALL_TIMEOUT_MS, minBytes: e.UPLOAD_STALL_MIN_BYTES },
     },
+    temp: { maxAgeMinutes: e.TEMP_MAX_AGE_MINUTES, sweepIntervalMinutes: e.TEMP_SWEEP_INTERVAL_MINUTES },
+    realtime: { connectTimeoutMs: e.SOCKET_CONNECT_TIMEOUT_MS },
     outbound: {
       allow: e.OUTBOUND_ALLOW,
       timeoutMs: e.OUTBOUND_TIMEOUT_MS,

@@ -115,4 +115,17 @@ describe('DiskStorageDriver', () => {
     await disk.delete('never/was');
     expect(await disk.stat('d/1')).toBeNull();
   });
+
+  it('leaves no temp file when the body fails while the temp file is still being opened', async () => {
+    // The refusal lands between the open being issued and the file existing; deleting before the
+    // open finished used to leave a 0-byte file behind (now and then, so many tries).
+    const later = [setImmediate, process.nextTick, (f: () => void) => setTimeout(f, 0)];
+    for (let i = 0; i < 900; i++) {
+      const body = new PassThrough().on('error', () => undefined);
+      later[i % later.length](() => body.destroy(new Error('refused')));
+      await expect(disk.write(`race/${i}`, body, { contentType: 'application/pdf' })).rejects.toThrow();
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    expect(tempFiles()).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { closed } from './closed';
 import { assertSafeKey, assertValidRange, TEMP_SEGMENT } from './storage-key';
 import type { ByteRange, StorageDriver, StoredObject } from './storage.driver';
 import { StorageNotFoundError, StorageRangeError } from './storage.errors';
@@ -46,6 +47,8 @@ export class DiskStorageDriver implements StorageDriver {
         await rename(temp, target);
       });
     } catch (err) {
+      out.destroy();
+      await closed(out);
       await rm(temp, { force: true });
       throw err;
     }

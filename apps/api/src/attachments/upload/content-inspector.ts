@@ -80,7 +80,17 @@ export function replay(head: Buffer, ended: boolean, source: Readable, meter: Up
     return meter;
   }
   meter.write(head);
+  if (wasCutShort(source)) {
+    // Destroyed after its head was read: its 'error' is gone and pipe() would wait forever.
+    meter.destroy(source.errored ?? new Error('stream closed before its end'));
+    return meter;
+  }
   source.once('error', (err) => meter.destroy(err));
   source.pipe(meter);
   return meter;
+}
+
+/** Destroyed (an abort, a refusal) before all of it was read; a stream that simply ended is not. */
+export function wasCutShort(stream: Readable): boolean {
+  return stream.destroyed && !stream.readableEnded;
 }

@@ -4,6 +4,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { closed } from '../../storage/closed';
 import type { AttachmentObjectsRepository } from '../attachment-objects.repository';
 
 /** Where a checked upload's bytes go once its content type is known. */
@@ -37,7 +38,15 @@ export class SpoolSink implements FileSink {
   async write(body: Readable, contentType: string): Promise<void> {
     this.contentType = contentType;
     await mkdir(this.dir, { recursive: true });
-    await pipeline(body, createWriteStream(this.path, { flags: 'wx' }));
+    const out = createWriteStream(this.path, { flags: 'wx' });
+    try {
+      await pipeline(body, out);
+    } catch (err) {
+      out.destroy();
+      await closed(out);
+      await this.discard();
+      throw err;
+    }
   }
 
   async commit(objects: AttachmentObjectsRepository, key: string): Promise<void> {

@@ -9,9 +9,9 @@ import {
 } from '@satchel/domain';
 import type { Readable } from 'node:stream';
 import { UnsupportedMediaTypeError } from '../../common/errors/domain-errors';
-import { detectType, readHead, replay, UploadMeter } from './content-inspector';
+import { detectType, readHead, replay, UploadMeter, wasCutShort } from './content-inspector';
 import type { FileSink } from './file-sink';
-import { ruleError } from './upload-errors';
+import { ClientAbortedError, ruleError } from './upload-errors';
 
 export interface StagedFile<S extends FileSink = FileSink> {
   name: string;
@@ -45,6 +45,8 @@ export class FileStager {
       throw new UnsupportedMediaTypeError(verdict.message, { file: name, detectedType: verdict.actualMime });
     const tooLarge = () => ruleError(sizeViolation(name, rule), name, rule.maxSizeKb);
     if (head.length > rule.maxSizeBytes) throw tooLarge();
+    // The request may have been refused or aborted while the head was inspected: open no file then.
+    if (wasCutShort(file.stream)) throw file.stream.errored ?? new ClientAbortedError();
     const meter = new UploadMeter(rule.maxSizeBytes, tooLarge);
     const sink = sinkFor(extension);
     try {

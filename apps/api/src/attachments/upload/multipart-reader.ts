@@ -2,7 +2,8 @@ import busboy from 'busboy';
 import type { Request } from 'express';
 import type { Readable } from 'node:stream';
 import { BadRequestError, PayloadTooLargeError } from '../../common/errors/domain-errors';
-import { ClientAbortedError } from './upload-errors';
+import { watchForStall, type StallLimit } from './stall-watch';
+import { ClientAbortedError, UploadStalledError } from './upload-errors';
 
 export interface IncomingFile {
   field: string;
@@ -22,6 +23,8 @@ export interface MultipartLimits {
   fileSize: number;
   fields?: number;
   fieldSize?: number;
+  /** Too little body for too long (while we are reading) fails with 408 UPLOAD_STALLED. */
+  stall: StallLimit;
 }
 
 const DRAIN_GRACE_MS = 10_000;
@@ -64,15 +67,18 @@ export function readMultipart(
     }
     let settled = false;
     let queue = Promise.resolve();
+    let stopStallWatch = () => undefined as void;
 
     const fail = (err: unknown) => {
       if (settled) return;
       settled = true;
+      stopStallWatch();
       req.off('close', onClose);
       req.unpipe(bb);
       const error = err instanceof Error ? err : new Error(String(err));
       bb.destroy(error);
-      if (!req.complete && !req.destroyed) discardRest(req);
+      if (error instanceof UploadStalledError) closeAfterResponse(req);
+      else if (!req.complete && !req.destroyed) discardRest(req);
       // Settle only after the file in progress has finished cleaning up after itself.
       void queue.then(() => reject(error));
     };
@@ -116,13 +122,22 @@ export function readMultipart(
       void queue.then(() => {
         if (settled) return;
         settled = true;
+        stopStallWatch();
         req.off('close', onClose);
         resolve();
       });
     });
     req.on('close', onClose);
     req.pipe(bb);
+    // After pipe: a 'data' listener added earlier would start the body flowing on its own.
+    stopStallWatch = watchForStall(req, limits.stall, () => fail(new UploadStalledError(limits.stall.ms)));
   });
+}
+
+/** A stalled client gets its 408 and then the connection is closed (Node ends it after the response). */
+function closeAfterResponse(req: Request): void {
+  if (req.res && !req.res.headersSent) req.res.setHeader('Connection', 'close');
+  else req.socket.destroy();
 }
 
 function discardRest(req: Request): void {

@@ -2,6 +2,7 @@ import {
   BadRequestError,
   ForbiddenError,
   PayloadTooLargeError,
+  RequestTimeoutError,
   UnsupportedMediaTypeError,
   type DomainError,
 } from '../../common/errors/domain-errors';
@@ -11,6 +12,13 @@ import type { RuleViolation } from '@satchel/domain';
 export class ClientAbortedError extends BadRequestError {
   constructor() {
     super('The client aborted the upload');
+  }
+}
+
+/** The body (nearly) stopped arriving for the stall timeout: the upload is cut and the connection closed. */
+export class UploadStalledError extends RequestTimeoutError {
+  constructor(stallMs: number) {
+    super(`The upload stalled: too little data arrived in ${stallMs} ms`, { code: 'UPLOAD_STALLED' });
   }
 }
 

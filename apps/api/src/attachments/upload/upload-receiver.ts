@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EffectiveUploadRule } from '@satchel/contracts';
 import type { Request } from 'express';
 import { ValidationError } from '../../common/errors/domain-errors';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.token';
 import type { FileSink } from './file-sink';
 import { FileStager, type StagedFile } from './file-stager';
 import { readMultipart } from './multipart-reader';
@@ -26,7 +28,10 @@ export interface Received<S extends FileSink> {
  */
 @Injectable()
 export class UploadReceiver {
-  constructor(private readonly stager: FileStager) {}
+  constructor(
+    private readonly stager: FileStager,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async receive<S extends FileSink>(req: Request, opts: ReceiveOptions<S>): Promise<Received<S>> {
     const files: StagedFile<S>[] = [];
@@ -34,7 +39,11 @@ export class UploadReceiver {
     try {
       await readMultipart(
         req,
-        { files: opts.maxFiles, fileSize: opts.rule.maxSizeBytes + 1 },
+        {
+          files: opts.maxFiles,
+          fileSize: opts.rule.maxSizeBytes + 1,
+          stall: this.config.uploads.stall,
+        },
         {
           onField: (name, value) => fields.set(name, value),
           onFile: async (file) => {

@@ -41,6 +41,9 @@ export class NotFoundError extends DomainError {
     super(`${what} not found`, extra);
   }
 }
+export class RequestTimeoutError extends DomainError {
+  readonly status = 408;
+}
 export class ConflictError extends DomainError {
   readonly status = 409;
 }

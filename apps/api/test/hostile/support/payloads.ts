@@ -1,0 +1,77 @@
+import { crc32, deflateRawSync } from 'node:zlib';
+import { PNG } from '../../support/files';
+
+/** Magic-byte heads of real formats, padded so the content check sees a full head. */
+export const JPEG = Buffer.concat([
+  Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'),
+  Buffer.alloc(600, 0x11),
+  Buffer.from('ffd9', 'hex'),
+]);
+export const GIF_JS = Buffer.from(
+  'GIF89a/*\x01\x00\x01\x00\x00\xff\x00,*/=alert(document.domain);//;',
+  'latin1',
+);
+export const ELF = Buffer.concat([
+  Buffer.from('7f454c46020101000000000000000000', 'hex'),
+  Buffer.alloc(512, 0),
+]);
+export const PE = Buffer.concat([
+  Buffer.from('MZ'),
+  Buffer.alloc(58, 0),
+  Buffer.from([0x80, 0, 0, 0]),
+  Buffer.alloc(64, 0),
+  Buffer.from('PE\0\0'),
+  Buffer.alloc(400, 0),
+]);
+export const PDF_HTML = Buffer.from(
+  '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n<html><body><script>alert(1)</script></body></html>\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n',
+  'latin1',
+);
+export const SVG_SCRIPT = Buffer.from(
+  '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(document.cookie)</script></svg>',
+);
+export const SVG_XXE = Buffer.from(
+  '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg"><text>&xxe;</text></svg>',
+);
+export const EICAR = Buffer.from('X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*');
+export const HTML_LATE = Buffer.from(
+  `${'report line\n'.repeat(30)}<iframe src="javascript:alert(1)"></iframe>`,
+);
+export const UTF16_TEXT = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('hello world', 'utf16le')]);
+export const PNG_THEN_HTML = Buffer.concat([PNG, Buffer.from('<html><script>alert(1)</script></html>')]);
+
+/** A one-entry zip (deflate) of `data`, enough for a real unzip tool. */
+export function zipOf(name: string, data: Buffer): Buffer {
+  const packed = deflateRawSync(data, { level: 9 });
+  const crc = crc32(data);
+  const nameBytes = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(packed.length, 18);
+  local.writeUInt32LE(data.length, 22);
+  local.writeUInt16LE(nameBytes.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(packed.length, 20);
+  central.writeUInt32LE(data.length, 24);
+  central.writeUInt16LE(nameBytes.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + nameBytes.length, 12);
+  end.writeUInt32LE(local.length + nameBytes.length + packed.length, 16);
+  return Buffer.concat([local, nameBytes, packed, central, nameBytes, end]);
+}
+
+/** Deflates 50 MiB of zeros into a few KiB: a zip bomb if anything ever unpacked it. */
+export const ZIP_BOMB = zipOf('zeros.bin', Buffer.alloc(50 * 1024 * 1024));
+export const JPEG_ZIP = Buffer.concat([JPEG, zipOf('x.php', Buffer.from('<?php system($_GET["c"]); ?>'))]);
+export const JPEG_PHP = Buffer.concat([JPEG, Buffer.from('<?php system($_GET["c"]); ?>')]);
