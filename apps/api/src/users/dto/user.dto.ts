@@ -1,19 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { CreateUserRequest, UpdateUserRequest } from '@satchel/contracts';
+import { ROLES, type CreateUserRequest, type UpdateUserRequest, type UserRole } from '@satchel/contracts';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
-const STAFF_ROLES = ['admin', 'operator'] as const;
-
+// Every role validates here; who may grant which role is the user-change policy's decision (403).
 export class CreateUserDto implements CreateUserRequest {
-  @ApiProperty() @IsEmail() email: string;
+  @ApiProperty() @IsEmail() @MaxLength(254) email: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) name: string;
-  @ApiProperty({ enum: STAFF_ROLES }) @IsIn(STAFF_ROLES) role: 'admin' | 'operator';
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: UserRole;
   @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(200) password: string;
 }
 
 export class UpdateUserDto implements UpdateUserRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) name?: string;
-  @ApiPropertyOptional({ enum: STAFF_ROLES }) @IsOptional() @IsIn(STAFF_ROLES) role?: 'admin' | 'operator';
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: UserRole;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
   @ApiPropertyOptional({ minLength: 8 })
   @IsOptional()
