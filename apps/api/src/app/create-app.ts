@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { ErrorFilter } from '../common/errors/error.filter';
 import { requestId } from '../common/http/request-id';
+import { CraftedInputGuard } from '../common/validation/crafted-input.guard';
 import { createValidationPipe } from '../common/validation/validation.pipe';
 import type { AppConfig } from '../config/app-config';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
@@ -56,6 +57,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
   app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalGuards(new CraftedInputGuard());
   app.useGlobalPipes(createValidationPipe());
   app.useWebSocketAdapter(new RedisIoAdapter(app, config.redis.url, config.redis.queuePrefix));
   setupSwagger(app);
