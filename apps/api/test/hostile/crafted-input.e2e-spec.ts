@@ -8,6 +8,7 @@ import {
   uploadFile,
   type UploadedAttachment,
 } from '../support/files';
+import { connect, connectionString } from '../support/socket';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -120,6 +121,25 @@ describe('crafted input', () => {
       expectRefused(res, 400, { code: 'CONTROL_CHARACTERS', field: 'text' });
       expect(await attachmentRows(t)).toBe(rows);
       expect(storedFiles(t).length).toBe(files);
+    });
+
+    it('refuses a NUL byte in a socket message like the REST endpoint, and stores nothing', async () => {
+      const v = await startVisitorChat(t, widgetKey);
+      const { socket, session } = await connect(t.url, {
+        chatId: v.chatId,
+        connectionString: await connectionString(t.url, v.chatId, v.auth),
+      });
+      try {
+        const ack = await socket.emitWithAck('message:send', {
+          text: 'zero\u0000byte',
+          messageString: session.messageString,
+        });
+        expect(ack).toMatchObject({ ok: false, error: expect.stringContaining('control characters') });
+      } finally {
+        socket.close();
+      }
+      const history = await request(t.url).get(`/v1/chats/${v.chatId}/messages`).set(v.auth).expect(200);
+      expect(history.body).toEqual([]);
     });
 
     it('refuses a NUL byte in a from-URL source', async () => {
