@@ -238,6 +238,18 @@ describe('crafted input', () => {
       expectRefused(ids, 400, { field: 'attachmentIds' });
     });
 
+    it.each(['name', 'email', 'password', 'role', 'active'])(
+      'refuses %s: null on a user (400, user unchanged)',
+      async (field) => {
+        const res = await request(t.url)
+          .patch(`/v1/users/${owner.userId}`)
+          .set(owner.auth)
+          .send({ [field]: null });
+        expectRefused(res, 400, { field });
+        await request(t.url).get('/v1/auth/me').set(owner.auth).expect(200);
+      },
+    );
+
     it('refuses huge strings and bodies', async () => {
       const long = await request(t.url)
         .post(`/v1/chats/${visitor.chatId}/messages`)

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type CreateUserRequest, type UpdateUserRequest, type UserRole } from '@satchel/contracts';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { OptionalNotNull } from '../../common/validation/optional-not-null';
 
 // Every role validates here; who may grant which role is the user-change policy's decision (403).
 export class CreateUserDto implements CreateUserRequest {
@@ -11,12 +12,12 @@ export class CreateUserDto implements CreateUserRequest {
 }
 
 export class UpdateUserDto implements UpdateUserRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
-  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: UserRole;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(100) name?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsEmail() @MaxLength(254) email?: string;
+  @ApiPropertyOptional({ enum: ROLES }) @OptionalNotNull() @IsIn(ROLES) role?: UserRole;
+  @ApiPropertyOptional() @OptionalNotNull() @IsBoolean() active?: boolean;
   @ApiPropertyOptional({ minLength: 8 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(8)
   @MaxLength(200)
