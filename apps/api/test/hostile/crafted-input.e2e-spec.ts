@@ -142,6 +142,22 @@ describe('crafted input', () => {
       expect(history.body).toEqual([]);
     });
 
+    it('refuses a lone surrogate in JSON text (an email validator would throw on it)', async () => {
+      const res = await request(t.url)
+        .post('/v1/auth/login')
+        .set('Content-Type', 'application/json')
+        .send('{"email": "\\ud800@crafted.test", "password": "whatever-1"}');
+      expectRefused(res, 400, { code: 'INVALID_TEXT', field: 'email' });
+      const user = await request(t.url)
+        .post('/v1/users')
+        .set(owner.auth)
+        .set('Content-Type', 'application/json')
+        .send(
+          '{"email": "\\ud800@crafted.test", "name": "S", "role": "operator", "password": "password-123"}',
+        );
+      expectRefused(user, 400, { code: 'INVALID_TEXT', field: 'email' });
+    });
+
     it('refuses a NUL byte in a from-URL source', async () => {
       const res = await request(t.url)
         .post(`/v1/chats/${visitor.chatId}/attachments/from-url`)

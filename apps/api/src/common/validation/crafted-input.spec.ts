@@ -21,6 +21,8 @@ describe('crafted input checks', () => {
     expect(bodyProblem({ steps: [{ text: 'x\u0000' }] })).toMatchObject({ field: 'steps.0.text' });
     expect(bodyProblem({ 'k\u0001': 1 })).toMatchObject({ code: 'CONTROL_CHARACTERS' });
     expect(bodyProblem({ a: '\u007f' })).toMatchObject({ field: 'a' });
+    expect(bodyProblem({ email: '\ud800@x.io' })).toMatchObject({ field: 'email', code: 'INVALID_TEXT' });
+    expect(bodyProblem({ text: 'emoji \ud83d\ude00 ok' })).toBeUndefined();
     let deep: unknown = 'x';
     for (let i = 0; i < 40; i++) deep = [deep];
     expect(bodyProblem(deep)).toMatchObject({ code: 'BODY_TOO_DEEP' });

@@ -4,12 +4,14 @@ const ANY_CONTROL = /[\u0000-\u001f\u007f]/;
 /** In body text, tab, line feed and carriage return are ordinary; every other control is refused. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const BODY_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** A lone UTF-16 surrogate (JSON `"\ud800"`): not text, and some parsers throw on it. */
+const LONE_SURROGATE = /\p{Cs}/u;
 const MAX_BODY_DEPTH = 32;
 
 export interface InputProblem {
   /** The parameter or body path, e.g. `sig`, `name` or `steps.0.text`. */
   field: string;
-  code: 'INVALID_QUERY' | 'CONTROL_CHARACTERS' | 'BODY_TOO_DEEP';
+  code: 'INVALID_QUERY' | 'CONTROL_CHARACTERS' | 'INVALID_TEXT' | 'BODY_TOO_DEEP';
   message: string;
 }
 
@@ -49,9 +51,12 @@ export function paramsProblem(params: Record<string, unknown>): InputProblem | u
 /** Walks a parsed JSON or form body: strings (and keys) free of NUL and other controls, bounded depth. */
 export function bodyProblem(body: unknown, path = '', depth = 0): InputProblem | undefined {
   if (typeof body === 'string') {
-    return BODY_CONTROL.test(body)
-      ? problem(path || 'body', 'CONTROL_CHARACTERS', `${path || 'body'} must not contain control characters`)
-      : undefined;
+    const field = path || 'body';
+    if (BODY_CONTROL.test(body))
+      return problem(field, 'CONTROL_CHARACTERS', `${field} must not contain control characters`);
+    if (LONE_SURROGATE.test(body))
+      return problem(field, 'INVALID_TEXT', `${field} must be well-formed Unicode text`);
+    return undefined;
   }
   if (body === null || typeof body !== 'object') return undefined;
   if (depth >= MAX_BODY_DEPTH)
