@@ -52,8 +52,6 @@ export type PolicyVerdict =
 
 const RANK: Record<UserRole, number> = { owner: 3, admin: 2, operator: 1 };
 const ALLOWED = { allowed: true } as const;
-/** What operators may change on themselves. */
-const SELF_SERVICE: readonly UserField[] = ['name', 'email', 'password'];
 
 const refuse = (code: PolicyRefusalCode, message: string, field?: UserField): PolicyVerdict => ({
   allowed: false,
@@ -85,18 +83,17 @@ export function checkUserChange(
   const fields = changedFields(change);
   if (change.role === 'owner' && role !== 'owner')
     return refuse('FORBIDDEN_ROLE', 'Only the platform owner can grant the owner role', 'role');
-  const rankRefusal = self ? selfRefusal(role, fields, change) : otherRefusal(role, target, fields);
+  const rankRefusal = self ? selfRefusal(role, change) : otherRefusal(role, target, fields);
   if (rankRefusal) return rankRefusal;
   return lastOwnerRefusal(target, change, activeOwners) ?? ALLOWED;
 }
 
-function selfRefusal(role: UserRole, fields: UserField[], change: UserChange): PolicyVerdict | undefined {
+/** On themselves everyone may change name, email and password; role and activation never. */
+function selfRefusal(role: UserRole, change: UserChange): PolicyVerdict | undefined {
   if (change.role !== undefined && change.role !== role)
     return refuse('SELF_LOCKOUT', "You can't change your own role", 'role');
   if (change.active === false) return refuse('SELF_LOCKOUT', "You can't deactivate yourself", 'active');
-  if (role !== 'operator') return undefined;
-  const field = fields.find((f) => !SELF_SERVICE.includes(f) && !(f === 'role' || f === 'active'));
-  return field && refuse('FORBIDDEN_FIELD', `Operators can't change ${field}`, field);
+  return undefined;
 }
 
 function otherRefusal(role: UserRole, target: PolicyTarget, fields: UserField[]): PolicyVerdict | undefined {
