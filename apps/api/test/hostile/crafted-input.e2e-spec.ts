@@ -294,8 +294,11 @@ describe('crafted input', () => {
       ['delete', '/v1/api-tokens/zzz'],
       ['patch', '/v1/users/00000000-0000-0000-0000-00000000000g'],
       ['post', '/v1/deliveries/..%2F..%2Fetc/retry'],
+      ['post', '/v1/inbox/42/read'],
+      ['get', '/v1/chats/00000000-0000-0000-0000-000000000000x/file-requests'],
     ] as const)('%s %s (invalid UUID) → 400', async (method, path) => {
-      expectRefused(await request(t.url)[method](path).set(owner.auth).send({}), 400);
+      const res = await request(t.url)[method](path).set(owner.auth).send({});
+      expectRefused(res, 400, { code: 'INVALID_ID', field: expect.stringMatching(/^(id|chatId)$/) });
     });
 
     it.each([

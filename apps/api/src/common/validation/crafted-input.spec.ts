@@ -16,6 +16,12 @@ describe('crafted input checks', () => {
     expect(paramsProblem({ name: 'a b.png' })).toBeUndefined();
   });
 
+  it('wants id and …Id path parameters to be UUIDs', () => {
+    expect(paramsProblem({ chatId: 'nope' })).toMatchObject({ field: 'chatId', code: 'INVALID_ID' });
+    expect(paramsProblem({ id: "1' OR 1=1" })).toMatchObject({ field: 'id', code: 'INVALID_ID' });
+    expect(paramsProblem({ id: '3F1E7C8A-9B2D-4C1E-8F00-123456789ABC', name: 'x' })).toBeUndefined();
+  });
+
   it('allows tab and newlines in bodies, not other controls, at any depth', () => {
     expect(bodyProblem({ text: 'a\r\n\tb' })).toBeUndefined();
     expect(bodyProblem({ steps: [{ text: 'x\u0000' }] })).toMatchObject({ field: 'steps.0.text' });

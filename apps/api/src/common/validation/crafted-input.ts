@@ -7,11 +7,14 @@ const BODY_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** A lone UTF-16 surrogate (JSON `"\ud800"`): not text, and some parsers throw on it. */
 const LONE_SURROGATE = /\p{Cs}/u;
 const MAX_BODY_DEPTH = 32;
+/** Path parameters named `id` or `…Id` are UUIDs on every route. */
+const ID_PARAM = /^(id|[a-z]+Id)$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface InputProblem {
   /** The parameter or body path, e.g. `sig`, `name` or `steps.0.text`. */
   field: string;
-  code: 'INVALID_QUERY' | 'CONTROL_CHARACTERS' | 'INVALID_TEXT' | 'BODY_TOO_DEEP';
+  code: 'INVALID_QUERY' | 'CONTROL_CHARACTERS' | 'INVALID_TEXT' | 'INVALID_ID' | 'BODY_TOO_DEEP';
   message: string;
 }
 
@@ -39,11 +42,14 @@ export function queryProblem(query: Record<string, unknown>): InputProblem | und
   return undefined;
 }
 
-/** Path parameters are decoded from the URL: `%00` and friends are refused. */
+/** Path parameters are decoded from the URL: `%00` and friends are refused, ids must be UUIDs. */
 export function paramsProblem(params: Record<string, unknown>): InputProblem | undefined {
   for (const [name, value] of Object.entries(params)) {
-    if (typeof value === 'string' && ANY_CONTROL.test(value))
+    if (typeof value !== 'string') continue;
+    if (ANY_CONTROL.test(value))
       return problem(name, 'CONTROL_CHARACTERS', `${name} must not contain control characters`);
+    if (ID_PARAM.test(name) && !UUID.test(value))
+      return problem(name, 'INVALID_ID', `${name} in the path must be a UUID`);
   }
   return undefined;
 }
