@@ -26,9 +26,10 @@ const problem = (field: string, code: InputProblem['code'], message: string): In
 
 /** Every query parameter must be one plain string (no repeats, no `a[]`/`a[b]` forms, no controls). */
 export function queryProblem(query: Record<string, unknown>): InputProblem | undefined {
-  for (const [name, value] of Object.entries(query)) {
-    const shown = JSON.stringify(name.slice(0, 50));
-    if (ANY_CONTROL.test(name) || /[[\]]/.test(name))
+  for (const [raw, value] of Object.entries(query)) {
+    const name = raw.slice(0, 100);
+    const shown = JSON.stringify(name);
+    if (ANY_CONTROL.test(raw) || /[[\]]/.test(raw))
       return problem(name, 'INVALID_QUERY', `Query parameter name ${shown} is not allowed`);
     if (typeof value !== 'string')
       return problem(name, 'INVALID_QUERY', `Query parameter ${name} must be given once, as a single value`);
