@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AccountDto } from '@satchel/contracts';
 import { Allow, CurrentPrincipal, STAFF } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
+import { checkAccountCreate, enforce, policyActorOf } from '../users/user-change-policy';
 import { toAccountDto } from './account.mapper';
 import { AccountsService } from './accounts.service';
 import { CreateAccountDto } from './dto/create-account.dto';
@@ -16,7 +17,8 @@ export class AccountsController {
   /** The platform owner creates a tenant with its first admin. */
   @Allow('owner')
   @Post('accounts')
-  async create(@Body() dto: CreateAccountDto): Promise<AccountDto> {
+  async create(@CurrentPrincipal() p: Principal, @Body() dto: CreateAccountDto): Promise<AccountDto> {
+    enforce(checkAccountCreate(policyActorOf(p)));
     return toAccountDto(await this.accounts.create(dto));
   }
 

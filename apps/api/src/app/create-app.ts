@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { ErrorFilter } from '../common/errors/error.filter';
 import { limitJsonDepth } from '../common/http/json-depth';
 import { requestId } from '../common/http/request-id';
+import { CraftedInputGuard } from '../common/validation/crafted-input.guard';
 import { createValidationPipe } from '../common/validation/validation.pipe';
 import type { AppConfig } from '../config/app-config';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
@@ -57,6 +58,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useBodyParser('json', { limit: '1mb', verify: limitJsonDepth(MAX_JSON_DEPTH) });
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
   app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalGuards(new CraftedInputGuard());
   app.useGlobalPipes(createValidationPipe());
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   setupSwagger(app);

@@ -45,6 +45,18 @@ export class AttachmentsRepository {
     });
   }
 
+  /** Whether this account already used the key in another chat (keys are scoped to the account). */
+  idempotencyKeyUsedElsewhere(accountId: string, chatId: string, key: string): Promise<boolean> {
+    return this.repo()
+      .createQueryBuilder('a')
+      .where('a.accountId = :accountId AND a.idempotencyKey = :key AND a.chatId <> :chatId', {
+        accountId,
+        key,
+        chatId,
+      })
+      .getExists();
+  }
+
   findById(id: string): Promise<AttachmentEntity | null> {
     return this.repo().findOneBy({ id });
   }

@@ -6,6 +6,7 @@ import type { ActorContext } from '../audit/audit.service';
 import { canAccessChat, ruleRoleOf, type Principal } from '../common/auth/principal';
 import {
   BadRequestError,
+  ConflictError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
@@ -69,6 +70,7 @@ export class UploadsService implements OnModuleInit {
         req.resume();
         return earlier;
       }
+      if (key) await this.refuseKeyOfOtherChat(target, key);
       const { files } = await this.receiveFiles(req, target);
       if (files.length === 0) throw new ValidationError('files is required', 'files');
       const opts = {
@@ -81,9 +83,21 @@ export class UploadsService implements OnModuleInit {
         // A concurrent request with the same key won (the recorder already removed our objects).
         const winner = key && isUniqueViolation(err) ? await this.storedUnder(target, key) : [];
         if (winner.length) return winner;
+        if (key && isUniqueViolation(err)) await this.refuseKeyOfOtherChat(target, key);
         throw err;
       });
     });
+  }
+
+  /** Keys are scoped to the account: the same key in another chat is a client bug, answered 409. */
+  private async refuseKeyOfOtherChat(target: ChatUploadTarget, key: string): Promise<void> {
+    const { accountId, id } = target.chat;
+    if (await this.attachments.idempotencyKeyUsedElsewhere(accountId, id, key)) {
+      throw new ConflictError(
+        'This Idempotency-Key was already used for an upload to another chat of this account; use a new key per upload',
+        { code: 'IDEMPOTENCY_KEY_REUSED', field: 'Idempotency-Key' },
+      );
+    }
   }
 
   private async storedUnder(target: ChatUploadTarget, key: string): Promise<AttachmentDto[]> {

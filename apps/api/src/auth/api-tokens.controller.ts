@@ -21,12 +21,12 @@ export class ApiTokensController {
   /** The secret is in the response once and never again. */
   @Post()
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateApiTokenDto): Promise<CreatedApiTokenResponse> {
-    return this.auth.createApiToken(p.accountId, dto.name);
+    return this.auth.createApiToken(p, dto.name);
   }
 
   @Delete(':id')
   @HttpCode(204)
   revoke(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    return this.auth.revokeApiToken(p.accountId, id);
+    return this.auth.revokeApiToken(p, id);
   }
 }

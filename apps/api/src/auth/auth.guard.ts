@@ -31,6 +31,8 @@ export class AuthGuard implements CanActivate {
     const role = principal.role;
     if (allowed.includes(role) || (role === 'owner' && allowed.includes('admin'))) return true;
     if (role === 'visitor') throw new NotFoundError('Route');
-    throw new ForbiddenError(`This action needs one of the roles: ${allowed.join(', ')}`);
+    throw new ForbiddenError(`This action needs one of the roles: ${allowed.join(', ')}`, {
+      code: 'FORBIDDEN_ACTOR',
+    });
   }
 }

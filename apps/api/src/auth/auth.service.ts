@@ -6,6 +6,7 @@ import type { Principal } from '../common/auth/principal';
 import { NotFoundError, UnauthorizedError } from '../common/errors/domain-errors';
 import { passwordHasher } from '../users/password-hasher';
 import { toUserDto } from '../users/user.mapper';
+import { checkTokenChange, enforce, policyActorOf } from '../users/user-change-policy';
 import { UsersRepository } from '../users/users.repository';
 import type { AuthTokenEntity } from './auth-token.entity';
 import { AuthTokensRepository } from './auth-tokens.repository';
@@ -42,8 +43,9 @@ export class AuthService {
     return this.tokens.revoke(p.tokenId);
   }
 
-  async createApiToken(accountId: string, name: string): Promise<CreatedApiTokenResponse> {
-    const { secret, entity } = await this.tokens.issueApiToken(accountId, name);
+  async createApiToken(actor: Principal, name: string): Promise<CreatedApiTokenResponse> {
+    enforce(checkTokenChange(policyActorOf(actor), actor.accountId));
+    const { secret, entity } = await this.tokens.issueApiToken(actor.accountId, name);
     return { ...toApiTokenDto(entity), token: secret };
   }
 
@@ -51,9 +53,10 @@ export class AuthService {
     return (await this.tokenRows.listApiTokens(accountId)).map(toApiTokenDto);
   }
 
-  async revokeApiToken(accountId: string, id: string): Promise<void> {
-    const token = await this.tokenRows.findInAccount(accountId, id, 'api');
+  async revokeApiToken(actor: Principal, id: string): Promise<void> {
+    const token = await this.tokenRows.findInAccount(actor.accountId, id, 'api');
     if (!token) throw new NotFoundError('API token');
+    enforce(checkTokenChange(policyActorOf(actor), token.accountId));
     await this.tokens.revoke(id);
   }
 }

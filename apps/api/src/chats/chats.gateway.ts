@@ -13,7 +13,8 @@ import { TokensService } from '../auth/tokens.service';
 import { ChatsService } from './chats.service';
 import { ChatsRepository } from './chats.repository';
 import { canAccessChat, isStaff, type Principal } from '../common/auth/principal';
-import { DomainError } from '../common/errors/domain-errors';
+import { DomainError, ValidationError } from '../common/errors/domain-errors';
+import { bodyProblem } from '../common/validation/crafted-input';
 import { createValidationPipe } from '../common/validation/validation.pipe';
 import { ConnectionStringsService } from '../realtime/connection-strings.service';
 import { RealtimeRepository } from '../realtime/realtime.repository';
@@ -28,11 +29,12 @@ interface SocketState {
 
 /** The same checks as `POST /v1/chats/:id/messages` (text length, attachment ids). */
 const validation = createValidationPipe();
-const validMessage = (m: RealtimeSendMessage): Promise<SendMessageDto> =>
-  validation.transform(
-    { text: m.text, attachmentIds: m.attachmentIds, fileRequestId: m.fileRequestId },
-    { type: 'body', metatype: SendMessageDto },
-  ) as Promise<SendMessageDto>;
+const validMessage = async (m: RealtimeSendMessage): Promise<SendMessageDto> => {
+  const body = { text: m.text, attachmentIds: m.attachmentIds, fileRequestId: m.fileRequestId };
+  const problem = bodyProblem(body);
+  if (problem) throw new ValidationError(problem.message, problem.field, { code: problem.code });
+  return (await validation.transform(body, { type: 'body', metatype: SendMessageDto })) as SendMessageDto;
+};
 
 const SESSION_ENDED = 'session ended';
 

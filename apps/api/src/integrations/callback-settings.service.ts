@@ -8,6 +8,7 @@ import type {
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { ValidationError } from '../common/errors/domain-errors';
+import { OutboundUrlValidator } from '../outbound/outbound-url-validator';
 import type { CallbackSettingsEntity } from './callback-settings.entity';
 import { CallbackSettingsRepository } from './callback-settings.repository';
 import { CallbackSender } from './callback-sender';
@@ -29,6 +30,7 @@ export class CallbackSettingsService {
     private readonly repo: CallbackSettingsRepository,
     private readonly secrets: IntegrationSecrets,
     private readonly sender: CallbackSender,
+    private readonly outboundUrls: OutboundUrlValidator,
   ) {}
 
   async get(accountId: string): Promise<CallbackSettings> {
@@ -37,6 +39,8 @@ export class CallbackSettingsService {
 
   /** The first save generates the signing secret and returns it, once. */
   async update(accountId: string, req: UpdateCallbackSettingsRequest): Promise<CallbackSettingsWithSecret> {
+    if (req.url) await this.outboundUrls.assertAllowed('url', req.url);
+    if (req.eventsUrl) await this.outboundUrls.assertAllowed('eventsUrl', req.eventsUrl);
     const current = await this.repo.find(accountId);
     const next = {
       enabled: req.enabled ?? current?.enabled ?? false,

@@ -8,6 +8,7 @@ import type {
 } from '@satchel/contracts';
 import { randomUUID } from 'node:crypto';
 import { ConflictError, ValidationError } from '../common/errors/domain-errors';
+import { OutboundUrlValidator } from '../outbound/outbound-url-validator';
 import { normalizeFolder } from './export-key';
 import { ExportBucketRepository, type ExportTarget } from './export-bucket.repository';
 import { IntegrationSecrets } from './integration-secrets';
@@ -25,6 +26,7 @@ export class S3ExportSettingsService {
     private readonly secrets: IntegrationSecrets,
     private readonly bucket: ExportBucketRepository,
     private readonly reconciliation: ReconciliationService,
+    private readonly outboundUrls: OutboundUrlValidator,
   ) {}
 
   async get(accountId: string): Promise<S3ExportSettings> {
@@ -32,6 +34,7 @@ export class S3ExportSettingsService {
   }
 
   async update(accountId: string, req: UpdateS3ExportSettingsRequest): Promise<S3ExportSettings> {
+    if (req.endpoint) await this.outboundUrls.assertAllowed('endpoint', req.endpoint);
     const current = await this.repo.find(accountId);
     const patch: Partial<S3ExportSettingsEntity> = {
       ...this.plainFields(req),

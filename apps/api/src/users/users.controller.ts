@@ -25,10 +25,14 @@ export class UsersController {
 
   @Post()
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateUserDto): Promise<UserDto> {
-    return this.users.create(p.accountId, dto);
+    return this.users.create(p, dto);
   }
 
-  /** Rename, change role, deactivate (`active: false`) or reset the password. */
+  /**
+   * Rename, change email or role, deactivate (`active: false`) or reset the password. Operators may
+   * call it for their own name, email and password; the user-change policy decides every field.
+   */
+  @Allow('owner', 'admin', 'operator')
   @Patch(':id')
   update(
     @CurrentPrincipal() p: Principal,

@@ -40,6 +40,17 @@ export class UsersRepository {
     return this.repo().countBy({ role: 'owner' });
   }
 
+  countActiveOwners(): Promise<number> {
+    return this.repo().countBy({ role: 'owner', active: true });
+  }
+
+  emailTakenByOther(email: string, id: string): Promise<boolean> {
+    return this.repo()
+      .createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email) AND u.id <> :id', { email, id })
+      .getExists();
+  }
+
   create(data: Partial<UserEntity>, m?: EntityManager): Promise<UserEntity> {
     return this.repo(m).save(this.repo(m).create(data));
   }

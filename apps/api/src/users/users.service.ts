@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { UserDto } from '@satchel/contracts';
 import { TokensService } from '../auth/tokens.service';
 import type { Principal } from '../common/auth/principal';
-import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
+import { ConflictError, NotFoundError } from '../common/errors/domain-errors';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { passwordHasher } from './password-hasher';
+import { checkUserChange, checkUserCreate, enforce, policyActorOf } from './user-change-policy';
 import type { UserEntity } from './user.entity';
 import { toUserDto } from './user.mapper';
 import { UsersRepository } from './users.repository';
@@ -24,11 +25,12 @@ export class UsersService {
     return toUserDto(await this.find(accountId, id));
   }
 
-  async create(accountId: string, dto: CreateUserDto): Promise<UserDto> {
+  async create(actor: Principal, dto: CreateUserDto): Promise<UserDto> {
+    enforce(checkUserCreate(policyActorOf(actor), actor.accountId, dto.role));
     if (await this.users.emailTaken(dto.email))
       throw new ConflictError(`A user with email ${dto.email} already exists`, { field: 'email' });
     const user = await this.users.create({
-      accountId,
+      accountId: actor.accountId,
       email: dto.email,
       name: dto.name,
       role: dto.role,
@@ -38,18 +40,20 @@ export class UsersService {
     return toUserDto(user);
   }
 
+  /** Every field is checked by the user-change policy before anything is written. */
   async update(actor: Principal, id: string, dto: UpdateUserDto): Promise<UserDto> {
     const user = await this.find(actor.accountId, id);
-    if (user.role === 'owner' && (dto.role || dto.active === false))
-      throw new ForbiddenError('The platform owner cannot be demoted or deactivated');
-    if (actor.kind === 'user' && actor.userId === id && dto.active === false)
-      throw new ForbiddenError('You cannot deactivate yourself');
+    const activeOwners = await this.users.countActiveOwners();
+    enforce(checkUserChange(policyActorOf(actor), user, dto, activeOwners));
+    if (dto.email !== undefined && (await this.users.emailTakenByOther(dto.email, id)))
+      throw new ConflictError(`A user with email ${dto.email} already exists`, { field: 'email' });
     const patch: Partial<UserEntity> = {};
     if (dto.name !== undefined) patch.name = dto.name;
+    if (dto.email !== undefined) patch.email = dto.email;
     if (dto.role !== undefined) patch.role = dto.role;
     if (dto.active !== undefined) patch.active = dto.active;
     if (dto.password !== undefined) patch.passwordHash = await passwordHasher.hash(dto.password);
-    await this.users.update(id, patch);
+    if (Object.keys(patch).length) await this.users.update(id, patch);
     if (dto.active === false || dto.password !== undefined) await this.tokens.revokeUserSessions(id);
     return this.get(actor.accountId, id);
   }

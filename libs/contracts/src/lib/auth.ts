@@ -35,13 +35,16 @@ export interface UserDto {
 export interface CreateUserRequest {
   email: string;
   name: string;
-  role: Exclude<UserRole, 'owner'>;
+  /** `owner` only when the caller is the platform owner (else 403 `FORBIDDEN_ROLE`). */
+  role: UserRole;
   password: string;
 }
 
+/** Who may change which field is decided by `user-change-policy.ts` (403 with `code` and `field`). */
 export interface UpdateUserRequest {
   name?: string;
-  role?: Exclude<UserRole, 'owner'>;
+  email?: string;
+  role?: UserRole;
   active?: boolean;
   password?: string;
 }

@@ -1,7 +1,8 @@
 import busboy from 'busboy';
 import type { Request } from 'express';
 import type { Readable } from 'node:stream';
-import { BadRequestError, PayloadTooLargeError } from '../../common/errors/domain-errors';
+import { BadRequestError, PayloadTooLargeError, ValidationError } from '../../common/errors/domain-errors';
+import { bodyProblem } from '../../common/validation/crafted-input';
 import { watchForStall, type StallLimit } from './stall-watch';
 import { ClientAbortedError, UploadStalledError } from './upload-errors';
 
@@ -89,6 +90,8 @@ export function readMultipart(
     bb.on('field', (name, value, info) => {
       if (info.valueTruncated)
         return fail(new PayloadTooLargeError(`Field ${name} is too long`, { field: name }));
+      const problem = bodyProblem({ [name]: value });
+      if (problem) return fail(new ValidationError(problem.message, problem.field, { code: problem.code }));
       try {
         handlers.onField(name, value);
       } catch (err) {

@@ -5,21 +5,18 @@ import type {
   SendMessageRequest,
   StartWidgetChatRequest,
 } from '@satchel/contracts';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { OptionalIntRange } from '../../common/validation/int-range';
 
 export class StartWidgetChatDto implements StartWidgetChatRequest {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) widgetKey: string;
@@ -45,13 +42,7 @@ export class MessageListQueryDto {
   @IsOptional()
   @IsUUID()
   before?: string;
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
+  @OptionalIntRange(1, 200, 'Default 50') limit?: number;
 }
 
 export const MAX_MESSAGE_LENGTH = 10_000;

@@ -62,3 +62,14 @@ export class TooManyRequestsError extends DomainError {
 export class ServiceUnavailableError extends DomainError {
   readonly status = 503;
 }
+
+/** A URL Satchel would call later (callback, events, S3 endpoint) points where the SSRF policy forbids. */
+export class OutboundUrlBlockedError extends ValidationError {
+  constructor(field: string, reason: string) {
+    super(
+      `${field} is not allowed: ${reason}. Satchel only calls public addresses; an internal deployment can allow this host or range with OUTBOUND_ALLOW.`,
+      field,
+      { code: 'OUTBOUND_URL_BLOCKED', reason },
+    );
+  }
+}

@@ -1,16 +1,12 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { OptionalIntRange } from '../validation/int-range';
+
+/** Highest page number; with the largest page size that is 20 million rows deep. */
+export const MAX_PAGE = 100_000;
+export const MAX_PAGE_SIZE = 200;
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
-  @ApiPropertyOptional({ default: 25, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
+  @OptionalIntRange(1, MAX_PAGE, 'Default 1') page?: number;
+  @OptionalIntRange(1, MAX_PAGE_SIZE, 'Default 25') pageSize?: number;
 }
 
 export function pageOf(q: PageQueryDto): { page: number; pageSize: number; skip: number } {

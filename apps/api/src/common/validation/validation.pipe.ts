@@ -1,15 +1,24 @@
 import { ValidationPipe, type ValidationError as ClassValidatorError } from '@nestjs/common';
 import { ValidationError } from '../errors/domain-errors';
 
-function firstProblem(errors: ClassValidatorError[], prefix = ''): { field: string; message: string } {
+interface Problem {
+  field: string;
+  message: string;
+  /** A decorator's `context` (e.g. `{code: 'OUT_OF_RANGE', min, max}`), merged into the 400 body. */
+  extra?: Record<string, unknown>;
+}
+
+function firstProblem(errors: ClassValidatorError[], prefix = ''): Problem {
   const e = errors[0];
   if (!e) return { field: '', message: 'Invalid request' };
   const field = `${prefix}${e.property}`;
   if (e.constraints) {
-    const message = Object.values(e.constraints)[0] ?? `${field} is invalid`;
+    const [name, message = `${field} is invalid`] = Object.entries(e.constraints)[0] ?? [];
+    const extra = name ? (e.contexts?.[name] as Record<string, unknown> | undefined) : undefined;
     return {
       field,
       message: message.startsWith(e.property) ? `${field}${message.slice(e.property.length)}` : message,
+      ...(extra && { extra }),
     };
   }
   return firstProblem(e.children ?? [], `${field}.`);
@@ -22,8 +31,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) => {
-      const { field, message } = firstProblem(errors);
-      return new ValidationError(message, field);
+      const { field, message, extra } = firstProblem(errors);
+      return new ValidationError(message, field, extra);
     },
   });
 }

@@ -1,23 +1,11 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { OptionalIntRange } from '../../common/validation/int-range';
 
 export const INBOX_PAGE = 100;
+export const INBOX_MAX_LIMIT = 500;
+export const INBOX_MAX_OFFSET = 100_000;
 
 /** A window of the open chats, newest activity first; fewer than `limit` items means the end. */
 export class InboxQueryDto {
-  @ApiPropertyOptional({ default: INBOX_PAGE, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
+  @OptionalIntRange(1, INBOX_MAX_LIMIT, `Default ${INBOX_PAGE}`) limit?: number;
+  @OptionalIntRange(0, INBOX_MAX_OFFSET, 'Default 0') offset?: number;
 }

@@ -17,15 +17,14 @@ import {
   IsIn,
   IsOptional,
   IsString,
-  IsUrl,
   IsUUID,
   MaxLength,
   MinLength,
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { IsHttpUrl } from '../../common/validation/http-url';
 
-const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 const notNull = (field: string) => ValidateIf((o: Record<string, unknown>) => o[field] !== null);
 
 export class UpdateCallbackSettingsDto implements UpdateCallbackSettingsRequest {
@@ -36,14 +35,14 @@ export class UpdateCallbackSettingsDto implements UpdateCallbackSettingsRequest 
   })
   @IsOptional()
   @notNull('url')
-  @IsUrl(HTTP_URL, { message: 'url must be an http or https URL' })
+  @IsHttpUrl()
   @MaxLength(2048)
   url?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() eventsEnabled?: boolean;
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
   @notNull('eventsUrl')
-  @IsUrl(HTTP_URL, { message: 'eventsUrl must be an http or https URL' })
+  @IsHttpUrl()
   @MaxLength(2048)
   eventsUrl?: string | null;
   @ApiPropertyOptional({ enum: EVENT_TYPES, isArray: true })
@@ -57,7 +56,7 @@ export class UpdateCallbackSettingsDto implements UpdateCallbackSettingsRequest 
 export class CallbackTestDto implements CallbackTestRequest {
   @ApiPropertyOptional({ description: 'Test this URL instead of the saved one' })
   @IsOptional()
-  @IsUrl(HTTP_URL, { message: 'url must be an http or https URL' })
+  @IsHttpUrl()
   @MaxLength(2048)
   url?: string;
 }
@@ -85,7 +84,7 @@ export class UpdateS3ExportSettingsDto implements UpdateS3ExportSettingsRequest 
   @ApiPropertyOptional({ nullable: true, description: 'S3-compatible endpoint (MinIO, R2...)' })
   @IsOptional()
   @notNull('endpoint')
-  @IsUrl(HTTP_URL, { message: 'endpoint must be an http or https URL' })
+  @IsHttpUrl()
   @MaxLength(2048)
   endpoint?: string | null;
 }
