@@ -107,7 +107,7 @@ describe('callback settings (seed 002 External CallBack)', () => {
     const blocked = await request(t.url)
       .post('/v1/settings/callback/test')
       .set(owner.auth)
-      .send({ url: 'http://10.0.0.1/cb' })
+      .send({ url: 'http://127.0.0.2/cb' })
       .expect(200);
     expect(blocked.body).toMatchObject({ ok: false, reason: 'blocked' });
     const closed = await request(t.url)

