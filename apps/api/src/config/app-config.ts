@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  LIMIT_RULE,
+  parseLimit,
+  POLICY_NAMES,
+  RATE_LIMIT_POLICIES,
+  type Limit,
+  type RateLimitPolicy,
+} from '../rate-limit/rate-limit.policies';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -76,7 +84,22 @@ export const envSchema = z.object({
   JOB_LOCK_DURATION_MS: int(500, 3600000).default(30000),
   JOB_STALLED_INTERVAL_MS: int(500, 3600000).default(30000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** OWASP's minimum for argon2id is m=19456 KiB, t=2, p=1: weaker settings are refused. */
+  ARGON2_MEMORY_KIB: int(19456, 4 * 1024 * 1024).default(19456),
+  ARGON2_TIME_COST: int(2, 100).default(2),
+  ARGON2_PARALLELISM: int(1, 64).default(1),
+  PASSWORD_HASH_CONCURRENCY: int(1, 64).default(2),
+  PASSWORD_HASH_QUEUE: int(0, 100000).default(64),
 });
+
+const limitSpec = z.string().refine((v) => parseLimit(v) !== undefined, `must be ${LIMIT_RULE}`);
+
+/** `RATE_LIMIT_*` variables, one per policy of the rate-limit table. */
+const rateLimitSchema = z.object(
+  Object.fromEntries(
+    Object.values(RATE_LIMIT_POLICIES).map((p) => [p.env, limitSpec.default(p.default)]),
+  ) as Record<string, z.ZodDefault<typeof limitSpec>>,
+);
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -112,6 +135,14 @@ export interface AppConfig {
   integrations: { exportRetryScheduleMs: number[]; reconcileIntervalMs: number; reconcileGraceMs: number };
   /** BullMQ lock and stalled-job check: a worker that dies mid-job has it redelivered after these. */
   jobs: { lockDurationMs: number; stalledIntervalMs: number };
+  /** Default limit of every rate-limit policy (accounts may override some). */
+  rateLimits: Record<RateLimitPolicy, Limit>;
+  passwords: {
+    argon2: { memoryCost: number; timeCost: number; parallelism: number };
+    /** Hashes/verifies running at once, and how many may wait before logins get 503. */
+    concurrency: number;
+    queue: number;
+  };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -138,10 +169,15 @@ function parseDuration(token: string): number {
 export function loadConfig(source: Record<string, string | undefined>): AppConfig {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const limits = rateLimitSchema.safeParse(cleaned);
+  const issues = [...(parsed.error?.issues ?? []), ...(limits.error?.issues ?? [])];
+  if (!parsed.success || !limits.success || issues.length) {
+    throw new ConfigError(issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  const rateLimits = Object.fromEntries(
+    POLICY_NAMES.map((name) => [name, parseLimit(limits.data[RATE_LIMIT_POLICIES[name].env] ?? '')]),
+  ) as Record<RateLimitPolicy, Limit>;
   if (e.STORAGE_DRIVER === 's3' && !e.S3_BUCKET)
     throw new ConfigError(['S3_BUCKET: required when STORAGE_DRIVER=s3']);
   if (e.NODE_ENV === 'production' && !e.SECRETS_KEY)
@@ -198,6 +234,16 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       reconcileGraceMs: e.RECONCILE_GRACE_MS,
     },
     jobs: { lockDurationMs: e.JOB_LOCK_DURATION_MS, stalledIntervalMs: e.JOB_STALLED_INTERVAL_MS },
+    rateLimits,
+    passwords: {
+      argon2: {
+        memoryCost: e.ARGON2_MEMORY_KIB,
+        timeCost: e.ARGON2_TIME_COST,
+        parallelism: e.ARGON2_PARALLELISM,
+      },
+      concurrency: e.PASSWORD_HASH_CONCURRENCY,
+      queue: e.PASSWORD_HASH_QUEUE,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }
