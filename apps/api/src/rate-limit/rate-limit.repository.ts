@@ -58,7 +58,11 @@ export class RateLimitRepository {
     try {
       const r = await this.limiter(policy, limit).get(key);
       if (!r) return null;
-      return { allowed: r.consumedPoints < limit.points, consumed: r.consumedPoints, msBeforeNext: r.msBeforeNext };
+      return {
+        allowed: r.consumedPoints < limit.points,
+        consumed: r.consumedPoints,
+        msBeforeNext: r.msBeforeNext,
+      };
     } catch (err) {
       this.log.warn(`rate limit ${policy} not read: ${(err as Error).message}`);
       return null;
