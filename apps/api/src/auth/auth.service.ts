@@ -29,7 +29,7 @@ export class AuthService {
    */
   async login(email: string, password: string, ip: string | null): Promise<LoginResponse> {
     const attempt = { ip, email };
-    await this.throttle.assertAllowed(attempt);
+    await this.throttle.begin(attempt);
     const user = await this.users.findByEmailWithHash(email);
     const ok = await this.passwordHasher.verify(user?.passwordHash, password);
     if (!user || !ok || !user.active) {

@@ -69,6 +69,11 @@ export class RateLimitRepository {
     }
   }
 
+  /** Gives one point back (an attempt counted in advance turned out fine). */
+  async refund(policy: RateLimitPolicy, limit: Limit, key: string): Promise<void> {
+    await this.limiter(policy, limit).reward(key, 1);
+  }
+
   async reset(policy: RateLimitPolicy, limit: Limit, key: string): Promise<void> {
     await this.limiter(policy, limit).delete(key);
   }
