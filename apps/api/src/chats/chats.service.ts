@@ -32,7 +32,6 @@ import type { ChatListQueryDto, MessageListQueryDto } from './dto/chat.dto';
 import { FILE_REQUESTS, type FileRequestsPort } from './file-requests.port';
 import { MESSAGE_ATTACHMENTS, type MessageAttachmentsPort } from './message-attachments.port';
 import { MessagesRepository } from './messages.repository';
-import { RateLimit } from '../rate-limit/rate-limit.guard';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
 
 export interface NewMessage {

@@ -96,9 +96,7 @@ const limitSpec = z.string().refine((v) => parseLimit(v) !== undefined, `must be
 
 /** `RATE_LIMIT_*` variables, one per policy of the rate-limit table. */
 const rateLimitSchema = z.object(
-  Object.fromEntries(
-    Object.values(RATE_LIMIT_POLICIES).map((p) => [p.env, limitSpec.default(p.default)]),
-  ) as Record<string, z.ZodDefault<typeof limitSpec>>,
+  Object.fromEntries(Object.values(RATE_LIMIT_POLICIES).map((p) => [p.env, limitSpec.default(p.default)])),
 );
 
 export type Env = z.infer<typeof envSchema>;

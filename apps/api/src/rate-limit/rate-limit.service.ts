@@ -89,9 +89,7 @@ export class RateLimitService {
   private accountOverrides(accountId: string): Promise<Overrides> {
     return this.overrides.get(accountId, async () => {
       const rows = await this.overrideRows.list(accountId);
-      return Object.fromEntries(
-        rows.map((r) => [r.policy, { points: r.points, seconds: r.seconds }]),
-      ) as Overrides;
+      return Object.fromEntries(rows.map((r) => [r.policy, { points: r.points, seconds: r.seconds }]));
     });
   }
 }
