@@ -40,7 +40,7 @@ describe('rate limits', () => {
     const res = await startChat(key).expect(201);
     return { chatId: res.body.chatId as string, auth: { Authorization: `Token ${res.body.visitorToken}` } };
   };
-  const upload = (chatId: string, auth: object) =>
+  const upload = (chatId: string, auth: Record<string, string>) =>
     request(t.url).post(`/v1/chats/${chatId}/attachments`).set(auth).attach('files', PNG, 'dot.png');
   const rows = async (table: 'attachments' | 'messages', chatId: string) =>
     Number(
@@ -210,7 +210,7 @@ describe('rate limits', () => {
   describe('messages', () => {
     it('limits HTTP messages per sender and per chat; refused messages are not stored', async () => {
       const chat = await visitorChat();
-      const send = (auth: object, text: string) =>
+      const send = (auth: Record<string, string>, text: string) =>
         request(t.url).post(`/v1/chats/${chat.chatId}/messages`).set(auth).send({ text });
       for (let i = 0; i < 3; i++) await send(chat.auth, `v${i}`).expect(201);
       expectRateLimited(await send(chat.auth, 'too many'));
@@ -296,7 +296,7 @@ describe('rate limits', () => {
 
     it('validates overrides and lets only admins change them', async () => {
       const { admin } = await createTenant(t, owner);
-      const put = (auth: object, overrides: object) =>
+      const put = (auth: Record<string, string>, overrides: object) =>
         request(t.url).put('/v1/settings/rate-limits').set(auth).send({ overrides });
       for (const [overrides, field] of [
         [{ upload_visitor: '10 per minute' }, 'overrides.upload_visitor'],
