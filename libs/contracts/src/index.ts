@@ -7,3 +7,4 @@ export * from './lib/uploads';
 export * from './lib/attachments';
 export * from './lib/chatbot';
 export * from './lib/integrations';
+export * from './lib/rate-limits';

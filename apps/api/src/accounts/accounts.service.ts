@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AccountDto, UserRole } from '@satchel/contracts';
 import { randomBytes } from 'node:crypto';
 import { ConflictError, NotFoundError } from '../common/errors/domain-errors';
-import { passwordHasher } from '../users/password-hasher';
+import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
 import { toAccountDto } from './account.mapper';
 import type { AccountEntity } from './account.entity';
@@ -21,6 +21,7 @@ export class AccountsService {
   constructor(
     private readonly accounts: AccountsRepository,
     private readonly users: UsersRepository,
+    private readonly passwordHasher: PasswordHasher,
   ) {}
 
   async create(input: NewAccount): Promise<AccountEntity> {
@@ -29,7 +30,7 @@ export class AccountsService {
         field: 'adminEmail',
       });
     }
-    const passwordHash = await passwordHasher.hash(input.adminPassword);
+    const passwordHash = await this.passwordHasher.hash(input.adminPassword);
     return this.accounts.transaction(async (m) => {
       const account = await this.accounts.create(m, {
         name: input.name,

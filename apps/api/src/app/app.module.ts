@@ -16,10 +16,12 @@ import { InboxModule } from '../inbox/inbox.module';
 import { IntegrationsModule } from '../integrations/integrations.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { OutboundModule } from '../outbound/outbound.module';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { RedisModule } from '../redis/redis.module';
 import { StorageModule } from '../storage/storage.module';
 import { UploadSettingsModule } from '../upload-settings/upload-settings.module';
+import { PasswordHasherModule } from '../users/password-hasher.module';
 import { UsersModule } from '../users/users.module';
 
 /** The whole application for one resolved configuration (database URL and secrets key set). */
@@ -41,6 +43,8 @@ export class AppModule {
         JobsModule.forRoot(config),
         StorageModule.forRoot(config),
         OutboundModule,
+        PasswordHasherModule,
+        RateLimitModule,
         AuthModule,
         UsersModule,
         AccountsModule,

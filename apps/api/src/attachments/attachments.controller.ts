@@ -9,6 +9,7 @@ import { AttachmentsService } from './attachments.service';
 import { downloadRequest, sendDownload } from './download-response';
 import { DownloadsService } from './downloads.service';
 import { AttachmentListQueryDto } from './dto/attachment-list-query.dto';
+import { RateLimit } from '../rate-limit/rate-limit.guard';
 
 const PARTICIPANTS = [...STAFF, 'visitor' as const];
 
@@ -37,6 +38,7 @@ export class AttachmentsController {
   /** The bytes, with a participant's token or the signed `url` (`?sig=`); Range and ETag. Express answers HEAD from this GET route. */
   @Public()
   @Get(':id/content')
+  @RateLimit('download_ip')
   async content(
     @Param('id', ParseUUIDPipe) id: string,
     @Query('sig') sig: string | undefined,

@@ -10,6 +10,7 @@ import { DownloadsService } from './downloads.service';
 import { FromUrlUploadDto } from './dto/from-url.dto';
 import { FromUrlService } from './from-url.service';
 import { UploadsService } from './uploads.service';
+import { RateLimit } from '../rate-limit/rate-limit.guard';
 
 const PARTICIPANTS = [...STAFF, 'visitor' as const];
 
@@ -27,6 +28,7 @@ export class ChatAttachmentsController {
   @Allow(...PARTICIPANTS)
   @ApiConsumes('multipart/form-data')
   @Post('attachments')
+  @RateLimit('upload_visitor', 'upload_token', 'upload_account')
   upload(
     @CurrentPrincipal() p: Principal,
     @ClientIp() ip: string | null,
@@ -40,6 +42,7 @@ export class ChatAttachmentsController {
   @Allow(...PARTICIPANTS)
   @ApiConsumes('multipart/form-data')
   @Post('messages/with-files')
+  @RateLimit('upload_visitor', 'upload_token', 'upload_account', 'message_chat')
   uploadMessage(
     @CurrentPrincipal() p: Principal,
     @ClientIp() ip: string | null,
@@ -52,6 +55,7 @@ export class ChatAttachmentsController {
   /** Seed 003: the server fetches `sourceUrl` (through the SSRF guard) into the chat. */
   @Allow(...PARTICIPANTS)
   @Post('attachments/from-url')
+  @RateLimit('upload_visitor', 'upload_token', 'upload_account')
   @HttpCode(200)
   uploadFromUrl(
     @CurrentPrincipal() p: Principal,

@@ -6,6 +6,7 @@ import { Allow, CurrentPrincipal, STAFF } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { ClientIp } from '../common/http/client-ip';
 import { SeedUploadService } from './seed-upload.service';
+import { RateLimit } from '../rate-limit/rate-limit.guard';
 
 @ApiTags('attachments')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class SeedUploadController {
   @Allow(...STAFF, 'visitor')
   @ApiConsumes('multipart/form-data')
   @Post('upload')
+  @RateLimit('upload_visitor', 'upload_token', 'upload_account')
   @HttpCode(200)
   upload(
     @CurrentPrincipal() p: Principal,

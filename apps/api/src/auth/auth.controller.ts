@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { LoginResponse, MeResponse } from '@satchel/contracts';
 import { Allow, CurrentPrincipal, Public } from '../common/auth/decorators';
+import { ClientIp } from '../common/http/client-ip';
 import type { Principal } from '../common/auth/principal';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
@@ -14,8 +15,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto): Promise<LoginResponse> {
-    return this.auth.login(dto.email, dto.password);
+  login(@Body() dto: LoginDto, @ClientIp() ip: string | null): Promise<LoginResponse> {
+    return this.auth.login(dto.email, dto.password, ip);
   }
 
   @ApiBearerAuth()

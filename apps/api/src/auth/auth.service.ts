@@ -4,7 +4,8 @@ import { AccountsRepository } from '../accounts/accounts.repository';
 import { toAccountDto } from '../accounts/account.mapper';
 import type { Principal } from '../common/auth/principal';
 import { NotFoundError, UnauthorizedError } from '../common/errors/domain-errors';
-import { passwordHasher } from '../users/password-hasher';
+import { LoginThrottle } from '../rate-limit/login-throttle.service';
+import { PasswordHasher } from '../users/password-hasher';
 import { toUserDto } from '../users/user.mapper';
 import { checkTokenChange, enforce, policyActorOf } from '../users/user-change-policy';
 import { UsersRepository } from '../users/users.repository';
@@ -19,12 +20,27 @@ export class AuthService {
     private readonly accounts: AccountsRepository,
     private readonly tokens: TokensService,
     private readonly tokenRows: AuthTokensRepository,
+    private readonly passwordHasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(email: string, password: string): Promise<LoginResponse> {
+  /**
+   * Unknown emails are verified against a dummy hash and inactive users are verified too, so every
+   * answer costs one argon2 verify (no user enumeration by timing). Failures count towards lockouts.
+   */
+  async login(email: string, password: string, ip: string | null): Promise<LoginResponse> {
+    const attempt = { ip, email };
+    await this.throttle.begin(attempt);
     const user = await this.users.findByEmailWithHash(email);
-    const ok = user ? await passwordHasher.verify(user.passwordHash, password) : false;
-    if (!user || !ok || !user.active) throw new UnauthorizedError('Invalid email or password');
+    const ok = await this.passwordHasher.verify(user?.passwordHash, password);
+    if (!user || !ok || !user.active) {
+      await this.throttle.failed(attempt, user?.accountId ?? null);
+      throw new UnauthorizedError('Invalid email or password');
+    }
+    await this.throttle.succeeded(attempt);
+    if (this.passwordHasher.needsRehash(user.passwordHash)) {
+      await this.users.update(user.id, { passwordHash: await this.passwordHasher.hash(password) });
+    }
     const session = await this.tokens.issueSession(user);
     return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: toUserDto(user) };
   }

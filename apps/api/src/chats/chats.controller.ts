@@ -6,6 +6,7 @@ import type { Principal } from '../common/auth/principal';
 import { ConnectionStringsService } from '../realtime/connection-strings.service';
 import { ChatsService } from './chats.service';
 import { ChatListQueryDto, CreateChatDto, MessageListQueryDto, SendMessageDto } from './dto/chat.dto';
+import { RateLimit } from '../rate-limit/rate-limit.guard';
 
 const PARTICIPANTS = [...STAFF, 'visitor' as const];
 
@@ -52,6 +53,7 @@ export class ChatsController {
 
   @Allow(...PARTICIPANTS)
   @Post(':id/messages')
+  @RateLimit('message_sender', 'message_chat')
   send(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
@@ -63,6 +65,7 @@ export class ChatsController {
   /** Seed 004: a signed, expiring connection string for the Socket.IO handshake. */
   @Allow(...PARTICIPANTS)
   @Post(':id/connection')
+  @RateLimit('connection')
   async connection(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,

@@ -16,6 +16,8 @@ import { canAccessChat, isStaff, type Principal } from '../common/auth/principal
 import { DomainError, ValidationError } from '../common/errors/domain-errors';
 import { bodyProblem } from '../common/validation/crafted-input';
 import { createValidationPipe } from '../common/validation/validation.pipe';
+import { RateLimitService } from '../rate-limit/rate-limit.service';
+import { limitSocketMessage } from '../rate-limit/socket-rate-limit';
 import { ConnectionStringsService } from '../realtime/connection-strings.service';
 import { RealtimeRepository } from '../realtime/realtime.repository';
 import { accountRoom, chatRoom, tokenRoom, userRoom } from '../realtime/rooms';
@@ -53,6 +55,7 @@ export class ChatsGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly chats: ChatsService,
     private readonly realtime: RealtimeRepository,
     private readonly tokens: TokensService,
+    private readonly rateLimits: RateLimitService,
   ) {}
 
   afterInit(server: Server): void {
@@ -106,6 +109,15 @@ export class ChatsGateway implements OnGatewayInit, OnGatewayConnection {
   ): Promise<RealtimeSendAck> {
     const state = socket.data as SocketState;
     if (!state.chatId) return { ok: false, error: 'join a chat to send messages' };
+    // Counted before the message string is checked, so a refused send leaves the current one valid.
+    const refused = await limitSocketMessage(this.rateLimits, {
+      socketId: socket.id,
+      chatId: state.chatId,
+      accountId: state.principal.accountId,
+    });
+    if (refused) {
+      return { ...refused, nextMessageString: this.connections.messageString(socket.id, state.seq) };
+    }
     if (!this.connections.checkMessageString(body?.messageString, socket.id, state.seq)) {
       return {
         ok: false,

@@ -32,6 +32,7 @@ import type { ChatListQueryDto, MessageListQueryDto } from './dto/chat.dto';
 import { FILE_REQUESTS, type FileRequestsPort } from './file-requests.port';
 import { MESSAGE_ATTACHMENTS, type MessageAttachmentsPort } from './message-attachments.port';
 import { MessagesRepository } from './messages.repository';
+import { RateLimitService } from '../rate-limit/rate-limit.service';
 
 export interface NewMessage {
   text?: string;
@@ -50,6 +51,7 @@ export class ChatsService {
     private readonly accounts: AccountsRepository,
     private readonly tokens: TokensService,
     private readonly events: EventEmitter2,
+    private readonly rateLimits: RateLimitService,
     @Optional() @Inject(MESSAGE_ATTACHMENTS) private readonly attachments?: MessageAttachmentsPort,
     @Optional() @Inject(FILE_REQUESTS) private readonly fileRequests?: FileRequestsPort,
   ) {}
@@ -57,6 +59,7 @@ export class ChatsService {
   async startWidgetChat(widgetKey: string, name?: string): Promise<StartWidgetChatResponse> {
     const account = await this.accounts.findByWidgetKey(widgetKey);
     if (!account) throw new NotFoundError('Widget key', { field: 'widgetKey' });
+    await this.rateLimits.consume([['chat_start_widget', account.id]], account.id);
     const started = await this.chats.transaction(async (m) => {
       const chat = await this.chats.create(
         { accountId: account.id, visitorName: name?.trim() || 'Visitor', source: 'widget' },

@@ -4,6 +4,7 @@ import type { StartWidgetChatResponse } from '@satchel/contracts';
 import { Public } from '../common/auth/decorators';
 import { ChatsService } from './chats.service';
 import { StartWidgetChatDto } from './dto/chat.dto';
+import { RateLimit } from '../rate-limit/rate-limit.guard';
 
 @ApiTags('widget')
 @Controller('v1/widget')
@@ -13,6 +14,7 @@ export class WidgetController {
   /** A visitor starts a chat with the account's public widget key; the token is scoped to that chat. */
   @Public()
   @Post('chats')
+  @RateLimit('chat_start_ip')
   start(@Body() dto: StartWidgetChatDto): Promise<StartWidgetChatResponse> {
     return this.chats.startWidgetChat(dto.widgetKey, dto.name);
   }

@@ -18,9 +18,27 @@ describe('loadConfig', () => {
     [{ ADMIN_EMAIL: 'not-an-email' }, 'ADMIN_EMAIL'],
     [{ STORAGE_DRIVER: 's3' }, 'S3_BUCKET'],
     [{ NODE_ENV: 'production' }, 'SECRETS_KEY'],
+    [{ RATE_LIMIT_LOGIN_IP: '10 per minute' }, 'RATE_LIMIT_LOGIN_IP'],
+    [{ RATE_LIMIT_UPLOAD_VISITOR: '0/60' }, 'RATE_LIMIT_UPLOAD_VISITOR'],
+    [{ RATE_LIMIT_MESSAGE_CHAT: '10/0' }, 'RATE_LIMIT_MESSAGE_CHAT'],
+    [{ ARGON2_MEMORY_KIB: '4096' }, 'ARGON2_MEMORY_KIB'],
+    [{ ARGON2_TIME_COST: '1' }, 'ARGON2_TIME_COST'],
+    [{ ARGON2_PARALLELISM: '0' }, 'ARGON2_PARALLELISM'],
+    [{ PASSWORD_HASH_CONCURRENCY: '0' }, 'PASSWORD_HASH_CONCURRENCY'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));
+  });
+
+  it('reads rate limits as points/seconds and defaults argon2id to the OWASP minimum', () => {
+    const c = loadConfig({ RATE_LIMIT_LOGIN_EMAIL: '5/300' });
+    expect(c.rateLimits.login_email).toEqual({ points: 5, seconds: 300 });
+    expect(c.rateLimits.upload_visitor).toEqual({ points: 30, seconds: 60 });
+    expect(c.passwords).toEqual({
+      argon2: { memoryCost: 19456, timeCost: 2, parallelism: 1 },
+      concurrency: 2,
+      queue: 64,
+    });
   });
 
   it('accepts a hex secrets key', () => {

@@ -1,5 +1,13 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import {
+  LIMIT_RULE,
+  parseLimit,
+  POLICY_NAMES,
+  RATE_LIMIT_POLICIES,
+  type Limit,
+  type RateLimitPolicy,
+} from '../rate-limit/rate-limit.policies';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -86,7 +94,20 @@ export const envSchema = z.object({
   TEMP_MAX_AGE_MINUTES: int(1, 525600).default(60),
   TEMP_SWEEP_INTERVAL_MINUTES: int(1, 1440).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** OWASP's minimum for argon2id is m=19456 KiB, t=2, p=1: weaker settings are refused. */
+  ARGON2_MEMORY_KIB: int(19456, 4 * 1024 * 1024).default(19456),
+  ARGON2_TIME_COST: int(2, 100).default(2),
+  ARGON2_PARALLELISM: int(1, 64).default(1),
+  PASSWORD_HASH_CONCURRENCY: int(1, 64).default(2),
+  PASSWORD_HASH_QUEUE: int(0, 100000).default(64),
 });
+
+const limitSpec = z.string().refine((v) => parseLimit(v) !== undefined, `must be ${LIMIT_RULE}`);
+
+/** `RATE_LIMIT_*` variables, one per policy of the rate-limit table. */
+const rateLimitSchema = z.object(
+  Object.fromEntries(Object.values(RATE_LIMIT_POLICIES).map((p) => [p.env, limitSpec.default(p.default)])),
+);
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -131,6 +152,14 @@ export interface AppConfig {
   integrations: { exportRetryScheduleMs: number[]; reconcileIntervalMs: number; reconcileGraceMs: number };
   /** BullMQ lock and stalled-job check: a worker that dies mid-job has it redelivered after these. */
   jobs: { lockDurationMs: number; stalledIntervalMs: number };
+  /** Default limit of every rate-limit policy (accounts may override some). */
+  rateLimits: Record<RateLimitPolicy, Limit>;
+  passwords: {
+    argon2: { memoryCost: number; timeCost: number; parallelism: number };
+    /** Hashes/verifies running at once, and how many may wait before logins get 503. */
+    concurrency: number;
+    queue: number;
+  };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -167,10 +196,15 @@ function parseDuration(token: string): number {
 export function loadConfig(source: Record<string, string | undefined>): AppConfig {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const limits = rateLimitSchema.safeParse(cleaned);
+  const issues = [...(parsed.error?.issues ?? []), ...(limits.error?.issues ?? [])];
+  if (!parsed.success || !limits.success || issues.length) {
+    throw new ConfigError(issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  const rateLimits = Object.fromEntries(
+    POLICY_NAMES.map((name) => [name, parseLimit(limits.data[RATE_LIMIT_POLICIES[name].env] ?? '')]),
+  ) as Record<RateLimitPolicy, Limit>;
   if (e.STORAGE_DRIVER === 's3' && !e.S3_BUCKET)
     throw new ConfigError(['S3_BUCKET: required when STORAGE_DRIVER=s3']);
   if (e.NODE_ENV === 'production' && !e.SECRETS_KEY)
@@ -237,6 +271,16 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       reconcileGraceMs: e.RECONCILE_GRACE_MS,
     },
     jobs: { lockDurationMs: e.JOB_LOCK_DURATION_MS, stalledIntervalMs: e.JOB_STALLED_INTERVAL_MS },
+    rateLimits,
+    passwords: {
+      argon2: {
+        memoryCost: e.ARGON2_MEMORY_KIB,
+        timeCost: e.ARGON2_TIME_COST,
+        parallelism: e.ARGON2_PARALLELISM,
+      },
+      concurrency: e.PASSWORD_HASH_CONCURRENCY,
+      queue: e.PASSWORD_HASH_QUEUE,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -5,6 +5,7 @@ import { ADMINS, Allow, CurrentPrincipal } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { CallbackSettingsService } from './callback-settings.service';
 import { CallbackTestDto, UpdateCallbackSettingsDto } from './dto/integrations.dto';
+import { RateLimit } from '../rate-limit/rate-limit.guard';
 
 @ApiTags('integrations')
 @ApiBearerAuth()
@@ -34,6 +35,7 @@ export class CallbackSettingsController {
   }
 
   @Post('test')
+  @RateLimit('integration_test')
   @HttpCode(200)
   test(@CurrentPrincipal() p: Principal, @Body() dto: CallbackTestDto): Promise<TestResult> {
     return this.settings.test(p.accountId, dto.url);

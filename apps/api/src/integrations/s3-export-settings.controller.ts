@@ -5,6 +5,7 @@ import { ADMINS, Allow, CurrentPrincipal } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { S3ExportTestDto, UpdateS3ExportSettingsDto } from './dto/integrations.dto';
 import { S3ExportSettingsService } from './s3-export-settings.service';
+import { RateLimit } from '../rate-limit/rate-limit.guard';
 
 @ApiTags('integrations')
 @ApiBearerAuth()
@@ -27,6 +28,7 @@ export class S3ExportSettingsController {
   }
 
   @Post('test')
+  @RateLimit('integration_test')
   @HttpCode(200)
   test(@CurrentPrincipal() p: Principal, @Body() dto: S3ExportTestDto): Promise<TestResult> {
     return this.settings.test(p.accountId, dto);

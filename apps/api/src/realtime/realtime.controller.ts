@@ -4,6 +4,7 @@ import type { ConnectionStringResponse } from '@satchel/contracts';
 import { CurrentPrincipal } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { ConnectionStringsService } from './connection-strings.service';
+import { RateLimit } from '../rate-limit/rate-limit.guard';
 
 @ApiTags('realtime')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class RealtimeController {
 
   /** An account-wide connection string for the operator inbox (connect without a chat id). */
   @Post('connection')
+  @RateLimit('connection')
   @HttpCode(200)
   inbox(@CurrentPrincipal() p: Principal): ConnectionStringResponse {
     return this.connections.issue(p, null);

@@ -4,7 +4,7 @@ import { TokensService } from '../auth/tokens.service';
 import type { Principal } from '../common/auth/principal';
 import { ConflictError, NotFoundError } from '../common/errors/domain-errors';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
-import { passwordHasher } from './password-hasher';
+import { PasswordHasher } from './password-hasher';
 import { checkUserChange, checkUserCreate, enforce, policyActorOf } from './user-change-policy';
 import type { UserEntity } from './user.entity';
 import { toUserDto } from './user.mapper';
@@ -15,6 +15,7 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly tokens: TokensService,
+    private readonly passwordHasher: PasswordHasher,
   ) {}
 
   async list(accountId: string): Promise<UserDto[]> {
@@ -35,7 +36,7 @@ export class UsersService {
       name: dto.name,
       role: dto.role,
       active: true,
-      passwordHash: await passwordHasher.hash(dto.password),
+      passwordHash: await this.passwordHasher.hash(dto.password),
     });
     return toUserDto(user);
   }
@@ -52,7 +53,7 @@ export class UsersService {
     if (dto.email !== undefined) patch.email = dto.email;
     if (dto.role !== undefined) patch.role = dto.role;
     if (dto.active !== undefined) patch.active = dto.active;
-    if (dto.password !== undefined) patch.passwordHash = await passwordHasher.hash(dto.password);
+    if (dto.password !== undefined) patch.passwordHash = await this.passwordHasher.hash(dto.password);
     if (Object.keys(patch).length) await this.users.update(id, patch);
     if (dto.active === false || dto.password !== undefined) await this.tokens.revokeUserSessions(id);
     return this.get(actor.accountId, id);

@@ -24,7 +24,14 @@ export interface RealtimeSendMessage {
 
 export type RealtimeSendAck =
   | { ok: true; message: MessageDto; nextMessageString: string }
-  | { ok: false; error: string; nextMessageString?: string };
+  | {
+      ok: false;
+      error: string;
+      nextMessageString?: string;
+      /** `RATE_LIMITED` when a rate limit refused the message; retry after `retryAfter` seconds. */
+      code?: string;
+      retryAfter?: number;
+    };
 
 export interface AttachmentDeletedEvent {
   chatId: string;

@@ -73,3 +73,23 @@ export class OutboundUrlBlockedError extends ValidationError {
     );
   }
 }
+
+/** A rate limit refused the request: `429 {"code": "RATE_LIMITED", "retryAfter": <seconds>}` + `Retry-After`. */
+export class RateLimitedError extends TooManyRequestsError {
+  constructor(
+    readonly retryAfter: number,
+    message = 'Too many requests, try again later',
+  ) {
+    super(message, { code: 'RATE_LIMITED', retryAfter });
+  }
+}
+
+/** Too many password checks already waiting: `503 {"code": "BUSY", "retryAfter": 1}` + `Retry-After`. */
+export class BusyError extends ServiceUnavailableError {
+  constructor(
+    readonly retryAfter: number,
+    message = 'The server is busy, try again shortly',
+  ) {
+    super(message, { code: 'BUSY', retryAfter });
+  }
+}

@@ -17,6 +17,7 @@ export class ErrorFilter implements ExceptionFilter {
       res.destroy();
       return;
     }
+    if (typeof body['retryAfter'] === 'number') res.setHeader('Retry-After', String(body['retryAfter']));
     res.status(status).json(body);
   }
 

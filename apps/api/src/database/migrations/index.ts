@@ -5,6 +5,7 @@ import { Chatbot1732600000000 } from './1732600000000-chatbot';
 import { InboxReads1732600000001 } from './1732600000001-inbox-reads';
 
 import { UploadIdempotency1732700000000 } from './1732700000000-upload-idempotency';
+import { RateLimitOverrides1732800000000 } from './1732800000000-rate-limit-overrides';
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
   Foundation1732300000000,
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Chatbot1732600000000,
   InboxReads1732600000001,
   UploadIdempotency1732700000000,
+  RateLimitOverrides1732800000000,
 ];

@@ -1,0 +1,38 @@
+import type { Request } from 'express';
+import type { Principal } from '../common/auth/principal';
+import type { RateLimitPolicy } from './rate-limit.policies';
+
+function senderOf(p: Principal): string {
+  return p.kind === 'user' ? `user:${p.userId}` : `token:${p.tokenId}`;
+}
+
+/**
+ * Whose counter an HTTP request takes a point from, per policy; null = the policy does not apply
+ * to this caller (e.g. the per-visitor limit for an operator).
+ */
+export function httpKeyOf(policy: RateLimitPolicy, req: Request): string | null {
+  const p = req.principal;
+  switch (policy) {
+    case 'login_ip':
+    case 'chat_start_ip':
+    case 'download_ip':
+      return req.ip ?? 'unknown';
+    case 'upload_visitor':
+      return p?.kind === 'visitor' ? p.tokenId : null;
+    case 'upload_token':
+      return p && p.kind !== 'visitor' ? senderOf(p) : null;
+    case 'upload_account':
+    case 'integration_test':
+      return p?.accountId ?? null;
+    case 'message_sender':
+    case 'connection':
+      return p ? senderOf(p) : null;
+    case 'message_chat': {
+      const chatId = req.params['chatId'] ?? req.params['id'];
+      return typeof chatId === 'string' ? chatId : null;
+    }
+    default:
+      // Counted by services that know the key only later (login email, widget key).
+      return null;
+  }
+}
