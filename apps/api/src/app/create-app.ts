@@ -6,6 +6,7 @@ import { ErrorFilter } from '../common/errors/error.filter';
 import { limitJsonDepth } from '../common/http/json-depth';
 import { requestId } from '../common/http/request-id';
 import { CraftedInputGuard } from '../common/validation/crafted-input.guard';
+import { MAX_BODY_DEPTH } from '../common/validation/crafted-input';
 import { createValidationPipe } from '../common/validation/validation.pipe';
 import type { AppConfig } from '../config/app-config';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
@@ -17,7 +18,6 @@ import { serveStaticApps } from './static-assets';
 import { setupSwagger } from './swagger';
 
 /** Far beyond any real request body; deeper JSON is refused before it is parsed. */
-const MAX_JSON_DEPTH = 64;
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 function logger(level: AppConfig['logLevel']): QuietLogger | false {
@@ -55,7 +55,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     credentials: false,
     exposedHeaders: ['ETag', 'Content-Disposition', 'X-Request-Id'],
   });
-  app.useBodyParser('json', { limit: '1mb', verify: limitJsonDepth(MAX_JSON_DEPTH) });
+  app.useBodyParser('json', { limit: '1mb', verify: limitJsonDepth(MAX_BODY_DEPTH) });
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalGuards(new CraftedInputGuard());

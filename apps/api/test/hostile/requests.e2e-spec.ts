@@ -35,7 +35,10 @@ describe('hostile: request lines, headers and JSON bodies', () => {
         .set('Content-Type', 'application/json')
         .send('['.repeat(100_000) + ']'.repeat(100_000));
       expect(res.status).toBe(400);
-      expect(res.body).toEqual({ error: 'JSON nested deeper than 64 levels', code: 'JSON_TOO_DEEP' });
+      expect(res.body).toEqual({
+        error: 'The request body is nested more than 32 levels deep',
+        code: 'BODY_TOO_DEEP',
+      });
     });
     it('refuses a JSON body over 1 MB with 413', async () => {
       const res = await settings().send({ visitor: { allowedTypes: 'x'.repeat(1100 * 1024) } });

@@ -31,7 +31,9 @@ export function jsonDepth(raw: Uint8Array, stopAbove = Infinity): number {
 export function limitJsonDepth(max: number): (req: unknown, res: unknown, raw: Buffer) => void {
   return (_req, _res, raw) => {
     if (jsonDepth(raw, max) > max) {
-      throw new BadRequestError(`JSON nested deeper than ${max} levels`, { code: 'JSON_TOO_DEEP' });
+      throw new BadRequestError(`The request body is nested more than ${max} levels deep`, {
+        code: 'BODY_TOO_DEEP',
+      });
     }
   };
 }

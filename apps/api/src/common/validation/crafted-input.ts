@@ -6,7 +6,7 @@ const ANY_CONTROL = /[\u0000-\u001f\u007f]/;
 const BODY_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** A lone UTF-16 surrogate (JSON `"\ud800"`): not text, and some parsers throw on it. */
 const LONE_SURROGATE = /\p{Cs}/u;
-const MAX_BODY_DEPTH = 32;
+export const MAX_BODY_DEPTH = 32;
 /** Path parameters named `id` or `…Id` are UUIDs on every route. */
 const ID_PARAM = /^(id|[a-z]+Id)$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
