@@ -2,14 +2,15 @@ import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from './api-client';
 import { ADMIN, startApiServer, type ApiServer } from './api-server';
 import { launchBrowser, newPage } from './browser';
+import { checkAllPages, type PageGuardOptions } from './page-guard';
 
 export interface E2eEnv {
   server: ApiServer;
   browser: Browser;
   /** The API as the first account's owner. */
   admin: ApiClient;
-  /** A new page in its own browser context. */
-  page(): Promise<Page>;
+  /** A new page in its own browser context, failing its test on console errors and runaway requests. */
+  page(guard?: PageGuardOptions): Promise<Page>;
   stop(): Promise<void>;
 }
 
@@ -25,10 +26,11 @@ export async function startE2eEnv(name: string, env: Record<string, string> = {}
       server,
       browser: b,
       admin,
-      page: () => newPage(b, server.url),
+      page: (guard) => newPage(b, server.url, guard),
       stop: async () => {
         await b.close().catch(() => undefined);
         await server.stop();
+        checkAllPages();
       },
     };
   } catch (err) {

@@ -80,7 +80,8 @@ export class FileDetail {
     if (!f) return;
     this.busy.set('download');
     try {
-      saveBlob(this.content() ?? (await firstValueFrom(this.api.content(f.id))), f.name);
+      // Fetched again (not the preview's bytes) so the audit log records this download.
+      saveBlob(await firstValueFrom(this.api.content(f.id)), f.name);
     } catch (err) {
       this.notify.error(err, 'Download failed');
     } finally {
@@ -129,7 +130,7 @@ export class FileDetail {
 
   private async loadContent(id: string): Promise<void> {
     try {
-      const blob = await firstValueFrom(this.api.content(id));
+      const blob = await firstValueFrom(this.api.content(id, 'preview'));
       if (id === this.fileId()) this.content.set(blob);
     } catch (err) {
       if (id === this.fileId()) this.previewError.set(errorMessage(err));

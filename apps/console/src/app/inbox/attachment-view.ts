@@ -5,6 +5,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { AttachmentDto } from '@satchel/contracts';
 import { formatBytes } from '@satchel/domain';
 import { downloadWithProgress } from './download';
+import { previewUrl } from './preview-url';
 
 /** An attachment in the conversation: an image thumbnail, or a file card; both downloadable with progress. */
 @Component({
@@ -20,7 +21,7 @@ import { downloadWithProgress } from './download';
           class="thumb"
           [attr.aria-label]="'Open ' + a().name"
         >
-          <img [src]="a().url" [alt]="a().name" />
+          <img [src]="previewUrl()" [alt]="a().name" />
         </a>
       } @else {
         <mat-icon aria-hidden="true">{{ isPdf() ? 'picture_as_pdf' : 'description' }}</mat-icon>
@@ -91,6 +92,8 @@ export class AttachmentView {
   readonly size = computed(() => formatBytes(this.a().size));
   readonly isImage = computed(() => /^image\/(png|jpeg|gif|webp)$/.test(this.a().contentType));
   readonly isPdf = computed(() => this.a().contentType === 'application/pdf');
+  /** Shown in the conversation: a preview, not a download in the audit log. */
+  readonly previewUrl = computed(() => previewUrl(this.a().url));
 
   async download(): Promise<void> {
     this.error.set('');
