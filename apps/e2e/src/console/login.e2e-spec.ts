@@ -16,8 +16,7 @@ describe('console: sign in, navigation by role, session expiry, sign out', () =>
   });
 
   it('refuses wrong credentials with a message', async () => {
-    // The browser logs the refused sign-in (401) itself; the page shows it as a message.
-    const page = await env.page({ allowConsoleErrors: [/status of 401 .*\/v1\/auth\/login\)$/] });
+    const page = await env.page();
     await page.goto('/console/');
     await page.waitForURL(/\/console\/login/);
     await page.getByLabel('Email').fill('admin@e2e.test');
@@ -73,7 +72,7 @@ describe('console: sign in, navigation by role, session expiry, sign out', () =>
   });
 
   it('sends the user back to sign in when the session ends on the server', async () => {
-    const page = await env.page({ allowConsoleErrors: [/status of 401 \(Unauthorized\)/] });
+    const page = await env.page();
     await signIn(page);
     const token = await page.evaluate(() => localStorage.getItem('satchel.console.token'));
     await new ApiClient(env.server.url, token!).post('/v1/auth/logout');

@@ -3,9 +3,16 @@ import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 export interface PageGuardOptions {
   /** Requests one page may send to the same URL (query included) before it counts as runaway. */
   maxRequestsPerUrl?: number;
-  /** Console errors a test expects (e.g. the browser's own line for a refused request it provokes). */
+  /** Console errors a test expects. */
   allowConsoleErrors?: RegExp[];
+  /**
+   * Also fail on the browser's own "Failed to load resource … status of 4xx" lines. Off by default:
+   * refusals (401, 413, 415…) are answers the page handles and tests provoke; 5xx always fail.
+   */
+  failOnClientErrors?: boolean;
 }
+
+const CLIENT_ERROR_LINE = /^Failed to load resource: the server responded with a status of 4\d\d\b/;
 
 /** Generous for real pages (a list reloaded a few times), far below a change-detection loop. */
 export const DEFAULT_MAX_REQUESTS_PER_URL = 25;
@@ -30,6 +37,7 @@ export function guardPage(page: Page, options: PageGuardOptions = {}): void {
   page.on('pageerror', (err) => guard.problems.push(`page error: ${err.message}`));
   page.on('console', (msg: ConsoleMessage) => {
     if (msg.type() !== 'error') return;
+    if (!options.failOnClientErrors && CLIENT_ERROR_LINE.test(msg.text())) return;
     const text = `${msg.text()} (${msg.location().url || 'no location'})`;
     if (!allowed.some((re) => re.test(text))) guard.problems.push(`console.error: ${text}`);
   });

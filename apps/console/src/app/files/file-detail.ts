@@ -20,6 +20,7 @@ import { firstValueFrom } from 'rxjs';
 import { AuditApi } from '../audit/audit.api';
 import { errorMessage } from '../core/api-error';
 import { confirmAction } from '../core/confirm-dialog';
+import { FileName } from '../core/file-name';
 import { Notify } from '../core/notify.service';
 import { StatusChip } from '../core/status-chip';
 import { AttachmentsApi } from './attachments.api';
@@ -38,6 +39,7 @@ import { PdfPreview } from './pdf-preview';
     MatProgressBarModule,
     StatusChip,
     PdfPreview,
+    FileName,
   ],
   templateUrl: './file-detail.html',
   styleUrl: './file-detail.scss',

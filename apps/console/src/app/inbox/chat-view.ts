@@ -33,6 +33,7 @@ import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../core/api-error';
 import { Notify } from '../core/notify.service';
 import { SessionStore } from '../core/session.store';
+import { FileName } from '../core/file-name';
 import { PdfPreview } from '../files/pdf-preview';
 import { AttachmentView } from './attachment-view';
 import { FileTray } from './file-tray';
@@ -51,6 +52,7 @@ import { MESSAGE_PAGE, mergeMessages, nearBottom, nearTop } from './message-log'
     MatInputModule,
     MatProgressBarModule,
     AttachmentView,
+    FileName,
     PdfPreview,
   ],
   templateUrl: './chat-view.html',
