@@ -13,6 +13,8 @@ export interface PageGuardOptions {
 }
 
 const CLIENT_ERROR_LINE = /^Failed to load resource: the server responded with a status of 4\d\d\b/;
+/** What the browser logs for requests while a test has taken it offline (`setOffline(true)`). */
+const OFFLINE_LINE = /^Failed to load resource: net::ERR_INTERNET_DISCONNECTED\b/;
 
 /** Generous for real pages (a list reloaded a few times), far below a change-detection loop. */
 export const DEFAULT_MAX_REQUESTS_PER_URL = 25;
@@ -38,6 +40,7 @@ export function guardPage(page: Page, options: PageGuardOptions = {}): void {
   page.on('console', (msg: ConsoleMessage) => {
     if (msg.type() !== 'error') return;
     if (!options.failOnClientErrors && CLIENT_ERROR_LINE.test(msg.text())) return;
+    if (OFFLINE_LINE.test(msg.text())) return;
     const text = `${msg.text()} (${msg.location().url || 'no location'})`;
     if (!allowed.some((re) => re.test(text))) guard.problems.push(`console.error: ${text}`);
   });

@@ -102,6 +102,8 @@ export class FilesPage implements OnInit {
   );
   readonly sort = signal<{ field: SortField; order: 'asc' | 'desc' }>({ field: 'createdAt', order: 'desc' });
   readonly sizeLabel = sizeLabel;
+  /** Rows (and their thumbnails) survive a reload that returns the same files. */
+  readonly trackById = (_: number, f: AttachmentDto): string => f.id;
 
   constructor() {
     this.list.restartOn(this.filters.valueChanges);
