@@ -34,6 +34,8 @@ describe('console: links between Files and the inbox', () => {
     await chat.getByRole('heading', { name: 'Closed Clara' }).waitFor();
     await chat.getByText('Closed', { exact: true }).waitFor();
     await chat.getByText('Here is the signed contract.').waitFor();
+    await chat.getByRole('note').getByText('This chat is closed').waitFor();
+    expect(await chat.getByRole('button', { name: 'Send', exact: true }).isDisabled()).toBe(true);
   }
 
   it('"Open chat" in the Files table and in the file panel open that chat, also when it is closed', async () => {
