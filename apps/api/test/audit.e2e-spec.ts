@@ -59,6 +59,39 @@ describe('audit log (GET /v1/audit-events)', () => {
     expect(res.body.items[2].actor).toEqual({ role: 'operator', id: operator.userId, name: 'Olga Operator' });
   });
 
+  it('does not audit previews of images and PDF; a real download still writes exactly one row', async () => {
+    await setUploadSettings(t, owner.auth, { visitor: { allowedTypes: 'png|pdf|txt' } });
+    const v = await startVisitorChat(t, widgetKey);
+    const png = await uploadFile(t, v.chatId, v.auth, 'thumb.png', PNG);
+    const txt = await uploadFile(t, v.chatId, v.auth, 'notes.txt', Buffer.from('plain notes\n'));
+    const get = (id: string, query: Record<string, string>) =>
+      request(t.url).get(`/v1/attachments/${id}/content`).query(query).set(operator.auth);
+    for (let i = 0; i < 5; i++) {
+      const res = await get(png.id, { purpose: 'preview' }).expect(200);
+      expect(res.headers['content-disposition']).toBe('inline; filename=thumb.png');
+    }
+    await request(t.url)
+      .get(`${pathOf(png.url)}&purpose=preview`)
+      .expect(200);
+    const downloads = (id: string) =>
+      events({ attachmentId: id, action: 'attachment.download' }).then((r) => r.body.total as number);
+    expect(await downloads(png.id)).toBe(0);
+
+    await get(png.id, { purpose: 'download' }).expect(200);
+    expect(await downloads(png.id)).toBe(1);
+    // Not inline-safe: a "preview" of it is a download.
+    await get(txt.id, { purpose: 'preview' }).expect(200);
+    expect(await downloads(txt.id)).toBe(1);
+
+    const bad = await get(png.id, { purpose: 'peek' }).expect(400);
+    expect(bad.body).toEqual({
+      error: 'purpose must be "preview" or "download"',
+      field: 'purpose',
+      code: 'invalid_download_purpose',
+    });
+    expect(await downloads(png.id)).toBe(1);
+  });
+
   it('filters by action, outcome and attachment', async () => {
     expect(
       (await events({ action: 'attachment.upload', outcome: 'failure' })).body.items.every(

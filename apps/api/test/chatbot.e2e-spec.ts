@@ -185,6 +185,31 @@ describe('chatbot and file requests', () => {
         .expect(403);
     });
 
+    it('refuses an ask-for-file step with a blank prompt, naming step and field for people', async () => {
+      const before = await configureBot([{ type: 'askFile', prompt: 'Your invoice, please' }]);
+      for (const prompt of ['', '   ']) {
+        const bad = await request(t.url)
+          .put('/v1/settings/chatbot')
+          .set(owner.auth)
+          .send({
+            enabled: true,
+            botName: 'Bot',
+            steps: [
+              { type: 'say', text: 'hi' },
+              { type: 'askFile', prompt },
+            ],
+          })
+          .expect(400);
+        expect(bad.body).toEqual({
+          error: 'Step 2: the prompt must not be empty',
+          field: 'steps.1.prompt',
+          code: 'invalid_chatbot_step',
+        });
+      }
+      const kept = await request(t.url).get('/v1/settings/chatbot').set(owner.auth).expect(200);
+      expect(kept.body.steps).toEqual(before.body.steps);
+    });
+
     it("keeps each account's bot to itself", async () => {
       const other = await createTenant(t, owner);
       const res = await request(t.url).get('/v1/settings/chatbot').set(other.admin.auth).expect(200);
@@ -404,6 +429,12 @@ describe('chatbot and file requests', () => {
         .send({})
         .expect(400);
       expect(missing.body.field).toBe('prompt');
+      const blank = await request(t.url)
+        .post(`/v1/chats/${v.chatId}/file-requests`)
+        .set(api)
+        .send({ prompt: '   ' })
+        .expect(400);
+      expect(blank.body).toMatchObject({ field: 'prompt', error: 'prompt must not be empty' });
     });
 
     it("another account and another chat's visitor get 404", async () => {

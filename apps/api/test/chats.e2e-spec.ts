@@ -57,6 +57,44 @@ describe('chats and messages', () => {
     expect(before.body.map((m: { text: string }) => m.text)).toEqual(['Hello?']);
   });
 
+  it('pages a long history backwards with before=<id>&limit=, validated', async () => {
+    const v = await startVisitorChat(t, widgetKey);
+    for (let i = 1; i <= 7; i++) {
+      await request(t.url)
+        .post(`/v1/chats/${v.chatId}/messages`)
+        .set(v.auth)
+        .send({ text: `m${i}` })
+        .expect(201);
+    }
+    const page = async (query: string) =>
+      (await request(t.url).get(`/v1/chats/${v.chatId}/messages?${query}`).set(admin.auth).expect(200))
+        .body as { id: string; text: string }[];
+    const pages: string[][] = [];
+    let batch = await page('limit=3');
+    while (batch.length) {
+      pages.push(batch.map((m) => m.text));
+      batch = await page(`limit=3&before=${batch[0].id}`);
+    }
+    expect(pages).toEqual([['m5', 'm6', 'm7'], ['m2', 'm3', 'm4'], ['m1']]);
+
+    // A message of another chat is no cursor here.
+    const other = await startVisitorChat(t, widgetKey);
+    const foreign = await request(t.url)
+      .post(`/v1/chats/${other.chatId}/messages`)
+      .set(other.auth)
+      .send({ text: 'elsewhere' })
+      .expect(201);
+    expect(await page(`before=${foreign.body.id}`)).toEqual([]);
+
+    for (const bad of ['before=not-a-uuid', 'limit=0', 'limit=201', 'limit=ten']) {
+      const res = await request(t.url)
+        .get(`/v1/chats/${v.chatId}/messages?${bad}`)
+        .set(admin.auth)
+        .expect(400);
+      expect(res.body.field).toBe(bad.split('=')[0]);
+    }
+  });
+
   it('refuses an empty message and a message to a closed chat', async () => {
     const v = await startVisitorChat(t, widgetKey);
     const empty = await request(t.url)

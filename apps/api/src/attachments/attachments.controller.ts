@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AttachmentDto, Page } from '@satchel/contracts';
 import type { Request, Response } from 'express';
 import { Allow, CurrentPrincipal, Public, STAFF } from '../common/auth/decorators';
@@ -35,17 +35,23 @@ export class AttachmentsController {
     return this.attachments.get(p, id);
   }
 
-  /** The bytes, with a participant's token or the signed `url` (`?sig=`); Range and ETag. Express answers HEAD from this GET route. */
+  /**
+   * The bytes, with a participant's token or the signed `url` (`?sig=`); Range and ETag. Express
+   * answers HEAD from this GET route. `?purpose=preview` (images and PDF shown in a viewer) is not
+   * audited as a download.
+   */
   @Public()
+  @ApiQuery({ name: 'purpose', required: false, enum: ['download', 'preview'] })
   @Get(':id/content')
   @RateLimit('download_ip')
   async content(
     @Param('id', ParseUUIDPipe) id: string,
     @Query('sig') sig: string | undefined,
+    @Query('purpose') purpose: unknown,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await sendDownload(res, await this.downloads.content(id, downloadRequest(req, sig)));
+    await sendDownload(res, await this.downloads.content(id, downloadRequest(req, sig, purpose)));
   }
 
   @Allow(...PARTICIPANTS)

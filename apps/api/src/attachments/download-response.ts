@@ -1,9 +1,20 @@
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
-import type { DownloadRequest, DownloadResponse } from './downloads.service';
+import { ValidationError } from '../common/errors/domain-errors';
+import type { DownloadPurpose, DownloadRequest, DownloadResponse } from './downloads.service';
 
-export function downloadRequest(req: Request, sig?: string): DownloadRequest {
+/** `?purpose=preview` (the console's thumbnails and viewers) or `download` (the default). */
+export function downloadPurpose(raw: unknown): DownloadPurpose {
+  if (raw === undefined || raw === 'download') return 'download';
+  if (raw === 'preview') return 'preview';
+  throw new ValidationError('purpose must be "preview" or "download"', 'purpose', {
+    code: 'invalid_download_purpose',
+  });
+}
+
+export function downloadRequest(req: Request, sig?: string, purpose: unknown = undefined): DownloadRequest {
   return {
+    purpose: downloadPurpose(purpose),
     method: req.method === 'HEAD' ? 'HEAD' : 'GET',
     ip: req.ip ?? null,
     authorization: req.header('authorization'),

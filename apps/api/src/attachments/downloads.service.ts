@@ -17,7 +17,11 @@ import { AttachmentLinks } from './attachment-links';
 import { AttachmentObjectsRepository } from './attachment-objects.repository';
 import { AttachmentsRepository } from './attachments.repository';
 
+/** A preview shows an inline-safe file in a viewer; it is not a download and is not audited as one. */
+export type DownloadPurpose = 'download' | 'preview';
+
 export interface DownloadRequest {
+  purpose?: DownloadPurpose;
   method: 'GET' | 'HEAD';
   ip: string | null;
   authorization?: string;
@@ -133,8 +137,11 @@ export class DownloadsService {
     const status = range ? 206 : 200;
     if (req.method === 'HEAD') return { status, headers };
     const body = await this.open(row, range);
+    // Previews of inline-safe files (thumbnails, viewers) are not downloads: they would drown the
+    // audit log. Anything else asked as a "preview" is still a download.
+    const preview = req.purpose === 'preview' && isInlineSafe(row.contentType);
     // One audit event per download, not per chunk a player or resumer asks for later.
-    if (!range || range.start === 0) {
+    if (!preview && (!range || range.start === 0)) {
       await this.audit.record(ctx, {
         action: AUDIT_ACTIONS.download,
         outcome: 'success',

@@ -20,14 +20,31 @@ const stepSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('handover'), text: text(2000).optional() }).strict(),
 ]);
 
-/** Validates the bot's steps; the error names the field, e.g. `steps.1.prompt`. */
+/** How the console names step fields in messages (steps are numbered from 1 there). */
+const FIELD_WORDS: Record<string, string> = {
+  text: 'the text',
+  prompt: 'the prompt',
+  allowedTypes: 'the allowed types',
+  maxSizeKb: 'the maximum size',
+  skippable: '"skippable"',
+  type: 'the step type',
+};
+
+/**
+ * Validates the bot's steps. The error's `field` is machine-readable (`steps.1.prompt`); its
+ * message is for people: "Step 2: the prompt must not be empty".
+ */
 export function parseSteps(raw: unknown[]): ChatbotStep[] {
   return raw.map((value, i) => {
     const r = stepSchema.safeParse(value);
     if (!r.success) {
       const issue = r.error.issues[0];
-      const field = ['steps', i, ...(issue?.path ?? [])].join('.');
-      throw new ValidationError(`${field} ${issue?.message ?? 'is invalid'}`, field);
+      const path = (issue?.path ?? []).map(String);
+      const field = ['steps', i, ...path].join('.');
+      const what = path.length ? (FIELD_WORDS[path[0]] ?? path.join('.')) : 'this step';
+      throw new ValidationError(`Step ${i + 1}: ${what} ${issue?.message ?? 'is invalid'}`, field, {
+        code: 'invalid_chatbot_step',
+      });
     }
     const step = r.data;
     if (step.type === 'askFile' && step.allowedTypes !== undefined) {

@@ -19,9 +19,11 @@ export class MessagesRepository {
   async list(chatId: string, limit: number, beforeId?: string): Promise<MessageEntity[]> {
     const qb = this.repo().createQueryBuilder('m').where('m.chatId = :chatId', { chatId });
     if (beforeId) {
-      qb.andWhere('(m.createdAt, m.id) < (SELECT created_at, id FROM messages WHERE id = :beforeId)', {
-        beforeId,
-      });
+      // Only a message of this chat is a cursor; any other id gives an empty page.
+      qb.andWhere(
+        '(m.createdAt, m.id) < (SELECT created_at, id FROM messages WHERE id = :beforeId AND chat_id = :chatId)',
+        { beforeId, chatId },
+      );
     }
     const rows = await qb.orderBy('m.createdAt', 'DESC').addOrderBy('m.id', 'DESC').take(limit).getMany();
     return rows.reverse();

@@ -55,9 +55,9 @@ describe('console: Settings › AWS S3 export', () => {
     await signIn(page);
     await page.goto('/console/settings/s3');
     await fillS3Form(page, s3, { id: s3.accessKeyId, secret: s3.secretAccessKey });
-    const off = page.getByRole('switch', { name: 'Disable AWS S3 File Store' });
-    expect(await off.isChecked()).toBe(true);
-    await off.click();
+    const exportOn = page.getByRole('switch', { name: /^Export to S3: / });
+    expect(await exportOn.isChecked()).toBe(false);
+    await exportOn.click();
     await page.getByText('Export is on').waitFor();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('AWS S3 export settings saved.').waitFor();
@@ -86,14 +86,14 @@ describe('console: Settings › AWS S3 export', () => {
     const page = await env.page();
     await signIn(page);
     await page.goto('/console/settings/s3');
-    const off = page.getByRole('switch', { name: 'Disable AWS S3 File Store' });
+    const exportOn = page.getByRole('switch', { name: /^Export to S3: / });
     const save = async (): Promise<void> => {
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('AWS S3 export settings saved.').first().waitFor();
     };
     await page.getByText('Saved secret ends in RVER').waitFor();
-    expect(await off.isChecked()).toBe(false);
-    await off.click();
+    expect(await exportOn.isChecked()).toBe(true);
+    await exportOn.click();
     await save();
 
     const chat = await env.admin.createChat('Backlog Visitor');
@@ -104,7 +104,7 @@ describe('console: Settings › AWS S3 export', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(s3.keys()).not.toContain(key);
 
-    await off.click();
+    await exportOn.click();
     await save();
     await page.getByRole('button', { name: 'Export backlog' }).click();
     await page.getByTestId('backlog-result').getByText('1 file(s) queued for export.').waitFor();

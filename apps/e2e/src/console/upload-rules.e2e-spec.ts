@@ -53,7 +53,7 @@ describe('console: Settings › File uploads', () => {
     await signIn(page);
     await page.goto('/console/settings/uploads');
     await page.getByTestId('visitor-types').fill('pdf|exe2');
-    await page.getByText('Unknown file type "exe2" in allowedTypes').waitFor();
+    await page.getByText('Unknown file type "exe2" in the allowed file types').waitFor();
     await page.getByRole('button', { name: 'Save upload rules' }).click();
     await page.getByTestId('save-error').getByText('Fix the highlighted fields before saving.').waitFor();
     await screenshot(page, 'settings-uploads-invalid');

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { guardPage, type PageGuardOptions } from './page-guard';
 import { SCREENSHOT_DIR } from './paths';
 
 export const CHROMIUM_ARGS = [
@@ -23,8 +24,16 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh context (own localStorage) and page sized like a laptop screen. */
-export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
+/**
+ * A fresh context (own localStorage) and page sized like a laptop screen. The page fails its test
+ * on `console.error`, uncaught errors and runaway requests (see `page-guard.ts`) when its context
+ * is closed or the e2e env stops.
+ */
+export async function newPage(
+  browser: Browser,
+  baseURL: string,
+  guard: PageGuardOptions = {},
+): Promise<Page> {
   const context = await browser.newContext({
     baseURL,
     viewport: { width: 1366, height: 860 },
@@ -33,6 +42,7 @@ export async function newPage(browser: Browser, baseURL: string): Promise<Page> 
   const page = await context.newPage();
   // Generous: CI machines are small and shared (password hashing alone can take seconds there).
   page.setDefaultTimeout(30000);
+  guardPage(page, guard);
   return page;
 }
 

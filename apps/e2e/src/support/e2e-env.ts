@@ -2,14 +2,15 @@ import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from './api-client';
 import { ADMIN, startApiServer, type ApiServer } from './api-server';
 import { launchBrowser, newPage, watchProblems } from './browser';
+import { checkAllPages, type PageGuardOptions } from './page-guard';
 
 export interface E2eEnv {
   server: ApiServer;
   browser: Browser;
   /** The API as the first account's owner. */
   admin: ApiClient;
-  /** A new page in its own browser context. */
-  page(): Promise<Page>;
+  /** A new page in its own browser context, failing its test on console errors and runaway requests. */
+  page(guard?: PageGuardOptions): Promise<Page>;
   stop(): Promise<void>;
 }
 
@@ -23,8 +24,8 @@ export async function startE2eEnv(name: string, env: Record<string, string> = {}
     const b = browser;
     // Every page of every browser test is watched: a Content-Security-Policy violation fails the suite.
     const problems: string[][] = [];
-    const page = async () => {
-      const p = await newPage(b, server.url);
+    const page = async (guard?: PageGuardOptions) => {
+      const p = await newPage(b, server.url, guard);
       problems.push(await watchProblems(p));
       return p;
     };
@@ -38,6 +39,7 @@ export async function startE2eEnv(name: string, env: Record<string, string> = {}
         await server.stop();
         const csp = problems.flat().filter((p) => /^csp:|Content Security Policy/.test(p));
         if (csp.length) throw new Error(`Content-Security-Policy violations:\n${csp.join('\n')}`);
+        checkAllPages();
       },
     };
   } catch (err) {

@@ -7,6 +7,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Matches,
   MaxLength,
   Min,
   MinLength,
@@ -30,7 +31,11 @@ export class ChatbotSettingsDto implements ChatbotSettings {
 }
 
 export class CreateFileRequestDto implements CreateFileRequestRequest {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(1000) prompt: string;
+  @ApiProperty()
+  @IsString()
+  @MaxLength(1000)
+  @Matches(/\S/, { message: 'prompt must not be empty' })
+  prompt: string;
   @ApiPropertyOptional({
     description: 'Pipe-delimited extensions, narrower than the visitor rule: `pdf|png`',
   })

@@ -1,5 +1,5 @@
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -10,7 +10,10 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import type { ChatbotSettings, ChatbotStep } from '@satchel/contracts';
 import { firstValueFrom } from 'rxjs';
 import { errorField, errorMessage } from '../core/api-error';
+import { humanizeFieldNames } from '../core/field-labels';
 import { Notify } from '../core/notify.service';
+import { HasUnsavedChanges, warnBeforeUnload } from '../core/unsaved-changes';
+import { stepErrorFromServer, stepErrors, type StepError } from './chatbot-step-errors';
 
 type StepType = ChatbotStep['type'];
 
@@ -90,27 +93,35 @@ const LABELS: Record<StepType, string> = {
               </div>
               @switch (step.type) {
                 @case ('say') {
-                  <mat-form-field class="wide"
+                  <mat-form-field class="wide" subscriptSizing="dynamic"
                     ><mat-label>Text</mat-label>
                     <textarea
                       matInput
                       [name]="'text' + i"
                       [ngModel]="step.text"
                       (ngModelChange)="edit(i, { text: $event })"
+                      [attr.aria-invalid]="!!errorFor(i, 'text')"
                     ></textarea>
+                    @if (errorFor(i, 'text'); as m) {
+                      <mat-hint class="field-error" [id]="'step-error-' + i + '-text'">{{ m }}</mat-hint>
+                    }
                   </mat-form-field>
                 }
                 @case ('askFile') {
-                  <mat-form-field class="wide"
+                  <mat-form-field class="wide" subscriptSizing="dynamic"
                     ><mat-label>Prompt</mat-label>
                     <input
                       matInput
                       [name]="'prompt' + i"
                       [ngModel]="step.prompt"
                       (ngModelChange)="edit(i, { prompt: $event })"
+                      [attr.aria-invalid]="!!errorFor(i, 'prompt')"
                     />
+                    @if (errorFor(i, 'prompt'); as m) {
+                      <mat-hint class="field-error" [id]="'step-error-' + i + '-prompt'">{{ m }}</mat-hint>
+                    }
                   </mat-form-field>
-                  <mat-form-field
+                  <mat-form-field subscriptSizing="dynamic"
                     ><mat-label>Types (optional)</mat-label>
                     <input
                       matInput
@@ -118,14 +129,21 @@ const LABELS: Record<StepType, string> = {
                       placeholder="pdf|png"
                       [ngModel]="step.allowedTypes ?? ''"
                       (ngModelChange)="edit(i, { allowedTypes: $event || undefined })"
+                      [attr.aria-invalid]="!!errorFor(i, 'allowedTypes')"
                     />
+                    @if (errorFor(i, 'allowedTypes'); as m) {
+                      <mat-hint class="field-error" [id]="'step-error-' + i + '-allowedTypes'">{{
+                        m
+                      }}</mat-hint>
+                    }
                   </mat-form-field>
-                  <mat-form-field
-                    ><mat-label>Max size KB (optional)</mat-label>
+                  <mat-form-field floatLabel="always"
+                    ><mat-label>Max size (KB)</mat-label>
                     <input
                       matInput
                       type="number"
                       min="1"
+                      placeholder="optional"
                       [name]="'max' + i"
                       [ngModel]="step.maxSizeKb ?? null"
                       (ngModelChange)="edit(i, { maxSizeKb: $event || undefined })"
@@ -158,8 +176,8 @@ const LABELS: Record<StepType, string> = {
           <button mat-stroked-button type="button" (click)="add('askFile')">Add “Ask for a file”</button>
           <button mat-stroked-button type="button" (click)="add('handover')">Add “Hand over”</button>
         </div>
-        @if (error()) {
-          <p class="error-text" role="alert">{{ error() }}</p>
+        @if (pageError(); as m) {
+          <p class="error-text" role="alert" data-testid="save-error">{{ m }}</p>
         }
         <div><button mat-flat-button type="submit" [disabled]="saving()">Save</button></div>
       </form>
@@ -201,6 +219,9 @@ const LABELS: Record<StepType, string> = {
     .wide {
       width: 100%;
     }
+    .field-error {
+      color: var(--mat-sys-error);
+    }
     .add {
       display: flex;
       gap: 8px;
@@ -209,18 +230,49 @@ const LABELS: Record<StepType, string> = {
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ChatbotSettingsPage implements OnInit {
+export class ChatbotSettingsPage implements OnInit, HasUnsavedChanges {
   private readonly http = inject(HttpClient);
   private readonly notify = inject(Notify);
   readonly settings = signal<ChatbotSettings>({ enabled: false, botName: 'Assistant', steps: [] });
+  /** The settings as last loaded or saved, to tell unsaved changes. */
+  private readonly saved = signal(JSON.stringify(this.settings()));
   readonly saving = signal(false);
+  /** A refusal from the server that is not about one step's field. */
   readonly error = signal('');
+  private readonly serverStepError = signal<StepError | null>(null);
+  /** Step errors show after the first save attempt, and go away as soon as the field is fixed. */
+  readonly attempted = signal(false);
+  readonly errors = computed(() => {
+    const local = this.attempted() ? stepErrors(this.settings().steps) : [];
+    const server = this.serverStepError();
+    return server ? [...local, server] : local;
+  });
+  readonly pageError = computed(() =>
+    this.errors().length ? 'Fix the highlighted steps first.' : this.error(),
+  );
+
+  constructor() {
+    warnBeforeUnload(() => this.hasUnsavedChanges());
+  }
 
   ngOnInit(): void {
     firstValueFrom(this.http.get<ChatbotSettings>('/v1/settings/chatbot')).then(
-      (s) => this.settings.set(s),
+      (s) => this.applySaved(s),
       (err: unknown) => this.notify.error(err, 'Could not load the chatbot'),
     );
+  }
+
+  hasUnsavedChanges(): boolean {
+    return JSON.stringify(this.settings()) !== this.saved();
+  }
+
+  errorFor(step: number, field: StepError['field']): string | null {
+    return this.errors().find((e) => e.step === step && e.field === field)?.message ?? null;
+  }
+
+  private applySaved(s: ChatbotSettings): void {
+    this.settings.set(s);
+    this.saved.set(JSON.stringify(s));
   }
 
   label(type: StepType): string {
@@ -229,6 +281,8 @@ export class ChatbotSettingsPage implements OnInit {
 
   patch(change: Partial<ChatbotSettings>): void {
     this.settings.update((s) => ({ ...s, ...change }));
+    this.serverStepError.set(null);
+    this.error.set('');
   }
 
   add(type: StepType): void {
@@ -257,16 +311,21 @@ export class ChatbotSettingsPage implements OnInit {
   }
 
   async save(): Promise<void> {
-    this.saving.set(true);
+    this.attempted.set(true);
     this.error.set('');
+    this.serverStepError.set(null);
+    if (stepErrors(this.settings().steps).length) return;
+    this.saving.set(true);
     try {
-      this.settings.set(
+      this.applySaved(
         await firstValueFrom(this.http.put<ChatbotSettings>('/v1/settings/chatbot', this.settings())),
       );
       this.notify.success('Chatbot saved');
     } catch (err) {
-      const field = errorField(err);
-      this.error.set(field ? `${errorMessage(err)} (${field})` : errorMessage(err));
+      const message = errorMessage(err);
+      const onStep = stepErrorFromServer(errorField(err), message);
+      if (onStep) this.serverStepError.set(onStep);
+      else this.error.set(humanizeFieldNames(message));
     } finally {
       this.saving.set(false);
     }

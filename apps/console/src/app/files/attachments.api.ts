@@ -16,9 +16,15 @@ export class AttachmentsApi {
     return this.http.get<AttachmentDto>(`/v1/attachments/${encodeURIComponent(id)}`);
   }
 
-  /** The file's bytes, fetched with the session token (never through an unauthenticated URL). */
-  content(id: string): Observable<Blob> {
-    return this.http.get(`/v1/attachments/${encodeURIComponent(id)}/content`, { responseType: 'blob' });
+  /**
+   * The file's bytes, fetched with the session token (never through an unauthenticated URL). A
+   * `preview` (thumbnail, viewer) is not recorded as a download in the audit log.
+   */
+  content(id: string, purpose: 'download' | 'preview' = 'download'): Observable<Blob> {
+    return this.http.get(`/v1/attachments/${encodeURIComponent(id)}/content`, {
+      responseType: 'blob',
+      params: { purpose },
+    });
   }
 
   delete(id: string): Observable<void> {

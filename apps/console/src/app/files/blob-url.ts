@@ -1,4 +1,4 @@
-import { DestroyRef, inject, Injector, signal, Signal } from '@angular/core';
+import { DestroyRef, inject, Injector, signal, Signal, untracked } from '@angular/core';
 import { Observable, Subscription } from 'rxjs';
 import { errorMessage } from '../core/api-error';
 
@@ -21,26 +21,29 @@ export function blobUrl(injector: Injector = inject(Injector)): BlobUrlState {
     if (current) URL.revokeObjectURL(current);
     url.set(null);
   };
+  const start = (source: Observable<Blob> | null) => {
+    release();
+    error.set(null);
+    if (!source) return;
+    loading.set(true);
+    sub = source.subscribe({
+      next: (blob) => {
+        url.set(URL.createObjectURL(blob));
+        loading.set(false);
+      },
+      error: (err: unknown) => {
+        error.set(errorMessage(err));
+        loading.set(false);
+      },
+    });
+  };
   injector.get(DestroyRef).onDestroy(release);
   return {
     url: url.asReadonly(),
     error: error.asReadonly(),
     loading: loading.asReadonly(),
-    load(source) {
-      release();
-      error.set(null);
-      if (!source) return;
-      loading.set(true);
-      sub = source.subscribe({
-        next: (blob) => {
-          url.set(URL.createObjectURL(blob));
-          loading.set(false);
-        },
-        error: (err: unknown) => {
-          error.set(errorMessage(err));
-          loading.set(false);
-        },
-      });
-    },
+    // Untracked: `load` is called from effects, and reading `url` there would make every loaded URL
+    // re-run the effect, revoke the URL and fetch again (thumbnails were re-fetched ~25 times a second).
+    load: (source) => untracked(() => start(source)),
   };
 }

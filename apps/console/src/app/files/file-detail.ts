@@ -20,6 +20,7 @@ import { firstValueFrom } from 'rxjs';
 import { AuditApi } from '../audit/audit.api';
 import { errorMessage } from '../core/api-error';
 import { confirmAction } from '../core/confirm-dialog';
+import { FileName } from '../core/file-name';
 import { Notify } from '../core/notify.service';
 import { StatusChip } from '../core/status-chip';
 import { AttachmentsApi } from './attachments.api';
@@ -38,6 +39,7 @@ import { PdfPreview } from './pdf-preview';
     MatProgressBarModule,
     StatusChip,
     PdfPreview,
+    FileName,
   ],
   templateUrl: './file-detail.html',
   styleUrl: './file-detail.scss',
@@ -80,7 +82,8 @@ export class FileDetail {
     if (!f) return;
     this.busy.set('download');
     try {
-      saveBlob(this.content() ?? (await firstValueFrom(this.api.content(f.id))), f.name);
+      // Fetched again (not the preview's bytes) so the audit log records this download.
+      saveBlob(await firstValueFrom(this.api.content(f.id)), f.name);
     } catch (err) {
       this.notify.error(err, 'Download failed');
     } finally {
@@ -129,7 +132,7 @@ export class FileDetail {
 
   private async loadContent(id: string): Promise<void> {
     try {
-      const blob = await firstValueFrom(this.api.content(id));
+      const blob = await firstValueFrom(this.api.content(id, 'preview'));
       if (id === this.fileId()) this.content.set(blob);
     } catch (err) {
       if (id === this.fileId()) this.previewError.set(errorMessage(err));

@@ -44,11 +44,16 @@ export class FileThumb {
   readonly icon = computed(() => iconFor(this.file().contentType));
   readonly blob = blobUrl();
 
+  /** The id to fetch, or null: a string, so a list reload with equal rows fetches nothing again. */
+  private readonly thumbId = computed(() => {
+    const f = this.file();
+    return previewKind(f.contentType) === 'image' && f.size <= THUMB_MAX_BYTES ? f.id : null;
+  });
+
   constructor() {
     effect(() => {
-      const f = this.file();
-      const thumb = previewKind(f.contentType) === 'image' && f.size <= THUMB_MAX_BYTES;
-      this.blob.load(thumb ? this.api.content(f.id) : null);
+      const id = this.thumbId();
+      this.blob.load(id ? this.api.content(id, 'preview') : null);
     });
   }
 }

@@ -1,7 +1,5 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { provideNativeDateAdapter } from '@angular/material/core';
@@ -18,8 +16,8 @@ import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
 import type { ActorRole, AttachmentDto, AttachmentListQuery } from '@satchel/contracts';
-import { map } from 'rxjs';
 import { isoRange } from '../core/date-range';
+import { FileName } from '../core/file-name';
 import { PagedList } from '../core/list-state';
 import { StatusChip } from '../core/status-chip';
 import { AttachmentsApi } from './attachments.api';
@@ -62,6 +60,7 @@ type SortField = NonNullable<AttachmentListQuery['sort']>;
     StatusChip,
     FileThumb,
     FileDetail,
+    FileName,
   ],
   providers: [provideNativeDateAdapter()],
   templateUrl: './files.page.html',
@@ -102,13 +101,9 @@ export class FilesPage implements OnInit {
     () => this.query(),
   );
   readonly sort = signal<{ field: SortField; order: 'asc' | 'desc' }>({ field: 'createdAt', order: 'desc' });
-  readonly wide = toSignal(
-    inject(BreakpointObserver)
-      .observe('(min-width: 1500px)')
-      .pipe(map((s) => s.matches)),
-    { initialValue: false },
-  );
   readonly sizeLabel = sizeLabel;
+  /** Rows (and their thumbnails) survive a reload that returns the same files. */
+  readonly trackById = (_: number, f: AttachmentDto): string => f.id;
 
   constructor() {
     this.list.restartOn(this.filters.valueChanges);

@@ -1,32 +1,30 @@
-import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { AttachmentDto } from '@satchel/contracts';
 import { formatBytes } from '@satchel/domain';
+import { FileName } from '../core/file-name';
+import { AttachmentViewer, type AttachmentViewerData } from './attachment-viewer';
 import { downloadWithProgress } from './download';
+import { previewUrl } from './preview-url';
 
 /** An attachment in the conversation: an image thumbnail, or a file card; both downloadable with progress. */
 @Component({
   selector: 'sc-attachment-view',
-  imports: [MatButtonModule, MatIconModule, MatProgressBarModule],
+  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, FileName],
   template: `
     <div class="att" [attr.data-attachment]="a().id">
       @if (isImage()) {
-        <a
-          [href]="a().url"
-          target="_blank"
-          rel="noopener"
-          class="thumb"
-          [attr.aria-label]="'Open ' + a().name"
-        >
-          <img [src]="a().url" [alt]="a().name" />
-        </a>
+        <button type="button" class="thumb" (click)="view('image')" [attr.aria-label]="'View ' + a().name">
+          <img [src]="previewUrl()" [alt]="a().name" />
+        </button>
       } @else {
         <mat-icon aria-hidden="true">{{ isPdf() ? 'picture_as_pdf' : 'description' }}</mat-icon>
       }
       <div class="meta">
-        <div class="name">{{ a().name }}</div>
+        <sc-file-name class="name" mode="ellipsis" [name]="a().name" />
         <div class="sub">
           {{ size() }}
           @if (error()) {
@@ -41,6 +39,11 @@ import { downloadWithProgress } from './download';
           />
         }
       </div>
+      @if (isPdf()) {
+        <button mat-button type="button" (click)="view('pdf')" [attr.aria-label]="'View ' + a().name">
+          View
+        </button>
+      }
       <button
         mat-stroked-button
         type="button"
@@ -61,6 +64,13 @@ import { downloadWithProgress } from './download';
       border-radius: 8px;
       background: var(--mat-sys-surface-container);
     }
+    .thumb {
+      padding: 0;
+      border: 0;
+      background: none;
+      cursor: zoom-in;
+      border-radius: 6px;
+    }
     .thumb img {
       display: block;
       max-width: 160px;
@@ -73,9 +83,6 @@ import { downloadWithProgress } from './download';
     }
     .name {
       font-weight: 500;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
     }
     .sub {
       font-size: 12px;
@@ -85,12 +92,24 @@ import { downloadWithProgress } from './download';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AttachmentView {
+  private readonly dialog = inject(MatDialog);
   readonly a = input.required<AttachmentDto>();
   readonly progress = signal<number | null>(null);
   readonly error = signal('');
   readonly size = computed(() => formatBytes(this.a().size));
   readonly isImage = computed(() => /^image\/(png|jpeg|gif|webp)$/.test(this.a().contentType));
   readonly isPdf = computed(() => this.a().contentType === 'application/pdf');
+  /** Shown in the conversation: a preview, not a download in the audit log. */
+  readonly previewUrl = computed(() => previewUrl(this.a().url));
+
+  view(kind: AttachmentViewerData['kind']): void {
+    this.dialog.open<AttachmentViewer, AttachmentViewerData>(AttachmentViewer, {
+      data: { name: this.a().name, url: this.previewUrl(), kind },
+      width: kind === 'pdf' ? '880px' : 'auto',
+      maxWidth: '92vw',
+      ariaLabel: `Viewer: ${this.a().name}`,
+    });
+  }
 
   async download(): Promise<void> {
     this.error.set('');

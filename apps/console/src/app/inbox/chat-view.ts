@@ -1,13 +1,17 @@
 import { HttpClient } from '@angular/common/http';
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
   effect,
+  ElementRef,
   inject,
+  Injector,
   input,
   signal,
   untracked,
+  viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
@@ -29,10 +33,12 @@ import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../core/api-error';
 import { Notify } from '../core/notify.service';
 import { SessionStore } from '../core/session.store';
+import { FileName } from '../core/file-name';
 import { PdfPreview } from '../files/pdf-preview';
 import { AttachmentView } from './attachment-view';
 import { FileTray } from './file-tray';
 import { InboxLive } from './inbox-live';
+import { MESSAGE_PAGE, mergeMessages, nearBottom, nearTop } from './message-log';
 
 /** One conversation: live messages, files to send (picker, drag-and-drop, paste, tray, progress) and file requests. */
 @Component({
@@ -46,6 +52,7 @@ import { InboxLive } from './inbox-live';
     MatInputModule,
     MatProgressBarModule,
     AttachmentView,
+    FileName,
     PdfPreview,
   ],
   templateUrl: './chat-view.html',
@@ -59,9 +66,14 @@ export class ChatView {
   private readonly live = inject(InboxLive);
   private readonly session = inject(SessionStore);
   private readonly notify = inject(Notify);
+  private readonly injector = inject(Injector);
+  private readonly log = viewChild<ElementRef<HTMLElement>>('log');
 
   readonly chat = signal<ChatDto | null>(null);
   readonly messages = signal<MessageDto[]>([]);
+  /** The server may have messages older than the first one shown. */
+  readonly hasOlder = signal(false);
+  readonly loadingOlder = signal(false);
   readonly requests = signal<FileRequestDto[]>([]);
   readonly rule = signal<EffectiveUploadRule | null>(null);
   readonly text = signal('');
@@ -111,29 +123,85 @@ export class ChatView {
 
   private async load(id: string): Promise<void> {
     this.live.selected.set(id);
+    this.chat.set(null);
     this.messages.set([]);
     this.requests.set([]);
+    this.hasOlder.set(false);
     try {
       const [chat, messages, requests, rule] = await Promise.all([
         firstValueFrom(this.http.get<ChatDto>(`/v1/chats/${id}`)),
-        firstValueFrom(this.http.get<MessageDto[]>(`/v1/chats/${id}/messages?limit=200`)),
+        this.fetchMessages(id),
         firstValueFrom(this.http.get<FileRequestDto[]>(`/v1/chats/${id}/file-requests`)),
         firstValueFrom(this.http.get<EffectiveUploadRule>('/v1/uploads/rules')).catch(() => null),
       ]);
+      if (id !== this.chatId()) return;
       this.chat.set(chat);
-      for (const m of messages) this.onMessage(m);
+      this.messages.update((live) => mergeMessages(messages, live));
+      this.hasOlder.set(messages.length === MESSAGE_PAGE);
       this.requests.set(requests);
       this.rule.set(rule);
+      this.scrollToNewest();
       this.markRead();
     } catch (err) {
       this.notify.error(err, 'Could not open the chat');
     }
   }
 
+  private fetchMessages(chatId: string, before?: string): Promise<MessageDto[]> {
+    const params: Record<string, string | number> = { limit: MESSAGE_PAGE };
+    if (before) params['before'] = before;
+    return firstValueFrom(this.http.get<MessageDto[]>(`/v1/chats/${chatId}/messages`, { params }));
+  }
+
+  /** Near the top of the log: the previous page, keeping the messages in view where they are. */
+  onLogScroll(): void {
+    const el = this.log()?.nativeElement;
+    if (el && nearTop(el)) void this.loadOlder();
+  }
+
+  async loadOlder(): Promise<void> {
+    const id = this.chatId();
+    const oldest = this.messages()[0];
+    if (!oldest || !this.hasOlder() || this.loadingOlder()) return;
+    this.loadingOlder.set(true);
+    try {
+      const older = await this.fetchMessages(id, oldest.id);
+      if (id !== this.chatId()) return;
+      const el = this.log()?.nativeElement;
+      const fromBottom = el ? el.scrollHeight - el.scrollTop : 0;
+      this.messages.update((list) => mergeMessages(older, list));
+      this.hasOlder.set(older.length === MESSAGE_PAGE);
+      afterNextRender(
+        { write: () => el && (el.scrollTop = el.scrollHeight - fromBottom) },
+        { injector: this.injector },
+      );
+    } catch (err) {
+      this.notify.error(err, 'Could not load older messages');
+    } finally {
+      this.loadingOlder.set(false);
+    }
+  }
+
+  private scrollToNewest(): void {
+    afterNextRender(
+      {
+        write: () => {
+          const el = this.log()?.nativeElement;
+          if (el) el.scrollTop = el.scrollHeight;
+        },
+      },
+      { injector: this.injector },
+    );
+  }
+
   private onMessage(m: MessageDto): void {
     if (m.chatId !== this.chatId()) return;
     if (this.messages().some((x) => x.id === m.id)) return;
-    this.messages.update((list) => [...list, m].sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
+    const el = this.log()?.nativeElement;
+    // Follow the conversation only when the operator is reading its end (or wrote the message).
+    const follow = !el || nearBottom(el) || m.author.role !== 'visitor';
+    this.messages.update((list) => mergeMessages(list, [m]));
+    if (follow) this.scrollToNewest();
     if (m.author.role === 'visitor') this.markRead();
   }
 

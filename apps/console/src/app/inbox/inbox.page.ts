@@ -3,15 +3,18 @@ import { ChangeDetectionStrategy, Component, effect, inject, OnInit, signal, unt
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatBadgeModule } from '@angular/material/badge';
 import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatListModule } from '@angular/material/list';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import type { ChatDto, InboxChatDto, MessageDto } from '@satchel/contracts';
+import type { ChatDto, InboxChatDto, MessageDto, Page } from '@satchel/contracts';
 import { firstValueFrom } from 'rxjs';
 import { Notify } from '../core/notify.service';
 import { InboxLive } from './inbox-live';
 
 /** Chats fetched per page; the list grows by this much with "Load more chats". */
 const PAGE = 100;
+/** The most recently active closed chats shown under "Closed". */
+const CLOSED_PAGE = 100;
 
 /** The chat open in the view has nothing unread. */
 const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[] =>
@@ -20,40 +23,78 @@ const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[]
 /** Open chats with unread counts, kept live; the selected chat opens next to the list. */
 @Component({
   selector: 'sc-inbox-page',
-  imports: [MatBadgeModule, MatButtonModule, MatListModule, RouterLink, RouterLinkActive, RouterOutlet],
+  imports: [
+    MatBadgeModule,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatListModule,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+  ],
   providers: [InboxLive],
   template: `
     <section class="page inbox">
-      <nav class="list" aria-label="Open chats">
+      <nav class="list" aria-label="Chats">
         <header class="page-header">
           <h1>Inbox</h1>
           <span class="muted" role="status">{{ live.connected() ? 'Live' : 'Connecting…' }}</span>
         </header>
-        <mat-nav-list>
-          @for (c of chats(); track c.id) {
-            <a
-              mat-list-item
-              [routerLink]="['/inbox', c.id]"
-              routerLinkActive
-              #rla="routerLinkActive"
-              [activated]="rla.isActive"
-              [attr.data-chat]="c.id"
-            >
-              <span matListItemTitle>
-                {{ c.visitorName }}
-                @if (c.unreadCount > 0) {
-                  <span class="unread" [attr.aria-label]="c.unreadCount + ' unread'">{{
-                    c.unreadCount
-                  }}</span>
-                }
-              </span>
-              <span matListItemLine class="muted">{{ c.lastMessagePreview ?? 'No messages yet' }}</span>
-            </a>
-          } @empty {
-            <p class="muted empty">No open chats. Visitors' chats appear here as they start.</p>
-          }
-        </mat-nav-list>
-        @if (hasMore()) {
+        <mat-button-toggle-group
+          class="filter"
+          aria-label="Show chats"
+          [value]="show()"
+          (change)="showChats($event.value)"
+          hideSingleSelectionIndicator
+        >
+          <mat-button-toggle value="open">Open</mat-button-toggle>
+          <mat-button-toggle value="closed">Closed</mat-button-toggle>
+        </mat-button-toggle-group>
+        @if (show() === 'closed') {
+          <mat-nav-list aria-label="Closed chats">
+            @for (c of closed(); track c.id) {
+              <a
+                mat-list-item
+                [routerLink]="['/inbox', c.id]"
+                routerLinkActive
+                #rla="routerLinkActive"
+                [activated]="rla.isActive"
+                [attr.data-chat]="c.id"
+              >
+                <span matListItemTitle>{{ c.visitorName }}</span>
+                <span matListItemLine class="muted">{{ c.lastMessagePreview ?? 'No messages' }}</span>
+              </a>
+            } @empty {
+              <p class="muted empty">{{ loadingClosed() ? 'Loading…' : 'No closed chats.' }}</p>
+            }
+          </mat-nav-list>
+        } @else {
+          <mat-nav-list aria-label="Open chats">
+            @for (c of chats(); track c.id) {
+              <a
+                mat-list-item
+                [routerLink]="['/inbox', c.id]"
+                routerLinkActive
+                #rla="routerLinkActive"
+                [activated]="rla.isActive"
+                [attr.data-chat]="c.id"
+              >
+                <span matListItemTitle>
+                  {{ c.visitorName }}
+                  @if (c.unreadCount > 0) {
+                    <span class="unread" [attr.aria-label]="c.unreadCount + ' unread'">{{
+                      c.unreadCount
+                    }}</span>
+                  }
+                </span>
+                <span matListItemLine class="muted">{{ c.lastMessagePreview ?? 'No messages yet' }}</span>
+              </a>
+            } @empty {
+              <p class="muted empty">No open chats. Visitors' chats appear here as they start.</p>
+            }
+          </mat-nav-list>
+        }
+        @if (show() === 'open' && hasMore()) {
           <button
             mat-stroked-button
             type="button"
@@ -71,20 +112,28 @@ const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[]
     </section>
   `,
   styles: `
+    /* Exactly the viewport under the toolbar: the list and the conversation scroll in their own boxes. */
     .inbox {
       display: grid;
-      grid-template-columns: 320px 1fr;
+      grid-template-columns: 320px minmax(0, 1fr);
+      grid-template-rows: minmax(0, 1fr);
       gap: 16px;
       height: calc(100vh - 64px);
       max-width: none;
+      overflow: hidden;
     }
     .list {
       overflow-y: auto;
+      min-height: 0;
       border-right: 1px solid var(--mat-sys-outline-variant);
       padding-right: 8px;
     }
+    .filter {
+      margin-bottom: 8px;
+    }
     .view {
       min-width: 0;
+      min-height: 0;
       height: 100%;
     }
     .unread {
@@ -115,6 +164,9 @@ export class InboxPage implements OnInit {
   readonly chats = signal<InboxChatDto[]>([]);
   readonly hasMore = signal(false);
   readonly loadingMore = signal(false);
+  readonly show = signal<'open' | 'closed'>('open');
+  readonly closed = signal<ChatDto[]>([]);
+  readonly loadingClosed = signal(false);
   private loading = false;
   private stale = false;
 
@@ -175,6 +227,23 @@ export class InboxPage implements OnInit {
     }
   }
 
+  /** "Open | Closed": closed chats are listed from the chats API, newest activity first. */
+  async showChats(which: 'open' | 'closed'): Promise<void> {
+    this.show.set(which);
+    if (which === 'open') return;
+    this.loadingClosed.set(true);
+    try {
+      const page = await firstValueFrom(
+        this.http.get<Page<ChatDto>>('/v1/chats', { params: { status: 'closed', pageSize: CLOSED_PAGE } }),
+      );
+      this.closed.set(page.items);
+    } catch (err) {
+      this.notify.error(err, 'Could not load closed chats');
+    } finally {
+      this.loadingClosed.set(false);
+    }
+  }
+
   private fetch(limit: number, offset: number): Promise<InboxChatDto[]> {
     return firstValueFrom(this.http.get<InboxChatDto[]>('/v1/inbox', { params: { limit, offset } }));
   }
@@ -183,6 +252,7 @@ export class InboxPage implements OnInit {
     if (this.loading) this.stale = true;
     if (c.status !== 'open') {
       this.chats.update((list) => list.filter((x) => x.id !== c.id));
+      this.closed.update((list) => [c, ...list.filter((x) => x.id !== c.id)]);
       return;
     }
     this.chats.update((list) => {

@@ -1,12 +1,22 @@
-import { Route } from '@angular/router';
+import { inject } from '@angular/core';
+import { CanActivateFn, Route, Router } from '@angular/router';
 import { ChatView } from './chat-view';
 import { InboxPage } from './inbox.page';
+
+/** Old links (`/inbox?chat=<id>`) open that chat. */
+export const chatQueryLink: CanActivateFn = (route) => {
+  const chat = route.queryParamMap.get('chat');
+  return chat ? inject(Router).createUrlTree(['/inbox', chat]) : true;
+};
 
 export const INBOX_ROUTES: Route[] = [
   {
     path: '',
     title: 'Inbox · Satchel',
     component: InboxPage,
-    children: [{ path: ':chatId', component: ChatView }],
+    children: [
+      { path: '', pathMatch: 'full', canActivate: [chatQueryLink], children: [] },
+      { path: ':chatId', component: ChatView },
+    ],
   },
 ];

@@ -1,6 +1,7 @@
 import { signal, type WritableSignal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { AbstractControl } from '@angular/forms';
-import { firstValueFrom, type Observable } from 'rxjs';
+import { filter, firstValueFrom, type Observable } from 'rxjs';
 import { errorMessage } from '../core/api-error';
 
 /** A settings page's first load: `loading` until the settings reach `apply`, or the `error` for "Try again". */
@@ -36,4 +37,22 @@ export function formReady(
   form.markAllAsTouched();
   saveError.set(message);
   return false;
+}
+
+/**
+ * Takes the page-level "Fix the highlighted fields" (or a server refusal) away as soon as every
+ * field is valid again. Call from a constructor or field initializer (injection context).
+ */
+export function clearWhenValid(form: AbstractControl, saveError: WritableSignal<string | null>): void {
+  form.statusChanges
+    .pipe(
+      filter((s) => s === 'VALID'),
+      takeUntilDestroyed(),
+    )
+    .subscribe(() => saveError.set(null));
+}
+
+/** Runs `clear` whenever the form's values change (a shown test result is about the old values). */
+export function onEdit(form: AbstractControl, clear: () => void): void {
+  form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => clear());
 }

@@ -22,7 +22,8 @@ import { firstValueFrom } from 'rxjs';
 import { errorField, errorMessage } from '../../core/api-error';
 import { confirmAction } from '../../core/confirm-dialog';
 import { Notify } from '../../core/notify.service';
-import { formReady, SettingsLoad } from '../settings-page';
+import { HasUnsavedChanges, warnBeforeUnload } from '../../core/unsaved-changes';
+import { clearWhenValid, formReady, onEdit, SettingsLoad } from '../settings-page';
 import { TestResultView } from '../test-result';
 import { CallbackApi } from './callback.api';
 import { callbackErrorText, callbackRequest, createCallbackForm } from './callback.form';
@@ -46,7 +47,7 @@ import { callbackErrorText, callbackRequest, createCallbackForm } from './callba
   styleUrl: './callback.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class CallbackPage implements OnInit {
+export class CallbackPage implements OnInit, HasUnsavedChanges {
   private readonly api = inject(CallbackApi);
   private readonly notify = inject(Notify);
   private readonly dialog = inject(MatDialog);
@@ -63,6 +64,16 @@ export class CallbackPage implements OnInit {
   readonly busy = signal<'save' | 'test' | 'rotate' | null>(null);
   readonly saveError = signal<string | null>(null);
   readonly testResult = signal<TestResult | null>(null);
+
+  constructor() {
+    clearWhenValid(this.form, this.saveError);
+    onEdit(this.form.controls.url, () => this.testResult.set(null));
+    warnBeforeUnload(() => this.hasUnsavedChanges());
+  }
+
+  hasUnsavedChanges(): boolean {
+    return this.form.dirty;
+  }
 
   ngOnInit(): void {
     void this.loader.run();

@@ -10,7 +10,8 @@ import {
 import type { S3ExportSettings, UpdateS3ExportSettingsRequest } from '@satchel/contracts';
 
 export type S3ExportForm = FormGroup<{
-  disabled: FormControl<boolean>;
+  /** Shown as "Export to S3: on/off"; stored inverted as seed 002's `disabled`. */
+  exportOn: FormControl<boolean>;
   accessKeyId: FormControl<string>;
   secretAccessKey: FormControl<string>;
   region: FormControl<string>;
@@ -58,7 +59,7 @@ export function createS3Form(
   stored: () => S3ExportSettings | null,
 ): S3ExportForm {
   return fb.group({
-    disabled: fb.control(false),
+    exportOn: fb.control(true),
     accessKeyId: fb.control('', [keyRequired(() => !!stored()?.accessKeyIdLast4), Validators.maxLength(128)]),
     secretAccessKey: fb.control('', [
       keyRequired(() => !!stored()?.secretAccessKeyLast4),
@@ -75,7 +76,7 @@ export function createS3Form(
 export function s3Request(form: S3ExportForm): UpdateS3ExportSettingsRequest {
   const v = form.getRawValue();
   const body: UpdateS3ExportSettingsRequest = {
-    disabled: v.disabled,
+    disabled: !v.exportOn,
     region: v.region.trim(),
     bucket: v.bucket.trim(),
     folder: v.folder.trim().replace(/\/+$/, ''),

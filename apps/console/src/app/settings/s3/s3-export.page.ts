@@ -10,7 +10,8 @@ import type { S3ExportSettings, TestResult } from '@satchel/contracts';
 import { firstValueFrom } from 'rxjs';
 import { errorField, errorMessage } from '../../core/api-error';
 import { Notify } from '../../core/notify.service';
-import { formReady, SettingsLoad } from '../settings-page';
+import { HasUnsavedChanges, warnBeforeUnload } from '../../core/unsaved-changes';
+import { clearWhenValid, formReady, onEdit, SettingsLoad } from '../settings-page';
 import { TestResultView } from '../test-result';
 import { S3ExportApi } from './s3-export.api';
 import { createS3Form, s3ErrorText, s3Request, type S3ExportForm } from './s3-export.form';
@@ -31,7 +32,7 @@ import { createS3Form, s3ErrorText, s3Request, type S3ExportForm } from './s3-ex
   styleUrl: './s3-export.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class S3ExportPage implements OnInit {
+export class S3ExportPage implements OnInit, HasUnsavedChanges {
   private readonly api = inject(S3ExportApi);
   private readonly notify = inject(Notify);
 
@@ -45,6 +46,16 @@ export class S3ExportPage implements OnInit {
   readonly saveError = signal<string | null>(null);
   readonly testResult = signal<TestResult | null>(null);
   readonly backlogMessage = signal<string | null>(null);
+
+  constructor() {
+    clearWhenValid(this.form, this.saveError);
+    onEdit(this.form, () => this.testResult.set(null));
+    warnBeforeUnload(() => this.hasUnsavedChanges());
+  }
+
+  hasUnsavedChanges(): boolean {
+    return this.form.dirty;
+  }
 
   ngOnInit(): void {
     void this.loader.run();
@@ -105,7 +116,7 @@ export class S3ExportPage implements OnInit {
   private apply(s: S3ExportSettings): void {
     this.stored.set(s);
     this.form.reset({
-      disabled: s.disabled,
+      exportOn: !s.disabled,
       accessKeyId: '',
       secretAccessKey: '',
       region: s.region,

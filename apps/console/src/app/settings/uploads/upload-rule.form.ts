@@ -16,6 +16,7 @@ import {
   KB,
   parseAllowedTypes,
 } from '@satchel/domain';
+import { humanizeFieldNames } from '../../core/field-labels';
 
 export type UploadRuleForm = FormGroup<{
   enabled: FormControl<boolean>;
@@ -76,7 +77,7 @@ export function ruleErrorText(form: UploadRuleForm, field: 'allowedTypes' | 'max
   if (field === 'allowedTypes') {
     if (errors['required']) return 'List at least one file extension, e.g. pdf|xlsx.';
     if (errors['server']) return errors['server'] as string;
-    return `${errors['allowedTypes'] as string}. Use known extensions separated by |, e.g. pdf|xlsx.`;
+    return `${humanizeFieldNames(errors['allowedTypes'] as string)}. Use known extensions separated by |, e.g. pdf|xlsx.`;
   }
   if (errors['required']) return 'Enter a maximum size in KB.';
   if (errors['integer']) return 'Use a whole number of KB.';

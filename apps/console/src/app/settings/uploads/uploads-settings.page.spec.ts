@@ -49,7 +49,8 @@ describe('Settings › File uploads form', () => {
     await setInput(fixture, types, 'PDF | .xlsx');
     expect(chips(fixture, 'visitor')).toEqual(['pdf', 'xlsx']);
     await setInput(fixture, types, 'pdf|exe2');
-    expect(text(fixture)).toContain('Unknown file type "exe2" in allowedTypes');
+    expect(text(fixture)).toContain('Unknown file type "exe2" in the allowed file types');
+    expect(text(fixture)).not.toContain('allowedTypes');
     expect(chips(fixture, 'visitor')).toEqual([]);
     await setInput(fixture, types, '');
     expect(text(fixture)).toContain('List at least one file extension');
@@ -106,7 +107,7 @@ describe('Settings › File uploads form', () => {
     );
     await settle(fixture);
     expect(query(fixture, '[data-testid=save-error]').textContent).toContain(
-      'operator.maxSizeKb must be at most 10240',
+      'Operators, maximum size (KB) must be at most 10240',
     );
     expect(fixture.componentInstance.form.controls.operator.controls.maxSizeKb.hasError('server')).toBe(true);
   });

@@ -8,7 +8,9 @@ import type { UploadSettings } from '@satchel/contracts';
 import { firstValueFrom } from 'rxjs';
 import { errorField, errorMessage } from '../../core/api-error';
 import { Notify } from '../../core/notify.service';
-import { formReady, SettingsLoad } from '../settings-page';
+import { humanizeFieldNames } from '../../core/field-labels';
+import { HasUnsavedChanges, warnBeforeUnload } from '../../core/unsaved-changes';
+import { clearWhenValid, formReady, onEdit, SettingsLoad } from '../settings-page';
 import { UploadSettingsApi } from './upload-settings.api';
 import { createRuleForm, ruleValue } from './upload-rule.form';
 import { UploadRulePanel } from './upload-rule-panel';
@@ -27,7 +29,7 @@ import { UploadRulePanel } from './upload-rule-panel';
   styleUrl: './uploads-settings.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class UploadsSettingsPage implements OnInit {
+export class UploadsSettingsPage implements OnInit, HasUnsavedChanges {
   private readonly api = inject(UploadSettingsApi);
   private readonly notify = inject(Notify);
   private readonly fb = inject(NonNullableFormBuilder);
@@ -46,6 +48,16 @@ export class UploadsSettingsPage implements OnInit {
     accessTokenRequired: this.fb.control(false),
     loggingEnabled: this.fb.control(true),
   });
+
+  constructor() {
+    clearWhenValid(this.form, this.saveError);
+    onEdit(this.form, () => this.savedAt.set(null));
+    warnBeforeUnload(() => this.hasUnsavedChanges());
+  }
+
+  hasUnsavedChanges(): boolean {
+    return this.form.dirty;
+  }
 
   ngOnInit(): void {
     void this.loader.run();
@@ -88,7 +100,7 @@ export class UploadsSettingsPage implements OnInit {
 
   /** A 400 names the field (`visitor.allowedTypes`): show the message on it too. */
   private showServerError(err: unknown): void {
-    const message = errorMessage(err);
+    const message = humanizeFieldNames(errorMessage(err));
     this.saveError.set(message);
     const [role, field] = (errorField(err) ?? '').split('.');
     if ((role === 'visitor' || role === 'operator') && (field === 'allowedTypes' || field === 'maxSizeKb')) {
