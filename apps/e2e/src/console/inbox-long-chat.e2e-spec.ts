@@ -48,7 +48,11 @@ describe('console inbox: a long conversation', () => {
   let chatId: string;
 
   beforeAll(async () => {
-    env = await startE2eEnv('inbox-long-chat');
+    env = await startE2eEnv('inbox-long-chat', {
+      // The test writes 200 messages into one chat through the API within a minute.
+      RATE_LIMIT_MESSAGE_CHAT: '1000/60',
+      RATE_LIMIT_MESSAGE_SENDER: '1000/60',
+    });
     const { widgetKey } = await env.admin.get<AccountDto>('/v1/account');
     const started = await env.admin.startVisitorChat(widgetKey, 'Talkative Tia');
     chatId = started.chatId;

@@ -29,7 +29,8 @@ describe('widget: files the server refuses for good, retries that can help, send
     await env.admin.put('/v1/settings/uploads', {
       visitor: { enabled: true, allowedTypes: 'pdf|png|heic', maxSizeKb: 1024 },
     });
-    visitor = await env.page();
+    // One test answers an upload with 503 on purpose: the browser logs it as an error.
+    visitor = await env.page({ allowConsoleErrors: [/status of 503 .*\/attachments\)$/] });
     await openDemo(visitor);
     chatId = await chatIdOf(visitor);
   });
