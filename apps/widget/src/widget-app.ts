@@ -13,6 +13,11 @@ import { acceptOf, uploadFile } from '@satchel/upload-client';
 import { localId, Tray, type TrayItem } from './upload/tray';
 import { Conversation } from './ui/conversation';
 import { WidgetShell } from './ui/widget-shell';
+import { beep } from './ui/beep';
+import type { HostApi, WidgetControl } from './host/host-api';
+import { hostFile, hostMessage } from './host/host-payloads';
+import { parseLocale } from './host/locale';
+import { cleanAttributes, VisitorStore } from './host/visitor-attributes';
 
 /** Where the visitor's effective upload rule is read (the attachments API). */
 export const RULE_PATH = '/v1/uploads/rules';
@@ -31,17 +36,21 @@ export class WidgetApp {
   private rule: RuleLike | null = null;
   private pendingText: string | null = null;
   private flushing = false;
+  private readonly visitor: VisitorStore;
 
   constructor(
     private readonly cfg: EmbedConfig,
-    host: HTMLElement,
+    private readonly host: HTMLElement,
+    private readonly hostApi: HostApi,
   ) {
     this.api = new ApiClient(cfg.apiBase);
+    this.visitor = new VisitorStore(cfg.widgetKey);
     setAssetBase(cfg.assetBase);
     this.shell = new WidgetShell(host, {
       files: (f) => this.tray.add(f),
       submit: (t) => void this.submit(t),
       accept: () => (this.rule ? acceptOf(this.tray.effectiveRule ?? this.rule) : null),
+      toggled: (open) => hostApi.emit(open ? 'open' : 'close'),
     });
     this.tray = new Tray(this.shell.tray, {
       rule: () => this.rule,
@@ -50,7 +59,49 @@ export class WidgetApp {
       authHeader: () => this.api.authHeader,
       changed: () => void this.continueSend(),
     });
+    this.applyLocale(localStorage.getItem(this.localeKey));
     if (cfg.open) this.shell.toggle(true);
+  }
+
+  /** What `window.Satchel` drives. */
+  control(): WidgetControl {
+    return {
+      open: () => this.shell.toggle(true),
+      close: () => this.shell.toggle(false),
+      toggle: () => this.shell.toggle(!this.shell.isOpen),
+      identify: (attrs) => {
+        const clean = cleanAttributes(attrs);
+        if (!clean) throw new Error('identify() needs an object such as {name, email}');
+        this.visitor.merge(clean);
+      },
+      setLocale: (tag) => {
+        if (!this.applyLocale(tag)) throw new Error(`"${String(tag)}" is not a language tag`);
+        localStorage.setItem(this.localeKey, tag);
+      },
+    };
+  }
+
+  private get localeKey(): string {
+    return `satchel:locale:${this.cfg.widgetKey}`;
+  }
+
+  /** Sets `lang` and `dir` on the widget's root element; false for an invalid tag. */
+  private applyLocale(tag: string | null): boolean {
+    const locale = parseLocale(tag);
+    if (!locale) return false;
+    this.host.lang = locale.lang;
+    this.host.dir = locale.dir;
+    return true;
+  }
+
+  /** Shows a message once; tells the host page, and counts it as unread while the panel is closed. */
+  private received(m: MessageDto): void {
+    if (!this.conversation.upsert(m)) return;
+    this.hostApi.emit('message', hostMessage(m));
+    for (const a of m.attachments) this.hostApi.emit('file', hostFile(a));
+    if (m.author.role === 'visitor' || this.shell.isOpen) return;
+    this.shell.unread.add(m.author.name, m.text || m.attachments.map((a) => a.name).join(', '));
+    if (this.cfg.sound) beep();
   }
 
   async start(): Promise<void> {
@@ -69,7 +120,7 @@ export class WidgetApp {
     this.conversation.restore();
     await this.showOutbox();
     this.live = new LiveChannel(this.api, this.session.chatId, {
-      onMessage: (m) => this.conversation.upsert(m),
+      onMessage: (m) => this.received(m),
       onFileRequest: (r) => this.conversation.setRequest(r),
       onStatus: (up) => (this.shell.status.textContent = up ? 'Online' : 'Connecting…'),
       onReady: () => void this.refresh(),
@@ -87,12 +138,17 @@ export class WidgetApp {
     const store = new SessionStore(this.cfg.widgetKey);
     for (;;) {
       try {
-        return await resumeOrStartChat(this.api, store, this.cfg.widgetKey);
+        return await resumeOrStartChat(this.api, store, this.cfg.widgetKey, this.visitorName());
       } catch {
         this.shell.status.textContent = 'Offline';
         await new Promise((r) => setTimeout(r, 3000));
       }
     }
+  }
+
+  private visitorName(): string | undefined {
+    const name = this.visitor.load().name;
+    return typeof name === 'string' ? name.slice(0, 100) : undefined;
   }
 
   /** After (re)connecting: catch up on messages and requests, reload the rule, send what waited. */
@@ -108,7 +164,7 @@ export class WidgetApp {
       this.api.json<MessageDto[]>('GET', `/v1/chats/${chat}/messages?limit=100`),
       this.api.json<FileRequestDto[]>('GET', `/v1/chats/${chat}/file-requests`).catch(() => []),
     ]);
-    for (const m of messages) this.conversation.upsert(m);
+    for (const m of messages) this.received(m);
     for (const r of requests) this.conversation.setRequest(r);
   }
 
@@ -174,7 +230,7 @@ export class WidgetApp {
       return;
     }
     try {
-      this.conversation.upsert(await this.post(msg));
+      this.received(await this.post(msg));
       this.finishSend(ready);
       if (left) this.shell.setNotice(notSent(left));
     } catch (err) {
@@ -296,7 +352,7 @@ export class WidgetApp {
       if (entry.text || attachmentIds.length) {
         const msg: OutgoingMessage = { text: entry.text || undefined, attachmentIds };
         if (entry.fileRequestId && attachmentIds.length) msg.fileRequestId = entry.fileRequestId;
-        this.conversation.upsert(await this.post(msg));
+        this.received(await this.post(msg));
       }
     } catch (err) {
       if (err instanceof ApiError && err.isNetwork) {

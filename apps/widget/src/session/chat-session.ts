@@ -10,6 +10,7 @@ export async function resumeOrStartChat(
   api: ApiClient,
   store: SessionStore,
   widgetKey: string,
+  visitorName?: string,
 ): Promise<StoredSession> {
   const stored = store.load();
   if (stored) {
@@ -23,7 +24,10 @@ export async function resumeOrStartChat(
     store.clear();
   }
   api.setToken(null);
-  const started = await api.json<StartWidgetChatResponse>('POST', '/v1/widget/chats', { widgetKey });
+  const started = await api.json<StartWidgetChatResponse>('POST', '/v1/widget/chats', {
+    widgetKey,
+    name: visitorName,
+  });
   const session = { chatId: started.chatId, visitorToken: started.visitorToken };
   store.save(session);
   api.setToken(session.visitorToken);

@@ -1,6 +1,7 @@
 import { PREVIEW_LOADED } from './attachment-view';
 import { h } from './dom';
 import { trapTab } from './focus-trap';
+import { UnreadBadge } from './unread-badge';
 import { WIDGET_CSS } from './styles';
 
 export interface ShellEvents {
@@ -8,6 +9,8 @@ export interface ShellEvents {
   submit: (text: string) => void;
   /** The picker's `accept` for the paperclip: the allowed types of the visitor's rule, if known. */
   accept: () => string | null;
+  /** The panel was opened or closed (by the visitor or the host page). */
+  toggled?: (open: boolean) => void;
 }
 
 /** The widget's DOM inside an open shadow root: launcher, panel, log, tray, composer, drop zone, lightbox. */
@@ -44,6 +47,7 @@ export class WidgetShell {
       'aria-label': 'Image',
     });
     const launcher = h('button', { type: 'button', class: 'launcher', 'aria-label': 'Open chat' }, 'Chat');
+    this.unread = new UnreadBadge(launcher, () => this.toggle(true));
     const form = h(
       'form',
       { class: 'composer' },
@@ -81,7 +85,8 @@ export class WidgetShell {
     );
     launcher.addEventListener('click', () => this.toggle(true));
     this.launcher = launcher;
-    root.append(launcher, this.panel);
+    root.append(this.unread.bubble, launcher, this.panel);
+    this.events = events;
 
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -111,13 +116,23 @@ export class WidgetShell {
   }
 
   private readonly launcher: HTMLButtonElement;
+  private readonly events: ShellEvents;
+  /** The unread count and preview shown by the launcher while the panel is closed. */
+  readonly unread: UnreadBadge;
+
+  get isOpen(): boolean {
+    return !this.panel.hidden;
+  }
 
   toggle(open: boolean): void {
+    const changed = open !== this.isOpen;
     if (!open) this.closeImage?.();
     this.panel.hidden = !open;
     this.launcher.hidden = open;
+    if (open) this.unread.clear();
     if (open) this.input.focus();
     else this.launcher.focus();
+    if (changed) this.events.toggled?.(open);
   }
 
   /** Escape closes the image viewer, then the panel; Tab stays inside the viewer or the panel. */
