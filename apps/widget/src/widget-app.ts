@@ -7,8 +7,10 @@ import { FileCache } from './offline/file-cache';
 import { Outbox, type OutboxEntry } from './offline/outbox';
 import { OutboxView } from './offline/outbox-view';
 import { setAssetBase } from './pdf/pdf-loader';
-import { resumeOrStartChat } from './session/chat-session';
+import { resumeOrStartChat, startChat, type ResumedChat } from './session/chat-session';
+import { EarlierChats, type EarlierChat } from './session/earlier-chats';
 import { SessionStore, type StoredSession } from './session/session-store';
+import { endedNotice, lastWords, renderEarlier, transcriptBody, whenLabel } from './ui/earlier-view';
 import { acceptOf, uploadFile } from '@satchel/upload-client';
 import { localId, Tray, type TrayItem } from './upload/tray';
 import { Conversation } from './ui/conversation';
@@ -37,6 +39,8 @@ export class WidgetApp {
   private pendingText: string | null = null;
   private flushing = false;
   private readonly visitor: VisitorStore;
+  private readonly earlierChats: EarlierChats;
+  private ended = false;
 
   constructor(
     private readonly cfg: EmbedConfig,
@@ -45,6 +49,7 @@ export class WidgetApp {
   ) {
     this.api = new ApiClient(cfg.apiBase);
     this.visitor = new VisitorStore(cfg.widgetKey);
+    this.earlierChats = new EarlierChats(cfg.widgetKey);
     setAssetBase(cfg.assetBase);
     this.shell = new WidgetShell(host, {
       files: (f) => this.tray.add(f),
@@ -105,27 +110,10 @@ export class WidgetApp {
   }
 
   async start(): Promise<void> {
-    this.session = await this.resumeSession();
-    this.conversation = new Conversation(
-      this.shell.log,
-      {
-        cache: this.cache,
-        urlOf: (a) => this.downloadUrl(a),
-        openImage: (b, n) => this.shell.showImage(b, n),
-      },
-      { upload: (r) => this.pickForRequest(r), skip: (r) => void this.skip(r) },
-      `satchel:messages:${this.session.chatId}`,
-      () => this.shell.scrollToEnd(),
-    );
-    this.conversation.restore();
-    await this.showOutbox();
-    this.live = new LiveChannel(this.api, this.session.chatId, {
-      onMessage: (m) => this.received(m),
-      onFileRequest: (r) => this.conversation.setRequest(r),
-      onStatus: (up) => (this.shell.status.textContent = up ? 'Online' : 'Connecting…'),
-      onReady: () => void this.refresh(),
-    });
-    this.live.connect();
+    const resumed = await this.resumeSession();
+    this.session = resumed.session;
+    this.renderEarlier();
+    await this.begin(resumed.ended);
     window.addEventListener('online', () => void this.refresh());
     window.addEventListener('offline', () =>
       this.shell.setNotice('You are offline: files you send will wait for the connection.'),
@@ -134,7 +122,107 @@ export class WidgetApp {
       this.shell.setNotice('You are offline: files you send will wait for the connection.');
   }
 
-  private async resumeSession(): Promise<StoredSession> {
+  /** Shows the current chat: its kept messages and queue, then live, or read-only once it has ended. */
+  private async begin(ended: boolean): Promise<void> {
+    this.conversation = new Conversation(
+      this.shell.log,
+      this.attachmentDeps(),
+      { upload: (r) => this.pickForRequest(r), skip: (r) => void this.skip(r) },
+      `satchel:messages:${this.session.chatId}`,
+      () => this.shell.scrollToEnd(),
+    );
+    this.conversation.restore();
+    await this.showOutbox();
+    if (ended) {
+      this.end();
+      await this.loadHistory().catch(() => undefined);
+      return;
+    }
+    this.live = new LiveChannel(this.api, this.session.chatId, {
+      onMessage: (m) => this.received(m),
+      onFileRequest: (r) => this.conversation.setRequest(r),
+      onStatus: (up) => (this.shell.status.textContent = up ? 'Online' : 'Connecting…'),
+      onReady: () => void this.refresh(),
+      onChat: (c) => {
+        // Catch up first: the operator's last words may have come just before the close.
+        if (c.status !== 'open') void this.loadHistory().finally(() => this.end());
+      },
+    });
+    this.live.connect();
+  }
+
+  private attachmentDeps() {
+    return {
+      cache: this.cache,
+      urlOf: (a: AttachmentDto) => this.downloadUrl(a),
+      openImage: (b: Blob, n: string) => this.shell.showImage(b, n),
+    };
+  }
+
+  /** The chat was closed (by an operator or for inactivity): the transcript stays, writing stops. */
+  private end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.live?.close();
+    this.live = null;
+    this.shell.status.textContent = '';
+    this.shell.setEnded(endedNotice(() => void this.startNew()));
+  }
+
+  /** "Start a new conversation": the ended chat joins the earlier ones, a new chat starts. */
+  private async startNew(): Promise<void> {
+    const button = this.shell.ended.querySelector('button');
+    if (button) button.disabled = true;
+    const ended = this.session;
+    try {
+      this.session = await startChat(
+        this.api,
+        new SessionStore(this.cfg.widgetKey),
+        this.cfg.widgetKey,
+        this.visitorName(),
+      );
+    } catch (err) {
+      if (button) button.disabled = false;
+      this.shell.setNotice(err instanceof Error ? err.message : String(err));
+      return;
+    }
+    const kept = this.conversation.all();
+    this.earlierChats.add({
+      ...ended,
+      endedAt: kept.at(-1)?.createdAt ?? new Date().toISOString(),
+      preview: lastWords(kept),
+    });
+    this.renderEarlier();
+    this.ended = false;
+    this.shell.log.replaceChildren();
+    this.outboxViews.clear();
+    this.shell.setEnded(null);
+    this.shell.setNotice(null);
+    await this.begin(false);
+    this.shell.input.focus();
+  }
+
+  private renderEarlier(): void {
+    renderEarlier(this.shell.earlier, this.earlierChats.list(), (c) => void this.openEarlier(c));
+  }
+
+  /** An earlier conversation, read-only: fresh from the server with its own token, else as kept here. */
+  private async openEarlier(c: EarlierChat): Promise<void> {
+    const reader = new ApiClient(this.cfg.apiBase);
+    reader.setToken(c.visitorToken);
+    let messages: MessageDto[];
+    try {
+      messages = await reader.json<MessageDto[]>('GET', `/v1/chats/${c.chatId}/messages?limit=100`);
+    } catch {
+      messages = readKept(c.chatId);
+    }
+    this.shell.showTranscript(
+      `Conversation of ${whenLabel(c.endedAt)}`,
+      transcriptBody(messages, this.attachmentDeps()),
+    );
+  }
+
+  private async resumeSession(): Promise<ResumedChat> {
     const store = new SessionStore(this.cfg.widgetKey);
     for (;;) {
       try {
@@ -155,7 +243,7 @@ export class WidgetApp {
   private async refresh(): Promise<void> {
     this.shell.setNotice(null);
     await Promise.all([this.loadHistory(), this.loadRule()]).catch(() => undefined);
-    await this.flushOutbox();
+    if (!this.ended) await this.flushOutbox();
   }
 
   private async loadHistory(): Promise<void> {
@@ -379,4 +467,14 @@ function nothingToSend(n: number): string {
 
 function notSent(n: number): string {
   return `${files(n)} ${n === 1 ? 'was' : 'were'} not sent — see the reason on ${each(n)}.`;
+}
+
+/** The messages this browser kept of a chat (offline fallback for an earlier conversation). */
+function readKept(chatId: string): MessageDto[] {
+  try {
+    const v = JSON.parse(localStorage.getItem(`satchel:messages:${chatId}`) ?? '[]') as unknown;
+    return Array.isArray(v) ? (v as MessageDto[]) : [];
+  } catch {
+    return [];
+  }
 }

@@ -46,6 +46,11 @@ export class Conversation {
     return true;
   }
 
+  /** The messages shown, oldest first. */
+  all(): MessageDto[] {
+    return [...this.messages.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
   setRequest(r: FileRequestDto): void {
     this.requests.set(r.id, r);
     if (r.messageId) this.decorate(r.messageId);

@@ -63,5 +63,16 @@ header button:focus-visible { outline-color: #fff; }
   .tray { max-height: 40vh; }
   .drop { border-radius: 0; }
 }
+.earlier { font-size: 12px; background: #eef0f5; border-bottom: 1px solid #e3e6ee; }
+.earlier summary { cursor: pointer; padding: 6px 10px; color: #3056d3; }
+.earlier ul { list-style: none; margin: 0; padding: 0 6px 6px; max-height: 150px; overflow-y: auto; }
+.earlier li button { width: 100%; text-align: start; background: #fff; margin-top: 4px; display: flex; flex-direction: column; }
+.earlier .when { font-weight: 600; }
+.earlier .hint { color: #667; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.ended { padding: 10px; border-top: 1px solid #e3e6ee; text-align: center; display: flex; flex-direction: column; gap: 6px; align-items: center; }
+.ended .why, .transcript .why { font-size: 12px; color: #667; text-align: center; }
+.ended .start { background: #3056d3; color: #fff; padding: 8px 12px; }
+.transcript { position: absolute; inset: 0; display: flex; flex-direction: column; background: #fff; }
+.transcript header .back { font-size: 14px; }
 .notice { font-size: 12px; color: #8a5a00; background: #fff4d6; padding: 4px 10px; }
 `;

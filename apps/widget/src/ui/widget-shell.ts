@@ -27,6 +27,13 @@ export class WidgetShell {
   private pickerCallback: ((files: File[]) => void) | null = null;
   private readonly root: ShadowRoot;
   private closeImage: (() => void) | null = null;
+  private closeTranscript: (() => void) | null = null;
+  private readonly composer: HTMLFormElement;
+  private readonly transcript: HTMLElement;
+  /** "Earlier conversations": the visitor's ended chats in this browser. */
+  readonly earlier: HTMLElement;
+  /** Shown instead of the composer once the conversation has ended. */
+  readonly ended: HTMLElement;
 
   constructor(host: HTMLElement, events: ShellEvents) {
     const root = host.attachShadow({ mode: 'open' });
@@ -45,6 +52,14 @@ export class WidgetShell {
       role: 'dialog',
       'aria-modal': 'true',
       'aria-label': 'Image',
+    });
+    this.earlier = h('details', { class: 'earlier', hidden: true });
+    this.ended = h('div', { class: 'ended', hidden: true, role: 'status' });
+    this.transcript = h('section', {
+      class: 'transcript',
+      hidden: true,
+      role: 'dialog',
+      'aria-modal': 'true',
     });
     const launcher = h('button', { type: 'button', class: 'launcher', 'aria-label': 'Open chat' }, 'Chat');
     this.unread = new UnreadBadge(launcher, () => this.toggle(true));
@@ -77,14 +92,18 @@ export class WidgetShell {
         h('button', { type: 'button', 'aria-label': 'Close chat', onclick: () => this.toggle(false) }, '×'),
       ),
       this.notice,
+      this.earlier,
       this.log,
+      this.ended,
       this.tray,
       form,
       this.drop,
+      this.transcript,
       this.lightbox,
     );
     launcher.addEventListener('click', () => this.toggle(true));
     this.launcher = launcher;
+    this.composer = form;
     root.append(this.unread.bubble, launcher, this.panel);
     this.events = events;
 
@@ -141,10 +160,12 @@ export class WidgetShell {
       e.preventDefault();
       e.stopPropagation();
       if (this.closeImage) this.closeImage();
+      else if (this.closeTranscript) this.closeTranscript();
       else this.toggle(false);
       return;
     }
-    trapTab(e, this.closeImage ? this.lightbox : this.panel, this.root.activeElement);
+    const within = this.closeImage ? this.lightbox : this.closeTranscript ? this.transcript : this.panel;
+    trapTab(e, within, this.root.activeElement);
   }
 
   /** Opens the file picker; `accept` narrows it (a file request's types). */
@@ -172,6 +193,36 @@ export class WidgetShell {
     this.lightbox.hidden = false;
     this.closeImage = close;
     button.focus();
+  }
+
+  /** The conversation ended: no composer, a notice with `action` (start a new one) instead; or back to writing. */
+  setEnded(action: HTMLElement | null): void {
+    this.ended.replaceChildren(...(action ? [action] : []));
+    this.ended.hidden = !action;
+    this.composer.hidden = !!action;
+    this.tray.hidden = !!action;
+    if (!action) return;
+    this.closeTranscript?.();
+    action.querySelector('button')?.focus();
+  }
+
+  /** A read-only transcript over the panel, with a Back button (Escape works too). */
+  showTranscript(title: string, body: HTMLElement): void {
+    this.closeTranscript?.();
+    const opener = this.root.activeElement as HTMLElement | null;
+    const back = h('button', { type: 'button', class: 'back' }, 'Back');
+    const close = () => {
+      this.transcript.hidden = true;
+      this.transcript.replaceChildren();
+      this.closeTranscript = null;
+      if (opener?.isConnected) opener.focus();
+    };
+    back.addEventListener('click', close);
+    this.transcript.setAttribute('aria-label', title);
+    this.transcript.replaceChildren(h('header', {}, back, h('span', { class: 'title' }, title)), body);
+    this.transcript.hidden = false;
+    this.closeTranscript = close;
+    back.focus();
   }
 
   setNotice(text: string | null): void {
