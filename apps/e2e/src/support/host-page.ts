@@ -25,6 +25,8 @@ export async function startHostPage(apiUrl: string): Promise<HostPage> {
     `script-src 'nonce-${nonce}' ${api.origin}`,
     `connect-src ${api.origin} ws://${api.host}`,
     'img-src blob:',
+    // pdf.js runs its worker from a blob: wrapper when the widget is on another origin.
+    'worker-src blob:',
     "style-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
