@@ -124,6 +124,8 @@ export class WidgetApp {
 
   /** Shows the current chat: its kept messages and queue, then live, or read-only once it has ended. */
   private async begin(ended: boolean): Promise<void> {
+    this.shell.unread.keepAs(`satchel:unread:${this.session.chatId}`);
+    if (this.shell.isOpen) this.shell.unread.clear();
     this.conversation = new Conversation(
       this.shell.log,
       this.attachmentDeps(),
@@ -194,6 +196,7 @@ export class WidgetApp {
     });
     this.renderEarlier();
     this.ended = false;
+    this.shell.unread.clear();
     this.shell.log.replaceChildren();
     this.outboxViews.clear();
     this.shell.setEnded(null);

@@ -80,6 +80,11 @@ describe('widget: the launcher shows unread operator messages while the panel is
     await bubble.waitFor({ state: 'hidden' });
     expect(await badge.textContent()).toBe('2');
 
+    // The visitor moves to another page of the site: the count (and the dismissal) follow.
+    await page.reload();
+    await badge.filter({ hasText: /^2$/ }).waitFor();
+    expect(await bubble.isHidden()).toBe(true);
+
     await launcher.click();
     await widget(page).locator('.panel').waitFor();
     await widget(page).locator('.msg', { hasText: 'Anything else I can do?' }).waitFor();
@@ -87,6 +92,9 @@ describe('widget: the launcher shows unread operator messages while the panel is
     expect(await badge.isHidden()).toBe(true);
     expect(await bubble.isHidden()).toBe(true);
     expect(await tones(page)).toBe(0);
+    await page.reload();
+    await widget(page).locator('header .status', { hasText: 'Online' }).waitFor({ state: 'attached' });
+    expect(await badge.isHidden()).toBe(true);
 
     // The visitor's own messages never count.
     await widget(page).locator('.launcher').click();

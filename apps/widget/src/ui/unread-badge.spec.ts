@@ -27,4 +27,27 @@ describe('unread badge', () => {
     expect((launcher.querySelector('.badge') as HTMLElement).hidden).toBe(true);
     expect(badge.unread).toBe(0);
   });
+
+  it('keeps the count, preview and dismissal per key across pages, and forgets them on clear', () => {
+    localStorage.clear();
+    const first = new UnreadBadge(document.createElement('button'), jest.fn());
+    first.keepAs('satchel:unread:c1');
+    first.add('Olivia', 'Your parcel left');
+    const launcher = document.createElement('button');
+    const next = new UnreadBadge(launcher, jest.fn());
+    next.keepAs('satchel:unread:c1');
+    expect(next.unread).toBe(1);
+    expect(next.bubble.textContent).toContain('Your parcel left');
+    next.bubble.querySelector<HTMLButtonElement>('.bubble-dismiss')?.click();
+    const third = new UnreadBadge(document.createElement('button'), jest.fn());
+    third.keepAs('satchel:unread:c1');
+    expect(third.unread).toBe(1);
+    expect(third.bubble.hidden).toBe(true);
+    third.clear();
+    const fourth = new UnreadBadge(document.createElement('button'), jest.fn());
+    fourth.keepAs('satchel:unread:c1');
+    expect(fourth.unread).toBe(0);
+    fourth.keepAs('satchel:unread:c2');
+    expect(fourth.unread).toBe(0);
+  });
 });

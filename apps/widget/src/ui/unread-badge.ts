@@ -21,6 +21,8 @@ export class UnreadBadge {
   private readonly who: HTMLElement;
   private readonly text: HTMLElement;
   private n = 0;
+  private key: string | null = null;
+  private storage: Storage | null = null;
 
   constructor(
     private readonly launcher: HTMLButtonElement,
@@ -45,7 +47,7 @@ export class UnreadBadge {
           type: 'button',
           class: 'bubble-dismiss',
           'aria-label': 'Dismiss',
-          onclick: () => (this.bubble.hidden = true),
+          onclick: () => this.dismiss(),
         },
         '×',
       ),
@@ -56,22 +58,75 @@ export class UnreadBadge {
     return this.n;
   }
 
+  /**
+   * Keeps the count and preview under `key` (per chat) so they survive the visitor moving to another
+   * page of the host site; shows what was kept there.
+   */
+  keepAs(key: string, storage: Storage = localStorage): void {
+    this.key = key;
+    this.storage = storage;
+    this.show(0, '', '');
+    try {
+      const kept = JSON.parse(storage.getItem(key) ?? 'null') as Partial<Kept> | null;
+      if (kept && typeof kept.n === 'number' && kept.n > 0)
+        this.show(Math.floor(kept.n), String(kept.who ?? ''), String(kept.text ?? ''), !!kept.dismissed);
+    } catch {
+      storage.removeItem(key);
+    }
+  }
+
   /** One more unread message from `who`. */
   add(who: string, text: string): void {
-    this.n++;
+    this.show(this.n + 1, who, previewText(text));
+    this.save(false);
+  }
+
+  clear(): void {
+    this.show(0, '', '');
+    if (this.key) this.storage?.removeItem(this.key);
+  }
+
+  private save(dismissed: boolean): void {
+    if (!this.key || !this.storage) return;
+    const kept: Kept = {
+      n: this.n,
+      who: this.who.textContent ?? '',
+      text: this.text.textContent ?? '',
+      dismissed,
+    };
+    try {
+      this.storage.setItem(this.key, JSON.stringify(kept));
+    } catch {
+      // Storage full: the badge still works on this page.
+    }
+  }
+
+  private show(n: number, who: string, text: string, dismissed = false): void {
+    this.n = n;
+    if (!n) {
+      this.count.hidden = true;
+      this.count.textContent = '';
+      this.bubble.hidden = true;
+      this.launcher.setAttribute('aria-label', 'Open chat');
+      return;
+    }
     this.count.textContent = this.n > 99 ? '99+' : String(this.n);
     this.count.hidden = false;
     this.launcher.setAttribute('aria-label', `Open chat, ${this.n} unread`);
     this.who.textContent = who;
-    this.text.textContent = previewText(text);
-    this.bubble.hidden = false;
+    this.text.textContent = text;
+    this.bubble.hidden = dismissed;
   }
 
-  clear(): void {
-    this.n = 0;
-    this.count.hidden = true;
-    this.count.textContent = '';
+  private dismiss(): void {
     this.bubble.hidden = true;
-    this.launcher.setAttribute('aria-label', 'Open chat');
+    this.save(true);
   }
+}
+
+interface Kept {
+  n: number;
+  who: string;
+  text: string;
+  dismissed: boolean;
 }
