@@ -10,9 +10,14 @@ function boot(): void {
     console.error('Satchel widget: the script tag needs a data-widget-key attribute');
     return;
   }
+  const win = window as unknown as { Satchel?: unknown };
+  if (HostApi.installedIn(win)) {
+    console.warn('Satchel widget: already loaded on this page; the second script tag is ignored');
+    return;
+  }
   // `window.Satchel` at once, so calls made before the body exists wait for the widget, in order.
   const hostApi = new HostApi();
-  hostApi.install(window as unknown as { Satchel?: unknown });
+  hostApi.install(win);
   const mount = () => {
     const host = document.createElement('satchel-widget');
     document.body.append(host);

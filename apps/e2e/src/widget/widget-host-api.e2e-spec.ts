@@ -209,4 +209,23 @@ Satchel('open');`,
     await screenshot(page, 'widget-host-api-events');
     await page.context().close();
   });
+
+  it('a script tag pasted twice still makes one widget', async () => {
+    const tag = `<script src="${env.server.url}/widget/widget.js" data-widget-key="${widgetKey}" async></script>`;
+    host.set('/twice', hostHtml(host, env.server.url, widgetKey, '').replace('</body>', `${tag}</body>`));
+    const page = await env.page();
+    const warnings: string[] = [];
+    page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
+    await page.goto(`${host.url}/twice`);
+    await page.waitForFunction(() =>
+      (window as unknown as { __seen: Seen[] }).__seen.some((s) => s.event === 'ready'),
+    );
+    await page.waitForTimeout(300);
+    expect(await page.locator('satchel-widget').count()).toBe(1);
+    expect((await events(page)).filter((e) => e === 'ready')).toEqual(['ready']);
+    expect(warnings).toContain(
+      'Satchel widget: already loaded on this page; the second script tag is ignored',
+    );
+    await page.context().close();
+  });
 });

@@ -110,4 +110,12 @@ describe('HostApi', () => {
     satchel.setLocale('??' as never);
     expect(warn).toHaveBeenCalledWith('Satchel: setLocale() failed: bad tag');
   });
+
+  it('recognises its own global, not the stub', () => {
+    const win = stub();
+    expect(HostApi.installedIn(win)).toBe(false);
+    new HostApi().install(win);
+    expect(HostApi.installedIn(win)).toBe(true);
+    expect(HostApi.installedIn({})).toBe(false);
+  });
 });

@@ -18,6 +18,8 @@ export type HostEvent = (typeof HOST_EVENTS)[number];
 export type Listener = (payload?: unknown) => void;
 
 type Method = keyof WidgetControl;
+/** Marks the real `Satchel` (not the host's queue stub), so a second copy of the script stays idle. */
+const INSTALLED = Symbol.for('satchel.widget');
 const METHODS: readonly Method[] = ['open', 'close', 'toggle', 'identify', 'setLocale'];
 
 /** `window.Satchel`: callable as `Satchel('open')` and as `Satchel.open()`. */
@@ -61,6 +63,11 @@ export class HostApi {
     }
   }
 
+  /** True when a copy of the widget already runs on this page (the script tag was added twice). */
+  static installedIn(win: { Satchel?: unknown }): boolean {
+    return typeof win.Satchel === 'function' && INSTALLED in win.Satchel;
+  }
+
   /** Replaces the queue stub with the real `Satchel` and replays the calls it kept. */
   install(win: { Satchel?: unknown }): SatchelGlobal {
     const stub = win.Satchel;
@@ -69,6 +76,7 @@ export class HostApi {
     const api = ((method: string, ...args: unknown[]) => this.call(method, args)) as SatchelGlobal;
     for (const name of [...METHODS, 'on', 'off'] as const)
       api[name] = (...args: unknown[]) => this.call(name, args);
+    Object.defineProperty(api, INSTALLED, { value: true });
     win.Satchel = api;
     for (const args of queued) {
       const list = Array.from(args);
