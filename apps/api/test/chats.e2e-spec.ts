@@ -8,6 +8,7 @@ import {
   widgetKeyOf,
   type Session,
 } from './support/fixtures';
+import { PNG, pathOf, uploadFile } from './support/files';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('chats and messages', () => {
@@ -140,5 +141,44 @@ describe('chats and messages', () => {
     expect(await t.app.get(ChatsService).expireIdle(-1)).toBeGreaterThanOrEqual(1);
     const chat = await request(t.url).get(`/v1/chats/${v.chatId}`).set(admin.auth).expect(200);
     expect(chat.body.status).toBe('closed');
+  });
+
+  it('a visitor keeps reading a closed chat and its files, and can no longer write to it', async () => {
+    const v = await startVisitorChat(t, widgetKey);
+    const file = await uploadFile(t, v.chatId, admin.auth, 'receipt.png', PNG);
+    await request(t.url)
+      .post(`/v1/chats/${v.chatId}/messages`)
+      .set(admin.auth)
+      .send({ text: 'Your receipt', attachmentIds: [file.id] })
+      .expect(201);
+    await request(t.url).post(`/v1/chats/${v.chatId}/close`).set(admin.auth).expect(200);
+
+    const chat = await request(t.url).get(`/v1/chats/${v.chatId}`).set(v.auth).expect(200);
+    expect(chat.body.status).toBe('closed');
+    const messages = await request(t.url).get(`/v1/chats/${v.chatId}/messages`).set(v.auth).expect(200);
+    expect(messages.body).toHaveLength(1);
+    const [shown] = messages.body[0].attachments as { url: string; name: string }[];
+    expect(shown.name).toBe('receipt.png');
+    const download = await request(t.url).get(pathOf(shown.url)).set(v.auth).expect(200);
+    expect(Buffer.compare(download.body as Buffer, PNG)).toBe(0);
+    await request(t.url).get(`/v1/chats/${v.chatId}/file-requests`).set(v.auth).expect(200);
+
+    const write = await request(t.url)
+      .post(`/v1/chats/${v.chatId}/messages`)
+      .set(v.auth)
+      .send({ text: 'one more thing' })
+      .expect(403);
+    expect(write.body.error).toBe('This chat is closed');
+    const upload = await request(t.url)
+      .post(`/v1/chats/${v.chatId}/attachments`)
+      .set(v.auth)
+      .attach('files', PNG, 'late.png')
+      .expect(403);
+    expect(upload.body.error).toBe('This chat is closed');
+
+    // The visitor's next chat has its own token: it does not open the earlier chat, nor the reverse.
+    const next = await startVisitorChat(t, widgetKey);
+    await request(t.url).get(`/v1/chats/${v.chatId}/messages`).set(next.auth).expect(404);
+    await request(t.url).get(`/v1/chats/${next.chatId}/messages`).set(v.auth).expect(404);
   });
 });

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { ChatsService } from '../src/chats/chats.service';
 import { ConnectionStringsService } from '../src/realtime/connection-strings.service';
 import {
   createOperator,
@@ -264,5 +265,20 @@ describe('realtime chat over Socket.IO (seed 004)', () => {
       await request(t.url).delete(`/v1/api-tokens/${res.body.id}`).set(admin.auth).expect(204);
       expect(await ended).toBe('io server disconnect');
     });
+  });
+
+  // The widget ends the conversation on this event (the transcript stays, writing stops).
+  it('the visitor hears a close, by an operator or by the idle-expiry job', async () => {
+    const byOperator = await startVisitorChat(t, widgetKey);
+    const a = await join(byOperator.chatId, byOperator.auth);
+    const closedA = nextEvent(a.socket, 'chat:updated');
+    await request(t.url).post(`/v1/chats/${byOperator.chatId}/close`).set(admin.auth).expect(200);
+    expect(await closedA).toMatchObject({ id: byOperator.chatId, status: 'closed' });
+
+    const idle = await startVisitorChat(t, widgetKey);
+    const b = await join(idle.chatId, idle.auth);
+    const closedB = nextEvent(b.socket, 'chat:updated');
+    await t.app.get(ChatsService).expireIdle(-1);
+    expect(await closedB).toMatchObject({ id: idle.chatId, status: 'closed' });
   });
 });

@@ -17,7 +17,15 @@ describe('readEmbedConfig', () => {
       apiBase: 'https://chat.example.com',
       assetBase: 'https://chat.example.com/widget',
       open: false,
+      sound: false,
     });
+  });
+
+  it('plays the chime only with data-sound="on"', () => {
+    const on = script({ src: '/widget/widget.js', 'data-widget-key': 'wk_3', 'data-sound': 'on' });
+    const other = script({ src: '/widget/widget.js', 'data-widget-key': 'wk_3', 'data-sound': 'yes' });
+    expect(readEmbedConfig(on, 'https://shop.test/')?.sound).toBe(true);
+    expect(readEmbedConfig(other, 'https://shop.test/')?.sound).toBe(false);
   });
 
   it('honours data-api-url and data-open', () => {

@@ -6,6 +6,8 @@ export interface EmbedConfig {
   assetBase: string;
   /** Open the chat panel on load (`data-open="true"`). */
   open: boolean;
+  /** A short chime when a message arrives while the panel is closed (`data-sound="on"`; off by default). */
+  sound: boolean;
 }
 
 /** Reads the embedding `<script src=".../widget/widget.js" data-widget-key="wk_…">` tag. */
@@ -15,5 +17,11 @@ export function readEmbedConfig(script: HTMLScriptElement | null, pageUrl: strin
   const src = new URL(script.getAttribute('src') ?? pageUrl, pageUrl);
   const apiBase = (script.dataset['apiUrl'] ? new URL(script.dataset['apiUrl'], pageUrl) : src).origin;
   const assetBase = src.href.slice(0, src.href.lastIndexOf('/'));
-  return { widgetKey, apiBase, assetBase, open: script.dataset['open'] === 'true' };
+  return {
+    widgetKey,
+    apiBase,
+    assetBase,
+    open: script.dataset['open'] === 'true',
+    sound: script.dataset['sound'] === 'on',
+  };
 }

@@ -7,12 +7,19 @@ import { FileCache } from './offline/file-cache';
 import { Outbox, type OutboxEntry } from './offline/outbox';
 import { OutboxView } from './offline/outbox-view';
 import { setAssetBase } from './pdf/pdf-loader';
-import { resumeOrStartChat } from './session/chat-session';
+import { resumeOrStartChat, startChat, type ResumedChat } from './session/chat-session';
+import { EarlierChats, type EarlierChat } from './session/earlier-chats';
 import { SessionStore, type StoredSession } from './session/session-store';
+import { endedNotice, lastWords, renderEarlier, transcriptBody, whenLabel } from './ui/earlier-view';
 import { acceptOf, uploadFile } from '@satchel/upload-client';
 import { localId, Tray, type TrayItem } from './upload/tray';
 import { Conversation } from './ui/conversation';
 import { WidgetShell } from './ui/widget-shell';
+import { beep } from './ui/beep';
+import type { HostApi, WidgetControl } from './host/host-api';
+import { hostFile, hostMessage } from './host/host-payloads';
+import { parseLocale } from './host/locale';
+import { cleanAttributes, VisitorStore } from './host/visitor-attributes';
 
 /** Where the visitor's effective upload rule is read (the attachments API). */
 export const RULE_PATH = '/v1/uploads/rules';
@@ -31,17 +38,24 @@ export class WidgetApp {
   private rule: RuleLike | null = null;
   private pendingText: string | null = null;
   private flushing = false;
+  private readonly visitor: VisitorStore;
+  private readonly earlierChats: EarlierChats;
+  private ended = false;
 
   constructor(
     private readonly cfg: EmbedConfig,
-    host: HTMLElement,
+    private readonly host: HTMLElement,
+    private readonly hostApi: HostApi,
   ) {
     this.api = new ApiClient(cfg.apiBase);
+    this.visitor = new VisitorStore(cfg.widgetKey);
+    this.earlierChats = new EarlierChats(cfg.widgetKey);
     setAssetBase(cfg.assetBase);
     this.shell = new WidgetShell(host, {
       files: (f) => this.tray.add(f),
       submit: (t) => void this.submit(t),
       accept: () => (this.rule ? acceptOf(this.tray.effectiveRule ?? this.rule) : null),
+      toggled: (open) => hostApi.emit(open ? 'open' : 'close'),
     });
     this.tray = new Tray(this.shell.tray, {
       rule: () => this.rule,
@@ -50,31 +64,56 @@ export class WidgetApp {
       authHeader: () => this.api.authHeader,
       changed: () => void this.continueSend(),
     });
+    this.applyLocale(localStorage.getItem(this.localeKey));
     if (cfg.open) this.shell.toggle(true);
   }
 
-  async start(): Promise<void> {
-    this.session = await this.resumeSession();
-    this.conversation = new Conversation(
-      this.shell.log,
-      {
-        cache: this.cache,
-        urlOf: (a) => this.downloadUrl(a),
-        openImage: (b, n) => this.shell.showImage(b, n),
+  /** What `window.Satchel` drives. */
+  control(): WidgetControl {
+    return {
+      open: () => this.shell.toggle(true),
+      close: () => this.shell.toggle(false),
+      toggle: () => this.shell.toggle(!this.shell.isOpen),
+      identify: (attrs) => {
+        const clean = cleanAttributes(attrs);
+        if (!clean) throw new Error('identify() needs an object such as {name, email}');
+        this.visitor.merge(clean);
       },
-      { upload: (r) => this.pickForRequest(r), skip: (r) => void this.skip(r) },
-      `satchel:messages:${this.session.chatId}`,
-      () => this.shell.scrollToEnd(),
-    );
-    this.conversation.restore();
-    await this.showOutbox();
-    this.live = new LiveChannel(this.api, this.session.chatId, {
-      onMessage: (m) => this.conversation.upsert(m),
-      onFileRequest: (r) => this.conversation.setRequest(r),
-      onStatus: (up) => (this.shell.status.textContent = up ? 'Online' : 'Connecting…'),
-      onReady: () => void this.refresh(),
-    });
-    this.live.connect();
+      setLocale: (tag) => {
+        if (!this.applyLocale(tag)) throw new Error(`"${String(tag)}" is not a language tag`);
+        localStorage.setItem(this.localeKey, tag);
+      },
+    };
+  }
+
+  private get localeKey(): string {
+    return `satchel:locale:${this.cfg.widgetKey}`;
+  }
+
+  /** Sets `lang` and `dir` on the widget's root element; false for an invalid tag. */
+  private applyLocale(tag: string | null): boolean {
+    const locale = parseLocale(tag);
+    if (!locale) return false;
+    this.host.lang = locale.lang;
+    this.host.dir = locale.dir;
+    return true;
+  }
+
+  /** Shows a message once; tells the host page, and counts it as unread while the panel is closed. */
+  private received(m: MessageDto): void {
+    if (!this.conversation.upsert(m)) return;
+    this.hostApi.emit('message', hostMessage(m));
+    for (const a of m.attachments) this.hostApi.emit('file', hostFile(a));
+    if (m.author.role === 'visitor' || this.shell.isOpen) return;
+    this.shell.unread.add(m.author.name, m.text || m.attachments.map((a) => a.name).join(', '));
+    if (this.cfg.sound) beep();
+  }
+
+  async start(): Promise<void> {
+    const resumed = await this.resumeSession();
+    this.session = resumed.session;
+    this.renderEarlier();
+    await this.begin(resumed.ended);
     window.addEventListener('online', () => void this.refresh());
     window.addEventListener('offline', () =>
       this.shell.setNotice('You are offline: files you send will wait for the connection.'),
@@ -83,11 +122,114 @@ export class WidgetApp {
       this.shell.setNotice('You are offline: files you send will wait for the connection.');
   }
 
-  private async resumeSession(): Promise<StoredSession> {
+  /** Shows the current chat: its kept messages and queue, then live, or read-only once it has ended. */
+  private async begin(ended: boolean): Promise<void> {
+    this.shell.unread.keepAs(`satchel:unread:${this.session.chatId}`);
+    if (this.shell.isOpen) this.shell.unread.clear();
+    this.conversation = new Conversation(
+      this.shell.log,
+      this.attachmentDeps(),
+      { upload: (r) => this.pickForRequest(r), skip: (r) => void this.skip(r) },
+      `satchel:messages:${this.session.chatId}`,
+      () => this.shell.scrollToEnd(),
+    );
+    this.conversation.restore();
+    await this.showOutbox();
+    if (ended) {
+      this.end();
+      await this.loadHistory().catch(() => undefined);
+      return;
+    }
+    this.live = new LiveChannel(this.api, this.session.chatId, {
+      onMessage: (m) => this.received(m),
+      onFileRequest: (r) => this.conversation.setRequest(r),
+      onStatus: (up) => (this.shell.status.textContent = up ? 'Online' : 'Connecting…'),
+      onReady: () => void this.refresh(),
+      onChat: (c) => {
+        // Catch up first: the operator's last words may have come just before the close.
+        if (c.status !== 'open') void this.loadHistory().finally(() => this.end());
+      },
+    });
+    this.live.connect();
+  }
+
+  private attachmentDeps() {
+    return {
+      cache: this.cache,
+      urlOf: (a: AttachmentDto) => this.downloadUrl(a),
+      openImage: (b: Blob, n: string) => this.shell.showImage(b, n),
+    };
+  }
+
+  /** The chat was closed (by an operator or for inactivity): the transcript stays, writing stops. */
+  private end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.live?.close();
+    this.live = null;
+    this.shell.status.textContent = '';
+    this.shell.setEnded(endedNotice(() => void this.startNew()));
+  }
+
+  /** "Start a new conversation": the ended chat joins the earlier ones, a new chat starts. */
+  private async startNew(): Promise<void> {
+    const button = this.shell.ended.querySelector('button');
+    if (button) button.disabled = true;
+    const ended = this.session;
+    try {
+      this.session = await startChat(
+        this.api,
+        new SessionStore(this.cfg.widgetKey),
+        this.cfg.widgetKey,
+        this.visitorName(),
+      );
+    } catch (err) {
+      if (button) button.disabled = false;
+      this.shell.setNotice(err instanceof Error ? err.message : String(err));
+      return;
+    }
+    const kept = this.conversation.all();
+    this.earlierChats.add({
+      ...ended,
+      endedAt: kept.at(-1)?.createdAt ?? new Date().toISOString(),
+      preview: lastWords(kept),
+    });
+    this.renderEarlier();
+    this.ended = false;
+    this.shell.unread.clear();
+    this.shell.log.replaceChildren();
+    this.outboxViews.clear();
+    this.shell.setEnded(null);
+    this.shell.setNotice(null);
+    await this.begin(false);
+    this.shell.input.focus();
+  }
+
+  private renderEarlier(): void {
+    renderEarlier(this.shell.earlier, this.earlierChats.list(), (c) => void this.openEarlier(c));
+  }
+
+  /** An earlier conversation, read-only: fresh from the server with its own token, else as kept here. */
+  private async openEarlier(c: EarlierChat): Promise<void> {
+    const reader = new ApiClient(this.cfg.apiBase);
+    reader.setToken(c.visitorToken);
+    let messages: MessageDto[];
+    try {
+      messages = await reader.json<MessageDto[]>('GET', `/v1/chats/${c.chatId}/messages?limit=100`);
+    } catch {
+      messages = readKept(c.chatId);
+    }
+    this.shell.showTranscript(
+      `Conversation of ${whenLabel(c.endedAt)}`,
+      transcriptBody(messages, this.attachmentDeps()),
+    );
+  }
+
+  private async resumeSession(): Promise<ResumedChat> {
     const store = new SessionStore(this.cfg.widgetKey);
     for (;;) {
       try {
-        return await resumeOrStartChat(this.api, store, this.cfg.widgetKey);
+        return await resumeOrStartChat(this.api, store, this.cfg.widgetKey, this.visitorName());
       } catch {
         this.shell.status.textContent = 'Offline';
         await new Promise((r) => setTimeout(r, 3000));
@@ -95,11 +237,16 @@ export class WidgetApp {
     }
   }
 
+  private visitorName(): string | undefined {
+    const name = this.visitor.load().name;
+    return typeof name === 'string' ? name.slice(0, 100) : undefined;
+  }
+
   /** After (re)connecting: catch up on messages and requests, reload the rule, send what waited. */
   private async refresh(): Promise<void> {
     this.shell.setNotice(null);
     await Promise.all([this.loadHistory(), this.loadRule()]).catch(() => undefined);
-    await this.flushOutbox();
+    if (!this.ended) await this.flushOutbox();
   }
 
   private async loadHistory(): Promise<void> {
@@ -108,7 +255,7 @@ export class WidgetApp {
       this.api.json<MessageDto[]>('GET', `/v1/chats/${chat}/messages?limit=100`),
       this.api.json<FileRequestDto[]>('GET', `/v1/chats/${chat}/file-requests`).catch(() => []),
     ]);
-    for (const m of messages) this.conversation.upsert(m);
+    for (const m of messages) this.received(m);
     for (const r of requests) this.conversation.setRequest(r);
   }
 
@@ -174,7 +321,7 @@ export class WidgetApp {
       return;
     }
     try {
-      this.conversation.upsert(await this.post(msg));
+      this.received(await this.post(msg));
       this.finishSend(ready);
       if (left) this.shell.setNotice(notSent(left));
     } catch (err) {
@@ -296,7 +443,7 @@ export class WidgetApp {
       if (entry.text || attachmentIds.length) {
         const msg: OutgoingMessage = { text: entry.text || undefined, attachmentIds };
         if (entry.fileRequestId && attachmentIds.length) msg.fileRequestId = entry.fileRequestId;
-        this.conversation.upsert(await this.post(msg));
+        this.received(await this.post(msg));
       }
     } catch (err) {
       if (err instanceof ApiError && err.isNetwork) {
@@ -323,4 +470,14 @@ function nothingToSend(n: number): string {
 
 function notSent(n: number): string {
   return `${files(n)} ${n === 1 ? 'was' : 'were'} not sent — see the reason on ${each(n)}.`;
+}
+
+/** The messages this browser kept of a chat (offline fallback for an earlier conversation). */
+function readKept(chatId: string): MessageDto[] {
+  try {
+    const v = JSON.parse(localStorage.getItem(`satchel:messages:${chatId}`) ?? '[]') as unknown;
+    return Array.isArray(v) ? (v as MessageDto[]) : [];
+  } catch {
+    return [];
+  }
 }

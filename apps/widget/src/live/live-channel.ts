@@ -1,4 +1,5 @@
 import type {
+  ChatDto,
   ClientToServerEvents,
   ConnectionStringResponse,
   FileRequestDto,
@@ -16,6 +17,8 @@ export interface LiveHandlers {
   onFileRequest: (r: FileRequestDto) => void;
   onStatus: (connected: boolean) => void;
   onReady?: () => void;
+  /** The chat changed (it was closed, say). */
+  onChat?: (c: ChatDto) => void;
 }
 
 /**
@@ -59,6 +62,7 @@ export class LiveChannel {
     socket.on('connect_error', () => this.handlers.onStatus(false));
     socket.on('message:new', (m) => this.handlers.onMessage(m));
     socket.on('file-request:updated', (r) => this.handlers.onFileRequest(r));
+    socket.on('chat:updated', (c) => this.handlers.onChat?.(c));
     this.socket = socket;
   }
 

@@ -28,8 +28,9 @@ export class Conversation {
     }
   }
 
-  upsert(m: MessageDto, persist = true): void {
-    if (this.messages.has(m.id)) return;
+  /** Adds a message unless it is already shown; true when it was new. */
+  upsert(m: MessageDto, persist = true): boolean {
+    if (this.messages.has(m.id)) return false;
     this.messages.set(m.id, m);
     const view = messageView(m, this.deps);
     this.views.set(m.id, view);
@@ -42,6 +43,12 @@ export class Conversation {
     this.decorate(m.id);
     if (persist) this.persist();
     this.onChange();
+    return true;
+  }
+
+  /** The messages shown, oldest first. */
+  all(): MessageDto[] {
+    return [...this.messages.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
   setRequest(r: FileRequestDto): void {

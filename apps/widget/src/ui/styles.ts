@@ -5,6 +5,13 @@ export const WIDGET_CSS = `
 button { cursor: pointer; border: 0; border-radius: 6px; background: #eef0f5; color: inherit; padding: 4px 8px; }
 button:disabled { opacity: .5; cursor: default; }
 .launcher { width: 56px; height: 56px; border-radius: 50%; background: #3056d3; color: #fff; font-weight: 600; box-shadow: 0 4px 14px rgba(0,0,0,.25); }
+.launcher { position: relative; }
+.badge { position: absolute; top: -4px; right: -4px; min-width: 20px; height: 20px; padding: 0 5px; border-radius: 10px; background: #d93025; color: #fff; font-size: 12px; font-weight: 700; line-height: 20px; text-align: center; }
+.bubble { position: absolute; right: 0; bottom: 66px; width: 260px; display: flex; align-items: flex-start; background: #fff; border-radius: 10px; box-shadow: 0 4px 18px rgba(0,0,0,.2); }
+.bubble-open { flex: 1; min-width: 0; text-align: start; background: none; padding: 10px 4px 10px 12px; display: flex; flex-direction: column; gap: 2px; }
+.bubble-open .who { font-size: 11px; color: #667; }
+.bubble-open .text { overflow-wrap: anywhere; }
+.bubble-dismiss { background: none; font-size: 16px; color: #667; padding: 6px 8px; }
 .panel { position: relative; width: 360px; height: 560px; max-height: calc(100vh - 40px); display: flex; flex-direction: column; background: #fff; border-radius: 12px; box-shadow: 0 8px 30px rgba(0,0,0,.25); overflow: hidden; }
 .panel[hidden], [hidden] { display: none !important; }
 header { display: flex; align-items: center; gap: 8px; padding: 10px 12px; background: #3056d3; color: #fff; }
@@ -56,5 +63,16 @@ header button:focus-visible { outline-color: #fff; }
   .tray { max-height: 40vh; }
   .drop { border-radius: 0; }
 }
+.earlier { font-size: 12px; background: #eef0f5; border-bottom: 1px solid #e3e6ee; }
+.earlier summary { cursor: pointer; padding: 6px 10px; color: #3056d3; }
+.earlier ul { list-style: none; margin: 0; padding: 0 6px 6px; max-height: 150px; overflow-y: auto; }
+.earlier li button { width: 100%; text-align: start; background: #fff; margin-top: 4px; display: flex; flex-direction: column; }
+.earlier .when { font-weight: 600; }
+.earlier .hint { color: #667; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.ended { padding: 10px; border-top: 1px solid #e3e6ee; text-align: center; display: flex; flex-direction: column; gap: 6px; align-items: center; }
+.ended .why, .transcript .why { font-size: 12px; color: #667; text-align: center; }
+.ended .start { background: #3056d3; color: #fff; padding: 8px 12px; }
+.transcript { position: absolute; inset: 0; display: flex; flex-direction: column; background: #fff; }
+.transcript header .back { font-size: 14px; }
 .notice { font-size: 12px; color: #8a5a00; background: #fff4d6; padding: 4px 10px; }
 `;

@@ -1,6 +1,7 @@
 import { PREVIEW_LOADED } from './attachment-view';
 import { h } from './dom';
 import { trapTab } from './focus-trap';
+import { UnreadBadge } from './unread-badge';
 import { WIDGET_CSS } from './styles';
 
 export interface ShellEvents {
@@ -8,6 +9,8 @@ export interface ShellEvents {
   submit: (text: string) => void;
   /** The picker's `accept` for the paperclip: the allowed types of the visitor's rule, if known. */
   accept: () => string | null;
+  /** The panel was opened or closed (by the visitor or the host page). */
+  toggled?: (open: boolean) => void;
 }
 
 /** The widget's DOM inside an open shadow root: launcher, panel, log, tray, composer, drop zone, lightbox. */
@@ -24,6 +27,13 @@ export class WidgetShell {
   private pickerCallback: ((files: File[]) => void) | null = null;
   private readonly root: ShadowRoot;
   private closeImage: (() => void) | null = null;
+  private closeTranscript: (() => void) | null = null;
+  private readonly composer: HTMLFormElement;
+  private readonly transcript: HTMLElement;
+  /** "Earlier conversations": the visitor's ended chats in this browser. */
+  readonly earlier: HTMLElement;
+  /** Shown instead of the composer once the conversation has ended. */
+  readonly ended: HTMLElement;
 
   constructor(host: HTMLElement, events: ShellEvents) {
     const root = host.attachShadow({ mode: 'open' });
@@ -43,7 +53,16 @@ export class WidgetShell {
       'aria-modal': 'true',
       'aria-label': 'Image',
     });
+    this.earlier = h('details', { class: 'earlier', hidden: true });
+    this.ended = h('div', { class: 'ended', hidden: true, role: 'status' });
+    this.transcript = h('section', {
+      class: 'transcript',
+      hidden: true,
+      role: 'dialog',
+      'aria-modal': 'true',
+    });
     const launcher = h('button', { type: 'button', class: 'launcher', 'aria-label': 'Open chat' }, 'Chat');
+    this.unread = new UnreadBadge(launcher, () => this.toggle(true));
     const form = h(
       'form',
       { class: 'composer' },
@@ -73,15 +92,20 @@ export class WidgetShell {
         h('button', { type: 'button', 'aria-label': 'Close chat', onclick: () => this.toggle(false) }, '×'),
       ),
       this.notice,
+      this.earlier,
       this.log,
+      this.ended,
       this.tray,
       form,
       this.drop,
+      this.transcript,
       this.lightbox,
     );
     launcher.addEventListener('click', () => this.toggle(true));
     this.launcher = launcher;
-    root.append(launcher, this.panel);
+    this.composer = form;
+    root.append(this.unread.bubble, launcher, this.panel);
+    this.events = events;
 
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -111,13 +135,23 @@ export class WidgetShell {
   }
 
   private readonly launcher: HTMLButtonElement;
+  private readonly events: ShellEvents;
+  /** The unread count and preview shown by the launcher while the panel is closed. */
+  readonly unread: UnreadBadge;
+
+  get isOpen(): boolean {
+    return !this.panel.hidden;
+  }
 
   toggle(open: boolean): void {
+    const changed = open !== this.isOpen;
     if (!open) this.closeImage?.();
     this.panel.hidden = !open;
     this.launcher.hidden = open;
+    if (open) this.unread.clear();
     if (open) this.input.focus();
     else this.launcher.focus();
+    if (changed) this.events.toggled?.(open);
   }
 
   /** Escape closes the image viewer, then the panel; Tab stays inside the viewer or the panel. */
@@ -126,10 +160,12 @@ export class WidgetShell {
       e.preventDefault();
       e.stopPropagation();
       if (this.closeImage) this.closeImage();
+      else if (this.closeTranscript) this.closeTranscript();
       else this.toggle(false);
       return;
     }
-    trapTab(e, this.closeImage ? this.lightbox : this.panel, this.root.activeElement);
+    const within = this.closeImage ? this.lightbox : this.closeTranscript ? this.transcript : this.panel;
+    trapTab(e, within, this.root.activeElement);
   }
 
   /** Opens the file picker; `accept` narrows it (a file request's types). */
@@ -157,6 +193,36 @@ export class WidgetShell {
     this.lightbox.hidden = false;
     this.closeImage = close;
     button.focus();
+  }
+
+  /** The conversation ended: no composer, a notice with `action` (start a new one) instead; or back to writing. */
+  setEnded(action: HTMLElement | null): void {
+    this.ended.replaceChildren(...(action ? [action] : []));
+    this.ended.hidden = !action;
+    this.composer.hidden = !!action;
+    this.tray.hidden = !!action;
+    if (!action) return;
+    this.closeTranscript?.();
+    action.querySelector('button')?.focus();
+  }
+
+  /** A read-only transcript over the panel, with a Back button (Escape works too). */
+  showTranscript(title: string, body: HTMLElement): void {
+    this.closeTranscript?.();
+    const opener = this.root.activeElement as HTMLElement | null;
+    const back = h('button', { type: 'button', class: 'back' }, 'Back');
+    const close = () => {
+      this.transcript.hidden = true;
+      this.transcript.replaceChildren();
+      this.closeTranscript = null;
+      if (opener?.isConnected) opener.focus();
+    };
+    back.addEventListener('click', close);
+    this.transcript.setAttribute('aria-label', title);
+    this.transcript.replaceChildren(h('header', {}, back, h('span', { class: 'title' }, title)), body);
+    this.transcript.hidden = false;
+    this.closeTranscript = close;
+    back.focus();
   }
 
   setNotice(text: string | null): void {
