@@ -59,12 +59,15 @@ export class GcsStorageDriver implements StorageDriver {
       metadata: { contentType: opts.contentType },
       validation: 'crc32c',
     });
+    let session: string | undefined;
+    upload.once('uri', (uri: string) => (session = uri));
     try {
       await pipeline(source.stream, upload);
       return { key, size: source.size, etag: file.metadata.etag };
     } catch (err) {
       source.stream.destroy();
       body.destroy();
+      if (session) await this.cancel(session);
       throw source.error ?? err;
     }
   }
@@ -100,6 +103,16 @@ export class GcsStorageDriver implements StorageDriver {
 
   async ping(): Promise<void> {
     await this.bucket.getMetadata();
+  }
+
+  /**
+   * Cancels a resumable session, dropping the chunks it received (GCS answers 499). Best effort:
+   * an unfinished session is never an object and expires after a week anyway.
+   */
+  private cancel(session: string): Promise<void> {
+    return new Promise((done) => {
+      this.bucket.storage.request({ method: 'DELETE', uri: session }, () => done());
+    });
   }
 }
 
