@@ -27,6 +27,11 @@ describe('loadConfig', () => {
       'AZURE_STORAGE_CONNECTION_STRING',
     ],
     [{ AZURE_CONTAINER: 'Bad_Name' }, 'AZURE_CONTAINER'],
+    [{ AZURE_STORAGE_CONNECTION_STRING: 'AccountName=a;AccountKey=a2V5' }, 'AZURE_STORAGE_CONNECTION_STRING'],
+    [
+      { AZURE_STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=a2V5' },
+      'AZURE_STORAGE_CONNECTION_STRING',
+    ],
     [{ STORAGE_DRIVER: 'gcs', GCS_PROJECT_ID: 'p' }, 'GCS_BUCKET'],
     [{ STORAGE_DRIVER: 'gcs', GCS_BUCKET: 'files' }, 'GCS_PROJECT_ID'],
     [{ GCS_API_ENDPOINT: 'ftp://127.0.0.1' }, 'GCS_API_ENDPOINT'],
@@ -63,6 +68,15 @@ describe('loadConfig', () => {
       driver: 'gcs',
       gcs: { bucket: 'satchel-files', projectId: 'satchel', apiEndpoint: 'http://127.0.0.1:4443' },
     });
+  });
+
+  it.each([
+    AZURE_CS,
+    'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=a2V5;EndpointSuffix=core.windows.net',
+    'BlobEndpoint=https://a.blob.core.windows.net;SharedAccessSignature=sv=2024-01-01&sig=x%3D',
+    'UseDevelopmentStorage=true',
+  ])('accepts the Azure connection string %s', (cs) => {
+    expect(loadConfig({ AZURE_STORAGE_CONNECTION_STRING: cs }).storage.azure.connectionString).toBe(cs);
   });
 
   it('accepts a hex secrets key', () => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { azureConnectionStringProblem } from './azure-connection-string';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -58,10 +59,10 @@ export const envSchema = z.object({
   S3_FORCE_PATH_STYLE: bool.default(false),
   AZURE_STORAGE_CONNECTION_STRING: z
     .string()
-    .refine(
-      (v) => /(^|;)\s*(BlobEndpoint|AccountName)=/i.test(v) || /UseDevelopmentStorage=true/i.test(v),
-      'must be an Azure Storage connection string (AccountName=… or BlobEndpoint=…)',
-    )
+    .superRefine((v, ctx) => {
+      const problem = azureConnectionStringProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: `not a valid connection string: ${problem}` });
+    })
     .optional(),
   AZURE_CONTAINER: z
     .string()
