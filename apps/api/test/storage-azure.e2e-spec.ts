@@ -6,6 +6,7 @@ import { startAzurite, type TestAzurite } from './support/azurite';
 import { loginOwner, startVisitorChat, widgetKeyOf, type Session } from './support/fixtures';
 import { attachmentRows, HTML, pathOf, pdfOfSize, PNG, rawBody, setUploadSettings } from './support/files';
 import { partHeader, startRawUpload, waitFor } from './support/raw-upload';
+import { peakRssGrowth, repeatedBody } from './support/peak-rss';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const CONTAINER = 'satchel-test';
@@ -136,6 +137,20 @@ describe('attachments on Azure Blob storage (Azurite)', () => {
     expect(await blobs()).toEqual(before);
     expect(await attachmentRows(t)).toBe(rows);
   }, 60_000);
+
+  it('writes a 256 MiB stream without holding it in memory', async () => {
+    const driver = t.app.get<StorageDriver>(STORAGE_DRIVER);
+    const key = 'memory/256mib';
+    const growth = await peakRssGrowth(() =>
+      driver.write(key, repeatedBody(256 * MiB), { contentType: 'application/octet-stream' }),
+    );
+    expect(await driver.stat(key)).toEqual({ size: 256 * MiB });
+    // Whole-file buffering would add 256 MiB or more; blocks in flight are a few × 8 MiB.
+    expect(growth).toBeLessThan(128 * MiB);
+    process.stdout.write(`${'azure'} 256 MiB write: peak RSS +${Math.round(growth / MiB)} MiB\n`);
+    await driver.delete(key);
+    expect((await blobs()).some((b) => b.name === key)).toBe(false);
+  }, 180_000);
 
   it('reports degraded health when the container does not exist', async () => {
     const broken = await startTestApp({

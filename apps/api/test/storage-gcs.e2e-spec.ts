@@ -8,6 +8,7 @@ import { loginOwner, startVisitorChat, widgetKeyOf, type Session } from './suppo
 import { attachmentRows, HTML, pathOf, pdfOfSize, PNG, rawBody, setUploadSettings } from './support/files';
 import { startGcsServer, type TestGcsServer } from './support/gcs-server';
 import { partHeader, startRawUpload, waitFor } from './support/raw-upload';
+import { peakRssGrowth, repeatedBody } from './support/peak-rss';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const BUCKET = 'satchel-test';
@@ -145,6 +146,20 @@ describe('attachments on Google Cloud Storage (loopback GCS JSON API server)', (
     await driver.delete('small/one');
     expect(await driver.stat('small/one')).toBeNull();
   });
+
+  it('writes a 256 MiB stream without holding it in memory', async () => {
+    const driver = t.app.get<StorageDriver>(STORAGE_DRIVER);
+    const key = 'memory/256mib';
+    const growth = await peakRssGrowth(() =>
+      driver.write(key, repeatedBody(256 * MiB), { contentType: 'application/octet-stream' }),
+    );
+    expect(await driver.stat(key)).toEqual({ size: 256 * MiB });
+    // Whole-file buffering would add 256 MiB or more; blocks in flight are a few × 8 MiB.
+    expect(growth).toBeLessThan(128 * MiB);
+    process.stdout.write(`${'gcs'} 256 MiB write: peak RSS +${Math.round(growth / MiB)} MiB\n`);
+    await driver.delete(key);
+    expect(objects().some((o) => o.name === key)).toBe(false);
+  }, 180_000);
 
   it('reports degraded health when the bucket does not exist', async () => {
     const broken = await startTestApp({
