@@ -9,6 +9,23 @@ describe('starting the built API', () => {
     [{ SECRETS_KEY: 'too-short' }, 'SECRETS_KEY: must be 32 bytes'],
     [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD: must be at least 8 characters'],
     [{ STORAGE_DRIVER: 's3' }, 'S3_BUCKET: required when STORAGE_DRIVER=s3'],
+    [
+      {
+        STORAGE_DRIVER: 'azure',
+        AZURE_STORAGE_CONNECTION_STRING:
+          'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=a2V5;EndpointSuffix=core.windows.net',
+      },
+      'AZURE_CONTAINER: required when STORAGE_DRIVER=azure',
+    ],
+    [{ STORAGE_DRIVER: 'gcs', GCS_BUCKET: 'files' }, 'GCS_PROJECT_ID: required when STORAGE_DRIVER=gcs'],
+    [
+      {
+        STORAGE_DRIVER: 'azure',
+        AZURE_STORAGE_CONNECTION_STRING: 'AccountName=a;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:1/a',
+        AZURE_CONTAINER: 'files',
+      },
+      'AZURE_STORAGE_CONNECTION_STRING: not a valid connection string',
+    ],
   ])('refuses bad configuration %j and names the variable', async (env, message) => {
     const { code, output } = await runToExit(env);
     expect(code).not.toBe(0);
@@ -66,6 +83,47 @@ describe('starting the built API', () => {
       await second.stop();
     } finally {
       dir.remove();
+    }
+  });
+
+  it.each([
+    [
+      'azure',
+      (port: number) => ({
+        AZURE_STORAGE_CONNECTION_STRING: `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:${port}/devstoreaccount1`,
+        AZURE_CONTAINER: 'files',
+      }),
+    ],
+    [
+      'gcs',
+      (port: number) => ({
+        GCS_BUCKET: 'files',
+        GCS_PROJECT_ID: 'satchel',
+        GCS_API_ENDPOINT: `http://127.0.0.1:${port}`,
+      }),
+    ],
+  ])('loads the %s SDK on start and reports unreachable storage in /health', async (driver, settings) => {
+    const db = await createDatabase();
+    const dir = tempDir();
+    try {
+      const api = await startApi({
+        DATABASE_URL: db.url,
+        DATA_DIR: dir.path,
+        SECRETS_KEY: randomBytes(32).toString('hex'),
+        QUEUE_PREFIX: `e2e${randomBytes(4).toString('hex')}`,
+        STORAGE_DRIVER: driver,
+        ...settings(await freePort()),
+      });
+      try {
+        const res = await fetch(`${api.url}/health`);
+        expect(res.status).toBe(503);
+        expect(await res.json()).toMatchObject({ database: { ok: true }, storage: { ok: false } });
+      } finally {
+        await api.stop();
+      }
+    } finally {
+      dir.remove();
+      await db.drop();
     }
   });
 

@@ -9,7 +9,7 @@ export class AttachmentObjectsRepository {
 
   constructor(@Inject(STORAGE_DRIVER) private readonly storage: StorageDriver) {}
 
-  get driver(): 'disk' | 's3' {
+  get driver(): StorageDriver['name'] {
     return this.storage.name;
   }
 

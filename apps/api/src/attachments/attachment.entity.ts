@@ -1,3 +1,4 @@
+import type { StorageDriverName } from '../storage/storage.driver';
 import type { ActorRole } from '@satchel/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -19,7 +20,7 @@ export class AttachmentEntity {
   /** Detected from the content, never the client's. */
   @Column('text', { name: 'content_type' }) contentType: string;
   @Column('text') sha256: string;
-  @Column('text', { name: 'storage_driver' }) storageDriver: 'disk' | 's3';
+  @Column('text', { name: 'storage_driver' }) storageDriver: StorageDriverName;
   @Column('text', { name: 'storage_key' }) storageKey: string;
   @Column('text') source: AttachmentSource;
   @Column('text', { name: 'source_url', nullable: true }) sourceUrl: string | null;

@@ -8,6 +8,7 @@ import {
   type Limit,
   type RateLimitPolicy,
 } from '../rate-limit/rate-limit.policies';
+import { azureConnectionStringProblem } from './azure-connection-string';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -56,7 +57,7 @@ export const envSchema = z.object({
   SESSION_TTL_HOURS: int(1, 24 * 365).default(12),
   CONNECTION_STRING_TTL_SECONDS: int(10, 86400).default(300),
   CHAT_IDLE_TIMEOUT_MINUTES: int(1, 525600).default(1440),
-  STORAGE_DRIVER: z.enum(['disk', 's3']).default('disk'),
+  STORAGE_DRIVER: z.enum(['disk', 's3', 'azure', 'gcs']).default('disk'),
   STORAGE_PATH: z.string().min(1).optional(),
   S3_BUCKET: z.string().optional(),
   S3_REGION: z.string().default('us-east-1'),
@@ -64,6 +65,27 @@ export const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: bool.default(false),
+  AZURE_STORAGE_CONNECTION_STRING: z
+    .string()
+    .superRefine((v, ctx) => {
+      const problem = azureConnectionStringProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: `not a valid connection string: ${problem}` });
+    })
+    .optional(),
+  AZURE_CONTAINER: z
+    .string()
+    .regex(
+      /^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/,
+      'must be a valid container name (3-63 of a-z, 0-9, "-")',
+    )
+    .optional(),
+  GCS_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/, 'must be a valid bucket name (a-z, 0-9, ".", "_", "-")')
+    .optional(),
+  GCS_PROJECT_ID: z.string().min(1).optional(),
+  GCS_API_ENDPOINT: url(['http:', 'https:']).optional(),
+  GCS_KEY_FILE: z.string().min(1).optional(),
   MAX_UPLOAD_SIZE_KB: int(1, 100 * 1024 * 1024).default(1024 * 1024 * 2),
   MAX_FILES_PER_REQUEST: int(1, 100).default(10),
   DOWNLOAD_URL_TTL_SECONDS: int(10, 7 * 86400).default(3600),
@@ -125,7 +147,7 @@ export interface AppConfig {
   auth: { sessionTtlHours: number; connectionStringTtlSeconds: number };
   chats: { idleTimeoutMinutes: number };
   storage: {
-    driver: 'disk' | 's3';
+    driver: Env['STORAGE_DRIVER'];
     path: string;
     s3: {
       bucket?: string;
@@ -135,6 +157,9 @@ export interface AppConfig {
       secretAccessKey?: string;
       forcePathStyle: boolean;
     };
+    azure: { connectionString?: string; container?: string };
+    /** Without `keyFile` the Google default credentials apply; with `apiEndpoint` (an emulator) no auth. */
+    gcs: { bucket?: string; projectId?: string; apiEndpoint?: string; keyFile?: string };
   };
   uploads: {
     maxSizeKb: number;
@@ -185,6 +210,13 @@ export function decodeKey(value: string): Buffer | undefined {
   return b.length === 32 ? b : undefined;
 }
 
+const REQUIRED_FOR_DRIVER: Record<Env['STORAGE_DRIVER'], (keyof Env)[]> = {
+  disk: [],
+  s3: ['S3_BUCKET'],
+  azure: ['AZURE_STORAGE_CONNECTION_STRING', 'AZURE_CONTAINER'],
+  gcs: ['GCS_BUCKET', 'GCS_PROJECT_ID'],
+};
+
 function parseDuration(token: string): number {
   const m = /^(\d+)(ms|s|m|h)?$/.exec(token);
   if (!m) throw new Error(`bad duration ${token}`);
@@ -205,8 +237,9 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
   const rateLimits = Object.fromEntries(
     POLICY_NAMES.map((name) => [name, parseLimit(limits.data[RATE_LIMIT_POLICIES[name].env] ?? '')]),
   ) as Record<RateLimitPolicy, Limit>;
-  if (e.STORAGE_DRIVER === 's3' && !e.S3_BUCKET)
-    throw new ConfigError(['S3_BUCKET: required when STORAGE_DRIVER=s3']);
+  const missing = REQUIRED_FOR_DRIVER[e.STORAGE_DRIVER].filter((name) => !e[name]);
+  if (missing.length > 0)
+    throw new ConfigError(missing.map((name) => `${name}: required when STORAGE_DRIVER=${e.STORAGE_DRIVER}`));
   if (e.NODE_ENV === 'production' && !e.SECRETS_KEY)
     throw new ConfigError(['SECRETS_KEY: required in production']);
   return {
@@ -245,6 +278,13 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
         accessKeyId: e.S3_ACCESS_KEY_ID,
         secretAccessKey: e.S3_SECRET_ACCESS_KEY,
         forcePathStyle: e.S3_FORCE_PATH_STYLE,
+      },
+      azure: { connectionString: e.AZURE_STORAGE_CONNECTION_STRING, container: e.AZURE_CONTAINER },
+      gcs: {
+        bucket: e.GCS_BUCKET,
+        projectId: e.GCS_PROJECT_ID,
+        apiEndpoint: e.GCS_API_ENDPOINT,
+        keyFile: e.GCS_KEY_FILE,
       },
     },
     uploads: {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS } from '../redis/redis.module';
+import { STORAGE_DRIVER, type StorageDriver } from '../storage/storage.driver';
 
 export interface ProbeResult {
   ok: boolean;
@@ -28,6 +29,7 @@ export class HealthRepository {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
+    @Inject(STORAGE_DRIVER) private readonly storage: StorageDriver,
   ) {}
 
   database(): Promise<ProbeResult> {
@@ -36,5 +38,11 @@ export class HealthRepository {
 
   redisPing(): Promise<ProbeResult> {
     return probe(() => this.redis.ping());
+  }
+
+  /** Undefined for drivers without a remote service to ask (disk). */
+  storagePing(): Promise<ProbeResult> | undefined {
+    const ping = this.storage.ping?.bind(this.storage);
+    return ping ? probe(ping) : undefined;
   }
 }

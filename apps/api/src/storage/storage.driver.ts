@@ -6,6 +6,8 @@ export interface StoredObject {
   etag?: string;
 }
 
+export type StorageDriverName = 'disk' | 's3' | 'azure' | 'gcs';
+
 /** Inclusive byte range, as in HTTP `Range: bytes=start-end`. */
 export interface ByteRange {
   start: number;
@@ -17,11 +19,15 @@ export interface ByteRange {
  * Satchel (never user input). `write` must leave nothing behind when the body stream errors.
  */
 export interface StorageDriver {
-  readonly name: 'disk' | 's3';
+  readonly name: StorageDriverName;
   write(key: string, body: Readable, opts: { contentType: string; size?: number }): Promise<StoredObject>;
   read(key: string, range?: ByteRange): Promise<Readable>;
   stat(key: string): Promise<{ size: number } | null>;
   delete(key: string): Promise<void>;
+  /** Resolves when the backing service answers for our bucket/container; used by `/health`. */
+  ping?(): Promise<void>;
+  /** Releases connections at shutdown. */
+  destroy?(): void;
 }
 
 export const STORAGE_DRIVER = Symbol('STORAGE_DRIVER');

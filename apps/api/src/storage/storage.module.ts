@@ -1,17 +1,40 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
+import { AzureStorageDriver } from './azure-storage.driver';
 import { DiskStorageDriver } from './disk-storage.driver';
+import { GcsStorageDriver } from './gcs-storage.driver';
 import { S3StorageDriver } from './s3-storage.driver';
 import { STORAGE_DRIVER, type StorageDriver } from './storage.driver';
 
-function createDriver(config: AppConfig): StorageDriver | Promise<StorageDriver> {
-  const { driver, path, s3 } = config.storage;
-  if (driver === 'disk') return new DiskStorageDriver(path);
-  if (!s3.bucket) throw new Error('S3_BUCKET is required when STORAGE_DRIVER=s3');
-  return S3StorageDriver.connect(s3, s3.bucket);
+/** `loadConfig` already refused a driver without its required variables; these throws are the backstop. */
+function required<T>(value: T | undefined, name: string, driver: string): T {
+  if (value === undefined) throw new Error(`${name} is required when STORAGE_DRIVER=${driver}`);
+  return value;
 }
 
-/** Provides the configured `StorageDriver` (STORAGE_DRIVER=disk|s3) as `STORAGE_DRIVER` to every module. */
+function createDriver(config: AppConfig): StorageDriver | Promise<StorageDriver> {
+  const { driver, path, s3, azure, gcs } = config.storage;
+  switch (driver) {
+    case 'disk':
+      return new DiskStorageDriver(path);
+    case 's3':
+      return S3StorageDriver.connect(s3, required(s3.bucket, 'S3_BUCKET', driver));
+    case 'azure':
+      return AzureStorageDriver.connect({
+        connectionString: required(azure.connectionString, 'AZURE_STORAGE_CONNECTION_STRING', driver),
+        container: required(azure.container, 'AZURE_CONTAINER', driver),
+      });
+    case 'gcs':
+      return GcsStorageDriver.connect({
+        bucket: required(gcs.bucket, 'GCS_BUCKET', driver),
+        projectId: required(gcs.projectId, 'GCS_PROJECT_ID', driver),
+        apiEndpoint: gcs.apiEndpoint,
+        keyFile: gcs.keyFile,
+      });
+  }
+}
+
+/** Provides the configured `StorageDriver` (STORAGE_DRIVER=disk|s3|azure|gcs) as `STORAGE_DRIVER` to every module. */
 @Global()
 @Module({})
 export class StorageModule implements OnApplicationShutdown {
@@ -26,6 +49,6 @@ export class StorageModule implements OnApplicationShutdown {
   }
 
   onApplicationShutdown(): void {
-    if (this.driver instanceof S3StorageDriver) this.driver.destroy();
+    this.driver.destroy?.();
   }
 }

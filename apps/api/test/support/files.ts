@@ -83,3 +83,11 @@ export function pathOf(url: string): string {
   const u = new URL(url);
   return u.pathname + u.search;
 }
+
+/** A supertest `.parse()` that keeps the body as raw bytes, for comparing downloads. */
+export function rawBody(res: request.Response, cb: (err: Error | null, body: Buffer) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => cb(null, Buffer.concat(chunks)));
+}
