@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, input, OnInit, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { provideNativeDateAdapter } from '@angular/material/core';
@@ -70,6 +70,9 @@ type SortField = NonNullable<AttachmentListQuery['sort']>;
 export class FilesPage implements OnInit {
   private readonly api = inject(AttachmentsApi);
   private readonly router = inject(Router);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  /** The file whose row opened the panel: focus goes back to that row's button when it closes. */
+  private openerId?: string;
   /** `?file=<id>` opens the side panel (deep-linkable). */
   readonly file = input<string>();
   readonly chatId = input<string>();
@@ -141,11 +144,26 @@ export class FilesPage implements OnInit {
   }
 
   open(file: AttachmentDto): void {
+    this.openerId = file.id;
     void this.router.navigate([], { queryParams: { file: file.id }, queryParamsHandling: 'merge' });
   }
 
   close(): void {
-    void this.router.navigate([], { queryParams: { file: null }, queryParamsHandling: 'merge' });
+    void this.router
+      .navigate([], { queryParams: { file: null }, queryParamsHandling: 'merge' })
+      .then(() => this.refocusOpener());
+  }
+
+  /**
+   * The drawer restores focus only while focus is still inside it; when the panel's content is
+   * removed first (Escape, the close button) focus would fall to the page, so put it back here.
+   */
+  private refocusOpener(): void {
+    const id = this.openerId;
+    this.openerId = undefined;
+    if (!id) return;
+    const opener = this.host.nativeElement.querySelector<HTMLElement>(`[data-file-open="${CSS.escape(id)}"]`);
+    if (opener && document.activeElement !== opener) opener.focus();
   }
 
   onDeleted(): void {
