@@ -115,11 +115,14 @@ describe('allowed domains and widget key rotation', () => {
       expect((await account()).body.allowedOrigins).toEqual([SHOP]);
     });
 
-    it('refuses more than 50 entries and non-string entries', async () => {
+    it('refuses more than 50 entries, null, non-string and overlong entries (400, never 500)', async () => {
       const many = Array.from({ length: 51 }, (_, i) => `https://s${i}.example.com`);
       await setOrigins(admin, many).expect(400);
       await setOrigins(admin, [42]).expect(400);
       await setOrigins(admin, 'https://shop.example.com').expect(400);
+      await setOrigins(admin, null).expect(400);
+      await setOrigins(admin, [null]).expect(400);
+      await setOrigins(admin, ['https://a.example.com'.padEnd(400, 'x')]).expect(400);
       expect((await account()).body.allowedOrigins).toEqual([]);
     });
   });

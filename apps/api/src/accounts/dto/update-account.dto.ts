@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { UpdateAccountRequest } from '@satchel/contracts';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
+import { OptionalNotNull } from '../../common/validation/optional-not-null';
 import { MAX_ALLOWED_ORIGINS } from '../allowed-origins';
 
 export class UpdateAccountDto implements UpdateAccountRequest {
@@ -9,7 +10,7 @@ export class UpdateAccountDto implements UpdateAccountRequest {
     example: ['https://shop.example.com', 'https://*.example.org'],
     description: 'Origins whose pages may use the widget; empty = any origin',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(MAX_ALLOWED_ORIGINS)
   @IsString({ each: true })
