@@ -49,7 +49,7 @@ describe('allowed domains and widget key rotation', () => {
   let widgetKey: string;
 
   const account = () => request(t.url).get('/v1/account').set(owner.auth).expect(200);
-  const setOrigins = (s: { auth: object }, allowedOrigins: unknown) =>
+  const setOrigins = (s: { auth: Record<string, string> }, allowedOrigins: unknown) =>
     request(t.url).patch('/v1/account').set(s.auth).send({ allowedOrigins });
   const startFrom = (origin: string | undefined, key = widgetKey) => {
     const req = request(t.url).post('/v1/widget/chats');
