@@ -111,6 +111,7 @@ export class WidgetApp {
 
   async start(): Promise<void> {
     const resumed = await this.resumeSession();
+    if (!resumed) return;
     this.session = resumed.session;
     this.renderEarlier();
     await this.begin(resumed.ended);
@@ -225,12 +226,18 @@ export class WidgetApp {
     );
   }
 
-  private async resumeSession(): Promise<ResumedChat> {
+  /** Null when the server refuses this page for good (its origin is not among the allowed domains). */
+  private async resumeSession(): Promise<ResumedChat | null> {
     const store = new SessionStore(this.cfg.widgetKey);
     for (;;) {
       try {
         return await resumeOrStartChat(this.api, store, this.cfg.widgetKey, this.visitorName());
-      } catch {
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 403) {
+          this.shell.status.textContent = 'Unavailable';
+          this.shell.setNotice(`Chat is not available on this page: ${err.message}`);
+          return null;
+        }
         this.shell.status.textContent = 'Offline';
         await new Promise((r) => setTimeout(r, 3000));
       }

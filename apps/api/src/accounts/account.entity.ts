@@ -5,5 +5,7 @@ export class AccountEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('text') name: string;
   @Column('text', { name: 'widget_key', unique: true }) widgetKey: string;
+  /** Origins allowed to use the widget key and visitor tokens (scheme://host[:port], `*.` wildcard); empty = any. */
+  @Column('text', { name: 'allowed_origins', array: true, default: () => "'{}'" }) allowedOrigins: string[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -2,5 +2,11 @@ import type { AccountDto } from '@satchel/contracts';
 import type { AccountEntity } from './account.entity';
 
 export function toAccountDto(a: AccountEntity): AccountDto {
-  return { id: a.id, name: a.name, widgetKey: a.widgetKey, createdAt: a.createdAt.toISOString() };
+  return {
+    id: a.id,
+    name: a.name,
+    widgetKey: a.widgetKey,
+    allowedOrigins: a.allowedOrigins ?? [],
+    createdAt: a.createdAt.toISOString(),
+  };
 }

@@ -1,12 +1,19 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AccountDto } from '@satchel/contracts';
-import { Allow, CurrentPrincipal, STAFF } from '../common/auth/decorators';
+import { ADMINS, Allow, CurrentPrincipal, STAFF } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
-import { checkAccountCreate, enforce, policyActorOf } from '../users/user-change-policy';
+import { ClientIp } from '../common/http/client-ip';
+import {
+  checkAccountCreate,
+  checkAccountSettingsChange,
+  enforce,
+  policyActorOf,
+} from '../users/user-change-policy';
 import { toAccountDto } from './account.mapper';
 import { AccountsService } from './accounts.service';
 import { CreateAccountDto } from './dto/create-account.dto';
+import { UpdateAccountDto } from './dto/update-account.dto';
 
 @ApiTags('accounts')
 @ApiBearerAuth()
@@ -33,5 +40,27 @@ export class AccountsController {
   @Get('account')
   current(@CurrentPrincipal() p: Principal): Promise<AccountDto> {
     return this.accounts.get(p.accountId);
+  }
+
+  /** The account's allowed domains (admins); the widget is refused on other origins. */
+  @Allow(...ADMINS)
+  @Patch('account')
+  async update(
+    @CurrentPrincipal() p: Principal,
+    @ClientIp() ip: string | null,
+    @Body() dto: UpdateAccountDto,
+  ): Promise<AccountDto> {
+    enforce(checkAccountSettingsChange(policyActorOf(p), p.accountId));
+    if (dto.allowedOrigins === undefined) return this.accounts.get(p.accountId);
+    return this.accounts.setAllowedOrigins({ principal: p, ip }, dto.allowedOrigins);
+  }
+
+  /** A new widget key (admins): pages with the old key start no new chat. */
+  @Allow(...ADMINS)
+  @Post('account/widget-key/rotate')
+  @HttpCode(200)
+  rotateWidgetKey(@CurrentPrincipal() p: Principal, @ClientIp() ip: string | null): Promise<AccountDto> {
+    enforce(checkAccountSettingsChange(policyActorOf(p), p.accountId));
+    return this.accounts.rotateWidgetKey({ principal: p, ip });
   }
 }

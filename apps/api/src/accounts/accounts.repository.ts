@@ -15,6 +15,20 @@ export class AccountsRepository {
     return this.db.getRepository(AccountEntity).findOneBy({ widgetKey });
   }
 
+  async allowedOrigins(id: string): Promise<string[]> {
+    const row = await this.db
+      .getRepository(AccountEntity)
+      .findOne({ where: { id }, select: { id: true, allowedOrigins: true } });
+    return row?.allowedOrigins ?? [];
+  }
+
+  async update(
+    id: string,
+    change: Partial<Pick<AccountEntity, 'allowedOrigins' | 'widgetKey'>>,
+  ): Promise<void> {
+    await this.db.getRepository(AccountEntity).update({ id }, change);
+  }
+
   list(): Promise<AccountEntity[]> {
     return this.db.getRepository(AccountEntity).find({ order: { createdAt: 'ASC' } });
   }

@@ -1,12 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import type { AccountDto, UserRole } from '@satchel/contracts';
 import { randomBytes } from 'node:crypto';
-import { ConflictError, NotFoundError } from '../common/errors/domain-errors';
+import { AUDIT_ACTIONS } from '../audit/audit-actions';
+import { AuditService, type ActorContext } from '../audit/audit.service';
+import { ConflictError, NotFoundError, ValidationError } from '../common/errors/domain-errors';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
 import { toAccountDto } from './account.mapper';
 import type { AccountEntity } from './account.entity';
 import { AccountsRepository } from './accounts.repository';
+import { parseAllowedOrigin } from './allowed-origins';
+
+const newWidgetKey = () => `wk_${randomBytes(12).toString('base64url')}`;
+
+/** Validates and normalises the entries; duplicates collapse. */
+function validOrigins(input: string[]): string[] {
+  const out = new Set<string>();
+  input.forEach((entry, i) => {
+    if (entry.trim() === '') return;
+    const parsed = parseAllowedOrigin(entry);
+    if (!parsed.ok)
+      throw new ValidationError(`"${entry}" ${parsed.reason}`, `allowedOrigins.${i}`, {
+        code: 'INVALID_ORIGIN',
+      });
+    out.add(parsed.origin);
+  });
+  return [...out];
+}
 
 export interface NewAccount {
   name: string;
@@ -22,6 +42,7 @@ export class AccountsService {
     private readonly accounts: AccountsRepository,
     private readonly users: UsersRepository,
     private readonly passwordHasher: PasswordHasher,
+    private readonly audit: AuditService,
   ) {}
 
   async create(input: NewAccount): Promise<AccountEntity> {
@@ -34,7 +55,7 @@ export class AccountsService {
     return this.accounts.transaction(async (m) => {
       const account = await this.accounts.create(m, {
         name: input.name,
-        widgetKey: `wk_${randomBytes(12).toString('base64url')}`,
+        widgetKey: newWidgetKey(),
       });
       await this.users.create(
         {
@@ -59,5 +80,40 @@ export class AccountsService {
     const a = await this.accounts.findById(id);
     if (!a) throw new NotFoundError('Account');
     return toAccountDto(a);
+  }
+
+  async setAllowedOrigins(ctx: ActorContext, input: string[]): Promise<AccountDto> {
+    const accountId = ctx.principal.accountId;
+    const before = await this.get(accountId);
+    const allowedOrigins = validOrigins(input);
+    await this.accounts.update(accountId, { allowedOrigins });
+    await this.audit.record(
+      ctx,
+      {
+        action: AUDIT_ACTIONS.allowedOriginsUpdate,
+        outcome: 'success',
+        details: { before: before.allowedOrigins, after: allowedOrigins },
+      },
+      true,
+    );
+    return { ...before, allowedOrigins };
+  }
+
+  /** A new key at once: the old one starts no chat any more; visitor tokens already issued keep working. */
+  async rotateWidgetKey(ctx: ActorContext): Promise<AccountDto> {
+    const accountId = ctx.principal.accountId;
+    const before = await this.get(accountId);
+    const widgetKey = newWidgetKey();
+    await this.accounts.update(accountId, { widgetKey });
+    await this.audit.record(
+      ctx,
+      {
+        action: AUDIT_ACTIONS.widgetKeyRotate,
+        outcome: 'success',
+        details: { oldKeyEnd: before.widgetKey.slice(-4), newKeyEnd: widgetKey.slice(-4) },
+      },
+      true,
+    );
+    return { ...before, widgetKey };
   }
 }

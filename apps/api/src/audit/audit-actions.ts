@@ -4,6 +4,8 @@ export const AUDIT_ACTIONS = {
   download: 'attachment.download',
   delete: 'attachment.delete',
   settingsUpdate: 'upload-settings.update',
+  allowedOriginsUpdate: 'account.allowed-origins.update',
+  widgetKeyRotate: 'account.widget-key.rotate',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -5,6 +5,7 @@ import { ALLOW_KEY, PUBLIC_KEY, STAFF } from '../common/auth/decorators';
 import type { AllowRole } from '../common/auth/principal';
 import { tokenFromHeader } from '../common/auth/token-header';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../common/errors/domain-errors';
+import { OriginGate } from '../accounts/origin-gate.service';
 import { TokensService } from './tokens.service';
 
 /**
@@ -16,6 +17,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokensService,
+    private readonly origins: OriginGate,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -27,6 +29,7 @@ export class AuthGuard implements CanActivate {
     const principal = raw ? await this.tokens.authenticate(raw) : null;
     if (!principal) throw new UnauthorizedError();
     req.principal = principal;
+    if (principal.kind === 'visitor') await this.origins.assert(principal.accountId, req.header('origin'));
     const allowed = this.reflector.getAllAndOverride<AllowRole[]>(ALLOW_KEY, targets) ?? STAFF;
     const role = principal.role;
     if (allowed.includes(role) || (role === 'owner' && allowed.includes('admin'))) return true;

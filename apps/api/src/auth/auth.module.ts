@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccountsRepository } from '../accounts/accounts.repository';
+import { OriginGate } from '../accounts/origin-gate.service';
 import { UsersRepository } from '../users/users.repository';
 import { ApiTokensController } from './api-tokens.controller';
 import { AuthController } from './auth.controller';
@@ -17,9 +18,10 @@ import { TokensService } from './tokens.service';
     TokensService,
     AuthTokensRepository,
     AccountsRepository,
+    OriginGate,
     UsersRepository,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokensService],
+  exports: [TokensService, OriginGate],
 })
 export class AuthModule {}

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/websockets';
 import type { RealtimeSendAck, RealtimeSendMessage } from '@satchel/contracts';
 import type { Server, Socket } from 'socket.io';
+import { OriginGate, OriginNotAllowedError } from '../accounts/origin-gate.service';
 import { TokensService } from '../auth/tokens.service';
 import { ChatsService } from './chats.service';
 import { ChatsRepository } from './chats.repository';
@@ -40,8 +41,8 @@ const validMessage = async (m: RealtimeSendMessage): Promise<SendMessageDto> => 
 
 const SESSION_ENDED = 'session ended';
 
-function refuse(reason: string): Error & { data: { reason: string } } {
-  return Object.assign(new Error(reason), { data: { reason } });
+function refuse(reason: string, code?: string): Error & { data: { reason: string; code?: string } } {
+  return Object.assign(new Error(reason), { data: { reason, ...(code && { code }) } });
 }
 
 /** Seed 004: join a chat with its id and a connection string; every message carries a message string. */
@@ -56,6 +57,7 @@ export class ChatsGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly realtime: RealtimeRepository,
     private readonly tokens: TokensService,
     private readonly rateLimits: RateLimitService,
+    private readonly origins: OriginGate,
   ) {}
 
   afterInit(server: Server): void {
@@ -81,11 +83,23 @@ export class ChatsGateway implements OnGatewayInit, OnGatewayConnection {
       if (!(await this.tokens.isLive(principal.tokenId))) throw refuse(SESSION_ENDED);
       return { principal, chatId, seq: 0 };
     }
+    await this.checkOrigin(principal, socket.handshake.headers.origin);
     const chat = await this.chatsRepo.findInAccount(principal.accountId, chatId);
     if (!chat) throw refuse('chat not found');
     if (!canAccessChat(principal, chat)) throw refuse('not allowed to join this chat');
     if (!(await this.tokens.isLive(principal.tokenId))) throw refuse(SESSION_ENDED);
     return { principal, chatId, seq: 0 };
+  }
+
+  /** A visitor's page must be on one of the account's allowed domains (same check as HTTP). */
+  private async checkOrigin(principal: Principal, origin: string | undefined): Promise<void> {
+    if (principal.kind !== 'visitor') return;
+    try {
+      await this.origins.assert(principal.accountId, origin);
+    } catch (err) {
+      if (err instanceof OriginNotAllowedError) throw refuse(err.message, err.extra['code'] as string);
+      throw err;
+    }
   }
 
   async handleConnection(socket: Socket): Promise<void> {

@@ -10,6 +10,7 @@ import type {
 } from '@satchel/contracts';
 import type { EntityManager } from 'typeorm';
 import { AccountsRepository } from '../accounts/accounts.repository';
+import { OriginGate } from '../accounts/origin-gate.service';
 import { TokensService } from '../auth/tokens.service';
 import { actorOf, canAccessChat, Principal } from '../common/auth/principal';
 import {
@@ -52,13 +53,16 @@ export class ChatsService {
     private readonly tokens: TokensService,
     private readonly events: EventEmitter2,
     private readonly rateLimits: RateLimitService,
+    private readonly origins: OriginGate,
     @Optional() @Inject(MESSAGE_ATTACHMENTS) private readonly attachments?: MessageAttachmentsPort,
     @Optional() @Inject(FILE_REQUESTS) private readonly fileRequests?: FileRequestsPort,
   ) {}
 
-  async startWidgetChat(widgetKey: string, name?: string): Promise<StartWidgetChatResponse> {
+  /** `origin` is the page's `Origin` header: refused unless the account allows it (no header: allowed). */
+  async startWidgetChat(widgetKey: string, origin?: string, name?: string): Promise<StartWidgetChatResponse> {
     const account = await this.accounts.findByWidgetKey(widgetKey);
     if (!account) throw new NotFoundError('Widget key', { field: 'widgetKey' });
+    this.origins.assertAccount(account, origin);
     await this.rateLimits.consume([['chat_start_widget', account.id]], account.id);
     const started = await this.chats.transaction(async (m) => {
       const chat = await this.chats.create(

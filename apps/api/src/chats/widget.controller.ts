@@ -1,4 +1,4 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Headers, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { StartWidgetChatResponse } from '@satchel/contracts';
 import { Public } from '../common/auth/decorators';
@@ -15,7 +15,10 @@ export class WidgetController {
   @Public()
   @Post('chats')
   @RateLimit('chat_start_ip')
-  start(@Body() dto: StartWidgetChatDto): Promise<StartWidgetChatResponse> {
-    return this.chats.startWidgetChat(dto.widgetKey, dto.name);
+  start(
+    @Body() dto: StartWidgetChatDto,
+    @Headers('origin') origin: string | undefined,
+  ): Promise<StartWidgetChatResponse> {
+    return this.chats.startWidgetChat(dto.widgetKey, origin, dto.name);
   }
 }

@@ -1,4 +1,5 @@
 import {
+  checkAccountSettingsChange,
   checkAccountCreate,
   checkTokenChange,
   checkUserChange,
@@ -120,5 +121,15 @@ describe('checkUserCreate / checkTokenChange / checkAccountCreate', () => {
     expect(checkTokenChange(actor('admin'), B)).toMatchObject({ code: 'FORBIDDEN_ACCOUNT' });
     expect(checkAccountCreate(actor('owner')).allowed).toBe(true);
     expect(checkAccountCreate(actor('admin')).allowed).toBe(false);
+  });
+});
+
+describe('checkAccountSettingsChange (allowed domains, widget key)', () => {
+  it('lets admins and the owner change their own account only', () => {
+    expect(checkAccountSettingsChange(actor('admin'), A).allowed).toBe(true);
+    expect(checkAccountSettingsChange(actor('owner'), A).allowed).toBe(true);
+    expect(checkAccountSettingsChange(actor('admin'), B)).toMatchObject({ code: 'FORBIDDEN_ACCOUNT' });
+    for (const role of ['operator', 'api', 'visitor'] as const)
+      expect(checkAccountSettingsChange(actor(role, null), A)).toMatchObject({ code: 'FORBIDDEN_ACTOR' });
   });
 });

@@ -142,6 +142,16 @@ export function checkTokenChange(actor: PolicyActor, accountId: string): PolicyV
   return ALLOWED;
 }
 
+/** May `actor` change the settings of `accountId` (allowed domains, widget key)? Its admins and the owner. */
+export function checkAccountSettingsChange(actor: PolicyActor, accountId: string): PolicyVerdict {
+  const role = staffRole(actor);
+  if (!role || role === 'operator')
+    return refuse('FORBIDDEN_ACTOR', "Only admins and the owner can change the account's settings");
+  if (actor.accountId !== accountId)
+    return refuse('FORBIDDEN_ACCOUNT', "Another account's settings can't be changed");
+  return ALLOWED;
+}
+
 /** Throws the refusal as a 403 whose body names the rule (`code`) and the field. */
 export function enforce(verdict: PolicyVerdict): void {
   if (verdict.allowed) return;

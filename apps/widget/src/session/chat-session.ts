@@ -28,6 +28,8 @@ export async function resumeOrStartChat(
     } catch (err) {
       if (err instanceof ApiError && (err.isNetwork || err.status >= 500))
         return { session: stored, ended: false };
+      // This page's origin is refused: keep the chat for the pages where it is allowed.
+      if (err instanceof ApiError && err.status === 403) throw err;
     }
     store.clear();
   }

@@ -53,8 +53,18 @@ export interface AccountDto {
   id: string;
   name: string;
   widgetKey: string;
+  /** Origins whose pages may use the widget (`https://shop.example.com`, `https://*.example.com`); empty = any. */
+  allowedOrigins: string[];
   createdAt: string;
 }
+
+/** `PATCH /v1/account` (admins). */
+export interface UpdateAccountRequest {
+  allowedOrigins?: string[];
+}
+
+/** Refusal code of widget requests and sockets from an origin the account does not list. */
+export const ORIGIN_NOT_ALLOWED = 'ORIGIN_NOT_ALLOWED';
 
 export interface CreateAccountRequest {
   name: string;

@@ -22,6 +22,12 @@ export const SETTINGS_ROUTES: Route[] = [
     loadComponent: () => import('./callback/callback.page').then((m) => m.CallbackPage),
   },
   {
+    path: 'install',
+    title: 'Install · Satchel',
+    canDeactivate: [confirmLeaveUnsaved],
+    loadComponent: () => import('./install/install.page').then((m) => m.InstallPage),
+  },
+  {
     path: 'chatbot',
     title: 'Chatbot · Satchel',
     canDeactivate: [confirmLeaveUnsaved],
