@@ -1,4 +1,6 @@
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { AttachmentDto, AttachmentPreviewInfo } from '@satchel/contracts';
+import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -8,7 +10,11 @@ import { animatedGif, corruptJpeg, pixelBombPng, rotatedPhotoWithGps, solid } fr
 import { peakRssGrowth } from './support/peak-rss';
 import { waitFor } from './support/raw-upload';
 import { connect, connectionString, nextEvent, type ChatSocket } from './support/socket';
+import { loadAwsSdk } from '../src/storage/aws-sdk';
+import { s3ClientWith } from '../src/storage/s3-client.factory';
+import { startS3Server } from './support/s3-server';
 import { startTestApp, type TestApp } from './support/test-app';
+import { createTestDatabase } from './support/test-db';
 
 const TYPES = 'jpg|jpeg|png|gif|webp|avif|pdf';
 
@@ -222,5 +228,74 @@ describe('image previews', () => {
       .get(DataSource)
       .query(`SELECT 1 FROM attachment_previews WHERE attachment_id = $1`, [a.id]);
     expect(rows).toHaveLength(0);
+  });
+});
+
+describe('image previews across processes and storage drivers', () => {
+  it('renders a job queued by an API-only process once a worker starts (the job survives in Redis)', async () => {
+    const db = await createTestDatabase();
+    const QUEUE_PREFIX = `t${randomBytes(5).toString('hex')}`;
+    const SECRETS_KEY = randomBytes(32).toString('hex');
+    const api = await startTestApp({ RUN_MODE: 'api', QUEUE_PREFIX, SECRETS_KEY }, { db });
+    let worker: TestApp | undefined;
+    try {
+      const { owner, widgetKey } = await accountWithOperator(api);
+      const v = await startVisitorChat(api, widgetKey);
+      const a = await uploadFile(api, v.chatId, v.auth, 'later.png', await solid(500, 250).png().toBuffer());
+      await new Promise((r) => setTimeout(r, 500));
+      const read = async () =>
+        (await request(api.url).get(`/v1/attachments/${a.id}`).set(owner.auth).expect(200))
+          .body as AttachmentDto;
+      expect((await read()).preview.status).toBe('pending');
+      worker = await startTestApp(
+        { RUN_MODE: 'worker', QUEUE_PREFIX, SECRETS_KEY, DATA_DIR: api.dataDir },
+        { db },
+      );
+      await waitFor(async () => (await read()).preview.status === 'ready', 20_000);
+      expect((await read()).preview).toMatchObject({ width: 500, height: 250 });
+    } finally {
+      await worker?.close();
+      await api.close();
+      await db.drop();
+    }
+  });
+
+  it('stores, serves and deletes renditions on S3 (s3rver)', async () => {
+    const s3 = await startS3Server(['satchel-previews']);
+    const client = s3ClientWith(await loadAwsSdk(), s3);
+    const t = await startTestApp({
+      STORAGE_DRIVER: 's3',
+      S3_BUCKET: 'satchel-previews',
+      S3_ENDPOINT: s3.endpoint,
+      S3_ACCESS_KEY_ID: s3.accessKeyId,
+      S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      S3_FORCE_PATH_STYLE: 'true',
+    });
+    const keys = async () =>
+      ((await client.send(new ListObjectsV2Command({ Bucket: 'satchel-previews' }))).Contents ?? []).map(
+        (o) => o.Key as string,
+      );
+    try {
+      const { owner, widgetKey } = await accountWithOperator(t);
+      const v = await startVisitorChat(t, widgetKey);
+      const a = await uploadFile(t, v.chatId, v.auth, 's3.jpg', await rotatedPhotoWithGps());
+      let p: AttachmentPreviewInfo | undefined;
+      await waitFor(async () => {
+        p = ((await request(t.url).get(`/v1/attachments/${a.id}`).set(owner.auth)).body as AttachmentDto)
+          .preview;
+        return p.status !== 'pending';
+      }, 20_000);
+      expect(p).toMatchObject({ status: 'ready', width: 300, height: 400 });
+      expect(await keys()).toHaveLength(3);
+      const small = await request(t.url).get(pathOf(p!.smallUrl!)).buffer(true).parse(rawBody).expect(200);
+      const m = await sharp(small.body as Buffer).metadata();
+      expect([m.width, m.height, m.exif]).toEqual([192, 256, undefined]);
+      await request(t.url).delete(`/v1/attachments/${a.id}`).set(owner.auth).expect(204);
+      await waitFor(async () => (await keys()).length === 0);
+    } finally {
+      await t.close();
+      client.destroy();
+      await s3.close();
+    }
   });
 });
