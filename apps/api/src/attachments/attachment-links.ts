@@ -35,8 +35,8 @@ export class AttachmentLinks {
 
   /** A rendition of the preview, signed with the same link as the file (same expiry rules). */
   previewUrl(attachmentId: string, size: string, accessTokenRequired: boolean): string {
-    const file = new URL(this.url(attachmentId, accessTokenRequired));
-    return `${this.config.http.publicUrl}/v1/attachments/${attachmentId}/preview?size=${size}&${file.searchParams.toString()}`;
+    const sig = new URL(this.url(attachmentId, accessTokenRequired)).searchParams.get('sig') ?? '';
+    return `${this.config.http.publicUrl}/v1/attachments/${attachmentId}/preview?size=${size}&sig=${sig}`;
   }
 
   check(attachmentId: string, sig: string): LinkCheck {

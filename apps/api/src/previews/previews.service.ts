@@ -105,9 +105,9 @@ export class PreviewsService implements PreviewStatePort {
         largeKey,
       });
       // Deleted while rendering: the renditions must not outlive it.
-      if (!kept)
-        return void (await Promise.all([this.objects.remove(smallKey), this.objects.remove(largeKey)]));
-      await this.announce(row, { attachmentId, ...done, placeholder: out.placeholder, reason: null });
+      if (kept)
+        await this.announce(row, { attachmentId, ...done, placeholder: out.placeholder, reason: null });
+      else await Promise.all([this.objects.remove(smallKey), this.objects.remove(largeKey)]);
     } catch (err) {
       const permanent = err instanceof ImageRejectedError || err instanceof StorageNotFoundError;
       if (!permanent && !lastTry) throw err;
@@ -129,12 +129,6 @@ export class PreviewsService implements PreviewStatePort {
   async forget(attachmentId: string): Promise<void> {
     const row = await this.previews.take(attachmentId);
     for (const key of [row?.smallKey, row?.largeKey]) if (key) await this.objects.remove(key);
-  }
-
-  /** The stored rendition key of a ready preview, or null. */
-  async renditionKey(attachmentId: string, size: PreviewSize): Promise<AttachmentPreviewEntity | null> {
-    const row = await this.previews.find(attachmentId);
-    return row && (size === 'small' ? row.smallKey : row.largeKey) ? row : null;
   }
 
   private async store(fileKey: string, size: PreviewSize, bytes: Buffer): Promise<string> {
