@@ -1,10 +1,22 @@
-import sharp from 'sharp';
 import type { Readable } from 'node:stream';
+import type { Sharp, SharpOptions } from 'sharp';
 import { PLACEHOLDER_WIDTH, RENDITION_BOX, placeholderDataUrl } from './preview-rules';
 
-/** A 2-core server: one libvips thread per image and no operation cache (memory stays flat). */
-sharp.concurrency(1);
-sharp.cache(false);
+type SharpFactory = (input: Buffer, options: SharpOptions) => Sharp;
+let loaded: Promise<SharpFactory> | undefined;
+
+/**
+ * libvips costs ~19 MiB of RSS once loaded: only processes that render load it. On a 2-core
+ * server: one libvips thread per image and no operation cache (memory stays flat).
+ */
+function loadSharp(): Promise<SharpFactory> {
+  loaded ??= import('sharp').then(({ default: sharp }) => {
+    sharp.concurrency(1);
+    sharp.cache(false);
+    return sharp;
+  });
+  return loaded;
+}
 
 export interface RenderLimits {
   maxInputPixels: number;
@@ -30,6 +42,7 @@ export class ImageRejectedError extends Error {}
  */
 export async function renderPreview(source: Readable, limits: RenderLimits): Promise<Rendered> {
   const input = await readCapped(source, limits.maxInputBytes);
+  const sharp = await loadSharp();
   const open = () =>
     sharp(input, {
       limitInputPixels: limits.maxInputPixels,
