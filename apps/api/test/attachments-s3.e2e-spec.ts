@@ -30,7 +30,8 @@ describe('attachments on S3 storage (s3rver)', () => {
     });
     owner = await loginOwner(t);
     widgetKey = await widgetKeyOf(t, owner);
-    await setUploadSettings(t, owner.auth, { visitor: { maxSizeKb: 20 * 1024 } });
+    // These tests count stored objects: no preview renditions appearing in the background.
+    await setUploadSettings(t, owner.auth, { visitor: { maxSizeKb: 20 * 1024 }, generateThumbnails: false });
   });
   afterAll(async () => {
     await t.close();

@@ -55,6 +55,7 @@ describe('uploads into a chat (POST /v1/chats/:chatId/attachments)', () => {
         url: expect.stringMatching(new RegExp(`/v1/attachments/${res.body[0].id}/content\\?sig=`)),
         createdAt: expect.any(String),
         uploadedBy: { role: 'visitor', id: null, name: 'Vera Visitor' },
+        preview: { status: 'pending', width: null, height: null, placeholder: null },
       },
     ]);
   });
@@ -351,6 +352,7 @@ describe('upload settings (GET|PUT /v1/settings/uploads, GET /v1/uploads/rules)'
       },
       accessTokenRequired: true,
       loggingEnabled: true,
+      generateThumbnails: true,
       platformMaxSizeKb: 4096,
     });
     const rules = await request(t.url).get('/v1/uploads/rules').set(owner.auth).expect(200);

@@ -16,6 +16,7 @@ import { InboxModule } from '../inbox/inbox.module';
 import { IntegrationsModule } from '../integrations/integrations.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { OutboundModule } from '../outbound/outbound.module';
+import { PreviewsModule } from '../previews/previews.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { RedisModule } from '../redis/redis.module';
@@ -56,6 +57,7 @@ export class AppModule {
         AttachmentsModule,
         ChatbotModule.register(chats, { http }),
         IntegrationsModule.register({ http, worker }),
+        PreviewsModule.register({ http, worker }),
         HealthModule,
         ...(http ? [DemoModule, InboxModule.register(chats)] : []),
       ],

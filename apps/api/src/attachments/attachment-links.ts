@@ -33,6 +33,12 @@ export class AttachmentLinks {
     return `${this.config.http.publicUrl}/v1/attachments/${attachmentId}/content?sig=${this.signer.sign(payload)}`;
   }
 
+  /** A rendition of the preview, signed with the same link as the file (same expiry rules). */
+  previewUrl(attachmentId: string, size: string, accessTokenRequired: boolean): string {
+    const sig = new URL(this.url(attachmentId, accessTokenRequired)).searchParams.get('sig') ?? '';
+    return `${this.config.http.publicUrl}/v1/attachments/${attachmentId}/preview?size=${size}&sig=${sig}`;
+  }
+
   check(attachmentId: string, sig: string): LinkCheck {
     const p = this.signer.verify<LinkPayload>(sig);
     if (!p || p.a !== attachmentId) return { ok: false, reason: 'Invalid download link' };

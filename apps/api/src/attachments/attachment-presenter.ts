@@ -1,16 +1,21 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import type { AttachmentDto } from '@satchel/contracts';
+import type { AttachmentDto, AttachmentPreviewInfo } from '@satchel/contracts';
 import { ATTACHMENT_STATUS, type AttachmentStatusPort } from '../chats/attachment-status.port';
 import { UploadSettingsService } from '../upload-settings/upload-settings.service';
 import type { AttachmentEntity } from './attachment.entity';
 import { AttachmentLinks } from './attachment-links';
+import { NO_PREVIEW, PREVIEW_STATE, type PreviewStatePort } from './preview-state.port';
 
 export interface PresentOptions {
   accessTokenRequired?: boolean;
   withStatus?: boolean;
 }
 
-export function toAttachmentDto(a: AttachmentEntity, url: string): AttachmentDto {
+export function toAttachmentDto(
+  a: AttachmentEntity,
+  url: string,
+  preview: AttachmentPreviewInfo = NO_PREVIEW,
+): AttachmentDto {
   return {
     id: a.id,
     chatId: a.chatId,
@@ -22,6 +27,7 @@ export function toAttachmentDto(a: AttachmentEntity, url: string): AttachmentDto
     url,
     createdAt: a.createdAt.toISOString(),
     uploadedBy: { role: a.uploadedByRole, id: a.uploadedById, name: a.uploadedByName },
+    preview,
   };
 }
 
@@ -32,6 +38,7 @@ export class AttachmentPresenter {
     private readonly links: AttachmentLinks,
     private readonly settings: UploadSettingsService,
     @Optional() @Inject(ATTACHMENT_STATUS) private readonly status?: AttachmentStatusPort,
+    @Optional() @Inject(PREVIEW_STATE) private readonly previews?: PreviewStatePort,
   ) {}
 
   /**
@@ -45,7 +52,8 @@ export class AttachmentPresenter {
   ): Promise<AttachmentDto[]> {
     if (rows.length === 0) return [];
     const tokens = opts.accessTokenRequired ?? (await this.settings.get(accountId)).accessTokenRequired;
-    const dtos = rows.map((r) => toAttachmentDto(r, this.links.url(r.id, tokens)));
+    const previews = await this.previews?.previewsFor(accountId, rows, tokens);
+    const dtos = rows.map((r) => toAttachmentDto(r, this.links.url(r.id, tokens), previews?.get(r.id)));
     if (!this.status || opts.withStatus === false) return dtos;
     const status = await this.status.statusFor(dtos.map((d) => d.id));
     return dtos.map((d) => ({ ...d, ...status.get(d.id) }));

@@ -48,6 +48,13 @@ import { UploadReceiver } from './upload/upload-receiver';
     TempSweeper,
     { provide: MESSAGE_ATTACHMENTS, useExisting: MessageAttachmentsAdapter },
   ],
-  exports: [MESSAGE_ATTACHMENTS, AttachmentsRepository, AttachmentObjectsRepository, AttachmentPresenter],
+  exports: [
+    MESSAGE_ATTACHMENTS,
+    AttachmentsRepository,
+    AttachmentObjectsRepository,
+    AttachmentPresenter,
+    AttachmentLinks,
+    DownloadsService,
+  ],
 })
 export class AttachmentsModule {}

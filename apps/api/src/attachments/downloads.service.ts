@@ -66,13 +66,22 @@ export class DownloadsService {
 
   /** `GET|HEAD /v1/attachments/:id/content`. */
   async content(id: string, req: DownloadRequest): Promise<DownloadResponse> {
+    const { row, ctx } = await this.authorize(id, req);
+    return this.serve(row, req, ctx);
+  }
+
+  /**
+   * Who may read an attachment's bytes (or its previews): a participant's token, or a valid signed
+   * link (a refused link is audited). Throws 401/403/404 otherwise.
+   */
+  async authorize(id: string, req: DownloadRequest): Promise<{ row: AttachmentEntity; ctx: AuditContext }> {
     if (req.sig !== undefined) return this.byLink(id, req.sig, req);
     const raw = tokenFromHeader(req.authorization);
     const p = raw ? await this.tokens.authenticate(raw) : null;
     if (!p) throw new UnauthorizedError();
     const row = await this.attachments.findInAccount(p.accountId, id);
     if (!row || !canSeeAttachment(p, row)) throw new NotFoundError('Attachment');
-    return this.serve(row, req, { principal: p, ip: req.ip });
+    return { row, ctx: { principal: p, ip: req.ip } };
   }
 
   /** `GET|HEAD /v1/chats/:chatId/files/:name` (seed 003's download by file name). */
@@ -84,7 +93,11 @@ export class DownloadsService {
     return this.serve(row, req, { principal: p, ip: req.ip });
   }
 
-  private async byLink(id: string, sig: string, req: DownloadRequest): Promise<DownloadResponse> {
+  private async byLink(
+    id: string,
+    sig: string,
+    req: DownloadRequest,
+  ): Promise<{ row: AttachmentEntity; ctx: AuditContext }> {
     const row = await this.attachments.findById(id);
     if (!row) throw new NotFoundError('Attachment');
     const ctx: AuditContext = { principal: null, accountId: row.accountId, ip: req.ip };
@@ -103,7 +116,7 @@ export class DownloadsService {
       });
       throw new ForbiddenError(refusal);
     }
-    return this.serve(row, req, ctx);
+    return { row, ctx };
   }
 
   private async serve(
@@ -164,7 +177,7 @@ export class DownloadsService {
   }
 }
 
-function matchesEtag(header: string | undefined, etag: string): boolean {
+export function matchesEtag(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   return header.trim() === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }

@@ -6,6 +6,14 @@ export function chatObjectKey(accountId: string, chatId: string): string {
   return `accounts/${accountId}/chats/${chatId}/${randomUUID()}`;
 }
 
+/**
+ * A preview rendition, next to its file: named by a digest of its own bytes, so a URL's content
+ * never changes (cached immutably) and a re-render gets a new key.
+ */
+export function previewObjectKey(fileKey: string, size: string, digest: string): string {
+  return `${fileKey}.preview-${size}-${digest}.webp`;
+}
+
 export const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**

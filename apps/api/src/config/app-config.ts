@@ -122,6 +122,9 @@ export const envSchema = z.object({
   ARGON2_PARALLELISM: int(1, 64).default(1),
   PASSWORD_HASH_CONCURRENCY: int(1, 64).default(2),
   PASSWORD_HASH_QUEUE: int(0, 100000).default(64),
+  PREVIEW_MAX_INPUT_PIXELS: int(1, 1_000_000_000).default(50_000_000),
+  PREVIEW_TIMEOUT_SECONDS: int(1, 3600).default(30),
+  PREVIEW_MAX_INPUT_MB: int(1, 4096).default(100),
 });
 
 const limitSpec = z.string().refine((v) => parseLimit(v) !== undefined, `must be ${LIMIT_RULE}`);
@@ -185,6 +188,8 @@ export interface AppConfig {
     concurrency: number;
     queue: number;
   };
+  /** Image previews: decoded-pixel ceiling (checked from the header, before decoding) and time limit. */
+  previews: { maxInputPixels: number; timeoutSeconds: number; maxInputBytes: number };
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -320,6 +325,11 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       },
       concurrency: e.PASSWORD_HASH_CONCURRENCY,
       queue: e.PASSWORD_HASH_QUEUE,
+    },
+    previews: {
+      maxInputPixels: e.PREVIEW_MAX_INPUT_PIXELS,
+      timeoutSeconds: e.PREVIEW_TIMEOUT_SECONDS,
+      maxInputBytes: e.PREVIEW_MAX_INPUT_MB * 1024 * 1024,
     },
     logLevel: e.LOG_LEVEL,
   };

@@ -10,6 +10,7 @@ import { DeliveryAttemptEntity, DeliveryEntity } from '../integrations/delivery.
 import { S3ExportSettingsEntity } from '../integrations/s3-export-settings.entity';
 import { ChatEntity } from '../chats/chat.entity';
 import { MessageEntity } from '../chats/message.entity';
+import { AttachmentPreviewEntity } from '../previews/attachment-preview.entity';
 import { RateLimitOverrideEntity } from '../rate-limit/rate-limit-override.entity';
 import { UploadSettingsEntity } from '../upload-settings/upload-settings.entity';
 import { UserEntity } from '../users/user.entity';
@@ -32,4 +33,5 @@ export const ENTITIES = [
   DeliveryEntity,
   DeliveryAttemptEntity,
   RateLimitOverrideEntity,
+  AttachmentPreviewEntity,
 ];

@@ -5,10 +5,12 @@ export const QUEUES = {
   exports: 'exports',
   events: 'events',
   integrations: 'integrations',
+  previews: 'previews',
 } as const;
 
 export const JOBS = {
   expireIdleChats: 'expire-idle-chats',
   deliver: 'deliver',
   reconcileDeliveries: 'reconcile-deliveries',
+  generatePreview: 'previews.generate',
 } as const;

@@ -5,6 +5,7 @@ import {
   type AccessRevokedEvent,
   type AttachmentCreatedEvent,
   type AttachmentDeletedEvent,
+  type AttachmentPreviewedEvent,
   type ChatStartedEvent,
   type ChatUpdatedEvent,
   type FileRequestUpdatedEvent,
@@ -37,6 +38,13 @@ export class RealtimeListener {
   @OnEvent(EVENTS.attachmentCreated)
   onAttachment(e: AttachmentCreatedEvent): void {
     if (e.chatId) this.realtime.toChat(e.accountId, e.chatId, 'attachment:created', e.attachment);
+  }
+
+  @OnEvent(EVENTS.attachmentPreviewed)
+  onPreviewed(e: AttachmentPreviewedEvent): void {
+    const body = { chatId: e.chatId, attachmentId: e.attachmentId, preview: e.preview };
+    if (e.chatId) this.realtime.toChat(e.accountId, e.chatId, 'attachment:previewed', body);
+    else this.realtime.toAccount(e.accountId, 'attachment:previewed', body);
   }
 
   @OnEvent(EVENTS.fileRequestUpdated)

@@ -22,6 +22,7 @@ export function defaultSettings(accountId: string): StoredSettings {
     operatorMaxSizeKb: DEFAULT_RULE.maxSizeKb,
     accessTokenRequired: true,
     loggingEnabled: true,
+    generateThumbnails: true,
   };
 }
 

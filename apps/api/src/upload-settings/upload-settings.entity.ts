@@ -12,5 +12,6 @@ export class UploadSettingsEntity {
   @Column('integer', { name: 'operator_max_size_kb' }) operatorMaxSizeKb: number;
   @Column('boolean', { name: 'access_token_required' }) accessTokenRequired: boolean;
   @Column('boolean', { name: 'logging_enabled' }) loggingEnabled: boolean;
+  @Column('boolean', { name: 'generate_thumbnails' }) generateThumbnails: boolean;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -62,6 +62,7 @@ export class UploadSettingsService {
     }
     if (dto.accessTokenRequired !== undefined) next.accessTokenRequired = dto.accessTokenRequired;
     if (dto.loggingEnabled !== undefined) next.loggingEnabled = dto.loggingEnabled;
+    if (dto.generateThumbnails !== undefined) next.generateThumbnails = dto.generateThumbnails;
     await this.settings.save(next);
     this.cache.delete(accountId);
     const after = this.toDto(next);
@@ -123,6 +124,7 @@ export class UploadSettingsService {
       operator: ruleOf(s, 'operator'),
       accessTokenRequired: s.accessTokenRequired,
       loggingEnabled: s.loggingEnabled,
+      generateThumbnails: s.generateThumbnails,
       platformMaxSizeKb: this.config.uploads.maxSizeKb,
     };
   }

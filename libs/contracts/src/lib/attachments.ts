@@ -18,6 +18,24 @@ export interface AttachmentExportInfo {
   exportedAt: string | null;
 }
 
+export type PreviewStatus = 'pending' | 'ready' | 'unsupported' | 'failed';
+export type PreviewSize = 'small' | 'large';
+
+/** Server-side preview of a file: WebP renditions (small fits 256², large 1280²) and a placeholder. */
+export interface AttachmentPreviewInfo {
+  status: PreviewStatus;
+  /** The upright image's size in pixels, once read. */
+  width: number | null;
+  height: number | null;
+  /** A tiny blurred WebP as a `data:` URL, to show while the rendition loads. */
+  placeholder: string | null;
+  /** Why it is `failed` or `unsupported` (`disabled` when the account turned previews off). */
+  reason?: string;
+  /** Signed like `url`, when `ready`. */
+  smallUrl?: string;
+  largeUrl?: string;
+}
+
 export interface AttachmentDto {
   id: string;
   chatId: string | null;
@@ -31,6 +49,7 @@ export interface AttachmentDto {
   uploadedBy: { role: ActorRole; id: string | null; name: string };
   callback?: AttachmentCallbackInfo;
   export?: AttachmentExportInfo;
+  preview: AttachmentPreviewInfo;
 }
 
 export interface AttachmentListQuery {

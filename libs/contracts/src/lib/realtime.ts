@@ -1,4 +1,4 @@
-import type { AttachmentDto } from './attachments';
+import type { AttachmentDto, AttachmentPreviewInfo } from './attachments';
 import type { FileRequestDto } from './chatbot';
 import type { ChatDto, MessageDto } from './chats';
 
@@ -38,6 +38,13 @@ export interface AttachmentDeletedEvent {
   attachmentId: string;
 }
 
+/** A preview finished (`ready` or `failed`): clients swap the placeholder for the rendition. */
+export interface AttachmentPreviewedEvent {
+  chatId: string | null;
+  attachmentId: string;
+  preview: AttachmentPreviewInfo;
+}
+
 export const REALTIME_EVENTS = {
   session: 'session',
   send: 'message:send',
@@ -45,6 +52,7 @@ export const REALTIME_EVENTS = {
   chatUpdated: 'chat:updated',
   attachmentCreated: 'attachment:created',
   attachmentDeleted: 'attachment:deleted',
+  attachmentPreviewed: 'attachment:previewed',
   fileRequestUpdated: 'file-request:updated',
 } as const;
 
@@ -54,6 +62,7 @@ export interface ServerToClientEvents {
   'chat:updated': (c: ChatDto) => void;
   'attachment:created': (a: AttachmentDto) => void;
   'attachment:deleted': (e: AttachmentDeletedEvent) => void;
+  'attachment:previewed': (e: AttachmentPreviewedEvent) => void;
   'file-request:updated': (r: FileRequestDto) => void;
 }
 

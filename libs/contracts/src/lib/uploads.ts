@@ -14,6 +14,8 @@ export interface UploadSettings {
   accessTokenRequired: boolean;
   /** Seed 000: audit log of uploads and downloads. */
   loggingEnabled: boolean;
+  /** Seed 000's `generate Thumbnails`: previews of new image files (on by default). */
+  generateThumbnails: boolean;
   /** Platform ceiling from config; read-only. */
   platformMaxSizeKb: number;
 }

@@ -1,4 +1,10 @@
-import type { AttachmentDto, ChatDto, FileRequestDto, MessageDto } from '@satchel/contracts';
+import type {
+  AttachmentDto,
+  AttachmentPreviewInfo,
+  ChatDto,
+  FileRequestDto,
+  MessageDto,
+} from '@satchel/contracts';
 
 /** Internal event bus names (`@nestjs/event-emitter`). Integrations and realtime subscribe to these. */
 export const EVENTS = {
@@ -7,6 +13,7 @@ export const EVENTS = {
   chatUpdated: 'chat.updated',
   attachmentCreated: 'attachment.created',
   attachmentDeleted: 'attachment.deleted',
+  attachmentPreviewed: 'attachment.previewed',
   fileRequestUpdated: 'file-request.updated',
   accessRevoked: 'access.revoked',
 } as const;
@@ -45,6 +52,14 @@ export interface AttachmentDeletedEvent {
   accountId: string;
   chatId: string | null;
   attachmentId: string;
+}
+
+/** A preview finished (`ready` or `failed`). */
+export interface AttachmentPreviewedEvent {
+  accountId: string;
+  chatId: string | null;
+  attachmentId: string;
+  preview: AttachmentPreviewInfo;
 }
 
 /** Tokens stopped being valid (sign-out, revoked API token, deactivated user or new password). */

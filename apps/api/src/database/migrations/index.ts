@@ -6,6 +6,7 @@ import { InboxReads1732600000001 } from './1732600000001-inbox-reads';
 
 import { UploadIdempotency1732700000000 } from './1732700000000-upload-idempotency';
 import { RateLimitOverrides1732800000000 } from './1732800000000-rate-limit-overrides';
+import { Previews1732900000014 } from './1732900000014-previews';
 import { AccountAllowedOrigins1732900000300 } from './1732900000300-account-allowed-origins';
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   InboxReads1732600000001,
   UploadIdempotency1732700000000,
   RateLimitOverrides1732800000000,
+  Previews1732900000014,
   AccountAllowedOrigins1732900000300,
 ];

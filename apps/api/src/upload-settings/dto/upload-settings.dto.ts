@@ -31,4 +31,8 @@ export class UpdateUploadSettingsDto {
   operator?: UploadRulePatchDto;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() accessTokenRequired?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() loggingEnabled?: boolean;
+  @ApiPropertyOptional({ description: 'Previews of new image files' })
+  @IsOptional()
+  @IsBoolean()
+  generateThumbnails?: boolean;
 }

@@ -17,9 +17,15 @@ export interface Stored {
   objects: string[];
 }
 
-/** Attachment rows and storage objects (temp files not included) right now. */
+/** Preview renditions of earlier, accepted images appear in the background: not leftovers. */
+const RENDITION = /\.preview-(small|large)-[0-9a-f]+\.webp$/;
+
+/** Attachment rows and storage objects (temp files and preview renditions not included) right now. */
 export async function storedNow(t: TestApp): Promise<Stored> {
-  return { rows: await attachmentRows(t), objects: storedFiles(t).filter((f) => !f.startsWith('.tmp/')) };
+  return {
+    rows: await attachmentRows(t),
+    objects: storedFiles(t).filter((f) => !f.startsWith('.tmp/') && !RENDITION.test(f)),
+  };
 }
 
 /**

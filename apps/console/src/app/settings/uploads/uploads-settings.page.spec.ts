@@ -11,6 +11,7 @@ const SETTINGS: UploadSettings = {
   operator: { enabled: true, allowedTypes: 'pdf|xlsx', maxSizeKb: 5120 },
   accessTokenRequired: false,
   loggingEnabled: true,
+  generateThumbnails: true,
   platformMaxSizeKb: 10240,
 };
 

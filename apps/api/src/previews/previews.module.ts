@@ -1,0 +1,39 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { PREVIEW_STATE } from '../attachments/preview-state.port';
+import { QUEUES } from '../jobs/queues';
+import { UploadSettingsModule } from '../upload-settings/upload-settings.module';
+import { PreviewContentService } from './preview-content.service';
+import { PreviewJobsRepository } from './preview-jobs.repository';
+import { PreviewsController } from './previews.controller';
+import { PreviewsListener } from './previews.listener';
+import { PreviewsProcessor } from './previews.processor';
+import { PreviewsRepository } from './previews.repository';
+import { PreviewsService } from './previews.service';
+
+/**
+ * Server-side previews of images (issue 14, first slice): WebP renditions rendered by the
+ * `previews.generate` job, served at `/v1/attachments/:id/preview`. Global so the attachment
+ * presenter finds `PREVIEW_STATE`.
+ */
+@Global()
+@Module({})
+export class PreviewsModule {
+  static register(opts: { http: boolean; worker: boolean }): DynamicModule {
+    return {
+      module: PreviewsModule,
+      imports: [UploadSettingsModule, BullModule.registerQueue({ name: QUEUES.previews })],
+      controllers: opts.http ? [PreviewsController] : [],
+      providers: [
+        PreviewsRepository,
+        PreviewJobsRepository,
+        PreviewsService,
+        PreviewContentService,
+        PreviewsListener,
+        { provide: PREVIEW_STATE, useExisting: PreviewsService },
+        ...(opts.worker ? [PreviewsProcessor] : []),
+      ],
+      exports: [PREVIEW_STATE],
+    };
+  }
+}
