@@ -13,6 +13,8 @@ describe('console accessibility: no serious or critical axe-core violations (WCA
   let page: Page;
   let chatId: string;
   let photoId: string;
+  let pdfId: string;
+  let closedChatId: string;
 
   beforeAll(async () => {
     env = await startE2eEnv('console-a11y');
@@ -27,6 +29,8 @@ describe('console accessibility: no serious or critical axe-core violations (WCA
       { name: 'invoice.pdf', content: samplePdf('Invoice'), type: 'application/pdf' },
     ]);
     photoId = files[0].id;
+    pdfId = files[1].id;
+    closedChatId = (await env.admin.createChat('Closed Cleo')).id;
     await env.admin.post(`/v1/chats/${chatId}/messages`, {
       text: 'Thanks, here are the documents',
       attachmentIds: files.map((f) => f.id),
@@ -73,6 +77,20 @@ describe('console accessibility: no serious or critical axe-core violations (WCA
     await page.getByRole('dialog').waitFor({ state: 'detached' });
   });
 
+  it('the request-a-file form of a chat', async () => {
+    await page.getByRole('button', { name: 'Request a file' }).click();
+    await page.getByLabel('Max size (KB)').waitFor();
+    await audit('chat-request-form');
+  });
+
+  it('the list of closed chats', async () => {
+    await env.admin.post(`/v1/chats/${closedChatId}/close`);
+    await page.goto('/console/inbox');
+    await page.locator('mat-button-toggle', { hasText: 'Closed' }).locator('button').click();
+    await page.locator(`[data-chat="${closedChatId}"]`).waitFor();
+    await audit('inbox-closed');
+  });
+
   it('files list', async () => {
     await page.goto('/console/files');
     await page.getByRole('button', { name: 'Open photo.png' }).waitFor();
@@ -83,6 +101,12 @@ describe('console accessibility: no serious or critical axe-core violations (WCA
     await page.goto(`/console/files?file=${photoId}`);
     await page.getByTestId('image-preview').waitFor();
     await audit('files-preview');
+  });
+
+  it('files list with a PDF in the preview panel', async () => {
+    await page.goto(`/console/files?file=${pdfId}`);
+    await page.locator('[data-testid=pdf-canvas]').first().waitFor();
+    await audit('files-preview-pdf');
   });
 
   it.each([
@@ -97,5 +121,26 @@ describe('console accessibility: no serious or critical axe-core violations (WCA
     await page.goto(path);
     await page.getByRole('heading', { name: heading }).first().waitFor();
     await audit(name);
+  });
+
+  async function auditDialog(name: string, opener: string): Promise<void> {
+    await page.getByRole('button', { name: opener }).click();
+    await page.getByRole('dialog').waitFor();
+    await page.waitForFunction(() => !!document.activeElement?.closest('mat-dialog-container'));
+    await audit(name);
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  }
+
+  it('team: the add-person dialog', async () => {
+    await page.goto('/console/team');
+    await auditDialog('team-add-person', 'Add person');
+  });
+
+  it('team: the API tokens tab and its create-token dialog', async () => {
+    await page.getByRole('tab', { name: 'API tokens' }).click();
+    await page.getByRole('button', { name: 'Revoke CRM import' }).waitFor();
+    await audit('team-tokens');
+    await auditDialog('team-create-token', 'Create token');
   });
 });

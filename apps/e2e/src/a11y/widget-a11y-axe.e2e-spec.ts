@@ -95,4 +95,24 @@ describe('widget accessibility: no serious or critical axe-core violations (WCAG
     await widget(page).locator('.ended').getByText('This conversation has ended').waitFor();
     await audit('ended');
   });
+
+  it('an earlier conversation, read-only, after starting a new one', async () => {
+    await widget(page).getByRole('button', { name: 'Start a new conversation' }).click();
+    await widget(page).locator('header .status', { hasText: 'Online' }).waitFor();
+    await page.reload();
+    await widget(page).locator('header .status', { hasText: 'Online' }).waitFor();
+    const earlier = widget(page).locator('details.earlier');
+    await earlier.locator('summary').click();
+    await earlier.locator('button[data-chat]').first().click();
+    await widget(page).locator('.transcript .msg', { hasText: 'Send a photo?' }).waitFor();
+    await audit('earlier-transcript');
+    await page.keyboard.press('Escape');
+    await widget(page).locator('.transcript').waitFor({ state: 'hidden' });
+  });
+
+  it('on a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await widget(page).locator('.panel').waitFor();
+    await audit('phone');
+  });
 });
