@@ -13,12 +13,18 @@ export function messageView(m: MessageDto, deps: AttachmentViewDeps): HTMLElemen
   const el = h(
     'div',
     { class: `msg ${mine ? 'mine' : ''}`, 'data-message': m.id, 'data-role': m.author.role },
-    mine ? null : h('div', { class: 'who' }, m.author.name),
+    authorLabel(m, mine),
     m.text ? h('div', { class: 'text' }, m.text) : null,
   );
   if (m.attachments.length)
     el.append(h('div', { class: 'files' }, ...m.attachments.map((a) => attachmentView(a, deps))));
   return el;
+}
+
+/** Who wrote it: the name above others' bubbles; "You" for screen readers only on the visitor's own. */
+function authorLabel(m: MessageDto, mine: boolean): HTMLElement {
+  if (mine) return h('span', { class: 'sr-only' }, 'You: ');
+  return h('div', { class: 'who' }, m.author.name, h('span', { class: 'sr-only' }, ':'));
 }
 
 /** The request part of a message: "Upload file" (and "Skip") while open, a note once resolved. */

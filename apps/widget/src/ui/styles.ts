@@ -53,7 +53,8 @@ progress { width: 100%; height: 6px; }
 .drop { position: absolute; inset: 0; background: rgba(48,86,211,.12); border: 3px dashed #3056d3; border-radius: 12px; display: flex; align-items: center; justify-content: center; font-weight: 600; color: #3056d3; pointer-events: none; }
 .lightbox { position: absolute; inset: 0; background: rgba(0,0,0,.85); display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 8px; padding: 10px; }
 .lightbox img { max-width: 100%; max-height: calc(100% - 40px); }
-button:focus-visible, textarea:focus-visible { outline: 2px solid #3056d3; outline-offset: 2px; }
+button:focus-visible, textarea:focus-visible, summary:focus-visible, a:focus-visible, [tabindex]:focus-visible { outline: 2px solid #3056d3; outline-offset: 2px; }
+.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 header button:focus-visible { outline-color: #fff; }
 @media (max-width: 480px) {
   :host { right: 12px; bottom: 12px; }

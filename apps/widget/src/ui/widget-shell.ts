@@ -41,7 +41,12 @@ export class WidgetShell {
     adoptStyles(root);
     this.status = h('span', { class: 'status', 'aria-live': 'polite' });
     this.notice = h('div', { class: 'notice', hidden: true, role: 'status' });
-    this.log = h('div', { class: 'log', role: 'log', 'aria-label': 'Conversation' });
+    this.log = h('div', {
+      class: 'log',
+      role: 'log',
+      'aria-live': 'polite',
+      'aria-label': 'Conversation',
+    });
     this.tray = h('div', { class: 'tray', 'aria-label': 'Files to send' });
     this.input = h('textarea', { placeholder: 'Write a message…', 'aria-label': 'Message', rows: '1' });
     this.picker = h('input', { type: 'file', multiple: true, hidden: true, 'aria-label': 'Choose files' });

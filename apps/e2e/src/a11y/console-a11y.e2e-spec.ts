@@ -1,0 +1,146 @@
+import type { AccountDto, AttachmentDto, MessageDto } from '@satchel/contracts';
+import type { Page } from 'playwright-core';
+import { ApiClient } from '../support/api-client';
+import { seriousViolations } from '../support/axe';
+import { screenshot } from '../support/browser';
+import { signIn } from '../support/console-ui';
+import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
+import { pngFile, samplePdf } from '../support/sample-files';
+
+/** Console pages with their content loaded: axe only judges what is on screen. */
+describe('console accessibility: no serious or critical axe-core violations (WCAG 2.2 A/AA)', () => {
+  let env: E2eEnv;
+  let page: Page;
+  let chatId: string;
+  let photoId: string;
+  let pdfId: string;
+  let closedChatId: string;
+
+  beforeAll(async () => {
+    env = await startE2eEnv('console-a11y');
+    const widgetKey = (await env.admin.get<AccountDto>('/v1/account')).widgetKey;
+    const started = await env.admin.startVisitorChat(widgetKey, 'Axe Ada');
+    chatId = started.chatId;
+    const visitor = new ApiClient(env.server.url).withToken(started.visitorToken);
+    await visitor.post<MessageDto>(`/v1/chats/${chatId}/messages`, { text: 'Hello, here is my photo' });
+    const png = pngFile('photo.png', 320, 200, [30, 120, 200]);
+    const files = await env.admin.upload<AttachmentDto[]>(`/v1/chats/${chatId}/attachments`, [
+      { name: png.name, content: png.buffer, type: png.mimeType },
+      { name: 'invoice.pdf', content: samplePdf('Invoice'), type: 'application/pdf' },
+    ]);
+    photoId = files[0].id;
+    pdfId = files[1].id;
+    closedChatId = (await env.admin.createChat('Closed Cleo')).id;
+    await env.admin.post(`/v1/chats/${chatId}/messages`, {
+      text: 'Thanks, here are the documents',
+      attachmentIds: files.map((f) => f.id),
+    });
+    await env.admin.createApiToken('CRM import');
+    page = await env.page();
+  });
+
+  afterAll(async () => {
+    await env?.stop();
+  });
+
+  async function audit(name: string): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, `a11y-console-${name}`);
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+
+  it('login', async () => {
+    await page.goto('/console/login');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await audit('login');
+    await signIn(page);
+  });
+
+  it('inbox list', async () => {
+    await page.goto('/console/inbox');
+    await page.locator(`[data-chat="${chatId}"]`).waitFor();
+    await audit('inbox');
+  });
+
+  it('an open chat with messages and files', async () => {
+    await page.goto(`/console/inbox/${chatId}`);
+    await page.locator('article.msg', { hasText: 'Thanks, here are the documents' }).waitFor();
+    await page.getByRole('button', { name: 'View photo.png' }).waitFor();
+    await audit('chat');
+  });
+
+  it('the image viewer of a chat', async () => {
+    await page.getByRole('button', { name: 'View photo.png' }).click();
+    await page.locator('[data-testid=viewer-image]').waitFor();
+    await audit('chat-viewer');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  });
+
+  it('the request-a-file form of a chat', async () => {
+    await page.getByRole('button', { name: 'Request a file' }).click();
+    await page.getByLabel('Max size (KB)').waitFor();
+    await audit('chat-request-form');
+  });
+
+  it('the list of closed chats', async () => {
+    await env.admin.post(`/v1/chats/${closedChatId}/close`);
+    await page.goto('/console/inbox');
+    await page.locator('mat-button-toggle', { hasText: 'Closed' }).locator('button').click();
+    await page.locator(`[data-chat="${closedChatId}"]`).waitFor();
+    await audit('inbox-closed');
+  });
+
+  it('files list', async () => {
+    await page.goto('/console/files');
+    await page.getByRole('button', { name: 'Open photo.png' }).waitFor();
+    await audit('files');
+  });
+
+  it('files list with the preview panel', async () => {
+    await page.goto(`/console/files?file=${photoId}`);
+    await page.getByTestId('image-preview').waitFor();
+    await audit('files-preview');
+  });
+
+  it('files list with a PDF in the preview panel', async () => {
+    await page.goto(`/console/files?file=${pdfId}`);
+    await page.locator('[data-testid=pdf-canvas]').first().waitFor();
+    await audit('files-preview-pdf');
+  });
+
+  it.each([
+    ['audit', '/console/audit', 'Audit log'],
+    ['deliveries', '/console/deliveries', 'Deliveries'],
+    ['team', '/console/team', 'Team'],
+    ['settings-uploads', '/console/settings/uploads', 'File uploads'],
+    ['settings-s3', '/console/settings/s3', 'AWS S3 export'],
+    ['settings-callback', '/console/settings/callback', 'Callback'],
+    ['settings-chatbot', '/console/settings/chatbot', 'Chatbot'],
+  ])('%s', async (name, path, heading) => {
+    await page.goto(path);
+    await page.getByRole('heading', { name: heading }).first().waitFor();
+    await audit(name);
+  });
+
+  async function auditDialog(name: string, opener: string): Promise<void> {
+    await page.getByRole('button', { name: opener }).click();
+    await page.getByRole('dialog').waitFor();
+    await page.waitForFunction(() => !!document.activeElement?.closest('mat-dialog-container'));
+    await audit(name);
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  }
+
+  it('team: the add-person dialog', async () => {
+    await page.goto('/console/team');
+    await auditDialog('team-add-person', 'Add person');
+  });
+
+  it('team: the API tokens tab and its create-token dialog', async () => {
+    await page.getByRole('tab', { name: 'API tokens' }).click();
+    await page.getByRole('button', { name: 'Revoke CRM import' }).waitFor();
+    await audit('team-tokens');
+    await auditDialog('team-create-token', 'Create token');
+  });
+});

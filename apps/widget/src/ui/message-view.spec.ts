@@ -1,0 +1,29 @@
+import type { MessageDto } from '@satchel/contracts';
+import type { AttachmentViewDeps } from './attachment-view';
+import { messageView } from './message-view';
+
+const deps = {} as AttachmentViewDeps;
+
+const msg = (role: MessageDto['author']['role'], name: string, text: string): MessageDto => ({
+  id: `m-${role}`,
+  chatId: 'c1',
+  text,
+  author: { role, id: null, name },
+  attachments: [],
+  createdAt: '2026-01-01T00:00:00Z',
+});
+
+describe('messageView: every message says who wrote it (read aloud by screen readers)', () => {
+  it('reads "You:" before the visitor’s own message, with nothing shown on screen', () => {
+    const el = messageView(msg('visitor', 'Ada', 'Hello'), deps);
+    expect(el.textContent).toBe('You: Hello');
+    expect(el.querySelector('.sr-only')?.textContent).toBe('You: ');
+  });
+
+  it('reads the author’s name and a colon before an operator’s or the bot’s message', () => {
+    expect(messageView(msg('operator', 'Olga', 'Hi there'), deps).textContent).toBe('Olga:Hi there');
+    expect(messageView(msg('bot', 'Acme Bot', 'Hi'), deps).querySelector('.who')?.textContent).toBe(
+      'Acme Bot:',
+    );
+  });
+});
