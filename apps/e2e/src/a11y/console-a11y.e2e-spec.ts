@@ -117,6 +117,7 @@ describe('console accessibility: no serious or critical axe-core violations (WCA
     ['settings-s3', '/console/settings/s3', 'AWS S3 export'],
     ['settings-callback', '/console/settings/callback', 'Callback'],
     ['settings-chatbot', '/console/settings/chatbot', 'Chatbot'],
+    ['settings-install', '/console/settings/install', 'Install'],
   ])('%s', async (name, path, heading) => {
     await page.goto(path);
     await page.getByRole('heading', { name: heading }).first().waitFor();
