@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { createDatabase, startApi, tempDir, type ApiProcess } from './support/api-process';
+import { freshDeployment, startApi, type ApiProcess } from './support/api-process';
 
 const OWNER = { email: 'owner@cost.test', password: 'login-cost-password' };
 const MiB = 1024 * 1024;
@@ -37,13 +36,7 @@ describe('login cost', () => {
   let cleanup: () => Promise<void>;
 
   beforeAll(async () => {
-    const db = await createDatabase();
-    const dir = tempDir();
-    api = await startApi({
-      DATABASE_URL: db.url,
-      DATA_DIR: dir.path,
-      SECRETS_KEY: randomBytes(32).toString('hex'),
-      QUEUE_PREFIX: `e2e${randomBytes(4).toString('hex')}`,
+    const deployment = await freshDeployment({
       ADMIN_EMAIL: OWNER.email,
       ADMIN_PASSWORD: OWNER.password,
       RATE_LIMIT_LOGIN_EMAIL: '100000/60',
@@ -51,10 +44,10 @@ describe('login cost', () => {
       // As `npm start` launches it (tools/scripts/api-process.mjs).
       MALLOC_ARENA_MAX: '2',
     });
+    api = await startApi(deployment.env);
     cleanup = async () => {
       await api.stop();
-      dir.remove();
-      await db.drop();
+      await deployment.remove();
     };
     // Warm up: the first requests load code paths and the connection pool.
     for (let i = 0; i < 3; i++) await login(api.url, OWNER.email, OWNER.password);

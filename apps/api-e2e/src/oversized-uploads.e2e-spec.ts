@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { createDatabase, startApi, tempDir, type ApiProcess } from './support/api-process';
+import { freshDeployment, startApi, type ApiProcess } from './support/api-process';
 
 const OWNER = { email: 'owner@oversize.test', password: 'oversize-password' };
 
@@ -25,20 +24,14 @@ describe('oversized uploads against the built API', () => {
   let cleanup: () => Promise<void>;
 
   beforeAll(async () => {
-    const db = await createDatabase();
-    const dir = tempDir();
-    api = await startApi({
-      DATABASE_URL: db.url,
-      DATA_DIR: dir.path,
-      SECRETS_KEY: randomBytes(32).toString('hex'),
-      QUEUE_PREFIX: `e2e${randomBytes(4).toString('hex')}`,
+    const deployment = await freshDeployment({
       ADMIN_EMAIL: OWNER.email,
       ADMIN_PASSWORD: OWNER.password,
     });
+    api = await startApi(deployment.env);
     cleanup = async () => {
       await api.stop();
-      dir.remove();
-      await db.drop();
+      await deployment.remove();
     };
   });
   afterAll(() => cleanup());

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { createDatabase, startApi, tempDir, type ApiProcess } from './support/api-process';
+import { freshDeployment, startApi, type ApiProcess } from './support/api-process';
 
 const OWNER = { email: 'owner@limits.test', password: 'limits-owner-password' };
 
@@ -19,24 +18,18 @@ describe('rate limits across two API processes', () => {
   let widgetKey: string;
 
   beforeAll(async () => {
-    const db = await createDatabase();
-    const dir = tempDir();
-    const env = {
-      DATABASE_URL: db.url,
-      DATA_DIR: dir.path,
-      SECRETS_KEY: randomBytes(32).toString('hex'),
-      QUEUE_PREFIX: `e2e${randomBytes(4).toString('hex')}`,
+    const deployment = await freshDeployment({
       ADMIN_EMAIL: OWNER.email,
       ADMIN_PASSWORD: OWNER.password,
       RATE_LIMIT_LOGIN_EMAIL: '4/60',
       RATE_LIMIT_LOGIN_IP: '1000/60',
       RATE_LIMIT_CHAT_START_IP: '4/60',
-    };
+    });
+    const env = deployment.env;
     [a, b] = await Promise.all([startApi(env), startApi(env)]);
     cleanup = async () => {
       await Promise.all([a.stop(), b.stop()]);
-      dir.remove();
-      await db.drop();
+      await deployment.remove();
     };
     const { token } = (await (await post(a.url, '/v1/auth/login', OWNER)).json()) as { token: string };
     const account = await fetch(`${a.url}/v1/account`, { headers: { authorization: `Token ${token}` } });

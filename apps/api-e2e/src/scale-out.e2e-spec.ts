@@ -1,7 +1,6 @@
 import type { ClientToServerEvents, MessageDto, ServerToClientEvents } from '@satchel/contracts';
-import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import { createDatabase, startApi, tempDir, type ApiProcess } from './support/api-process';
+import { freshDeployment, startApi, type ApiProcess } from './support/api-process';
 
 type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -48,21 +47,15 @@ describe('two API processes', () => {
   let cleanup: () => Promise<void>;
 
   beforeAll(async () => {
-    const db = await createDatabase();
-    const dir = tempDir();
-    const env = {
-      DATABASE_URL: db.url,
-      DATA_DIR: dir.path,
-      SECRETS_KEY: randomBytes(32).toString('hex'),
-      QUEUE_PREFIX: `e2e${randomBytes(4).toString('hex')}`,
+    const deployment = await freshDeployment({
       ADMIN_EMAIL: 'owner@scale.test',
       ADMIN_PASSWORD: 'scale-out-password',
-    };
+    });
+    const env = deployment.env;
     [a, b] = await Promise.all([startApi(env), startApi(env)]);
     cleanup = async () => {
       await Promise.all([a.stop(), b.stop()]);
-      dir.remove();
-      await db.drop();
+      await deployment.remove();
     };
   });
   afterAll(() => cleanup());

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
-import { createDatabase, startApi, tempDir, type ApiProcess } from './support/api-process';
+import { freshDeployment, startApi, type ApiProcess } from './support/api-process';
 
 /** Sends `head` a byte every 200 ms; resolves with the status line and when the server hung up. */
 function trickleHead(api: ApiProcess, head: string): Promise<{ statusLine: string; closedAfterMs: number }> {
@@ -27,20 +26,14 @@ describe('slow clients against the built API', () => {
   let cleanup: () => Promise<void>;
 
   beforeAll(async () => {
-    const db = await createDatabase();
-    const dir = tempDir();
-    api = await startApi({
-      DATABASE_URL: db.url,
-      DATA_DIR: dir.path,
-      SECRETS_KEY: randomBytes(32).toString('hex'),
-      QUEUE_PREFIX: `e2e${randomBytes(4).toString('hex')}`,
+    const deployment = await freshDeployment({
       ADMIN_PASSWORD: 'slow-clients-password',
       HTTP_HEADERS_TIMEOUT_MS: '1500',
     });
+    api = await startApi(deployment.env);
     cleanup = async () => {
       await api.stop();
-      dir.remove();
-      await db.drop();
+      await deployment.remove();
     };
   });
   afterAll(() => cleanup());

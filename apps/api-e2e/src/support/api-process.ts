@@ -46,6 +46,30 @@ export async function createDatabase(): Promise<{ url: string; drop(): Promise<v
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
+/** What one or more API processes of a test share: a fresh database, data dir, secrets key and queue prefix. */
+export interface Deployment {
+  env: Record<string, string>;
+  remove(): Promise<void>;
+}
+
+export async function freshDeployment(env: Record<string, string> = {}): Promise<Deployment> {
+  const db = await createDatabase();
+  const dir = tempDir();
+  return {
+    env: {
+      DATABASE_URL: db.url,
+      DATA_DIR: dir.path,
+      SECRETS_KEY: randomBytes(32).toString('hex'),
+      QUEUE_PREFIX: `e2e${randomBytes(4).toString('hex')}`,
+      ...env,
+    },
+    remove: async () => {
+      dir.remove();
+      await db.drop();
+    },
+  };
+}
+
 /** Runs the built API to completion (for start-up failures): exit code and output. */
 export function runToExit(
   env: Record<string, string>,
