@@ -46,6 +46,10 @@ describe('keyboard only: the main flows without a mouse', () => {
 
   it('widget: open it, type, attach with the paperclip and send', async () => {
     const page = await env.page();
+    // Listen before anything else: the listener turns on file-chooser interception, which must be in
+    // place before the keypress, or a busy machine may open the native dialog instead of the event.
+    const chooser = page.waitForEvent('filechooser', { timeout: 120000 });
+    chooser.catch(() => undefined); // awaited below; a failure earlier in the test must not leave it unhandled
     await page.goto('/demo');
     await widget(page).locator('header .status', { hasText: 'Online' }).waitFor();
     // The demo opens the panel: close it from the keyboard to start from the launcher.
@@ -60,7 +64,6 @@ describe('keyboard only: the main flows without a mouse', () => {
     await page.keyboard.type('Photo of the damage');
 
     await pressUntil(page, 'Shift+Tab', /^button:Attach files$/, 5);
-    const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Enter');
     const photo = pngFile('damage.png', 200, 150, [160, 40, 40]);
     await (await chooser).setFiles({ name: photo.name, mimeType: photo.mimeType, buffer: photo.buffer });
