@@ -131,13 +131,14 @@ describe('attachments on Azure Blob storage (Azurite)', () => {
       40 * MiB,
     );
     socket.write(partHeader('files', 'big.pdf', 'application/pdf'));
-    socket.write(pdfOfSize(20 * MiB));
-    await waitFor(async () => (await blobs()).length > before.length);
+    await new Promise<void>((resolve) => socket.write(pdfOfSize(20 * MiB), () => resolve()));
+    // A busy CI machine may take a while to stage the first 8 MiB block.
+    await waitFor(async () => (await blobs()).length > before.length, 45_000);
     socket.destroy();
-    await waitFor(async () => (await blobs()).length === before.length);
+    await waitFor(async () => (await blobs()).length === before.length, 30_000);
     expect(await blobs()).toEqual(before);
     expect(await attachmentRows(t)).toBe(rows);
-  }, 60_000);
+  }, 120_000);
 
   it('writes a 256 MiB stream without holding it in memory', async () => {
     const driver = t.app.get<StorageDriver>(STORAGE_DRIVER);
