@@ -57,13 +57,23 @@ export class IntegrationWorkers implements OnApplicationBootstrap, OnApplication
         1,
       ),
     ];
-    // Re-assert the reconciliation schedule now and then: a Redis restarted without persistence forgets it.
-    this.scheduleTimer = setInterval(() => {
-      this.jobs
-        .scheduleReconciliation()
-        .catch((err: Error) => this.log.warn(`Could not schedule reconciliation: ${err.message}`));
-    }, this.config.integrations.reconcileIntervalMs);
+    // A Redis restarted without persistence (or flushed) forgets the schedule and every queued job:
+    // check for the schedule often, and when it is gone restore it and reconcile at once.
+    this.scheduleTimer = setInterval(
+      () => void this.restoreSchedule(),
+      this.config.integrations.reconcileWatchIntervalMs,
+    );
     this.scheduleTimer.unref();
+    for (const w of this.workers) w.on('ready', () => void this.restoreSchedule());
+  }
+
+  private async restoreSchedule(): Promise<void> {
+    try {
+      if (await this.jobs.restoreReconciliation())
+        this.log.warn('The reconciliation schedule was missing from Redis: restored, reconciling now');
+    } catch (err) {
+      this.log.warn(`Could not check the reconciliation schedule: ${(err as Error).message}`);
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
