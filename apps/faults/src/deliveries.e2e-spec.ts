@@ -1,6 +1,7 @@
 import { startApi, type ApiProcess } from './support/api-process';
 import { faultDeployment, type FaultDeployment } from './support/deployment';
 import { call, login, newChat, upload, waitFor } from './support/http';
+import { startPrivateS3, type PrivateS3 } from './support/private-s3';
 import { startReceiver, type Receiver } from './support/receiver';
 
 interface Delivery {
@@ -13,6 +14,7 @@ interface Delivery {
 describe('deliveries through worker crashes and Redis data loss', () => {
   let d: FaultDeployment;
   let receiver: Receiver;
+  let exportTarget: PrivateS3;
   let api: ApiProcess;
   let worker: ApiProcess | undefined;
   let token: string;
@@ -27,11 +29,12 @@ describe('deliveries through worker crashes and Redis data loss', () => {
     ).body.items;
 
   beforeAll(async () => {
-    receiver = await startReceiver('ok');
+    [receiver, exportTarget] = await Promise.all([startReceiver('ok'), startPrivateS3('satchel-export')]);
     d = await faultDeployment({
       RUN_MODE: 'api',
       OUTBOUND_ALLOW: '127.0.0.1',
       CALLBACK_RETRY_SCHEDULE: '10m',
+      EXPORT_RETRY_SCHEDULE: '1s,1s,1s,1s,1s,1s,1s,1s',
       JOB_LOCK_DURATION_MS: '2000',
       JOB_STALLED_INTERVAL_MS: '1000',
       RECONCILE_INTERVAL_MS: '600000',
@@ -51,6 +54,7 @@ describe('deliveries through worker crashes and Redis data loss', () => {
     await worker?.stop();
     await api?.stop();
     await receiver?.close();
+    await exportTarget?.remove();
     await d?.remove();
   });
 
@@ -93,5 +97,42 @@ describe('deliveries through worker crashes and Redis data loss', () => {
     );
     process.stdout.write(`Redis FLUSHALL: 3 pending deliveries delivered after ${Date.now() - flushed} ms\n`);
     expect(receiver.received.length).toBe(before + 6);
+  });
+
+  it('the S3 export target down: exports retry and arrive once it is back, without a restart', async () => {
+    if (!worker) await startWorker();
+    await exportTarget.down();
+    const settings = {
+      disabled: false,
+      accessKeyId: 'S3RVER',
+      secretAccessKey: 'S3RVER',
+      bucket: exportTarget.bucket,
+      region: 'us-east-1',
+      endpoint: exportTarget.endpoint,
+    };
+    expect((await call(api.url, 'PUT', '/v1/settings/s3-export', { token, body: settings })).status).toBe(
+      200,
+    );
+    receiver.mode = 'ok';
+    expect((await upload(api.url, token, chatId)).status).toBe(201);
+    const exportsOf = async () =>
+      (
+        await call<{ items: (Delivery & { lastError: string | null })[] }>(
+          api.url,
+          'GET',
+          '/v1/deliveries?kind=export',
+          { token },
+        )
+      ).body.items;
+    await waitFor(async () => (await exportsOf())[0]?.lastError != null, 30000, 'a failed export attempt');
+    expect((await exportsOf())[0]).toMatchObject({ status: 'pending' });
+
+    await exportTarget.up();
+    await waitFor(
+      async () => (await exportsOf())[0]?.status === 'exported',
+      30000,
+      'the export after S3 is back',
+    );
+    expect(exportTarget.objects()).toHaveLength(1);
   });
 });
