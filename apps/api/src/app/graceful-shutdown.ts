@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Server } from 'node:http';
 import { Drain } from '../health/drain';
 
 /** Time kept after the drain for aborting stragglers and closing connections, at most a quarter of the deadline. */
@@ -32,7 +31,7 @@ export async function drainAndClose(app: NestExpressApplication, deadlineMs: num
   let clean = await drain.whenIdle(end - reserve - Date.now());
   if (!clean) {
     log.warn(`Aborting ${drain.inFlight} request(s) still running at the shutdown deadline`);
-    (app.getHttpServer() as Server).closeAllConnections();
+    app.getHttpServer().closeAllConnections();
     await drain.whenIdle(Math.min(ABORT_GRACE_MS, end - Date.now()));
   }
   if ((await within(app.close(), end - Date.now())) === 'timeout') clean = false;

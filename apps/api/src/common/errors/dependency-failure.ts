@@ -45,7 +45,7 @@ interface Failure {
 function chain(err: unknown): Failure[] {
   const out: Failure[] = [];
   let cur = err;
-  while (cur && typeof cur === 'object' && out.length < 5 && !out.includes(cur as Failure)) {
+  while (cur && typeof cur === 'object' && out.length < 5 && !out.includes(cur)) {
     const f = cur as Failure;
     out.push(f);
     cur = f.driverError ?? f.cause;
