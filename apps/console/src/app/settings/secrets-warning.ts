@@ -41,8 +41,8 @@ export class SecretsWarning implements OnInit {
   readonly secret = input.required<SecretProblem['secret']>();
   readonly problem = signal<SecretProblem | null>(null);
 
-  async ngOnInit(): Promise<void> {
-    await this.refresh();
+  ngOnInit(): void {
+    void this.refresh();
   }
 
   /** Call after the secret was re-entered or rotated. */
