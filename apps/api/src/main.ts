@@ -4,6 +4,7 @@ import { Logger } from '@nestjs/common';
 import { FirstStartService, type FirstLogin } from './accounts/first-start.service';
 import { AccountsRepository } from './accounts/accounts.repository';
 import { createApp, createWorker } from './app/create-app';
+import { closeWithin, drainAndClose } from './app/graceful-shutdown';
 import { prepareRuntime, type Runtime } from './app/runtime';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 
@@ -35,9 +36,10 @@ async function runApi(runtime: Runtime): Promise<void> {
   await app.listen(config.http.port, config.http.host);
   const first = await app.get(AccountsRepository).first();
   process.stdout.write(banner(config, login, first?.widgetKey) + '\n');
-  onShutdown(async () => {
-    await app.close();
+  onShutdown(config.shutdown.deadlineMs, async () => {
+    const clean = await drainAndClose(app, config.shutdown.deadlineMs);
     await runtime.embedded?.stop();
+    return clean;
   });
 }
 
@@ -45,20 +47,31 @@ async function runWorker(runtime: Runtime): Promise<void> {
   const ctx = await createWorker(runtime.config);
   await ctx.init();
   new Logger('Worker').log('Satchel worker is processing jobs');
-  onShutdown(async () => {
-    await ctx.close();
+  onShutdown(runtime.config.shutdown.deadlineMs, async () => {
+    const clean = await closeWithin(ctx, runtime.config.shutdown.deadlineMs);
     await runtime.embedded?.stop();
+    return clean;
   });
 }
 
-/** The one place signals are handled: close the app (Nest shutdown hooks), then the embedded database. */
-function onShutdown(stop: () => Promise<void>): void {
+/** Past the deadline the process exits whatever is still closing (the embedded database's stop, say). */
+const HARD_EXIT_MARGIN_MS = 2000;
+
+/**
+ * The one place signals are handled: drain and close the app within SHUTDOWN_DEADLINE_MS, then the
+ * embedded database. Exit code 0 when everything finished, 1 when something had to be cut.
+ */
+function onShutdown(deadlineMs: number, stop: () => Promise<boolean>): void {
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
-      void stop().finally(() => process.exit(0));
+      setTimeout(() => process.exit(1), deadlineMs + HARD_EXIT_MARGIN_MS).unref();
+      stop().then(
+        (clean) => process.exit(clean ? 0 : 1),
+        () => process.exit(1),
+      );
     });
   }
 }

@@ -2,6 +2,7 @@ import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import { dependencyPorts } from '../common/errors/dependency-failure';
 import { ErrorFilter } from '../common/errors/error.filter';
 import { limitJsonDepth } from '../common/http/json-depth';
 import { requestId } from '../common/http/request-id';
@@ -9,6 +10,7 @@ import { CraftedInputGuard } from '../common/validation/crafted-input.guard';
 import { MAX_BODY_DEPTH } from '../common/validation/crafted-input';
 import { createValidationPipe } from '../common/validation/validation.pipe';
 import type { AppConfig } from '../config/app-config';
+import { Drain } from '../health/drain';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
 import { AppModule } from './app.module';
 import { applyHttpLimits, requestDeadline } from './http-limits';
@@ -48,6 +50,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(requestId);
+  app.use(app.get(Drain).middleware());
   app.use(requestDeadline(config.http.limits.requestTimeoutMs));
   app.use(helmet(helmetOptions(config.http.publicUrl)));
   app.enableCors({
@@ -57,7 +60,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.useBodyParser('json', { limit: '1mb', verify: limitJsonDepth(MAX_BODY_DEPTH) });
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
-  app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalFilters(new ErrorFilter(dependencyPorts(config.database.url, config.redis.url)));
   app.useGlobalGuards(new CraftedInputGuard());
   app.useGlobalPipes(createValidationPipe());
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));

@@ -153,7 +153,8 @@ export class UploadsService implements OnModuleInit {
     try {
       return await work();
     } catch (err) {
-      await this.recorder.refused(ctx, chatId, err);
+      // With the database down the audit fails too; the client still gets the original reason.
+      await this.recorder.refused(ctx, chatId, err).catch(() => undefined);
       throw err;
     }
   }

@@ -102,8 +102,10 @@ export const envSchema = z.object({
     .string()
     .regex(/^\d+(ms|s|m|h)?(,\d+(ms|s|m|h)?)*$/, 'a comma list of delays like 10s,1m,10m,1h,6h')
     .default('10s,1m,10m,1h,6h'),
-  RECONCILE_INTERVAL_MS: int(1000, 86400000).default(300000),
-  RECONCILE_GRACE_MS: int(0, 86400000).default(60000),
+  RECONCILE_INTERVAL_MS: int(1000, 86400000).default(60000),
+  RECONCILE_GRACE_MS: int(0, 86400000).default(30000),
+  RECONCILE_WATCH_INTERVAL_MS: int(500, 3600000).default(10000),
+  SHUTDOWN_DEADLINE_MS: int(1000, 3600000).default(25000),
   JOB_LOCK_DURATION_MS: int(500, 3600000).default(30000),
   JOB_STALLED_INTERVAL_MS: int(500, 3600000).default(30000),
   HTTP_HEADERS_TIMEOUT_MS: int(100, 600000).default(20000),
@@ -177,7 +179,15 @@ export interface AppConfig {
   outbound: { allow: string[]; timeoutMs: number; maxRedirects: number };
   callbacks: { timeoutMs: number; retryScheduleMs: number[]; retryOnRefusal: boolean };
   /** Exports retry on their own schedule; reconciliation re-queues what was never queued. */
-  integrations: { exportRetryScheduleMs: number[]; reconcileIntervalMs: number; reconcileGraceMs: number };
+  integrations: {
+    exportRetryScheduleMs: number[];
+    reconcileIntervalMs: number;
+    reconcileGraceMs: number;
+    /** How often workers check that Redis still has the reconciliation schedule. */
+    reconcileWatchIntervalMs: number;
+  };
+  /** SIGTERM: readiness false at once, in-flight work finishes or is aborted by `deadlineMs`, then exit. */
+  shutdown: { deadlineMs: number };
   /** BullMQ lock and stalled-job check: a worker that dies mid-job has it redelivered after these. */
   jobs: { lockDurationMs: number; stalledIntervalMs: number };
   /** Default limit of every rate-limit policy (accounts may override some). */
@@ -314,7 +324,9 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       exportRetryScheduleMs: e.EXPORT_RETRY_SCHEDULE.split(',').map(parseDuration),
       reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
       reconcileGraceMs: e.RECONCILE_GRACE_MS,
+      reconcileWatchIntervalMs: e.RECONCILE_WATCH_INTERVAL_MS,
     },
+    shutdown: { deadlineMs: e.SHUTDOWN_DEADLINE_MS },
     jobs: { lockDurationMs: e.JOB_LOCK_DURATION_MS, stalledIntervalMs: e.JOB_STALLED_INTERVAL_MS },
     rateLimits,
     passwords: {

@@ -10,8 +10,9 @@ describe('integrations configuration', () => {
     });
     expect(c.integrations).toEqual({
       exportRetryScheduleMs: [10000, 60000, 600000, 3600000, 21600000],
-      reconcileIntervalMs: 300000,
-      reconcileGraceMs: 60000,
+      reconcileIntervalMs: 60000,
+      reconcileGraceMs: 30000,
+      reconcileWatchIntervalMs: 10000,
     });
     expect(c.jobs).toEqual({ lockDurationMs: 30000, stalledIntervalMs: 30000 });
   });
@@ -32,6 +33,7 @@ describe('integrations configuration', () => {
       exportRetryScheduleMs: [1000, 120000, 3600000],
       reconcileIntervalMs: 2000,
       reconcileGraceMs: 0,
+      reconcileWatchIntervalMs: 10000,
     });
     expect(c.jobs).toEqual({ lockDurationMs: 1000, stalledIntervalMs: 500 });
   });

@@ -52,4 +52,9 @@ export class CallbackSettingsRepository {
       .where('s.enabled AND s.url IS NOT NULL AND s.secretSealed IS NOT NULL')
       .getMany();
   }
+
+  /** Every account with a stored signing secret (for the start-up key check). */
+  listWithSecret(): Promise<CallbackSettingsEntity[]> {
+    return this.repo.createQueryBuilder('s').where('s.secretSealed IS NOT NULL').getMany();
+  }
 }

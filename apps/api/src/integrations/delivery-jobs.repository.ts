@@ -56,6 +56,17 @@ export class DeliveryJobsRepository {
     );
   }
 
+  /**
+   * Re-creates the reconciliation schedule when Redis no longer has it (restarted without persistence,
+   * FLUSHALL) and then queues one reconciliation at once. True when it had to.
+   */
+  async restoreReconciliation(): Promise<boolean> {
+    if (await this.maintenance.getJobScheduler(JOBS.reconcileDeliveries)) return false;
+    await this.scheduleReconciliation();
+    await this.maintenance.add(JOBS.reconcileDeliveries, {}, { removeOnComplete: true, removeOnFail: true });
+    return true;
+  }
+
   /** Idempotent: every process may call it; BullMQ keeps one schedule. */
   async scheduleReconciliation(): Promise<void> {
     await this.maintenance.upsertJobScheduler(

@@ -11,6 +11,7 @@ import { EventsDeliveryProcessor } from './events-delivery.processor';
 import { ReconciliationService } from './reconciliation.service';
 import { retryDelay } from './retry-schedule';
 import { S3ExportProcessor } from './s3-export.processor';
+import { UnreadableSecretError } from './unreadable-secret.error';
 
 /**
  * The integration queues' BullMQ workers (only in processes that run jobs). Built here rather than
@@ -57,13 +58,23 @@ export class IntegrationWorkers implements OnApplicationBootstrap, OnApplication
         1,
       ),
     ];
-    // Re-assert the reconciliation schedule now and then: a Redis restarted without persistence forgets it.
-    this.scheduleTimer = setInterval(() => {
-      this.jobs
-        .scheduleReconciliation()
-        .catch((err: Error) => this.log.warn(`Could not schedule reconciliation: ${err.message}`));
-    }, this.config.integrations.reconcileIntervalMs);
+    // A Redis restarted without persistence (or flushed) forgets the schedule and every queued job:
+    // check for the schedule often, and when it is gone restore it and reconcile at once.
+    this.scheduleTimer = setInterval(
+      () => void this.restoreSchedule(),
+      this.config.integrations.reconcileWatchIntervalMs,
+    );
     this.scheduleTimer.unref();
+    for (const w of this.workers) w.on('ready', () => void this.restoreSchedule());
+  }
+
+  private async restoreSchedule(): Promise<void> {
+    try {
+      if (await this.jobs.restoreReconciliation())
+        this.log.warn('The reconciliation schedule was missing from Redis: restored, reconciling now');
+    } catch (err) {
+      this.log.warn(`Could not check the reconciliation schedule: ${(err as Error).message}`);
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -78,7 +89,7 @@ export class IntegrationWorkers implements OnApplicationBootstrap, OnApplication
   }
 
   private start(queue: string, processor: Processor, schedule: number[], concurrency: number): Worker {
-    const worker = new Worker(queue, processor, {
+    const worker = new Worker(queue, this.failingOnUnreadableSecrets(processor), {
       ...bullOptions(this.config),
       concurrency,
       lockDuration: this.config.jobs.lockDurationMs,
@@ -88,6 +99,19 @@ export class IntegrationWorkers implements OnApplicationBootstrap, OnApplication
     worker.on('failed', (job, err) => void this.onFailed(job, err));
     worker.on('error', (err) => this.log.error(`${queue} worker: ${err.message}`));
     return worker;
+  }
+
+  /** A delivery whose secret the current SECRETS_KEY cannot open fails at once, with the reason, instead of waiting. */
+  private failingOnUnreadableSecrets(processor: Processor): Processor {
+    return async (job: Job) => {
+      try {
+        return (await processor(job)) as unknown;
+      } catch (err) {
+        const id = (job.data as Partial<DeliveryJobData>).deliveryId;
+        if (!(err instanceof UnreadableSecretError) || !id) throw err;
+        await this.deliveries.failIfPending(id, err.message);
+      }
+    };
   }
 
   /** A job that ended failed outside the normal path (stalled too often, unexpected error on its last try). */

@@ -27,6 +27,8 @@ import { S3ExportSettingsController } from './s3-export-settings.controller';
 import { S3ExportSettingsRepository } from './s3-export-settings.repository';
 import { S3ExportSettingsService } from './s3-export-settings.service';
 import { S3ExportProcessor } from './s3-export.processor';
+import { SecretsCheckService } from './secrets-check.service';
+import { SecretsStatusController } from './secrets-status.controller';
 import { WebhookClient } from './webhook-client';
 
 /** File callbacks, S3 export, event notifications and the delivery log (seed 002). */
@@ -43,10 +45,16 @@ export class IntegrationsModule implements OnModuleInit {
         BullModule.registerQueue({ name }),
       ),
       controllers: opts.http
-        ? [CallbackSettingsController, S3ExportSettingsController, DeliveriesController]
+        ? [
+            CallbackSettingsController,
+            S3ExportSettingsController,
+            DeliveriesController,
+            SecretsStatusController,
+          ]
         : [],
       providers: [
         IntegrationSecrets,
+        SecretsCheckService,
         CallbackSettingsRepository,
         S3ExportSettingsRepository,
         DeliveriesRepository,

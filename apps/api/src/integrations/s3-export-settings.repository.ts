@@ -53,4 +53,12 @@ export class S3ExportSettingsRepository {
       .where('NOT s.disabled AND s.bucket IS NOT NULL AND s.secretAccessKeySealed IS NOT NULL')
       .getMany();
   }
+
+  /** Every account with stored S3 credentials (for the start-up key check). */
+  listWithSecret(): Promise<S3ExportSettingsEntity[]> {
+    return this.repo
+      .createQueryBuilder('s')
+      .where('s.accessKeyIdSealed IS NOT NULL OR s.secretAccessKeySealed IS NOT NULL')
+      .getMany();
+  }
 }

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@n
 import type { AppConfig } from '../config/app-config';
 import { AzureStorageDriver } from './azure-storage.driver';
 import { DiskStorageDriver } from './disk-storage.driver';
+import { FailureTypedDriver } from './failure-typed.driver';
 import { GcsStorageDriver } from './gcs-storage.driver';
 import { S3StorageDriver } from './s3-storage.driver';
 import { STORAGE_DRIVER, type StorageDriver } from './storage.driver';
@@ -43,7 +44,12 @@ export class StorageModule implements OnApplicationShutdown {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: StorageModule,
-      providers: [{ provide: STORAGE_DRIVER, useFactory: () => createDriver(config) }],
+      providers: [
+        {
+          provide: STORAGE_DRIVER,
+          useFactory: async () => new FailureTypedDriver(await createDriver(config)),
+        },
+      ],
       exports: [STORAGE_DRIVER],
     };
   }

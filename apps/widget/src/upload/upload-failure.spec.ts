@@ -34,6 +34,12 @@ describe('describeUploadFailure', () => {
     expect(describeUploadFailure(400, null, 'x.pdf').retryable).toBe(false);
   });
 
+  it('tells the visitor to try again later when storage or a service is down or full', () => {
+    const later = { retryable: true, message: 'Files cannot be stored right now — try again later' };
+    expect(describeUploadFailure(503, { error: 'x', code: 'DATABASE_UNAVAILABLE' }, 'a.pdf')).toEqual(later);
+    expect(describeUploadFailure(507, { error: 'x', code: 'STORAGE_FULL' }, 'a.pdf')).toEqual(later);
+  });
+
   it('offers a retry only when the same upload can succeed later', () => {
     expect(describeUploadFailure(429, null, 'a.pdf').retryable).toBe(true);
     expect(describeUploadFailure(503, { error: 'Storage unavailable' }, 'a.pdf').retryable).toBe(true);

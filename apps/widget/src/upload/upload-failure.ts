@@ -22,6 +22,8 @@ export function describeUploadFailure(status: number, body: unknown, fileName: s
   const ext = extensionOf(fileName);
   const said = field(body, 'error');
   if (status === 429) return { retryable: true, message: 'Too many files at once — try again in a moment' };
+  if (status === 503 || status === 507)
+    return { retryable: true, message: 'Files cannot be stored right now — try again later' };
   if (isRetryableStatus(status))
     return { retryable: true, message: 'The file could not be stored — try again' };
   if (status === 415 && field(body, 'detectedType') && ext)

@@ -2,11 +2,18 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { ErrorResponse } from '@satchel/contracts';
 import type { Request, Response } from 'express';
 import { DomainError } from './domain-errors';
+import { dependencyFailure, type DependencyPorts } from './dependency-failure';
 
-/** The one place errors become HTTP: domain errors keep their message; unknown errors give a plain 500. */
+/**
+ * The one place errors become HTTP: domain errors keep their message; an untyped error that is an
+ * outage of PostgreSQL, Redis or storage gives 503/507 with its code; anything else a plain 500.
+ */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly log = new Logger('Errors');
+
+  /** `ports` lets a bare ECONNREFUSED be attributed to PostgreSQL or Redis. */
+  constructor(private readonly ports: DependencyPorts = {}) {}
 
   catch(err: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') return;
@@ -26,6 +33,13 @@ export class ErrorFilter implements ExceptionFilter {
     if (err instanceof HttpException) return { status: err.getStatus(), body: { error: httpMessage(err) } };
     if (isBodyParserError(err)) return { status: err.status, body: { error: err.message } };
     const requestId = req.id;
+    const outage = dependencyFailure(err, this.ports);
+    if (outage) {
+      this.log.warn(
+        `${String(outage.extra['code'])} in ${req.method} ${req.originalUrl} [${requestId}]: ${(err as Error)?.message}`,
+      );
+      return { status: outage.status, body: { error: outage.message, ...outage.extra, requestId } };
+    }
     this.log.error(
       `Unhandled error in ${req.method} ${req.originalUrl} [${requestId}]`,
       (err as Error)?.stack,

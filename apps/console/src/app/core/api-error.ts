@@ -5,9 +5,14 @@ function isErrorBody(body: unknown): body is ErrorResponse {
   return typeof body === 'object' && body !== null && typeof (body as ErrorResponse).error === 'string';
 }
 
+/** A service Satchel needs is down (503) or storage is full (507): nothing the person did wrong. */
+const TRY_LATER =
+  'Satchel cannot do this right now because a service it needs is unavailable. Try again later.';
+
 /** A message a person can act on, from any failed API call. */
 export function errorMessage(err: unknown): string {
   if (err instanceof HttpErrorResponse) {
+    if ((err.status === 503 || err.status === 507) && !isErrorBody(err.error)) return TRY_LATER;
     if (isErrorBody(err.error)) return err.error.error;
     if (err.status === 0) return 'Cannot reach the Satchel server. Check your connection and try again.';
     if (err.status === 403) return 'You do not have permission to do this.';

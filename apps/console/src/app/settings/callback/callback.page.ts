@@ -1,6 +1,6 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -24,6 +24,7 @@ import { confirmAction } from '../../core/confirm-dialog';
 import { Notify } from '../../core/notify.service';
 import { HasUnsavedChanges, warnBeforeUnload } from '../../core/unsaved-changes';
 import { clearWhenValid, formReady, onEdit, SettingsLoad } from '../settings-page';
+import { SecretsWarning } from '../secrets-warning';
 import { TestResultView } from '../test-result';
 import { CallbackApi } from './callback.api';
 import { callbackErrorText, callbackRequest, createCallbackForm } from './callback.form';
@@ -42,6 +43,7 @@ import { callbackErrorText, callbackRequest, createCallbackForm } from './callba
     MatProgressBarModule,
     MatSlideToggleModule,
     TestResultView,
+    SecretsWarning,
   ],
   templateUrl: './callback.page.html',
   styleUrl: './callback.page.scss',
@@ -55,6 +57,7 @@ export class CallbackPage implements OnInit, HasUnsavedChanges {
 
   readonly eventTypes = EVENT_TYPES;
   readonly form = createCallbackForm(inject(NonNullableFormBuilder));
+  private readonly secretsWarning = viewChild(SecretsWarning);
   readonly stored = signal<CallbackSettings | null>(null);
   readonly newSecret = signal<string | null>(null);
   readonly loader = new SettingsLoad(
@@ -154,6 +157,7 @@ export class CallbackPage implements OnInit, HasUnsavedChanges {
 
   private apply(s: CallbackSettingsWithSecret): void {
     this.stored.set(s);
+    void this.secretsWarning()?.refresh();
     if (s.secret) this.newSecret.set(s.secret);
     this.form.reset({
       enabled: s.enabled,

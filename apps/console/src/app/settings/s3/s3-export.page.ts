@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, OnInit, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -12,6 +12,7 @@ import { errorField, errorMessage } from '../../core/api-error';
 import { Notify } from '../../core/notify.service';
 import { HasUnsavedChanges, warnBeforeUnload } from '../../core/unsaved-changes';
 import { clearWhenValid, formReady, onEdit, SettingsLoad } from '../settings-page';
+import { SecretsWarning } from '../secrets-warning';
 import { TestResultView } from '../test-result';
 import { S3ExportApi } from './s3-export.api';
 import { createS3Form, s3ErrorText, s3Request, type S3ExportForm } from './s3-export.form';
@@ -27,6 +28,7 @@ import { createS3Form, s3ErrorText, s3Request, type S3ExportForm } from './s3-ex
     MatProgressBarModule,
     MatSlideToggleModule,
     TestResultView,
+    SecretsWarning,
   ],
   templateUrl: './s3-export.page.html',
   styleUrl: './s3-export.page.scss',
@@ -36,6 +38,7 @@ export class S3ExportPage implements OnInit, HasUnsavedChanges {
   private readonly api = inject(S3ExportApi);
   private readonly notify = inject(Notify);
 
+  private readonly secretsWarning = viewChild(SecretsWarning);
   readonly stored = signal<S3ExportSettings | null>(null);
   readonly form = createS3Form(inject(NonNullableFormBuilder), () => this.stored());
   readonly loader = new SettingsLoad(
@@ -115,6 +118,7 @@ export class S3ExportPage implements OnInit, HasUnsavedChanges {
 
   private apply(s: S3ExportSettings): void {
     this.stored.set(s);
+    void this.secretsWarning()?.refresh();
     this.form.reset({
       exportOn: !s.disabled,
       accessKeyId: '',
