@@ -15,6 +15,7 @@ import { HealthModule } from '../health/health.module';
 import { InboxModule } from '../inbox/inbox.module';
 import { IntegrationsModule } from '../integrations/integrations.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { OutboundModule } from '../outbound/outbound.module';
 import { PreviewsModule } from '../previews/previews.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
@@ -42,6 +43,7 @@ export class AppModule {
         EventEmitterModule.forRoot(),
         RedisModule.forRoot(config),
         JobsModule.forRoot(config),
+        MetricsModule.register({ http }),
         StorageModule.forRoot(config),
         OutboundModule,
         PasswordHasherModule,

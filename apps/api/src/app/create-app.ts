@@ -3,12 +3,15 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { ErrorFilter } from '../common/errors/error.filter';
+import { jsonBody } from '../common/http/json-body';
 import { limitJsonDepth } from '../common/http/json-depth';
 import { requestId } from '../common/http/request-id';
 import { CraftedInputGuard } from '../common/validation/crafted-input.guard';
 import { MAX_BODY_DEPTH } from '../common/validation/crafted-input';
 import { createValidationPipe } from '../common/validation/validation.pipe';
 import type { AppConfig } from '../config/app-config';
+import { httpMetrics } from '../metrics/http-metrics';
+import { Metrics } from '../metrics/metrics';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
 import { AppModule } from './app.module';
 import { applyHttpLimits, requestDeadline } from './http-limits';
@@ -48,6 +51,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(requestId);
+  app.use(httpMetrics(app.get(Metrics)));
   app.use(requestDeadline(config.http.limits.requestTimeoutMs));
   app.use(helmet(helmetOptions(config.http.publicUrl)));
   app.enableCors({
@@ -55,7 +59,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     credentials: false,
     exposedHeaders: ['ETag', 'Content-Disposition', 'X-Request-Id'],
   });
-  app.useBodyParser('json', { limit: '1mb', verify: limitJsonDepth(MAX_BODY_DEPTH) });
+  app.use(jsonBody({ limit: '1mb', verify: limitJsonDepth(MAX_BODY_DEPTH) }));
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalGuards(new CraftedInputGuard());
