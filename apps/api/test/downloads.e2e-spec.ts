@@ -133,7 +133,7 @@ describe('downloads', () => {
     const tenant = await createTenant(t, owner);
     for (const auth of [other.auth, tenant.admin.auth, await createApiToken(t, tenant.admin)]) {
       expect((await content(a.id).set(auth).expect(404)).body.toString()).toBe(
-        '{"error":"Attachment not found"}',
+        '{"error":"Attachment not found","code":"NOT_FOUND"}',
       );
       await request(t.url).get(`/v1/attachments/${a.id}`).set(auth).expect(404);
       await request(t.url).head(`/v1/attachments/${a.id}/content`).set(auth).expect(404);
