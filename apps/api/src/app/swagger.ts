@@ -43,9 +43,10 @@ export function withErrorResponses(doc: OpenAPIObject): OpenAPIObject {
     },
   };
   for (const path of Object.values(doc.paths)) {
-    for (const op of Object.values(path)) {
-      if (!op || typeof op !== 'object' || !('responses' in op)) continue;
-      op.responses['default'] ??= {
+    for (const op of Object.values(path) as unknown[]) {
+      const responses = (op as { responses?: Record<string, unknown> } | null)?.responses;
+      if (!responses) continue;
+      responses['default'] ??= {
         description: 'Error',
         content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
       };

@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { bullOptions } from '../jobs/bull-options';
 import { JOBS, QUEUES } from '../jobs/queues';
+import { withJobLogs } from '../logging/job-logs';
 import { CallbackDeliveryProcessor } from './callback-delivery.processor';
 import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveryJobsRepository, type DeliveryJobData } from './delivery-jobs.repository';
@@ -78,7 +79,7 @@ export class IntegrationWorkers implements OnApplicationBootstrap, OnApplication
   }
 
   private start(queue: string, processor: Processor, schedule: number[], concurrency: number): Worker {
-    const worker = new Worker(queue, processor, {
+    const worker = new Worker(queue, (job, token) => withJobLogs(job, () => processor(job, token)), {
       ...bullOptions(this.config),
       concurrency,
       lockDuration: this.config.jobs.lockDurationMs,

@@ -6,8 +6,8 @@ const UPLOAD_ROUTE = /\/(attachments|upload|upload_attachments|files|uploads)(\/
 
 /** The route pattern (`/v1/chats/:id/messages`), never the raw path, so label values stay few. */
 function routeOf(req: Request): string {
-  const route = (req as Request & { route?: { path?: unknown } }).route;
-  return typeof route?.path === 'string' ? `${req.baseUrl}${route.path}` : 'unmatched';
+  const path = (req as { route?: { path?: unknown } }).route?.path;
+  return typeof path === 'string' ? `${req.baseUrl}${path}` : 'unmatched';
 }
 
 /** Express middleware: latency by route, refusals by error code, refused uploads. */

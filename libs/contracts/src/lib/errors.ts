@@ -41,6 +41,8 @@ export const ERROR_CODES = {
   UNPROCESSABLE: 'The request is well-formed but cannot be carried out',
   RANGE_NOT_SATISFIABLE: 'The requested byte range is outside the file',
   RATE_LIMITED: 'Too many requests; retry after `retryAfter` seconds',
+  PREVIEW_PENDING: 'The preview is still being made; retry shortly',
+  PREVIEW_UNAVAILABLE: 'No preview can be made for this file (see `status`)',
   PREVIEW_MISSING: 'No preview exists for this file (yet)',
   BUSY: 'The server is busy; retry after `retryAfter` seconds',
   METRICS_FORBIDDEN: 'Metrics need the metrics token, or a request from this machine',
