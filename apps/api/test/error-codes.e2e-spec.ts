@@ -66,7 +66,7 @@ describe('every error answers with a stable code', () => {
       .set(owner.auth)
       .set('Range', 'bytes=99999-')
       .expect(416);
-    expect(JSON.parse(range.text as string)).toEqual({
+    expect(JSON.parse(range.text)).toEqual({
       error: 'Range not satisfiable',
       code: 'RANGE_NOT_SATISFIABLE',
     });
