@@ -22,11 +22,16 @@ function destination(format: AppConfig['logFormat']): DestinationStream {
     // Loaded only for terminals: a dev dependency, absent from a production install (JSON then).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const pinoPretty = require('pino-pretty') as (o: object) => DestinationStream;
-    return pinoPretty({ colorize: true, singleLine: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' });
+    return pinoPretty({
+      colorize: true,
+      singleLine: true,
+      ignore: 'pid,hostname',
+      translateTime: 'SYS:HH:MM:ss',
+    });
   } catch {
     return process.stdout;
   }
-}}
+}
 
 /**
  * The process's one pino logger: JSON lines (to stdout, so supervisors collect them), pretty lines
