@@ -2,6 +2,8 @@ import request from 'supertest';
 import { loginOwner, startVisitorChat, widgetKeyOf, type Session } from './support/fixtures';
 import { HTML, PNG, uploadFile } from './support/files';
 import { connect, connectionString } from './support/socket';
+import { startCallbackReceiver } from './support/callback-receiver';
+import { waitFor } from './support/raw-upload';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** The value of one sample line (`name{labels} value`), or undefined when the series is absent. */
@@ -83,6 +85,34 @@ describe('GET /metrics', () => {
       await request(t.url).get('/metrics').set('Authorization', 'Bearer wrong-token-0123456789').expect(403);
       const ok = await request(t.url).get('/metrics').set('Authorization', `Bearer ${token}`).expect(200);
       expect(ok.headers['content-type']).toMatch(/^text\/plain/);
+    });
+  });
+  describe('delivery outcomes', () => {
+    it('counts callback attempts by outcome', async () => {
+      const t = await startTestApp({ OUTBOUND_ALLOW: '127.0.0.1', CALLBACK_RETRY_SCHEDULE: '50ms,50ms' });
+      const receiver = await startCallbackReceiver();
+      try {
+        const owner = await loginOwner(t);
+        await request(t.url)
+          .put('/v1/settings/callback')
+          .set(owner.auth)
+          .send({ enabled: true, url: receiver.url })
+          .expect(200);
+        receiver.reply({ status: 500 });
+        const v = await startVisitorChat(t, await widgetKeyOf(t, owner));
+        await uploadFile(t, v.chatId, v.auth, 'dot.png', PNG);
+        await receiver.waitFor(2, 15_000);
+        const count = async (outcome: string) =>
+          sample((await request(t.url).get('/metrics').expect(200)).text, 'satchel_delivery_attempts_total', {
+            kind: 'callback',
+            outcome,
+          });
+        await waitFor(async () => (await count('delivered')) === 1, 15_000);
+        expect(await count('error')).toBe(1);
+      } finally {
+        await receiver.close();
+        await t.close();
+      }
     });
   });
 });

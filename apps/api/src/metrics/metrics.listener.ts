@@ -18,7 +18,9 @@ export class MetricsListener implements OnModuleInit {
       'BullMQ jobs by queue and state',
       ['queue', 'state'],
       async (set) => {
-        for (const d of await this.queues.depths()) set({ queue: d.queue, state: d.state }, d.count);
+        // Redis unreachable: the series are left out of this scrape rather than failing it.
+        const depths = await this.queues.depths().catch(() => []);
+        for (const d of depths) set({ queue: d.queue, state: d.state }, d.count);
       },
     );
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
@@ -16,15 +16,15 @@ export interface QueueDepth {
 /** Job counts of every BullMQ queue, read from Redis when metrics are scraped. */
 @Injectable()
 export class QueueDepthsRepository implements OnModuleDestroy {
-  private readonly queues: Queue[];
+  private readonly log = new Logger('Metrics');
+  /** Opened at the first scrape: a process nobody scrapes holds no extra Redis connections. */
+  private queues?: Queue[];
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.queues = Object.values(QUEUES).map((name) => new Queue(name, bullOptions(config)));
-  }
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async depths(): Promise<QueueDepth[]> {
     const all = await Promise.all(
-      this.queues.map(async (q) => ({ queue: q.name, counts: await q.getJobCounts(...STATES) })),
+      this.open().map(async (q) => ({ queue: q.name, counts: await q.getJobCounts(...STATES) })),
     );
     return all.flatMap(({ queue, counts }) =>
       STATES.map((state) => ({ queue, state, count: counts[state] ?? 0 })),
@@ -32,6 +32,16 @@ export class QueueDepthsRepository implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all(this.queues.map((q) => q.close()));
+    await Promise.all((this.queues ?? []).map((q) => q.close()));
+  }
+
+  private open(): Queue[] {
+    this.queues ??= Object.values(QUEUES).map((name) => {
+      const q = new Queue(name, bullOptions(this.config));
+      // Redis down is reported by /health; a scrape then fails, the process must not.
+      q.on('error', (err) => this.log.debug(`queue ${name}: ${err.message}`));
+      return q;
+    });
+    return this.queues;
   }
 }
