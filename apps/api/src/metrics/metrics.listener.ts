@@ -19,7 +19,10 @@ export class MetricsListener implements OnModuleInit {
       ['queue', 'state'],
       async (set) => {
         // Redis unreachable: the series are left out of this scrape rather than failing it.
-        const depths = await this.queues.depths().catch(() => []);
+        const depths = await Promise.race([
+          this.queues.depths(),
+          new Promise<[]>((resolve) => setTimeout(() => resolve([]), 2000).unref()),
+        ]).catch(() => []);
         for (const d of depths) set({ queue: d.queue, state: d.state }, d.count);
       },
     );
