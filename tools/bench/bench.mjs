@@ -136,6 +136,19 @@ async function startRaw(dir) {
   return { child, url: `http://127.0.0.1:${port}` };
 }
 
+async function startPeer(dir, databaseUrl, token) {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'tools/bench/peer-server.mjs'), dir, String(port), databaseUrl, token],
+    {
+      stdio: 'inherit',
+    },
+  );
+  await waitForHttp(`http://127.0.0.1:${port}/`, child);
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
 async function startApi(dataDir, databaseUrl) {
   const port = await freePort();
   // Launched as `npm start` launches it; BENCH_API_NODE_ARGS adds flags (e.g. --cpu-prof).
@@ -277,11 +290,17 @@ async function main() {
   dbUrl.pathname = `/${dbName}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'satchel-bench-api-'));
   const rawDir = mkdtempSync(join(tmpdir(), 'satchel-bench-raw-'));
+  const peerDir = mkdtempSync(join(tmpdir(), 'satchel-bench-peer-'));
+  const peerToken = randomBytes(16).toString('hex');
   let apiServer;
   let rawServer;
+  let peerServer;
   try {
     apiServer = await startApi(dataDir, dbUrl.toString());
     rawServer = await startRaw(rawDir);
+    peerServer = await startPeer(peerDir, dbUrl.toString(), peerToken);
+    const servers = { api: apiServer, raw: rawServer, peer: peerServer };
+    const pids = Object.values(servers).map((srv) => srv.child.pid);
     const { token } = await api(apiServer.url, 'POST', '/v1/auth/login', null, OWNER);
     await api(apiServer.url, 'PUT', '/v1/settings/uploads', token, {
       operator: { allowedTypes: 'pdf', maxSizeKb: LARGE_MIB * 1024 + 1024 },
@@ -289,28 +308,26 @@ async function main() {
     const chat = await api(apiServer.url, 'POST', '/v1/chats', token, { visitorName: 'Bench' });
     const apiUpload = `${apiServer.url}/v1/chats/${chat.id}/attachments`;
     log(
-      `API ${apiServer.url} (pid ${apiServer.child.pid}), raw baseline ${rawServer.url} (pid ${rawServer.child.pid})`,
+      `API ${apiServer.url} (pid ${apiServer.child.pid}), raw baseline ${rawServer.url} (pid ${rawServer.child.pid}), textbook peer ${peerServer.url} (pid ${peerServer.child.pid})`,
     );
 
     // Large file: interleaved rounds, medians.
-    const large = { api: [], raw: [] };
-    const largeCpu = { api: 0, raw: 0 };
-    const canReset = resetPeakRss(apiServer.child.pid) && resetPeakRss(rawServer.child.pid);
+    const large = { api: [], raw: [], peer: [] };
+    const largeCpu = { api: 0, raw: 0, peer: 0 };
+    const urlOf = { api: apiUpload, raw: rawServer.url, peer: peerServer.url };
+    const tokenOf = { api: token, raw: null, peer: peerToken };
+    const canReset = pids.every((pid) => resetPeakRss(pid));
     for (let round = 1; round <= ROUNDS; round++) {
-      for (const target of ['raw', 'api']) {
+      for (const target of ['raw', 'peer', 'api']) {
         const { result: r, cpu } = await metered(() =>
-          largeUpload(
-            target === 'api' ? apiUpload : rawServer.url,
-            target === 'api' ? token : null,
-            LARGE_MIB,
-          ),
+          largeUpload(urlOf[target], tokenOf[target], LARGE_MIB),
         );
         largeCpu[target] += cpu;
         if (r.status >= 300) throw new Error(`${target} large upload failed: ${r.status} ${r.body}`);
         const seconds = r.ms / 1000;
         large[target].push(LARGE_MIB / seconds);
         log(
-          `  large round ${round} ${target.padEnd(3)} ${(LARGE_MIB / seconds).toFixed(0)} MiB/s (${seconds.toFixed(2)} s)`,
+          `  large round ${round} ${target.padEnd(4)} ${(LARGE_MIB / seconds).toFixed(0)} MiB/s (${seconds.toFixed(2)} s)`,
         );
         if (target === 'api')
           await api(apiServer.url, 'DELETE', `/v1/attachments/${JSON.parse(r.body)[0].id}`, token);
@@ -318,23 +335,25 @@ async function main() {
         settleDisk();
       }
     }
-    const largeRss = { api: peakRssMib(apiServer.child.pid), raw: peakRssMib(rawServer.child.pid) };
+    const rssOf = () =>
+      Object.fromEntries(Object.entries(servers).map(([k, srv]) => [k, peakRssMib(srv.child.pid)]));
+    const largeRss = rssOf();
 
     // Small files at 32 connections.
-    if (canReset) {
-      resetPeakRss(apiServer.child.pid);
-      resetPeakRss(rawServer.child.pid);
-    }
+    if (canReset) pids.forEach((pid) => resetPeakRss(pid));
     const small = {};
     settleDisk();
     const rawRun = await metered(() => smallUploads(rawServer.url, null, SMALL_SECONDS));
     small.raw = { ...rawRun.result, cpu: rawRun.cpu };
     settleDisk();
+    const peerRun = await metered(() => smallUploads(peerServer.url, peerToken, SMALL_SECONDS));
+    small.peer = { ...peerRun.result, cpu: peerRun.cpu };
+    settleDisk();
     const apiRun = await metered(() => smallUploads(apiUpload, token, SMALL_SECONDS));
     small.api = { ...apiRun.result, cpu: apiRun.cpu };
-    const smallRss = { api: peakRssMib(apiServer.child.pid), raw: peakRssMib(rawServer.child.pid) };
+    const smallRss = rssOf();
 
-    const L = { api: median(large.api), raw: median(large.raw) };
+    const L = { api: median(large.api), raw: median(large.raw), peer: median(large.peer) };
     const largeRatio = L.api / L.raw;
     const smallRatio = small.api.rps / small.raw.rps;
     log('');
@@ -345,8 +364,12 @@ async function main() {
       `  raw node:http → file   ${L.raw.toFixed(0).padStart(5)} MiB/s   peak RSS ${largeRss.raw.toFixed(0)} MiB`,
     );
     log(
+      `  textbook peer          ${L.peer.toFixed(0).padStart(5)} MiB/s   peak RSS ${largeRss.peer.toFixed(0)} MiB   (express + multer disk + token SELECT + sha256 + INSERT)`,
+    );
+    log(
       `  Satchel API            ${L.api.toFixed(0).padStart(5)} MiB/s   peak RSS ${largeRss.api.toFixed(0)} MiB`,
     );
+    log(`  Satchel vs peer ${((L.api / L.peer) * 100).toFixed(1)} %`);
     log(
       `  ratio ${(largeRatio * 100).toFixed(1)} % (target ≥ 85 %), API peak RSS ${largeRss.api.toFixed(0)} MiB (target < 150 MiB)`,
     );
@@ -361,13 +384,16 @@ async function main() {
     log(`Small files: ${SMALL_BYTES / 1024} KiB each, ${CONCURRENCY} connections, ${SMALL_SECONDS} s each`);
     for (const [label, s, rss] of [
       ['raw node:http → file', small.raw, smallRss.raw],
+      ['textbook peer       ', small.peer, smallRss.peer],
       ['Satchel API         ', small.api, smallRss.api],
     ]) {
       log(
         `  ${label}   ${s.rps.toFixed(0).padStart(5)} req/s   p50 ${s.p50.toFixed(1)} ms   p99 ${s.p99.toFixed(1)} ms   errors ${s.errors}   (${s.count} requests, ${mib(s.count * SMALL_BYTES).toFixed(0)} MiB)   peak RSS ${rss.toFixed(0)} MiB`,
       );
     }
-    log(`  ratio ${(smallRatio * 100).toFixed(1)} % (target ≥ 70 %, no errors)`);
+    log(
+      `  ratio ${(smallRatio * 100).toFixed(1)} % (target ≥ 70 %, no errors); Satchel vs peer ${((small.api.rps / small.peer.rps) * 100).toFixed(1)} %`,
+    );
     log(
       `  machine CPU per request (servers, PostgreSQL, Redis, client, kernel): raw ${((small.raw.cpu * 1000) / small.raw.count).toFixed(2)} ms, API ${((small.api.cpu * 1000) / small.api.count).toFixed(2)} ms`,
     );
@@ -380,11 +406,13 @@ async function main() {
     agent.destroy();
     apiServer?.child.kill('SIGTERM');
     rawServer?.child.kill('SIGTERM');
+    peerServer?.child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1500));
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
     await admin.end();
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(rawDir, { recursive: true, force: true });
+    rmSync(peerDir, { recursive: true, force: true });
   }
 }
 

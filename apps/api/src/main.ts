@@ -7,6 +7,9 @@ import { createApp, createWorker } from './app/create-app';
 import { closeWithin, drainAndClose } from './app/graceful-shutdown';
 import { prepareRuntime, type Runtime } from './app/runtime';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
+import { loggingParams } from './logging/logging-params';
+import { AppLogger } from './logging/nest-logger';
+import { createRootLogger } from './logging/root-logger';
 
 function banner(config: AppConfig, login: FirstLogin | null, widgetKey: string | undefined): string {
   const base = config.http.publicUrl;
@@ -87,6 +90,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  Logger.overrideLogger(AppLogger.standalone(loggingParams(createRootLogger(config))));
   if (process.argv.includes('--worker')) config = { ...config, runMode: 'worker' };
   const runtime = await prepareRuntime(config);
   await (runtime.config.runMode === 'worker' ? runWorker(runtime) : runApi(runtime));

@@ -31,8 +31,11 @@ describe('auth, users and API tokens', () => {
       .post('/v1/auth/login')
       .send({ email: OWNER.email, password: 'nope' })
       .expect(401);
-    expect(bad.body).toEqual({ error: 'Invalid email or password' });
-    expect((await request(t.url).get('/v1/chats').expect(401)).body).toEqual({ error: 'Unauthorized' });
+    expect(bad.body).toEqual({ error: 'Invalid email or password', code: 'UNAUTHORIZED' });
+    expect((await request(t.url).get('/v1/chats').expect(401)).body).toEqual({
+      error: 'Unauthorized',
+      code: 'UNAUTHORIZED',
+    });
     await request(t.url).get('/v1/chats').set('Authorization', 'Token sk_madeup').expect(401);
   });
 
@@ -41,7 +44,7 @@ describe('auth, users and API tokens', () => {
       .post('/v1/auth/login')
       .send({ email: 'not-an-email', password: 'x' })
       .expect(400);
-    expect(res.body).toEqual({ error: 'email must be an email', field: 'email' });
+    expect(res.body).toEqual({ error: 'email must be an email', field: 'email', code: 'VALIDATION_FAILED' });
   });
 
   it('stores passwords with argon2id, never in clear', async () => {
@@ -116,7 +119,11 @@ describe('auth, users and API tokens', () => {
     const original = ds.query.bind(ds);
     jest.spyOn(ds, 'query').mockImplementationOnce(() => Promise.reject(new Error('boom: secret internals')));
     const res = await request(t.url).get('/v1/auth/me').set(owner.auth).expect(500);
-    expect(res.body).toEqual({ error: 'Internal server error', requestId: expect.any(String) });
+    expect(res.body).toEqual({
+      error: 'Internal server error',
+      requestId: expect.any(String),
+      code: 'INTERNAL_ERROR',
+    });
     expect(res.headers['x-request-id']).toBe(res.body.requestId);
     ds.query = original;
   });

@@ -177,6 +177,7 @@ describe('chatbot and file requests', () => {
         error: 'Unknown file type "exe1" in allowedTypes',
         field: 'steps.0.allowedTypes',
         token: 'exe1',
+        code: 'VALIDATION_FAILED',
       });
       await request(t.url)
         .put('/v1/settings/chatbot')
@@ -340,7 +341,7 @@ describe('chatbot and file requests', () => {
         .post(`/v1/chats/${v.chatId}/file-requests/${second.id}/skip`)
         .set(v.auth)
         .expect(422);
-      expect(res.body).toEqual({ error: 'This file request cannot be skipped' });
+      expect(res.body).toEqual({ error: 'This file request cannot be skipped', code: 'UNPROCESSABLE' });
     });
   });
 

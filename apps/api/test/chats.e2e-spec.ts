@@ -32,7 +32,7 @@ describe('chats and messages', () => {
 
   it('an unknown widget key is a 404 naming the field', async () => {
     const res = await request(t.url).post('/v1/widget/chats').send({ widgetKey: 'wk_nope' }).expect(404);
-    expect(res.body).toEqual({ error: 'Widget key not found', field: 'widgetKey' });
+    expect(res.body).toEqual({ error: 'Widget key not found', field: 'widgetKey', code: 'NOT_FOUND' });
   });
 
   it('visitor and operator exchange messages; both read the history in order', async () => {
@@ -103,7 +103,11 @@ describe('chats and messages', () => {
       .set(v.auth)
       .send({ text: '  ' })
       .expect(400);
-    expect(empty.body).toEqual({ error: 'A message needs text or attachments', field: 'text' });
+    expect(empty.body).toEqual({
+      error: 'A message needs text or attachments',
+      field: 'text',
+      code: 'VALIDATION_FAILED',
+    });
     await request(t.url).post(`/v1/chats/${v.chatId}/close`).set(admin.auth).expect(200);
     const closed = await request(t.url)
       .post(`/v1/chats/${v.chatId}/messages`)

@@ -99,7 +99,7 @@ describe('downloads', () => {
       .set('Range', `bytes=${pdf.length}-`)
       .expect(416);
     expect(bad.headers['content-range']).toBe(`bytes */${pdf.length}`);
-    expect(bad.body).toEqual({ error: 'Range not satisfiable' });
+    expect(bad.body).toEqual({ error: 'Range not satisfiable', code: 'RANGE_NOT_SATISFIABLE' });
     const stale = await content(a.id)
       .set(v.auth)
       .set('Range', 'bytes=0-9')
@@ -133,7 +133,7 @@ describe('downloads', () => {
     const tenant = await createTenant(t, owner);
     for (const auth of [other.auth, tenant.admin.auth, await createApiToken(t, tenant.admin)]) {
       expect((await content(a.id).set(auth).expect(404)).body.toString()).toBe(
-        '{"error":"Attachment not found"}',
+        '{"error":"Attachment not found","code":"NOT_FOUND"}',
       );
       await request(t.url).get(`/v1/attachments/${a.id}`).set(auth).expect(404);
       await request(t.url).head(`/v1/attachments/${a.id}/content`).set(auth).expect(404);
@@ -151,12 +151,16 @@ describe('downloads', () => {
       expect(Buffer.compare(ok.body, PNG)).toBe(0);
       const other = await uploadFile(t, v.chatId, v.auth, 'q.pdf', pdf);
       const forged = `/v1/attachments/${other.id}/content?${new URL(a.url).search.slice(1)}`;
-      expect((await request(t.url).get(forged).expect(403)).body).toEqual({ error: 'Invalid download link' });
+      expect((await request(t.url).get(forged).expect(403)).body).toEqual({
+        error: 'Invalid download link',
+        code: 'DOWNLOAD_LINK_INVALID',
+      });
       const later = Date.now() + (t.config.uploads.downloadUrlTtlSeconds + 5) * 1000;
       const now = jest.spyOn(Date, 'now').mockReturnValue(later);
       try {
         expect((await request(t.url).get(pathOf(a.url)).expect(403)).body).toEqual({
           error: 'This download link has expired',
+          code: 'DOWNLOAD_LINK_INVALID',
         });
       } finally {
         now.mockRestore();

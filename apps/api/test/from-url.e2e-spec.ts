@@ -95,7 +95,11 @@ describe('seed 003: upload from a URL', () => {
         message: FAILURE,
       });
       const missing = await fromUrl({ sourceUrl: `${files.base}/files/none.pdf` }).expect(422);
-      expect(missing.body).toEqual({ error: 'the source answered HTTP 404', message: FAILURE });
+      expect(missing.body).toEqual({
+        error: 'the source answered HTTP 404',
+        message: FAILURE,
+        code: 'SOURCE_UNAVAILABLE',
+      });
       expect(storedFiles(t)).toEqual(before);
       expect(await attachmentRows(t)).toBe(rows);
     });
@@ -112,6 +116,7 @@ describe('seed 003: upload from a URL', () => {
         expect(res.body).toEqual({
           error: expect.stringMatching(/^sourceUrl is not allowed: /),
           message: FAILURE,
+          code: 'OUTBOUND_URL_BLOCKED',
         });
       }
     });
@@ -148,6 +153,7 @@ describe('seed 003: upload from a URL', () => {
       expect(res.body).toEqual({
         error: expect.stringMatching(/^sourceUrl is not allowed: /),
         message: FAILURE,
+        code: 'OUTBOUND_URL_BLOCKED',
       });
       expect(storedFiles(t)).toEqual(before);
     });

@@ -59,6 +59,7 @@ describe('messages with attachments', () => {
     expect(again.body).toEqual({
       error: `Unknown or already sent attachment: ${up.id}`,
       field: 'attachmentIds',
+      code: 'VALIDATION_FAILED',
     });
   });
 

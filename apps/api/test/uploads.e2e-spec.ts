@@ -113,7 +113,10 @@ describe('uploads into a chat (POST /v1/chats/:chatId/attachments)', () => {
       const v = await startVisitorChat(t, widgetKey);
       await leavesNothing(async () => {
         const res = await upload(v.chatId, v.auth).attach('files', PNG, 'dot.png').expect(403);
-        expect(res.body).toEqual({ error: 'File uploads are disabled for visitors' });
+        expect(res.body).toEqual({
+          error: 'File uploads are disabled for visitors',
+          code: 'UPLOADS_DISABLED',
+        });
       });
       await upload(v.chatId, operator.auth).attach('files', PNG, 'dot.png').expect(201);
       const rules = await request(t.url).get('/v1/uploads/rules').set(v.auth).expect(200);
@@ -148,6 +151,7 @@ describe('uploads into a chat (POST /v1/chats/:chatId/attachments)', () => {
           error: 'over.pdf: file is larger than the limit of 10 KB',
           file: 'over.pdf',
           limitKb: 10,
+          code: 'FILE_TOO_LARGE',
         });
       });
       await upload(v.chatId, operator.auth)
@@ -195,6 +199,7 @@ describe('uploads into a chat (POST /v1/chats/:chatId/attachments)', () => {
       expect(res.body).toEqual({
         error: `visitor.maxSizeKb must be at most ${ceiling} (the platform limit)`,
         field: 'visitor.maxSizeKb',
+        code: 'VALIDATION_FAILED',
       });
     });
   });
@@ -207,6 +212,7 @@ describe('uploads into a chat (POST /v1/chats/:chatId/attachments)', () => {
         error: 'invoice.pdf: the content is text/html, not a .pdf file',
         file: 'invoice.pdf',
         detectedType: 'text/html',
+        code: 'CONTENT_MISMATCH',
       });
       const png = await upload(v.chatId, v.auth).attach('files', PNG, 'invoice.pdf').expect(415);
       expect(png.body).toMatchObject({
@@ -244,9 +250,10 @@ describe('uploads into a chat (POST /v1/chats/:chatId/attachments)', () => {
       expect(other.body).toEqual({
         error: 'Unexpected file field "file": send files as "files"',
         field: 'files',
+        code: 'VALIDATION_FAILED',
       });
       const none = await upload(v.chatId, v.auth).field('x', 'y').expect(400);
-      expect(none.body).toEqual({ error: 'files is required', field: 'files' });
+      expect(none.body).toEqual({ error: 'files is required', field: 'files', code: 'VALIDATION_FAILED' });
       await upload(v.chatId, v.auth).send({ files: [] }).expect(400);
     });
   });
@@ -284,7 +291,7 @@ describe('uploads into a chat (POST /v1/chats/:chatId/attachments)', () => {
       await upload(v1.chatId, tenant.admin.auth).attach('files', PNG, 'a.png').expect(404);
       await request(t.url).post(`/v1/chats/${v1.chatId}/close`).set(operator.auth).expect(200);
       const closed = await upload(v1.chatId, v1.auth).attach('files', PNG, 'a.png').expect(403);
-      expect(closed.body).toEqual({ error: 'This chat is closed' });
+      expect(closed.body).toEqual({ error: 'This chat is closed', code: 'CHAT_CLOSED' });
     });
     await upload(v2.chatId, v2.auth).attach('files', PNG, 'a.png').expect(201);
   });
@@ -380,6 +387,7 @@ describe('upload settings (GET|PUT /v1/settings/uploads, GET /v1/uploads/rules)'
       error: 'Unknown file type "exe" in allowedTypes',
       field: 'visitor.allowedTypes',
       token: 'exe',
+      code: 'VALIDATION_FAILED',
     });
     await request(t.url)
       .put('/v1/settings/uploads')

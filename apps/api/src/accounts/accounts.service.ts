@@ -49,6 +49,7 @@ export class AccountsService {
     if (await this.users.emailTaken(input.adminEmail)) {
       throw new ConflictError(`A user with email ${input.adminEmail} already exists`, {
         field: 'adminEmail',
+        code: 'EMAIL_TAKEN',
       });
     }
     const passwordHash = await this.passwordHasher.hash(input.adminPassword);

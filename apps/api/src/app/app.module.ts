@@ -15,6 +15,8 @@ import { HealthModule } from '../health/health.module';
 import { InboxModule } from '../inbox/inbox.module';
 import { IntegrationsModule } from '../integrations/integrations.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { LoggingModule } from '../logging/logging.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { OutboundModule } from '../outbound/outbound.module';
 import { PreviewsModule } from '../previews/previews.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
@@ -38,10 +40,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config),
         DatabaseModule.forRoot(config.database.url),
         EventEmitterModule.forRoot(),
         RedisModule.forRoot(config),
         JobsModule.forRoot(config),
+        MetricsModule.register({ http }),
         StorageModule.forRoot(config),
         OutboundModule,
         PasswordHasherModule,

@@ -29,7 +29,7 @@ export function downloadRequest(req: Request, sig?: string, purpose: unknown = u
 export async function sendDownload(res: Response, d: DownloadResponse): Promise<void> {
   res.status(d.status).set(d.headers);
   if (d.status === 416) {
-    res.json({ error: 'Range not satisfiable' });
+    res.json({ error: 'Range not satisfiable', code: 'RANGE_NOT_SATISFIABLE' });
     return;
   }
   if (!d.body) {

@@ -114,7 +114,7 @@ export class DownloadsService {
         chatId: row.chatId,
         attachmentId: row.id,
       });
-      throw new ForbiddenError(refusal);
+      throw new ForbiddenError(refusal, { code: 'DOWNLOAD_LINK_INVALID' });
     }
     return { row, ctx };
   }

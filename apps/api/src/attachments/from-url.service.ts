@@ -71,7 +71,7 @@ export class FromUrlService {
     const name = sanitizeDisplayName(`${chatId}_${base}`);
     if (res.status < 200 || res.status > 299) {
       res.body.resume();
-      throw new FromUrlError(422, `the source answered HTTP ${res.status}`);
+      throw new FromUrlError(422, `the source answered HTTP ${res.status}`, { code: 'SOURCE_UNAVAILABLE' });
     }
     const declared = Number(res.headers['content-length']);
     if (Number.isFinite(declared) && declared > target.rule.maxSizeBytes) {
@@ -112,11 +112,16 @@ export class FromUrlService {
     if (err instanceof FromUrlError) return err;
     if (err instanceof DomainError) return new FromUrlError(err.status, err.message, err.extra);
     if (err instanceof OutboundBlockedError)
-      return new FromUrlError(400, `sourceUrl is not allowed: ${err.reason}`);
+      return new FromUrlError(400, `sourceUrl is not allowed: ${err.reason}`, {
+        code: 'OUTBOUND_URL_BLOCKED',
+      });
     if (err instanceof OutboundTimeoutError)
-      return new FromUrlError(422, `fetching sourceUrl timed out after ${err.timeoutMs} ms`);
+      return new FromUrlError(422, `fetching sourceUrl timed out after ${err.timeoutMs} ms`, {
+        code: 'SOURCE_UNAVAILABLE',
+      });
     const code = (err as NodeJS.ErrnoException).code;
-    if (code) return new FromUrlError(422, `could not fetch sourceUrl (${code})`);
+    if (code)
+      return new FromUrlError(422, `could not fetch sourceUrl (${code})`, { code: 'SOURCE_UNAVAILABLE' });
     this.log.error('from-URL upload failed', (err as Error).stack);
     return new FromUrlError(500, 'Internal server error');
   }

@@ -138,7 +138,7 @@ export class UploadsService implements OnModuleInit {
       this.settings.forUpload(p.accountId, ruleRoleOf(p)),
     ]);
     if (!chat || !canAccessChat(p, chat)) throw new NotFoundError('Chat');
-    if (chat.status === 'closed') throw new ForbiddenError('This chat is closed');
+    if (chat.status === 'closed') throw new ForbiddenError('This chat is closed', { code: 'CHAT_CLOSED' });
     if (!rule.enabled)
       throw ruleError(
         { code: 'disabled', message: `File uploads are disabled for ${rule.role}s` },

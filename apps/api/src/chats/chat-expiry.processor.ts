@@ -1,4 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { withJobLogs } from '../logging/job-logs';
 import { Inject, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { AppConfig } from '../config/app-config';
@@ -18,10 +19,12 @@ export class ChatExpiryProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job): Promise<{ closed: number }> {
-    if (job.name !== JOBS.expireIdleChats) return { closed: 0 };
-    const closed = await this.chats.expireIdle(this.config.chats.idleTimeoutMinutes);
-    if (closed) this.log.log(`Closed ${closed} idle chat(s)`);
-    return { closed };
+  process(job: Job): Promise<{ closed: number }> {
+    return withJobLogs(job, async () => {
+      if (job.name !== JOBS.expireIdleChats) return { closed: 0 };
+      const closed = await this.chats.expireIdle(this.config.chats.idleTimeoutMinutes);
+      if (closed) this.log.log(`Closed ${closed} idle chat(s)`);
+      return { closed };
+    });
   }
 }

@@ -3,6 +3,7 @@ import {
   ConnectedSocket,
   MessageBody,
   OnGatewayConnection,
+  OnGatewayDisconnect,
   OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
@@ -17,6 +18,7 @@ import { canAccessChat, isStaff, type Principal } from '../common/auth/principal
 import { DomainError, ValidationError } from '../common/errors/domain-errors';
 import { bodyProblem } from '../common/validation/crafted-input';
 import { createValidationPipe } from '../common/validation/validation.pipe';
+import { Metrics } from '../metrics/metrics';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
 import { limitSocketMessage } from '../rate-limit/socket-rate-limit';
 import { ConnectionStringsService } from '../realtime/connection-strings.service';
@@ -47,7 +49,7 @@ function refuse(reason: string, code?: string): Error & { data: { reason: string
 
 /** Seed 004: join a chat with its id and a connection string; every message carries a message string. */
 @WebSocketGateway({ cors: { origin: true } })
-export class ChatsGateway implements OnGatewayInit, OnGatewayConnection {
+export class ChatsGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly log = new Logger('Realtime');
 
   constructor(
@@ -58,6 +60,7 @@ export class ChatsGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly tokens: TokensService,
     private readonly rateLimits: RateLimitService,
     private readonly origins: OriginGate,
+    private readonly metrics: Metrics,
   ) {}
 
   afterInit(server: Server): void {
@@ -102,7 +105,12 @@ export class ChatsGateway implements OnGatewayInit, OnGatewayConnection {
     }
   }
 
+  handleDisconnect(): void {
+    this.metrics.sockets.dec();
+  }
+
   async handleConnection(socket: Socket): Promise<void> {
+    this.metrics.sockets.inc();
     const state = socket.data as SocketState;
     const { principal, chatId } = state;
     await socket.join([

@@ -191,7 +191,7 @@ export class ChatsService {
     attach: (m: EntityManager, messageId: string) => Promise<MessageDto['attachments']>,
     withMessage?: WithMessage,
   ): Promise<MessageDto> {
-    if (chat.status === 'closed') throw new ForbiddenError('This chat is closed');
+    if (chat.status === 'closed') throw new ForbiddenError('This chat is closed', { code: 'CHAT_CLOSED' });
     const message = await this.chats.transaction(async (m) => {
       const row = await this.messages.create(
         {

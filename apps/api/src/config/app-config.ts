@@ -118,6 +118,8 @@ export const envSchema = z.object({
   TEMP_MAX_AGE_MINUTES: int(1, 525600).default(60),
   TEMP_SWEEP_INTERVAL_MINUTES: int(1, 1440).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** OWASP's minimum for argon2id is m=19456 KiB, t=2, p=1: weaker settings are refused. */
   ARGON2_MEMORY_KIB: int(19456, 4 * 1024 * 1024).default(19456),
   ARGON2_TIME_COST: int(2, 100).default(2),
@@ -201,6 +203,10 @@ export interface AppConfig {
   /** Image previews: decoded-pixel ceiling (checked from the header, before decoding) and time limit. */
   previews: { maxInputPixels: number; timeoutSeconds: number; maxInputBytes: number };
   logLevel: Env['LOG_LEVEL'];
+  /** `auto`: pretty lines in a terminal, JSON lines otherwise. */
+  logFormat: Env['LOG_FORMAT'];
+  /** Without a token, `/metrics` answers loopback clients only. */
+  metricsToken: string | undefined;
 }
 
 /** Node HTTP server limits against slow or greedy clients (applied by `applyHttpLimits`). */
@@ -344,5 +350,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       maxInputBytes: e.PREVIEW_MAX_INPUT_MB * 1024 * 1024,
     },
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

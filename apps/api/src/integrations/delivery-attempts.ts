@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AttemptOutcome } from '@satchel/contracts';
 import type { Job } from 'bullmq';
+import { Metrics } from '../metrics/metrics';
 import { DeliveriesRepository } from './deliveries.repository';
 import type { DeliveryJobData } from './delivery-jobs.repository';
 import type { DeliveryEntity } from './delivery.entity';
@@ -29,7 +30,10 @@ export class RetryLaterError extends Error {
  */
 @Injectable()
 export class DeliveryAttempts {
-  constructor(private readonly deliveries: DeliveriesRepository) {}
+  constructor(
+    private readonly deliveries: DeliveriesRepository,
+    private readonly metrics: Metrics,
+  ) {}
 
   async run(
     job: Job<DeliveryJobData>,
@@ -38,6 +42,7 @@ export class DeliveryAttempts {
   ): Promise<void> {
     const { attemptId } = await this.deliveries.beginAttempt(d.id);
     const r = await attempt();
+    this.metrics.deliveries.inc({ kind: d.kind, outcome: r.outcome });
     await this.deliveries.finishAttempt(attemptId, {
       durationMs: r.durationMs,
       httpStatus: r.httpStatus,

@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { bullOptions } from '../jobs/bull-options';
 import { JOBS, QUEUES } from '../jobs/queues';
+import { withJobLogs } from '../logging/job-logs';
 import { CallbackDeliveryProcessor } from './callback-delivery.processor';
 import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveryJobsRepository, type DeliveryJobData } from './delivery-jobs.repository';
@@ -89,13 +90,17 @@ export class IntegrationWorkers implements OnApplicationBootstrap, OnApplication
   }
 
   private start(queue: string, processor: Processor, schedule: number[], concurrency: number): Worker {
-    const worker = new Worker(queue, this.failingOnUnreadableSecrets(processor), {
-      ...bullOptions(this.config),
-      concurrency,
-      lockDuration: this.config.jobs.lockDurationMs,
-      stalledInterval: this.config.jobs.stalledIntervalMs,
-      settings: { backoffStrategy: (attemptsMade: number) => retryDelay(schedule, attemptsMade) },
-    });
+    const worker = new Worker(
+      queue,
+      (job, token) => withJobLogs(job, () => this.failingOnUnreadableSecrets(processor)(job, token)),
+      {
+        ...bullOptions(this.config),
+        concurrency,
+        lockDuration: this.config.jobs.lockDurationMs,
+        stalledInterval: this.config.jobs.stalledIntervalMs,
+        settings: { backoffStrategy: (attemptsMade: number) => retryDelay(schedule, attemptsMade) },
+      },
+    );
     worker.on('failed', (job, err) => void this.onFailed(job, err));
     worker.on('error', (err) => this.log.error(`${queue} worker: ${err.message}`));
     return worker;

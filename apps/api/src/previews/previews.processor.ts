@@ -1,4 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { withJobLogs } from '../logging/job-logs';
 import type { BeforeApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JOBS, QUEUES } from '../jobs/queues';
@@ -21,9 +22,11 @@ export class PreviewsProcessor extends WorkerHost implements BeforeApplicationSh
     await this.worker.close();
   }
 
-  async process(job: Job<PreviewJobData>): Promise<void> {
-    if (job.name !== JOBS.generatePreview) return;
-    const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? PREVIEW_JOB_ATTEMPTS);
-    await this.previews.generate(job.data.attachmentId, lastTry);
+  process(job: Job<PreviewJobData>): Promise<void> {
+    return withJobLogs(job, async () => {
+      if (job.name !== JOBS.generatePreview) return;
+      const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? PREVIEW_JOB_ATTEMPTS);
+      await this.previews.generate(job.data.attachmentId, lastTry);
+    });
   }
 }

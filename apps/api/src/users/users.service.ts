@@ -29,7 +29,10 @@ export class UsersService {
   async create(actor: Principal, dto: CreateUserDto): Promise<UserDto> {
     enforce(checkUserCreate(policyActorOf(actor), actor.accountId, dto.role));
     if (await this.users.emailTaken(dto.email))
-      throw new ConflictError(`A user with email ${dto.email} already exists`, { field: 'email' });
+      throw new ConflictError(`A user with email ${dto.email} already exists`, {
+        field: 'email',
+        code: 'EMAIL_TAKEN',
+      });
     const user = await this.users.create({
       accountId: actor.accountId,
       email: dto.email,
@@ -47,7 +50,10 @@ export class UsersService {
     const activeOwners = await this.users.countActiveOwners();
     enforce(checkUserChange(policyActorOf(actor), user, dto, activeOwners));
     if (dto.email !== undefined && (await this.users.emailTakenByOther(dto.email, id)))
-      throw new ConflictError(`A user with email ${dto.email} already exists`, { field: 'email' });
+      throw new ConflictError(`A user with email ${dto.email} already exists`, {
+        field: 'email',
+        code: 'EMAIL_TAKEN',
+      });
     const patch: Partial<UserEntity> = {};
     if (dto.name !== undefined) patch.name = dto.name;
     if (dto.email !== undefined) patch.email = dto.email;

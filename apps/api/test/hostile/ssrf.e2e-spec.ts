@@ -75,6 +75,7 @@ describe('hostile: SSRF disguises for from-URL uploads', () => {
     expect(res.body).toEqual({
       error: expect.stringMatching(/^sourceUrl is not allowed: /),
       message: FAILURE,
+      code: 'OUTBOUND_URL_BLOCKED',
     });
   };
 

@@ -42,7 +42,11 @@ export class FileStager {
     const { head, ended } = await readHead(file.stream);
     const verdict = contentVerdict(name, extension, await detectType(head), head);
     if (!verdict.ok)
-      throw new UnsupportedMediaTypeError(verdict.message, { file: name, detectedType: verdict.actualMime });
+      throw new UnsupportedMediaTypeError(verdict.message, {
+        code: 'CONTENT_MISMATCH',
+        file: name,
+        detectedType: verdict.actualMime,
+      });
     const tooLarge = () => ruleError(sizeViolation(name, rule), name, rule.maxSizeKb);
     if (head.length > rule.maxSizeBytes) throw tooLarge();
     // The request may have been refused or aborted while the head was inspected: open no file then.

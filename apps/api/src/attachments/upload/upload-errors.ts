@@ -26,10 +26,10 @@ export class UploadStalledError extends RequestTimeoutError {
 export function ruleError(v: RuleViolation, file: string, limitKb: number): DomainError {
   switch (v.code) {
     case 'disabled':
-      return new ForbiddenError(v.message);
+      return new ForbiddenError(v.message, { code: 'UPLOADS_DISABLED' });
     case 'type':
-      return new UnsupportedMediaTypeError(v.message, { file });
+      return new UnsupportedMediaTypeError(v.message, { code: 'FILE_TYPE_NOT_ALLOWED', file });
     case 'size':
-      return new PayloadTooLargeError(v.message, { file, limitKb });
+      return new PayloadTooLargeError(v.message, { code: 'FILE_TOO_LARGE', file, limitKb });
   }
 }

@@ -1,3 +1,5 @@
+import { errorCodeForStatus } from '@satchel/contracts';
+
 /**
  * Typed domain errors. Services throw these; `DomainErrorFilter` maps them to HTTP in one place.
  * `extra` fields are merged into the JSON body next to `error`.
@@ -10,6 +12,16 @@ export abstract class DomainError extends Error {
   ) {
     super(message);
     this.name = new.target.name;
+  }
+
+  /** The stable machine code: the one given in `extra`, else the generic one for the status. */
+  get code(): string {
+    const given = this.extra['code'];
+    return typeof given === 'string' ? given : this.defaultCode();
+  }
+
+  protected defaultCode(): string {
+    return errorCodeForStatus(this.status);
   }
 }
 
@@ -24,6 +36,10 @@ export class ValidationError extends DomainError {
     extra: Record<string, unknown> = {},
   ) {
     super(message, field ? { field, ...extra } : extra);
+  }
+
+  protected override defaultCode(): string {
+    return 'VALIDATION_FAILED';
   }
 }
 export class UnauthorizedError extends DomainError {

@@ -1,12 +1,18 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { ErrorResponse } from '@satchel/contracts';
+import { errorCodeForStatus, type ErrorResponse } from '@satchel/contracts';
 import type { Request, Response } from 'express';
+import { hasContractErrorShape } from './error-contracts';
 import { DomainError } from './domain-errors';
 import { dependencyFailure, type DependencyPorts } from './dependency-failure';
 
+interface Mapped {
+  status: number;
+  body: ErrorResponse & { code: string };
+}
+
 /**
- * The one place errors become HTTP: domain errors keep their message; an untyped error that is an
- * outage of PostgreSQL, Redis or storage gives 503/507 with its code; anything else a plain 500.
+ * The one place errors become HTTP: domain errors keep their message and code; an untyped error that
+ * is an outage of PostgreSQL, Redis or storage gives 503/507 with its code; anything else a plain 500.
  */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -20,32 +26,48 @@ export class ErrorFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.toResponse(err, req);
+    res.locals['errorCode'] = body.code;
     if (res.headersSent) {
       res.destroy();
       return;
     }
     if (typeof body['retryAfter'] === 'number') res.setHeader('Retry-After', String(body['retryAfter']));
-    res.status(status).json(body);
+    res.status(status).json(hasContractErrorShape(req) ? withoutCode(body) : body);
   }
 
-  private toResponse(err: unknown, req: Request): { status: number; body: ErrorResponse } {
-    if (err instanceof DomainError) return { status: err.status, body: { error: err.message, ...err.extra } };
-    if (err instanceof HttpException) return { status: err.getStatus(), body: { error: httpMessage(err) } };
-    if (isBodyParserError(err)) return { status: err.status, body: { error: err.message } };
+  private toResponse(err: unknown, req: Request): Mapped {
+    if (err instanceof DomainError) {
+      return { status: err.status, body: { error: err.message, code: err.code, ...err.extra } };
+    }
+    if (err instanceof HttpException) {
+      const status = err.getStatus();
+      return { status, body: { error: httpMessage(err), code: errorCodeForStatus(status) } };
+    }
+    if (isBodyParserError(err)) {
+      const code = err.type === 'entity.parse.failed' ? 'INVALID_JSON' : errorCodeForStatus(err.status);
+      return { status: err.status, body: { error: err.message, code } };
+    }
     const requestId = req.id;
     const outage = dependencyFailure(err, this.ports);
     if (outage) {
       this.log.warn(
         `${String(outage.extra['code'])} in ${req.method} ${req.originalUrl} [${requestId}]: ${(err as Error)?.message}`,
       );
-      return { status: outage.status, body: { error: outage.message, ...outage.extra, requestId } };
+      return {
+        status: outage.status,
+        body: { error: outage.message, code: outage.code, ...outage.extra, requestId },
+      };
     }
     this.log.error(
       `Unhandled error in ${req.method} ${req.originalUrl} [${requestId}]`,
       (err as Error)?.stack,
     );
-    return { status: 500, body: { error: 'Internal server error', requestId } };
+    return { status: 500, body: { error: 'Internal server error', code: 'INTERNAL_ERROR', requestId } };
   }
+}
+
+function withoutCode({ code: _code, ...rest }: ErrorResponse): ErrorResponse {
+  return rest;
 }
 
 function httpMessage(err: HttpException): string {
@@ -55,7 +77,7 @@ function httpMessage(err: HttpException): string {
   return Array.isArray(m) ? m.join('; ') : typeof m === 'string' ? m : err.message;
 }
 
-function isBodyParserError(err: unknown): err is { status: number; message: string } {
+function isBodyParserError(err: unknown): err is { status: number; message: string; type: string } {
   const e = err as { status?: unknown; type?: unknown };
   return typeof e?.status === 'number' && typeof e.type === 'string' && e.status >= 400 && e.status < 500;
 }

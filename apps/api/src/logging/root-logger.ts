@@ -1,0 +1,49 @@
+import pino, { type DestinationStream, type Logger } from 'pino';
+import type { AppConfig } from '../config/app-config';
+
+/** Header and field names whose values never reach a log line. */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'req.headers["d360-api-key"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.secret',
+  '*.secretAccessKey',
+  '*.token',
+  '*.connectionString',
+];
+
+function destination(format: AppConfig['logFormat']): DestinationStream {
+  const pretty = format === 'pretty' || (format === 'auto' && process.stdout.isTTY === true);
+  if (!pretty) return process.stdout;
+  try {
+    // Loaded only for terminals: a dev dependency, absent from a production install (JSON then).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pinoPretty = require('pino-pretty') as (o: object) => DestinationStream;
+    return pinoPretty({
+      colorize: true,
+      singleLine: true,
+      ignore: 'pid,hostname',
+      translateTime: 'SYS:HH:MM:ss',
+    });
+  } catch {
+    return process.stdout;
+  }
+}
+
+/**
+ * The process's one pino logger: JSON lines (to stdout, so supervisors collect them), pretty lines
+ * in a terminal, secrets redacted. Request and job loggers are its children.
+ */
+export function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>): Logger {
+  return pino(
+    {
+      level: config.logLevel,
+      base: { pid: process.pid },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    },
+    destination(config.logFormat),
+  );
+}
