@@ -8,6 +8,7 @@ import { accountWithOperator, createTenant, startVisitorChat, type Session } fro
 import { pathOf, rawBody, setUploadSettings, storedFiles, uploadFile } from './support/files';
 import { animatedGif, corruptJpeg, pixelBombPng, rotatedPhotoWithGps, solid } from './support/images';
 import { peakRssGrowth } from './support/peak-rss';
+import { zlibBombPng } from './support/previewables';
 import { waitFor } from './support/raw-upload';
 import { connect, connectionString, nextEvent, type ChatSocket } from './support/socket';
 import { loadAwsSdk } from '../src/storage/aws-sdk';
@@ -16,7 +17,7 @@ import { startS3Server } from './support/s3-server';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createTestDatabase } from './support/test-db';
 
-const TYPES = 'jpg|jpeg|png|gif|webp|avif|pdf';
+const TYPES = 'jpg|jpeg|png|gif|webp|avif|pdf|txt';
 
 describe('image previews', () => {
   let t: TestApp;
@@ -111,14 +112,19 @@ describe('image previews', () => {
     }
   });
 
-  it('fails a 60000×60000 PNG bomb and a corrupt JPEG with a reason, with flat memory, health staying up', async () => {
+  it('fails a 60000×60000 PNG bomb, a zlib bomb and a corrupt JPEG with a reason, with flat memory, health staying up', async () => {
     const v = await startVisitorChat(t, widgetKey);
     let bomb: AttachmentPreviewInfo | undefined;
+    let zlib: AttachmentPreviewInfo | undefined;
     let corrupt: AttachmentPreviewInfo | undefined;
+    const zlibBomb = await zlibBombPng();
+    expect(zlibBomb.length).toBeLessThan(1024 * 1024);
     const rise = await peakRssGrowth(async () => {
       const b = await uploadFile(t, v.chatId, v.auth, 'bomb.png', pixelBombPng());
+      const z = await uploadFile(t, v.chatId, v.auth, 'zlib.png', zlibBomb);
       const c = await uploadFile(t, v.chatId, v.auth, 'broken.jpg', await corruptJpeg());
       bomb = await settled(b.id, v.auth);
+      zlib = await settled(z.id, v.auth);
       corrupt = await settled(c.id, v.auth);
       await request(t.url).get('/health').expect(200);
       await refusal(b.id, v.auth).expect(404, {
@@ -128,13 +134,14 @@ describe('image previews', () => {
       });
     });
     expect(bomb).toMatchObject({ status: 'failed', reason: expect.stringMatching(/pixel limit/i) });
+    expect(zlib).toMatchObject({ status: 'failed', reason: expect.stringMatching(/pixel limit/i) });
     expect(corrupt).toMatchObject({ status: 'failed', reason: expect.any(String) });
     expect(rise).toBeLessThan(200 * 1024 * 1024);
   });
 
-  it('marks non-images unsupported (404 with a code) and everything disabled when the account turns previews off', async () => {
+  it('marks files with no preview unsupported (404 with a code) and everything disabled when the account turns previews off', async () => {
     const v = await startVisitorChat(t, widgetKey);
-    const pdf = await uploadFile(t, v.chatId, v.auth, 'doc.pdf', Buffer.from('%PDF-1.7\n%%EOF\n'));
+    const pdf = await uploadFile(t, v.chatId, v.auth, 'notes.txt', Buffer.from('just words\n'));
     expect((await meta(pdf.id, v.auth)).preview).toMatchObject({ status: 'unsupported' });
     await refusal(pdf.id, v.auth).expect(404, {
       error: 'Preview not found',

@@ -19,6 +19,7 @@ import { beep } from './ui/beep';
 import type { HostApi, WidgetControl } from './host/host-api';
 import { hostFile, hostMessage } from './host/host-payloads';
 import { parseLocale } from './host/locale';
+import { previewArrived } from './ui/server-preview';
 import { cleanAttributes, VisitorStore } from './host/visitor-attributes';
 
 /** Where the visitor's effective upload rule is read (the attachments API). */
@@ -144,6 +145,7 @@ export class WidgetApp {
     this.live = new LiveChannel(this.api, this.session.chatId, {
       onMessage: (m) => this.received(m),
       onFileRequest: (r) => this.conversation.setRequest(r),
+      onPreviewed: (e) => previewArrived(e.attachmentId, e.preview),
       onStatus: (up) => (this.shell.status.textContent = up ? 'Online' : 'Connecting…'),
       onReady: () => void this.refresh(),
       onChat: (c) => {
@@ -158,6 +160,7 @@ export class WidgetApp {
     return {
       cache: this.cache,
       urlOf: (a: AttachmentDto) => this.downloadUrl(a),
+      resolve: (url: string) => new URL(url, this.cfg.apiBase).href,
       openImage: (b: Blob, n: string) => this.shell.showImage(b, n),
     };
   }

@@ -129,6 +129,8 @@ export const envSchema = z.object({
   PREVIEW_MAX_INPUT_PIXELS: int(1, 1_000_000_000).default(50_000_000),
   PREVIEW_TIMEOUT_SECONDS: int(1, 3600).default(30),
   PREVIEW_MAX_INPUT_MB: int(1, 4096).default(100),
+  PREVIEW_RENDERER_HEAP_MB: int(32, 16384).default(256),
+  PREVIEW_RETRY_DELAY_MS: int(10, 3_600_000).default(2000),
 });
 
 const limitSpec = z.string().refine((v) => parseLimit(v) !== undefined, `must be ${LIMIT_RULE}`);
@@ -201,7 +203,15 @@ export interface AppConfig {
     queue: number;
   };
   /** Image previews: decoded-pixel ceiling (checked from the header, before decoding) and time limit. */
-  previews: { maxInputPixels: number; timeoutSeconds: number; maxInputBytes: number };
+  previews: {
+    maxInputPixels: number;
+    timeoutSeconds: number;
+    maxInputBytes: number;
+    /** V8 heap ceiling of the renderer process (decoders never run in the API process). */
+    rendererHeapMb: number;
+    /** First retry delay of a preview job (doubling, 5 tries). */
+    retryDelayMs: number;
+  };
   logLevel: Env['LOG_LEVEL'];
   /** `auto`: pretty lines in a terminal, JSON lines otherwise. */
   logFormat: Env['LOG_FORMAT'];
@@ -348,6 +358,8 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       maxInputPixels: e.PREVIEW_MAX_INPUT_PIXELS,
       timeoutSeconds: e.PREVIEW_TIMEOUT_SECONDS,
       maxInputBytes: e.PREVIEW_MAX_INPUT_MB * 1024 * 1024,
+      rendererHeapMb: e.PREVIEW_RENDERER_HEAP_MB,
+      retryDelayMs: e.PREVIEW_RETRY_DELAY_MS,
     },
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,

@@ -13,4 +13,5 @@ export const JOBS = {
   deliver: 'deliver',
   reconcileDeliveries: 'reconcile-deliveries',
   generatePreview: 'previews.generate',
+  backfillPreviews: 'previews.backfill',
 } as const;

@@ -13,5 +13,7 @@ export class AttachmentPreviewEntity {
   @Column('text', { nullable: true }) reason: string | null;
   @Column('text', { name: 'small_key', nullable: true }) smallKey: string | null;
   @Column('text', { name: 'large_key', nullable: true }) largeKey: string | null;
+  @Column('int', { nullable: true }) pages: number | null;
+  @Column('int', { name: 'duration_ms', nullable: true }) durationMs: number | null;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,4 +1,15 @@
-import { fitInside, initialPreview, isRasterImage, placeholderDataUrl, uprightSize } from './preview-rules';
+import {
+  enabledContentTypes,
+  fitInside,
+  initialPreview,
+  placeholderDataUrl,
+  previewKindOf,
+  previewsTurnedOn,
+  uprightSize,
+} from './preview-rules';
+
+const ALL = { images: true, heic: true, pdf: true, video: true };
+const on = { generateThumbnails: true, previewKinds: ALL };
 
 describe('preview rules', () => {
   it('fits inside the box without enlarging', () => {
@@ -15,15 +26,38 @@ describe('preview rules', () => {
     expect(uprightSize(400, 300, undefined)).toEqual({ width: 400, height: 300 });
   });
 
-  it('starts raster images pending, everything else unsupported, all unsupported when disabled', () => {
-    expect(isRasterImage('image/JPEG')).toBe(true);
-    expect(isRasterImage('image/svg+xml')).toBe(false);
-    expect(initialPreview('image/png', true)).toEqual({ status: 'pending', reason: null });
-    expect(initialPreview('application/pdf', true)).toEqual({
+  it('knows which renderer each detected type needs', () => {
+    expect(previewKindOf('image/JPEG')).toBe('image');
+    expect(previewKindOf('image/heif')).toBe('heic');
+    expect(previewKindOf('application/pdf')).toBe('pdf');
+    expect(previewKindOf('video/quicktime')).toBe('video');
+    expect(previewKindOf('image/svg+xml')).toBeUndefined();
+  });
+
+  it('starts previewable files pending, others unsupported, switched-off kinds disabled', () => {
+    expect(initialPreview('image/png', on)).toEqual({ status: 'pending', reason: null });
+    expect(initialPreview('application/zip', on)).toEqual({
       status: 'unsupported',
-      reason: 'not an image',
+      reason: 'not previewable',
     });
-    expect(initialPreview('image/png', false)).toEqual({ status: 'unsupported', reason: 'disabled' });
+    expect(initialPreview('image/png', { ...on, generateThumbnails: false })).toEqual({
+      status: 'unsupported',
+      reason: 'disabled',
+    });
+    expect(initialPreview('video/mp4', { ...on, previewKinds: { ...ALL, video: false } })).toEqual({
+      status: 'unsupported',
+      reason: 'disabled',
+    });
+  });
+
+  it('sees previews turned on when the switch or a kind goes on, not when one goes off', () => {
+    const off = { ...on, generateThumbnails: false };
+    const noPdf = { ...on, previewKinds: { ...ALL, pdf: false } };
+    expect(previewsTurnedOn(off, on)).toBe(true);
+    expect(previewsTurnedOn(noPdf, on)).toBe(true);
+    expect(previewsTurnedOn(on, noPdf)).toBe(false);
+    expect(previewsTurnedOn(noPdf, { ...noPdf, generateThumbnails: false })).toBe(false);
+    expect(enabledContentTypes(noPdf)).not.toContain('application/pdf');
   });
 
   it('makes a WebP data URL', () => {

@@ -1,23 +1,57 @@
-import type { PreviewSize, PreviewStatus } from '@satchel/contracts';
+import type { PreviewKinds, PreviewSize, PreviewStatus } from '@satchel/contracts';
+import type { PreviewKind } from './render/render-protocol';
 
 /** Bounding boxes of the renditions; images are never enlarged to fill them. */
 export const RENDITION_BOX: Record<PreviewSize, number> = { small: 256, large: 1280 };
 export const PLACEHOLDER_WIDTH = 16;
 export const PREVIEW_SIZES: readonly PreviewSize[] = ['small', 'large'];
 
-/** Raster types this slice renders (detected content types, never the client's). */
-const RASTER_TYPES = new Set([
-  'image/jpeg',
-  'image/png',
-  'image/gif',
-  'image/webp',
-  'image/avif',
-  'image/tiff',
-  'image/bmp',
-]);
+/** What renders each detected content type (never the client's claim). */
+const KIND_OF_TYPE: Readonly<Record<string, PreviewKind>> = {
+  'image/jpeg': 'image',
+  'image/png': 'image',
+  'image/gif': 'image',
+  'image/webp': 'image',
+  'image/avif': 'image',
+  'image/tiff': 'image',
+  'image/bmp': 'image',
+  'image/heic': 'heic',
+  'image/heif': 'heic',
+  'application/pdf': 'pdf',
+  'video/mp4': 'video',
+  'video/quicktime': 'video',
+  'video/webm': 'video',
+};
 
-export function isRasterImage(contentType: string): boolean {
-  return RASTER_TYPES.has(contentType.toLowerCase());
+/** The account setting (`previewKinds`) that switches each kind. */
+const SETTING_OF_KIND: Readonly<Record<PreviewKind, keyof PreviewKinds>> = {
+  image: 'images',
+  heic: 'heic',
+  pdf: 'pdf',
+  video: 'video',
+};
+
+export function previewKindOf(contentType: string): PreviewKind | undefined {
+  return KIND_OF_TYPE[contentType.toLowerCase()];
+}
+
+export interface PreviewSwitches {
+  generateThumbnails: boolean;
+  previewKinds: PreviewKinds;
+}
+
+/** The content types the account currently previews. */
+export function enabledContentTypes(s: PreviewSwitches): string[] {
+  if (!s.generateThumbnails) return [];
+  return Object.entries(KIND_OF_TYPE)
+    .filter(([, kind]) => s.previewKinds[SETTING_OF_KIND[kind]])
+    .map(([type]) => type);
+}
+
+/** True when saving the settings switched previews (or one kind of them) on. */
+export function previewsTurnedOn(before: PreviewSwitches, after: PreviewSwitches): boolean {
+  const was = new Set(enabledContentTypes(before));
+  return enabledContentTypes(after).some((t) => !was.has(t));
 }
 
 export interface InitialPreview {
@@ -25,10 +59,15 @@ export interface InitialPreview {
   reason: string | null;
 }
 
+/** Reasons a later backfill may change its mind about (the switch, or a kind once not previewed). */
+export const REVISABLE_REASONS = ['disabled', 'not previewable', 'not an image'];
+
 /** The state a new attachment starts in: rendered later (`pending`), or never. */
-export function initialPreview(contentType: string, enabled: boolean): InitialPreview {
-  if (!enabled) return { status: 'unsupported', reason: 'disabled' };
-  if (!isRasterImage(contentType)) return { status: 'unsupported', reason: 'not an image' };
+export function initialPreview(contentType: string, s: PreviewSwitches): InitialPreview {
+  if (!s.generateThumbnails) return { status: 'unsupported', reason: 'disabled' };
+  const kind = previewKindOf(contentType);
+  if (!kind) return { status: 'unsupported', reason: 'not previewable' };
+  if (!s.previewKinds[SETTING_OF_KIND[kind]]) return { status: 'unsupported', reason: 'disabled' };
   return { status: 'pending', reason: null };
 }
 

@@ -5,6 +5,7 @@ import { QUEUES } from '../jobs/queues';
 import { UploadSettingsModule } from '../upload-settings/upload-settings.module';
 import { PreviewContentService } from './preview-content.service';
 import { PreviewJobsRepository } from './preview-jobs.repository';
+import { PreviewRenderer } from './preview-renderer';
 import { PreviewsController } from './previews.controller';
 import { PreviewsListener } from './previews.listener';
 import { PreviewsProcessor } from './previews.processor';
@@ -29,6 +30,7 @@ export class PreviewsModule {
         PreviewJobsRepository,
         PreviewsService,
         PreviewContentService,
+        PreviewRenderer,
         PreviewsListener,
         { provide: PREVIEW_STATE, useExisting: PreviewsService },
         ...(opts.worker ? [PreviewsProcessor] : []),

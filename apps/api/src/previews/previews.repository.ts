@@ -39,4 +39,26 @@ export class PreviewsRepository {
     if (row) await this.rows.delete({ attachmentId });
     return row;
   }
+
+  /**
+   * Backfill: marks up to `limit` of the account's files of `types` that have no preview (no row,
+   * or `unsupported` for one of `reasons`) `pending`, and returns their ids.
+   */
+  async reopen(accountId: string, types: string[], reasons: string[], limit: number): Promise<string[]> {
+    const rows = await this.db.query<{ attachment_id: string }[]>(
+      `INSERT INTO attachment_previews (attachment_id, account_id, status)
+         SELECT a.id, a.account_id, 'pending'
+           FROM attachments a
+           LEFT JOIN attachment_previews p ON p.attachment_id = a.id
+          WHERE a.account_id = $1 AND a.content_type = ANY($2)
+            AND (p.attachment_id IS NULL OR (p.status = 'unsupported' AND p.reason = ANY($3)))
+          ORDER BY a.created_at DESC
+          LIMIT $4
+       ON CONFLICT (attachment_id) DO UPDATE SET status = 'pending', reason = NULL, updated_at = now()
+         WHERE attachment_previews.status = 'unsupported'
+       RETURNING attachment_id`,
+      [accountId, types, reasons, limit],
+    );
+    return rows.map((r) => r.attachment_id);
+  }
 }

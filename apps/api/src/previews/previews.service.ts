@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { AttachmentPreviewInfo, PreviewSize } from '@satchel/contracts';
 import { createHash } from 'node:crypto';
@@ -10,20 +10,29 @@ import { AttachmentsRepository } from '../attachments/attachments.repository';
 import type { PreviewStatePort } from '../attachments/preview-state.port';
 import { previewObjectKey } from '../attachments/storage-keys';
 import { EVENTS, type AttachmentPreviewedEvent } from '../common/events/events';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/app-config.token';
 import { StorageNotFoundError } from '../storage/storage.errors';
 import { UploadSettingsService } from '../upload-settings/upload-settings.service';
 import type { AttachmentPreviewEntity } from './attachment-preview.entity';
 import { PreviewJobsRepository } from './preview-jobs.repository';
-import { ImageRejectedError, renderPreview } from './preview-renderer';
-import { failureReason, initialPreview } from './preview-rules';
+import { PreviewRenderer } from './preview-renderer';
+import {
+  REVISABLE_REASONS,
+  enabledContentTypes,
+  failureReason,
+  initialPreview,
+  previewKindOf,
+} from './preview-rules';
+import { InputRejectedError } from './render/render-protocol';
 import { PreviewsRepository } from './previews.repository';
 
 type PreviewState = Pick<
   AttachmentPreviewEntity,
   'attachmentId' | 'status' | 'width' | 'height' | 'placeholder' | 'reason'
->;
+> &
+  Partial<Pick<AttachmentPreviewEntity, 'pages' | 'durationMs'>>;
+
+/** Files reopened per statement of a backfill. */
+const BACKFILL_BATCH = 500;
 
 /** Preview state of attachments, the `previews.generate` work, and clean-up of renditions. */
 @Injectable()
@@ -38,7 +47,7 @@ export class PreviewsService implements PreviewStatePort {
     private readonly links: AttachmentLinks,
     private readonly settings: UploadSettingsService,
     private readonly events: EventEmitter2,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly renderer: PreviewRenderer,
   ) {}
 
   async previewsFor(
@@ -51,12 +60,14 @@ export class PreviewsService implements PreviewStatePort {
     );
     const missing = rows.filter((r) => !stored.has(r.id));
     // A row not yet written (an upload answered before its listener ran) shows what it will get.
-    const enabled = missing.length ? (await this.settings.get(accountId)).generateThumbnails : true;
+    const switches = missing.length ? await this.settings.get(accountId) : undefined;
     const out = new Map<string, AttachmentPreviewInfo>();
     for (const r of rows) {
       const state = stored.get(r.id) ?? {
         attachmentId: r.id,
-        ...initialPreview(r.contentType, enabled),
+        ...(switches
+          ? initialPreview(r.contentType, switches)
+          : { status: 'pending' as const, reason: null }),
         width: null,
         height: null,
         placeholder: null,
@@ -66,10 +77,9 @@ export class PreviewsService implements PreviewStatePort {
     return out;
   }
 
-  /** A new attachment: its first state, and a render job when it is an image and previews are on. */
+  /** A new attachment: its first state, and a render job when its kind is previewed. */
   async track(accountId: string, attachmentId: string, contentType: string): Promise<void> {
-    const { generateThumbnails } = await this.settings.get(accountId);
-    const first = initialPreview(contentType, generateThumbnails);
+    const first = initialPreview(contentType, await this.settings.get(accountId));
     await this.previews.create({
       attachmentId,
       accountId,
@@ -79,8 +89,28 @@ export class PreviewsService implements PreviewStatePort {
       placeholder: null,
       smallKey: null,
       largeKey: null,
+      pages: null,
+      durationMs: null,
     });
     if (first.status === 'pending') await this.jobs.enqueue(attachmentId);
+  }
+
+  /**
+   * Previews were turned on (or a kind was): the account's existing files of the kinds now
+   * previewed that have none become `pending` and get render jobs, a batch at a time.
+   */
+  async backfill(accountId: string, round: string): Promise<number> {
+    const types = enabledContentTypes(await this.settings.get(accountId));
+    if (!types.length) return 0;
+    let total = 0;
+    for (;;) {
+      const ids = await this.previews.reopen(accountId, types, REVISABLE_REASONS, BACKFILL_BATCH);
+      for (const id of ids) await this.jobs.enqueue(id, `backfill-${round}`);
+      total += ids.length;
+      if (ids.length < BACKFILL_BATCH) break;
+    }
+    this.log.log(`Backfill of account ${accountId}: ${total} files queued for previews`);
+    return total;
   }
 
   /**
@@ -92,11 +122,18 @@ export class PreviewsService implements PreviewStatePort {
     const state = await this.previews.find(attachmentId);
     if (!row || state?.status !== 'pending') return;
     try {
-      const source = await this.objects.read(row.storageKey);
-      const out = await renderPreview(source, this.config.previews);
+      const kind = previewKindOf(row.contentType);
+      if (!kind) throw new InputRejectedError('not previewable');
+      const out = await this.renderer.render(kind, await this.objects.read(row.storageKey));
       const smallKey = await this.store(row.storageKey, 'small', out.small);
       const largeKey = await this.store(row.storageKey, 'large', out.large);
-      const done = { status: 'ready' as const, width: out.width, height: out.height };
+      const done = {
+        status: 'ready' as const,
+        width: out.width,
+        height: out.height,
+        pages: out.pages ?? null,
+        durationMs: out.durationMs ?? null,
+      };
       const kept = await this.previews.finish(attachmentId, {
         ...done,
         placeholder: out.placeholder,
@@ -109,7 +146,7 @@ export class PreviewsService implements PreviewStatePort {
         await this.announce(row, { attachmentId, ...done, placeholder: out.placeholder, reason: null });
       else await Promise.all([this.objects.remove(smallKey), this.objects.remove(largeKey)]);
     } catch (err) {
-      const permanent = err instanceof ImageRejectedError || err instanceof StorageNotFoundError;
+      const permanent = err instanceof InputRejectedError || err instanceof StorageNotFoundError;
       if (!permanent && !lastTry) throw err;
       const reason = err instanceof StorageNotFoundError ? 'File content missing' : failureReason(err);
       this.log.warn(`Preview of attachment ${attachmentId} failed: ${reason}`);
@@ -131,10 +168,10 @@ export class PreviewsService implements PreviewStatePort {
     for (const key of [row?.smallKey, row?.largeKey]) if (key) await this.objects.remove(key);
   }
 
-  private async store(fileKey: string, size: PreviewSize, bytes: Buffer): Promise<string> {
+  private async store(fileKey: string, size: PreviewSize, bytes: Uint8Array): Promise<string> {
     const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
     const key = previewObjectKey(fileKey, size, digest);
-    await this.objects.write(key, Readable.from(bytes, { objectMode: false }), 'image/webp');
+    await this.objects.write(key, Readable.from(Buffer.from(bytes), { objectMode: false }), 'image/webp');
     return key;
   }
 
@@ -156,6 +193,8 @@ export class PreviewsService implements PreviewStatePort {
       placeholder: s.placeholder,
     };
     if (s.reason) info.reason = s.reason;
+    if (s.pages) info.pages = s.pages;
+    if (s.durationMs) info.durationSeconds = s.durationMs / 1000;
     if (s.status === 'ready') {
       info.smallUrl = this.links.previewUrl(s.attachmentId, 'small', accessTokenRequired);
       info.largeUrl = this.links.previewUrl(s.attachmentId, 'large', accessTokenRequired);

@@ -23,6 +23,7 @@ export function defaultSettings(accountId: string): StoredSettings {
     accessTokenRequired: true,
     loggingEnabled: true,
     generateThumbnails: true,
+    previewKinds: { images: true, heic: true, pdf: true, video: true },
   };
 }
 

@@ -1,3 +1,4 @@
+import type { PreviewKinds } from '@satchel/contracts';
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /** One account's upload rules (seed 002) and download/logging switches (seed 000). No row = defaults. */
@@ -13,5 +14,6 @@ export class UploadSettingsEntity {
   @Column('boolean', { name: 'access_token_required' }) accessTokenRequired: boolean;
   @Column('boolean', { name: 'logging_enabled' }) loggingEnabled: boolean;
   @Column('boolean', { name: 'generate_thumbnails' }) generateThumbnails: boolean;
+  @Column('jsonb', { name: 'preview_kinds' }) previewKinds: PreviewKinds;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { EffectiveUploadRule, UploadRule, UploadSettings } from '@satchel/contracts';
 import {
   InvalidTypeListError,
@@ -10,6 +11,7 @@ import { AUDIT_ACTIONS } from '../audit/audit-actions';
 import { AuditService, type ActorContext } from '../audit/audit.service';
 import { SETTINGS_CACHE_MS, TtlCache } from '../common/cache/ttl-cache';
 import { ValidationError } from '../common/errors/domain-errors';
+import { EVENTS, type UploadSettingsUpdatedEvent } from '../common/events/events';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { UpdateUploadSettingsDto, UploadRulePatchDto } from './dto/upload-settings.dto';
@@ -28,6 +30,7 @@ export class UploadSettingsService {
     private readonly settings: UploadSettingsRepository,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: EventEmitter2,
   ) {}
 
   async get(accountId: string): Promise<UploadSettings> {
@@ -63,9 +66,15 @@ export class UploadSettingsService {
     if (dto.accessTokenRequired !== undefined) next.accessTokenRequired = dto.accessTokenRequired;
     if (dto.loggingEnabled !== undefined) next.loggingEnabled = dto.loggingEnabled;
     if (dto.generateThumbnails !== undefined) next.generateThumbnails = dto.generateThumbnails;
+    if (dto.previewKinds) next.previewKinds = { ...before.previewKinds, ...definedOnly(dto.previewKinds) };
     await this.settings.save(next);
     this.cache.delete(accountId);
     const after = this.toDto(next);
+    this.events.emit(EVENTS.uploadSettingsUpdated, {
+      accountId,
+      before: this.toDto(before),
+      after,
+    } satisfies UploadSettingsUpdatedEvent);
     await this.audit.record(
       ctx,
       {
@@ -125,6 +134,7 @@ export class UploadSettingsService {
       accessTokenRequired: s.accessTokenRequired,
       loggingEnabled: s.loggingEnabled,
       generateThumbnails: s.generateThumbnails,
+      previewKinds: { ...s.previewKinds },
       platformMaxSizeKb: this.config.uploads.maxSizeKb,
     };
   }

@@ -51,14 +51,16 @@ describe('console: Files thumbnails', () => {
   it('loads each thumbnail once, shows it, and writes no download rows for it', async () => {
     const page = await env.page();
     await signIn(page);
-    const contentOf = (id: string) => requestCount(page, new RegExp(`/v1/attachments/${id}/content`));
+    const contentOf = (id: string) => requestCount(page, new RegExp(`/v1/attachments/${id}/preview`));
     // Signing in may already show the Files page (an admin's home): count from a page without it.
     await page.goto('/console/audit');
     await page.getByRole('table', { name: 'Audit events' }).waitFor();
     const before = images.map((img) => contentOf(img.id));
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Files' }).click();
     await page.waitForFunction((n) => {
-      const imgs = Array.from(document.querySelectorAll<HTMLImageElement>('sc-file-thumb img'));
+      const imgs = Array.from(
+        document.querySelectorAll<HTMLImageElement>('sc-file-thumb img[data-preview=ready]'),
+      );
       return imgs.length === n && imgs.every((i) => i.complete && i.naturalWidth > 0);
     }, images.length);
     expect(await thumbWidths(page)).toEqual(images.map(() => 64));

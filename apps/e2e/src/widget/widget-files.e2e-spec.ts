@@ -144,9 +144,10 @@ describe('widget: files from a visitor to an operator and back', () => {
     const thumb = inbound.locator('button.thumb[data-loaded="true"] img');
     await thumb.waitFor();
     // The PDF's first page renders later and scrolls the log: click only once the message is laid out.
-    await inbound.locator('canvas[aria-label="First page of manual.pdf"]').waitFor();
-    expect(await thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(400);
-    await inbound.locator('button.thumb').click();
+    await inbound.locator('img[alt="First page of manual.pdf"][data-preview="ready"]').waitFor();
+    // The server's small rendition (fits 256²), not the 400 px original.
+    expect(await thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(256);
+    await inbound.locator('button.thumb[data-attachment]').click();
     const full = widget(visitor).locator('.lightbox img');
     await full.waitFor();
     expect(await full.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(400);

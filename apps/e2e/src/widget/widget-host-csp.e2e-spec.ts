@@ -50,7 +50,7 @@ describe('widget: embedded under a strict host-page Content-Security-Policy', ()
     await env.admin.post(`/v1/chats/${chatId}/messages`, { text: 'The manual', attachmentIds: [stored.id] });
     const inbound = widget(page).locator('.msg', { hasText: 'The manual' });
     await inbound.locator('.card[data-kind="pdf"] .sub', { hasText: '2 pages' }).waitFor();
-    await inbound.locator('canvas[aria-label="First page of manual.pdf"]').waitFor();
+    await inbound.locator('img[alt="First page of manual.pdf"][data-preview="ready"]').waitFor();
     await screenshot(page, 'widget-host-csp');
     await page.context().close();
   });

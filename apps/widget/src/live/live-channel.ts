@@ -1,4 +1,5 @@
 import type {
+  AttachmentPreviewedEvent,
   ChatDto,
   ClientToServerEvents,
   ConnectionStringResponse,
@@ -19,6 +20,8 @@ export interface LiveHandlers {
   onReady?: () => void;
   /** The chat changed (it was closed, say). */
   onChat?: (c: ChatDto) => void;
+  /** A file's server preview is ready (or failed). */
+  onPreviewed?: (e: AttachmentPreviewedEvent) => void;
 }
 
 /**
@@ -63,6 +66,7 @@ export class LiveChannel {
     socket.on('message:new', (m) => this.handlers.onMessage(m));
     socket.on('file-request:updated', (r) => this.handlers.onFileRequest(r));
     socket.on('chat:updated', (c) => this.handlers.onChat?.(c));
+    socket.on('attachment:previewed', (e) => this.handlers.onPreviewed?.(e));
     this.socket = socket;
   }
 

@@ -1,46 +1,71 @@
-import type { AttachmentDto } from '@satchel/contracts';
+import type { AttachmentDto, AttachmentPreviewInfo } from '@satchel/contracts';
 import { formatBytes } from '@satchel/domain';
 import type { FileCache } from '../offline/file-cache';
-import { previewPdf } from '../pdf/pdf-loader';
 import { h } from './dom';
 import { fileNameEl } from './file-name';
 import { iconFor, isImage, isPdf, pagesLabel } from './previews';
+import { hasServerPreview, serverPreview } from './server-preview';
 
 export interface AttachmentViewDeps {
   cache: FileCache;
   /** Resolves the attachment's (signed) download URL against the API base. */
   urlOf: (a: AttachmentDto) => string;
+  /** Resolves a (signed) preview URL against the API base. */
+  resolve: (url: string) => string;
   openImage: (blob: Blob, name: string) => void;
 }
 
-/** An attachment in the conversation: image thumbnail (opens full size), PDF card with preview, or a file card. */
+/**
+ * An attachment in the conversation: an image thumbnail (opens full size), or a file card with
+ * the server's preview (PDF first page, HEIC photo, video poster) above it when there is one.
+ */
 export function attachmentView(a: AttachmentDto, deps: AttachmentViewDeps): HTMLElement {
   if (isImage(a.contentType, a.name)) return imageView(a, deps);
-  return fileView(a, deps, isPdf(a.contentType, a.name));
+  return fileView(a, deps);
 }
 
 function imageView(a: AttachmentDto, deps: AttachmentViewDeps): HTMLElement {
-  const img = h('img', { alt: a.name });
-  const btn = h(
-    'button',
-    { type: 'button', class: 'thumb', 'data-attachment': a.id, title: `Open ${a.name}` },
-    img,
-  );
-  const blob = deps.cache.blob(a.id, deps.urlOf(a), a.size);
-  blob.then(
-    (b) => {
-      img.addEventListener('load', () => grew(btn), { once: true });
-      img.src = URL.createObjectURL(b);
-      btn.dataset['loaded'] = 'true';
-    },
-    () => btn.replaceChildren(`${a.name} (unavailable offline)`),
-  );
-  btn.addEventListener('click', () => void blob.then((b) => deps.openImage(b, a.name)));
+  const original = () => deps.cache.blob(a.id, deps.urlOf(a), a.size);
+  const btn = h('button', {
+    type: 'button',
+    class: 'thumb',
+    'data-attachment': a.id,
+    title: `Open ${a.name}`,
+  });
+  const loaded = () => {
+    btn.dataset['loaded'] = 'true';
+    grew(btn);
+  };
+  // No server preview (turned off, failed, or offline): the original, from the offline cache.
+  const fromOriginal = () => {
+    const img = h('img', { alt: a.name });
+    btn.replaceChildren(img);
+    original().then(
+      (b) => {
+        img.addEventListener('load', loaded, { once: true });
+        img.src = URL.createObjectURL(b);
+      },
+      () => btn.replaceChildren(`${a.name} (unavailable offline)`),
+    );
+  };
+  if (hasServerPreview(a.preview))
+    btn.append(
+      serverPreview(a, {
+        alt: a.name,
+        size: 'small',
+        resolve: deps.resolve,
+        onShown: loaded,
+        onNone: fromOriginal,
+      }),
+    );
+  else fromOriginal();
+  btn.addEventListener('click', () => void original().then((b) => deps.openImage(b, a.name)));
   return btn;
 }
 
-function fileView(a: AttachmentDto, deps: AttachmentViewDeps, pdf: boolean): HTMLElement {
-  const sub = h('div', { class: 'sub' }, formatBytes(a.size));
+function fileView(a: AttachmentDto, deps: AttachmentViewDeps): HTMLElement {
+  const pdf = isPdf(a.contentType, a.name);
+  const sub = h('div', { class: 'sub' }, subText(a.size, a.preview));
   const bar = h('progress', {
     max: '100',
     value: '0',
@@ -72,19 +97,44 @@ function fileView(a: AttachmentDto, deps: AttachmentViewDeps, pdf: boolean): HTM
         download.disabled = false;
       });
   });
-  if (!pdf) return card;
-  const canvas = h('canvas', { 'aria-label': `First page of ${a.name}` });
-  const wrap = h('div', { class: 'pdf-preview' }, card);
-  deps.cache
-    .blob(a.id, deps.urlOf(a), a.size)
-    .then((b) => previewPdf(b, canvas, 200))
-    .then((p) => {
-      sub.textContent = `${formatBytes(a.size)} · PDF · ${pagesLabel(p.pages)}`;
-      wrap.prepend(canvas);
-      grew(wrap);
-    })
-    .catch(() => undefined);
+  if (!hasServerPreview(a.preview)) return card;
+  const wrap = h('div', { class: pdf ? 'pdf-preview' : 'file-preview' }, card);
+  let latest = a.preview;
+  const open = h('button', { type: 'button', class: 'thumb', title: `Open the preview of ${a.name}` });
+  open.append(
+    serverPreview(a, {
+      alt: pdf ? `First page of ${a.name}` : `Preview of ${a.name}`,
+      size: 'small',
+      resolve: deps.resolve,
+      onPreview: (p) => {
+        latest = p;
+        sub.textContent = subText(a.size, p);
+      },
+      onShown: () => grew(wrap),
+      onNone: () => open.remove(),
+    }),
+  );
+  open.addEventListener('click', () => {
+    const large = latest.largeUrl;
+    if (large)
+      void fetch(deps.resolve(large))
+        .then((r) => r.blob())
+        .then((b) => deps.openImage(b, a.name));
+  });
+  wrap.prepend(open);
   return wrap;
+}
+
+function subText(size: number, p: AttachmentPreviewInfo): string {
+  const parts = [formatBytes(size)];
+  if (p.pages) parts.push(`PDF · ${pagesLabel(p.pages)}`);
+  if (p.durationSeconds) parts.push(durationLabel(p.durationSeconds));
+  return parts.join(' · ');
+}
+
+function durationLabel(seconds: number): string {
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
 /** A preview finished loading and made the conversation taller (the log keeps the newest in view). */

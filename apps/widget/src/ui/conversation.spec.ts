@@ -40,7 +40,12 @@ describe('Conversation', () => {
   beforeEach(() => {
     localStorage.clear();
     log = document.createElement('div');
-    const deps = { cache: {} as FileCache, urlOf: () => '', openImage: () => undefined };
+    const deps = {
+      cache: {} as FileCache,
+      urlOf: () => '',
+      resolve: (u: string) => u,
+      openImage: () => undefined,
+    };
     conv = new Conversation(log, deps, actions, 'satchel:messages:c1', () => undefined);
   });
 
@@ -59,7 +64,12 @@ describe('Conversation', () => {
   it('restores the conversation kept from the last visit', () => {
     conv.upsert(msg('m1', '2026-01-01T00:00:01Z'));
     const other = document.createElement('div');
-    const deps = { cache: {} as FileCache, urlOf: () => '', openImage: () => undefined };
+    const deps = {
+      cache: {} as FileCache,
+      urlOf: () => '',
+      resolve: (u: string) => u,
+      openImage: () => undefined,
+    };
     new Conversation(other, deps, actions, 'satchel:messages:c1', () => undefined).restore();
     expect(other.querySelector('[data-message="m1"] .text')?.textContent).toBe('m1');
   });

@@ -39,6 +39,11 @@ header button { background: transparent; color: #fff; font-size: 18px; }
 .icon.pdf { background: #f4c7c3; color: #8c1d18; }
 .icon img, .icon canvas { width: 100%; height: 100%; object-fit: cover; }
 .pdf-preview canvas { display: block; width: 200px; border: 1px solid #dde; border-radius: 4px; background: #fff; }
+.server-preview { display: block; max-width: 220px; max-height: 160px; border-radius: 6px; background: #e4e7ef; }
+.server-preview[data-preview='pending'] { width: 120px; height: 90px; }
+.server-preview[data-preview='placeholder'] { width: 160px; filter: blur(2px); }
+.pdf-preview .thumb, .file-preview .thumb { margin-bottom: 4px; }
+.pdf-preview .server-preview { border: 1px solid #dde; background: #fff; }
 progress { width: 100%; height: 6px; }
 .tray { display: flex; flex-direction: column; gap: 4px; padding: 6px 10px; border-top: 1px solid #e3e6ee; max-height: 200px; overflow-y: auto; }
 .tray:empty { display: none; }

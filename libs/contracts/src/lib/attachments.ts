@@ -34,6 +34,10 @@ export interface AttachmentPreviewInfo {
   /** Signed like `url`, when `ready`. */
   smallUrl?: string;
   largeUrl?: string;
+  /** PDFs: how many pages the document has (the preview shows the first). */
+  pages?: number;
+  /** Videos: running time in seconds (the preview is a poster frame). */
+  durationSeconds?: number;
 }
 
 export interface AttachmentDto {

@@ -16,11 +16,25 @@ export interface UploadSettings {
   loggingEnabled: boolean;
   /** Seed 000's `generate Thumbnails`: previews of new image files (on by default). */
   generateThumbnails: boolean;
+  /** Seed 000's "preview options": which kinds of file get previews while `generateThumbnails` is on. */
+  previewKinds: PreviewKinds;
   /** Platform ceiling from config; read-only. */
   platformMaxSizeKb: number;
 }
 
-export type UpdateUploadSettingsRequest = Partial<Omit<UploadSettings, 'platformMaxSizeKb'>>;
+/** Kinds of previews: photos (JPEG, PNG, GIF, WebP, AVIF, TIFF), HEIC/HEIF, PDF first pages, video posters. */
+export interface PreviewKinds {
+  images: boolean;
+  heic: boolean;
+  pdf: boolean;
+  video: boolean;
+}
+
+export type UpdateUploadSettingsRequest = Partial<
+  Omit<UploadSettings, 'platformMaxSizeKb' | 'previewKinds'>
+> & {
+  previewKinds?: Partial<PreviewKinds>;
+};
 
 /** The rule that applies to the caller (visitor or operator), for client-side checks. */
 export interface EffectiveUploadRule extends UploadRule {

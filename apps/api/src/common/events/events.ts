@@ -4,6 +4,7 @@ import type {
   ChatDto,
   FileRequestDto,
   MessageDto,
+  UploadSettings,
 } from '@satchel/contracts';
 
 /** Internal event bus names (`@nestjs/event-emitter`). Integrations and realtime subscribe to these. */
@@ -16,6 +17,7 @@ export const EVENTS = {
   attachmentPreviewed: 'attachment.previewed',
   fileRequestUpdated: 'file-request.updated',
   accessRevoked: 'access.revoked',
+  uploadSettingsUpdated: 'upload-settings.updated',
 } as const;
 
 export interface MessageCreatedEvent {
@@ -66,4 +68,11 @@ export interface AttachmentPreviewedEvent {
 export interface AccessRevokedEvent {
   tokenIds?: string[];
   userId?: string;
+}
+
+/** An admin saved the account's upload settings (previews backfill when they are turned on). */
+export interface UploadSettingsUpdatedEvent {
+  accountId: string;
+  before: UploadSettings;
+  after: UploadSettings;
 }

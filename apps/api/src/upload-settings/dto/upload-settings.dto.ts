@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import type { UploadRule } from '@satchel/contracts';
+import type { PreviewKinds, UploadRule } from '@satchel/contracts';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 
@@ -16,6 +16,14 @@ export class UploadRulePatchDto implements Partial<UploadRule> {
   @IsInt()
   @Min(1)
   maxSizeKb?: number;
+}
+
+/** Any subset of the preview kinds; omitted ones keep their value. */
+export class PreviewKindsPatchDto implements Partial<PreviewKinds> {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() images?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() heic?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() pdf?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() video?: boolean;
 }
 
 export class UpdateUploadSettingsDto {
@@ -35,4 +43,10 @@ export class UpdateUploadSettingsDto {
   @IsOptional()
   @IsBoolean()
   generateThumbnails?: boolean;
+
+  @ApiPropertyOptional({ type: PreviewKindsPatchDto, description: 'Which kinds of file get previews' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PreviewKindsPatchDto)
+  previewKinds?: PreviewKindsPatchDto;
 }

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { AttachmentDto, AttachmentListQuery, Page } from '@satchel/contracts';
+import type { AttachmentDto, AttachmentListQuery, Page, PreviewSize } from '@satchel/contracts';
 import { Observable } from 'rxjs';
 import { paramsOf } from '../core/http-params';
 
@@ -24,6 +24,14 @@ export class AttachmentsApi {
     return this.http.get(`/v1/attachments/${encodeURIComponent(id)}/content`, {
       responseType: 'blob',
       params: { purpose },
+    });
+  }
+
+  /** A server rendition (WebP); never audited as a download. */
+  preview(id: string, size: PreviewSize): Observable<Blob> {
+    return this.http.get(`/v1/attachments/${encodeURIComponent(id)}/preview`, {
+      responseType: 'blob',
+      params: { size },
     });
   }
 

@@ -1,23 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
-import { MatIconModule } from '@angular/material/icon';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { AttachmentDto } from '@satchel/contracts';
-import { AttachmentsApi } from './attachments.api';
-import { blobUrl } from './blob-url';
-import { iconFor, previewKind } from './file-kind';
+import { ServerPreview } from './server-preview';
 
-/** Thumbnails only for small images; everything else gets an icon for its type. */
-const THUMB_MAX_BYTES = 2 * 1024 * 1024;
-
+/** The Files table's thumbnail: the server's small preview (images, HEIC, PDF, video), or an icon. */
 @Component({
   selector: 'sc-file-thumb',
-  imports: [MatIconModule],
-  template: `
-    @if (blob.url(); as url) {
-      <img [src]="url" alt="" loading="lazy" />
-    } @else {
-      <mat-icon aria-hidden="true">{{ icon() }}</mat-icon>
-    }
-  `,
+  imports: [ServerPreview],
+  template: `<sc-server-preview [file]="file()" />`,
   styles: `
     :host {
       display: inline-flex;
@@ -30,7 +19,11 @@ const THUMB_MAX_BYTES = 2 * 1024 * 1024;
       background: var(--mat-sys-surface-container);
       color: var(--mat-sys-on-surface-variant);
     }
-    img {
+    sc-server-preview {
+      width: 100%;
+      height: 100%;
+    }
+    sc-server-preview ::ng-deep img {
       width: 100%;
       height: 100%;
       object-fit: cover;
@@ -39,21 +32,5 @@ const THUMB_MAX_BYTES = 2 * 1024 * 1024;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FileThumb {
-  private readonly api = inject(AttachmentsApi);
   readonly file = input.required<AttachmentDto>();
-  readonly icon = computed(() => iconFor(this.file().contentType));
-  readonly blob = blobUrl();
-
-  /** The id to fetch, or null: a string, so a list reload with equal rows fetches nothing again. */
-  private readonly thumbId = computed(() => {
-    const f = this.file();
-    return previewKind(f.contentType) === 'image' && f.size <= THUMB_MAX_BYTES ? f.id : null;
-  });
-
-  constructor() {
-    effect(() => {
-      const id = this.thumbId();
-      this.blob.load(id ? this.api.content(id, 'preview') : null);
-    });
-  }
 }

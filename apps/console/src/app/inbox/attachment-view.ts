@@ -6,6 +6,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { AttachmentDto } from '@satchel/contracts';
 import { formatBytes } from '@satchel/domain';
 import { FileName } from '../core/file-name';
+import { PreviewUpdates } from '../files/preview-updates';
+import { ServerPreview } from '../files/server-preview';
 import { AttachmentViewer, type AttachmentViewerData } from './attachment-viewer';
 import { downloadWithProgress } from './download';
 import { previewUrl } from './preview-url';
@@ -13,13 +15,15 @@ import { previewUrl } from './preview-url';
 /** An attachment in the conversation: an image thumbnail, or a file card; both downloadable with progress. */
 @Component({
   selector: 'sc-attachment-view',
-  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, FileName],
+  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, FileName, ServerPreview],
   template: `
     <div class="att" [attr.data-attachment]="a().id">
       @if (isImage()) {
         <button type="button" class="thumb" (click)="view('image')" [attr.aria-label]="'View ' + a().name">
-          <img [src]="previewUrl()" [alt]="a().name" />
+          <sc-server-preview [file]="a()" [alt]="a().name" />
         </button>
+      } @else if (hasPreview()) {
+        <sc-server-preview class="thumb" [file]="a()" [alt]="'Preview of ' + a().name" />
       } @else {
         <mat-icon aria-hidden="true">{{ isPdf() ? 'picture_as_pdf' : 'description' }}</mat-icon>
       }
@@ -71,8 +75,7 @@ import { previewUrl } from './preview-url';
       cursor: zoom-in;
       border-radius: 6px;
     }
-    .thumb img {
-      display: block;
+    .att ::ng-deep sc-server-preview img {
       max-width: 160px;
       max-height: 120px;
       border-radius: 6px;
@@ -93,12 +96,15 @@ import { previewUrl } from './preview-url';
 })
 export class AttachmentView {
   private readonly dialog = inject(MatDialog);
+  private readonly previews = inject(PreviewUpdates);
   readonly a = input.required<AttachmentDto>();
   readonly progress = signal<number | null>(null);
   readonly error = signal('');
   readonly size = computed(() => formatBytes(this.a().size));
   readonly isImage = computed(() => /^image\/(png|jpeg|gif|webp)$/.test(this.a().contentType));
   readonly isPdf = computed(() => this.a().contentType === 'application/pdf');
+  /** PDFs, HEIC photos and videos show the server's preview instead of an icon when there is one. */
+  readonly hasPreview = computed(() => ['pending', 'ready'].includes(this.previews.of(this.a()).status));
   /** Shown in the conversation: a preview, not a download in the audit log. */
   readonly previewUrl = computed(() => previewUrl(this.a().url));
 

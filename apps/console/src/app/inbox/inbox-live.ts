@@ -10,6 +10,7 @@ import type {
 } from '@satchel/contracts';
 import { firstValueFrom, Subject } from 'rxjs';
 import { io, type Socket } from 'socket.io-client';
+import { PreviewUpdates } from '../files/preview-updates';
 
 /**
  * The account-wide realtime connection of the inbox (seed 004 with no chat id): every chat's
@@ -18,6 +19,7 @@ import { io, type Socket } from 'socket.io-client';
 @Injectable()
 export class InboxLive implements OnDestroy {
   private readonly http = inject(HttpClient);
+  private readonly previews = inject(PreviewUpdates);
   private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
 
   readonly messages = new Subject<MessageDto>();
@@ -48,6 +50,7 @@ export class InboxLive implements OnDestroy {
     socket.on('message:new', (m) => this.messages.next(m));
     socket.on('chat:updated', (c) => this.chats.next(c));
     socket.on('file-request:updated', (r) => this.requests.next(r));
+    socket.on('attachment:previewed', (e) => this.previews.arrived(e));
     this.socket = socket;
   }
 

@@ -12,6 +12,7 @@ const SETTINGS: UploadSettings = {
   accessTokenRequired: false,
   loggingEnabled: true,
   generateThumbnails: true,
+  previewKinds: { images: true, heic: true, pdf: true, video: true },
   platformMaxSizeKb: 10240,
 };
 
