@@ -1,8 +1,8 @@
 import type { AttachmentDto } from '@satchel/contracts';
-import { formatBytes } from '@satchel/domain';
 import type { FileCache } from '../offline/file-cache';
 import { previewPdf } from '../pdf/pdf-loader';
 import { h } from './dom';
+import { i18n, t } from '../i18n/i18n';
 import { fileNameEl } from './file-name';
 import { iconFor, isImage, isPdf, pagesLabel } from './previews';
 
@@ -23,7 +23,7 @@ function imageView(a: AttachmentDto, deps: AttachmentViewDeps): HTMLElement {
   const img = h('img', { alt: a.name });
   const btn = h(
     'button',
-    { type: 'button', class: 'thumb', 'data-attachment': a.id, title: `Open ${a.name}` },
+    { type: 'button', class: 'thumb', 'data-attachment': a.id, title: t('openFile', { name: a.name }) },
     img,
   );
   const blob = deps.cache.blob(a.id, deps.urlOf(a), a.size);
@@ -40,14 +40,14 @@ function imageView(a: AttachmentDto, deps: AttachmentViewDeps): HTMLElement {
 }
 
 function fileView(a: AttachmentDto, deps: AttachmentViewDeps, pdf: boolean): HTMLElement {
-  const sub = h('div', { class: 'sub' }, formatBytes(a.size));
+  const sub = h('div', { class: 'sub' }, i18n.size(a.size));
   const bar = h('progress', {
     max: '100',
     value: '0',
     hidden: true,
-    'aria-label': `Download progress of ${a.name}`,
+    'aria-label': t('downloadProgress', { name: a.name }),
   });
-  const download = h('button', { type: 'button', class: 'download' }, 'Download');
+  const download = h('button', { type: 'button', class: 'download' }, t('download'));
   const card = h(
     'div',
     { class: 'card', 'data-attachment': a.id, 'data-kind': pdf ? 'pdf' : 'file' },
@@ -66,20 +66,20 @@ function fileView(a: AttachmentDto, deps: AttachmentViewDeps, pdf: boolean): HTM
         (loaded, total) => (bar.value = total ? Math.round((loaded / total) * 100) : 0),
       )
       .then((b) => saveBlob(b, a.name))
-      .catch(() => (sub.textContent = `${formatBytes(a.size)} · download failed`))
+      .catch(() => (sub.textContent = `${i18n.size(a.size)} · ${t('downloadFailed')}`))
       .finally(() => {
         bar.hidden = true;
         download.disabled = false;
       });
   });
   if (!pdf) return card;
-  const canvas = h('canvas', { 'aria-label': `First page of ${a.name}` });
+  const canvas = h('canvas', { 'aria-label': t('firstPage', { name: a.name }) });
   const wrap = h('div', { class: 'pdf-preview' }, card);
   deps.cache
     .blob(a.id, deps.urlOf(a), a.size)
     .then((b) => previewPdf(b, canvas, 200))
     .then((p) => {
-      sub.textContent = `${formatBytes(a.size)} · PDF · ${pagesLabel(p.pages)}`;
+      sub.textContent = `${i18n.size(a.size)} · PDF · ${pagesLabel(p.pages)}`;
       wrap.prepend(canvas);
       grew(wrap);
     })

@@ -22,6 +22,8 @@ export interface ChatDto {
 export interface StartWidgetChatRequest {
   widgetKey: string;
   name?: string;
+  /** From the widget's pre-chat form. */
+  email?: string;
 }
 
 export interface StartWidgetChatResponse {
