@@ -91,8 +91,12 @@ export class WidgetApp {
       identify: (attrs) => {
         const clean = cleanAttributes(attrs);
         if (!clean) throw new Error('identify() needs an object such as {id, name, email}');
-        this.visitor.merge(clean);
-        if (typeof clean['id'] === 'string' || typeof clean['id'] === 'number') this.identify(clean);
+        if (clean['id'] === undefined) return void this.visitor.merge(clean);
+        // With an id the server decides (and may refuse an unsigned one): its name and email must not
+        // slip in as the chat's self-declared visitor name; the hash is never kept.
+        const { name: _name, email: _email, hash: _hash, ...rest } = clean;
+        this.visitor.merge(rest);
+        this.identify(clean);
       },
       setLocale: (tag) => {
         if (!parseLocale(tag)) throw new Error(`"${String(tag)}" is not a language tag`);
