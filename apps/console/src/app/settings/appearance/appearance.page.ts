@@ -185,7 +185,7 @@ export class AppearancePage implements OnInit, HasUnsavedChanges {
 function readAsDataUrl(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
     reader.onerror = () => reject(reader.error ?? new Error('The image could not be read'));
     reader.readAsDataURL(file);
   });
