@@ -182,7 +182,7 @@ describe('widget appearance, its public config and identify()', () => {
   });
 
   describe('identify()', () => {
-    const identify = (chat: { chatId: string; auth: object }, body: object) =>
+    const identify = (chat: { chatId: string; auth: Record<string, string> }, body: object) =>
       request(t.url).post(`/v1/chats/${chat.chatId}/identify`).set(chat.auth).send(body);
     const hmac = (secret: string, id: string) => createHmac('sha256', secret).update(id).digest('hex');
 
