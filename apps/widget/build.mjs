@@ -1,7 +1,8 @@
 // Builds the visitor widget into dist/apps/widget: `widget.js` (the entry a host page loads, budget-checked)
-// plus chunks loaded on demand (`pdf-preview.js` and the pdf.js worker).
+// plus chunks loaded on demand (`pdf-preview.js`, the pdf.js worker, `locales/<lang>.js`) and the
+// console's preview page (`preview.html`).
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +40,15 @@ await build({
   outfile: join(out, 'pdf-preview.js'),
   format: 'esm',
 });
+const localeFiles = readdirSync(join(src, 'i18n/locales')).filter((f) => f.endsWith('.ts'));
+await build({
+  ...common,
+  sourcemap: false,
+  entryPoints: localeFiles.map((f) => join(src, 'i18n/locales', f)),
+  outdir: join(out, 'locales'),
+  format: 'esm',
+});
+copyFileSync(join(src, 'preview.html'), join(out, 'preview.html'));
 const require = createRequire(import.meta.url);
 copyFileSync(require.resolve('pdfjs-dist/build/pdf.worker.min.mjs'), join(out, 'pdf.worker.min.mjs'));
 
@@ -53,6 +63,7 @@ console.log('Widget bundle (dist/apps/widget):');
 const entry = report('widget.js');
 report('pdf-preview.js');
 report('pdf.worker.min.mjs');
+for (const f of localeFiles) report(`locales/${f.replace(/\.ts$/, '.js')}`);
 if (entry > BUDGET_GZIP_BYTES) {
   console.error(`widget.js is ${kb(entry)} gzipped: over the ${kb(BUDGET_GZIP_BYTES)} budget`);
   process.exit(1);

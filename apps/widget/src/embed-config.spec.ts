@@ -18,7 +18,14 @@ describe('readEmbedConfig', () => {
       assetBase: 'https://chat.example.com/widget',
       open: false,
       sound: false,
+      locale: null,
+      preview: false,
     });
+  });
+
+  it('reads the page language from data-locale', () => {
+    const de = script({ src: '/widget/widget.js', 'data-widget-key': 'wk_4', 'data-locale': ' de ' });
+    expect(readEmbedConfig(de, 'https://shop.test/')?.locale).toBe('de');
   });
 
   it('plays the chime only with data-sound="on"', () => {

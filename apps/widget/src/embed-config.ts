@@ -8,6 +8,10 @@ export interface EmbedConfig {
   open: boolean;
   /** A short chime when a message arrives while the panel is closed (`data-sound="on"`; off by default). */
   sound: boolean;
+  /** The page's language for the widget (`data-locale="de"`); wins over everything else. */
+  locale: string | null;
+  /** The console's live preview (`data-preview="true"`): no chat, appearance sent by the parent page. */
+  preview: boolean;
 }
 
 /** Reads the embedding `<script src=".../widget/widget.js" data-widget-key="wk_…">` tag. */
@@ -23,5 +27,7 @@ export function readEmbedConfig(script: HTMLScriptElement | null, pageUrl: strin
     assetBase,
     open: script.dataset['open'] === 'true',
     sound: script.dataset['sound'] === 'on',
+    locale: script.dataset['locale']?.trim() || null,
+    preview: script.dataset['preview'] === 'true',
   };
 }

@@ -20,6 +20,11 @@ import type { HostApi, WidgetControl } from './host/host-api';
 import { hostFile, hostMessage } from './host/host-payloads';
 import { parseLocale } from './host/locale';
 import { previewArrived } from './ui/server-preview';
+import { i18n, pickLocale, t } from './i18n/i18n';
+import type { MessageKey } from './i18n/en';
+import { WidgetSettings } from './session/widget-settings';
+import { isOpenAt } from '@satchel/domain';
+import type { IdentifyVisitorRequest } from '@satchel/contracts';
 import { cleanAttributes, VisitorStore } from './host/visitor-attributes';
 
 /** Where the visitor's effective upload rule is read (the attachments API). */
@@ -42,6 +47,10 @@ export class WidgetApp {
   private readonly visitor: VisitorStore;
   private readonly earlierChats: EarlierChats;
   private ended = false;
+  private readonly settings: WidgetSettings;
+  private statusKey: MessageKey | null = null;
+  /** `identify()` calls made before the chat exists, sent once it does. */
+  private pendingIdentity: IdentifyVisitorRequest | null = null;
 
   constructor(
     private readonly cfg: EmbedConfig,
@@ -52,6 +61,8 @@ export class WidgetApp {
     this.visitor = new VisitorStore(cfg.widgetKey);
     this.earlierChats = new EarlierChats(cfg.widgetKey);
     setAssetBase(cfg.assetBase);
+    i18n.setAssetBase(cfg.assetBase);
+    this.settings = new WidgetSettings(this.api, cfg.widgetKey);
     this.shell = new WidgetShell(host, {
       files: (f) => this.tray.add(f),
       submit: (t) => void this.submit(t),
@@ -65,7 +76,10 @@ export class WidgetApp {
       authHeader: () => this.api.authHeader,
       changed: () => void this.continueSend(),
     });
-    this.applyLocale(localStorage.getItem(this.localeKey));
+    i18n.bindText(this.shell.status, () => (this.statusKey ? t(this.statusKey) : ''));
+    const cached = this.settings.cached();
+    if (cached) this.applyAppearance();
+    void this.switchLocale();
     if (cfg.open) this.shell.toggle(true);
   }
 
@@ -77,12 +91,18 @@ export class WidgetApp {
       toggle: () => this.shell.toggle(!this.shell.isOpen),
       identify: (attrs) => {
         const clean = cleanAttributes(attrs);
-        if (!clean) throw new Error('identify() needs an object such as {name, email}');
-        this.visitor.merge(clean);
+        if (!clean) throw new Error('identify() needs an object such as {id, name, email}');
+        if (clean['id'] === undefined) return void this.visitor.merge(clean);
+        // With an id the server decides (and may refuse an unsigned one): its name and email must not
+        // slip in as the chat's self-declared visitor name; the hash is never kept.
+        const { name: _name, email: _email, hash: _hash, ...rest } = clean;
+        this.visitor.merge(rest);
+        this.identify(clean);
       },
       setLocale: (tag) => {
-        if (!this.applyLocale(tag)) throw new Error(`"${String(tag)}" is not a language tag`);
+        if (!parseLocale(tag)) throw new Error(`"${String(tag)}" is not a language tag`);
         localStorage.setItem(this.localeKey, tag);
+        void this.switchLocale();
       },
     };
   }
@@ -91,13 +111,62 @@ export class WidgetApp {
     return `satchel:locale:${this.cfg.widgetKey}`;
   }
 
-  /** Sets `lang` and `dir` on the widget's root element; false for an invalid tag. */
-  private applyLocale(tag: string | null): boolean {
-    const locale = parseLocale(tag);
-    if (!locale) return false;
-    this.host.lang = locale.lang;
-    this.host.dir = locale.dir;
-    return true;
+  /**
+   * The language: the page's `data-locale`, else `Satchel.setLocale`, else the admin's default, else
+   * the browser's. `lang`/`dir` change at once; the strings when their catalogue has loaded.
+   */
+  private async switchLocale(): Promise<void> {
+    const { tag, lang } = pickLocale([
+      this.cfg.locale,
+      localStorage.getItem(this.localeKey),
+      this.settings.cached()?.appearance.defaultLocale,
+      ...navigator.languages,
+    ]);
+    this.host.lang = tag;
+    this.host.dir = lang === 'ar' ? 'rtl' : 'ltr';
+    try {
+      await i18n.use(tag, lang);
+    } catch (err) {
+      console.warn(`Satchel widget: the ${lang} strings could not be loaded`, err);
+    }
+    this.applyAppearance();
+  }
+
+  private setStatus(key: MessageKey | null): void {
+    this.statusKey = key;
+    this.shell.status.textContent = key ? t(key) : '';
+  }
+
+  /** Colours, texts and the away message from the account's appearance (kept or just fetched). */
+  private applyAppearance(): void {
+    const config = this.settings.cached();
+    if (!config) return;
+    const a = config.appearance;
+    this.shell.applyAppearance(a, a.avatarUrl ? this.api.url(a.avatarUrl) : null);
+    this.shell.setAway(isOpenAt(a.businessHours, new Date()) ? null : (a.awayMessage ?? t('away')));
+  }
+
+  /** `Satchel.identify({id, name, email, hash})`: recorded on the chat for operators (verified when signed). */
+  private identify(attrs: Record<string, unknown>): void {
+    const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    this.pendingIdentity = {
+      id: String(attrs['id']).slice(0, 200),
+      name: str(attrs['name'])?.slice(0, 100),
+      email: str(attrs['email']),
+      hash: str(attrs['hash']),
+    };
+    if (this.session) void this.sendIdentity();
+  }
+
+  private async sendIdentity(): Promise<void> {
+    const body = this.pendingIdentity;
+    if (!body || !this.session) return;
+    this.pendingIdentity = null;
+    try {
+      await this.api.json('POST', `/v1/chats/${this.session.chatId}/identify`, body);
+    } catch (err) {
+      console.warn(`Satchel widget: identify() was refused: ${(err as Error).message}`);
+    }
   }
 
   /** Shows a message once; tells the host page, and counts it as unread while the panel is closed. */
@@ -111,17 +180,31 @@ export class WidgetApp {
   }
 
   async start(): Promise<void> {
+    const fresh = await this.settings.load();
+    if (fresh) void this.switchLocale();
+    if (!(await this.preChat())) return;
     const resumed = await this.resumeSession();
     if (!resumed) return;
     this.session = resumed.session;
+    void this.sendIdentity();
     this.renderEarlier();
     await this.begin(resumed.ended);
     window.addEventListener('online', () => void this.refresh());
-    window.addEventListener('offline', () =>
-      this.shell.setNotice('You are offline: files you send will wait for the connection.'),
-    );
-    if (!navigator.onLine)
-      this.shell.setNotice('You are offline: files you send will wait for the connection.');
+    window.addEventListener('offline', () => this.shell.setNotice(t('offlineNotice')));
+    if (!navigator.onLine) this.shell.setNotice(t('offlineNotice'));
+  }
+
+  /**
+   * With the admin's pre-chat form on, a visitor without a chat or a known name and email gives
+   * them first (they go with the chat start). False when the page is refused.
+   */
+  private async preChat(): Promise<boolean> {
+    const form = this.settings.cached()?.appearance.preChatForm;
+    const known = this.visitor.load();
+    if (!form || new SessionStore(this.cfg.widgetKey).load() || (known.name && known.email)) return true;
+    const answer = await this.shell.askPreChat();
+    this.visitor.merge({ name: answer.name, email: answer.email });
+    return true;
   }
 
   /** Shows the current chat: its kept messages and queue, then live, or read-only once it has ended. */
@@ -146,7 +229,7 @@ export class WidgetApp {
       onMessage: (m) => this.received(m),
       onFileRequest: (r) => this.conversation.setRequest(r),
       onPreviewed: (e) => previewArrived(e.attachmentId, e.preview),
-      onStatus: (up) => (this.shell.status.textContent = up ? 'Online' : 'Connecting…'),
+      onStatus: (up) => this.setStatus(up ? 'online' : 'connecting'),
       onReady: () => void this.refresh(),
       onChat: (c) => {
         // Catch up first: the operator's last words may have come just before the close.
@@ -171,7 +254,7 @@ export class WidgetApp {
     this.ended = true;
     this.live?.close();
     this.live = null;
-    this.shell.status.textContent = '';
+    this.setStatus(null);
     this.shell.setEnded(endedNotice(() => void this.startNew()));
   }
 
@@ -186,6 +269,7 @@ export class WidgetApp {
         new SessionStore(this.cfg.widgetKey),
         this.cfg.widgetKey,
         this.visitorName(),
+        this.visitorEmail(),
       );
     } catch (err) {
       if (button) button.disabled = false;
@@ -224,7 +308,7 @@ export class WidgetApp {
       messages = readKept(c.chatId);
     }
     this.shell.showTranscript(
-      `Conversation of ${whenLabel(c.endedAt)}`,
+      t('conversationOf', { when: whenLabel(c.endedAt) }),
       transcriptBody(messages, this.attachmentDeps()),
     );
   }
@@ -234,14 +318,20 @@ export class WidgetApp {
     const store = new SessionStore(this.cfg.widgetKey);
     for (;;) {
       try {
-        return await resumeOrStartChat(this.api, store, this.cfg.widgetKey, this.visitorName());
+        return await resumeOrStartChat(
+          this.api,
+          store,
+          this.cfg.widgetKey,
+          this.visitorName(),
+          this.visitorEmail(),
+        );
       } catch (err) {
         if (err instanceof ApiError && err.status === 403) {
-          this.shell.status.textContent = 'Unavailable';
-          this.shell.setNotice(`Chat is not available on this page: ${err.message}`);
+          this.setStatus('unavailable');
+          this.shell.setNotice(t('notAvailable', { reason: err.message }));
           return null;
         }
-        this.shell.status.textContent = 'Offline';
+        this.setStatus('offline');
         await new Promise((r) => setTimeout(r, 3000));
       }
     }
@@ -250,6 +340,13 @@ export class WidgetApp {
   private visitorName(): string | undefined {
     const name = this.visitor.load().name;
     return typeof name === 'string' ? name.slice(0, 100) : undefined;
+  }
+
+  private visitorEmail(): string | undefined {
+    const email = this.visitor.load().email;
+    return typeof email === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)
+      ? email.slice(0, 254)
+      : undefined;
   }
 
   /** After (re)connecting: catch up on messages and requests, reload the rule, send what waited. */
@@ -471,15 +568,12 @@ export class WidgetApp {
   }
 }
 
-const files = (n: number) => (n === 1 ? 'This file' : `${n} files`);
-const each = (n: number) => (n === 1 ? 'it' : 'each');
-
 function nothingToSend(n: number): string {
-  return `Nothing was sent: ${files(n).toLowerCase()} could not be sent — see the reason on ${each(n)}.`;
+  return t('nothingSent', { n });
 }
 
 function notSent(n: number): string {
-  return `${files(n)} ${n === 1 ? 'was' : 'were'} not sent — see the reason on ${each(n)}.`;
+  return t('notSent', { n });
 }
 
 /** The messages this browser kept of a chat (offline fallback for an earlier conversation). */

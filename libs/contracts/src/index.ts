@@ -9,3 +9,4 @@ export * from './lib/chatbot';
 export * from './lib/integrations';
 export * from './lib/rate-limits';
 export * from './lib/secrets-status';
+export * from './lib/appearance';

@@ -3,3 +3,5 @@ export * from './lib/file-names';
 export * from './lib/upload-rules';
 export * from './lib/bytes';
 export * from './lib/content-check';
+export * from './lib/contrast';
+export * from './lib/business-hours';

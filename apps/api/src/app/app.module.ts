@@ -24,6 +24,7 @@ import { RealtimeModule } from '../realtime/realtime.module';
 import { RedisModule } from '../redis/redis.module';
 import { StorageModule } from '../storage/storage.module';
 import { UploadSettingsModule } from '../upload-settings/upload-settings.module';
+import { AppearanceModule } from '../appearance/appearance.module';
 import { PasswordHasherModule } from '../users/password-hasher.module';
 import { UsersModule } from '../users/users.module';
 
@@ -63,7 +64,7 @@ export class AppModule {
         IntegrationsModule.register({ http, worker }),
         PreviewsModule.register({ http, worker }),
         HealthModule,
-        ...(http ? [DemoModule, InboxModule.register(chats)] : []),
+        ...(http ? [DemoModule, InboxModule.register(chats), AppearanceModule] : []),
       ],
     };
   }

@@ -6,6 +6,8 @@ export const AUDIT_ACTIONS = {
   settingsUpdate: 'upload-settings.update',
   allowedOriginsUpdate: 'account.allowed-origins.update',
   widgetKeyRotate: 'account.widget-key.rotate',
+  appearanceUpdate: 'widget-appearance.update',
+  identitySecretRotate: 'widget-identity-secret.rotate',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -8,6 +8,11 @@ export class ChatEntity {
   @Column('text') status: ChatStatus;
   @Column('text', { name: 'visitor_name' }) visitorName: string;
   @Column('text') source: 'widget' | 'api';
+  @Column('text', { name: 'visitor_email', nullable: true }) visitorEmail: string | null;
+  /** The host site's own id of the visitor, from `identify()`. */
+  @Column('text', { name: 'visitor_external_id', nullable: true }) visitorExternalId: string | null;
+  /** `identify()` carried a valid HMAC of the id. */
+  @Column('boolean', { name: 'visitor_verified', default: false }) visitorVerified: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @Column('timestamptz', { name: 'last_message_at', nullable: true }) lastMessageAt: Date | null;

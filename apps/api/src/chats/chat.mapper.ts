@@ -8,6 +8,8 @@ export function toChatDto(c: ChatEntity): ChatDto {
     accountId: c.accountId,
     status: c.status,
     visitorName: c.visitorName,
+    visitorEmail: c.visitorEmail ?? null,
+    visitorVerified: c.visitorVerified ?? false,
     source: c.source,
     createdAt: c.createdAt.toISOString(),
     lastMessageAt: c.lastMessageAt?.toISOString() ?? null,

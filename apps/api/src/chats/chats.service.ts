@@ -59,14 +59,24 @@ export class ChatsService {
   ) {}
 
   /** `origin` is the page's `Origin` header: refused unless the account allows it (no header: allowed). */
-  async startWidgetChat(widgetKey: string, origin?: string, name?: string): Promise<StartWidgetChatResponse> {
+  async startWidgetChat(
+    widgetKey: string,
+    origin?: string,
+    name?: string,
+    email?: string,
+  ): Promise<StartWidgetChatResponse> {
     const account = await this.accounts.findByWidgetKey(widgetKey);
     if (!account) throw new NotFoundError('Widget key', { field: 'widgetKey' });
     this.origins.assertAccount(account, origin);
     await this.rateLimits.consume([['chat_start_widget', account.id]], account.id);
     const started = await this.chats.transaction(async (m) => {
       const chat = await this.chats.create(
-        { accountId: account.id, visitorName: name?.trim() || 'Visitor', source: 'widget' },
+        {
+          accountId: account.id,
+          visitorName: name?.trim() || 'Visitor',
+          visitorEmail: email?.trim().toLowerCase() || null,
+          source: 'widget',
+        },
         m,
       );
       const visitorToken = await this.tokens.issueVisitorToken(chat, m);

@@ -14,6 +14,7 @@ import { AttachmentPreviewEntity } from '../previews/attachment-preview.entity';
 import { RateLimitOverrideEntity } from '../rate-limit/rate-limit-override.entity';
 import { UploadSettingsEntity } from '../upload-settings/upload-settings.entity';
 import { UserEntity } from '../users/user.entity';
+import { WidgetAppearanceEntity } from '../appearance/widget-appearance.entity';
 
 /** Every TypeORM entity. Feature modules add theirs here. */
 export const ENTITIES = [
@@ -34,4 +35,5 @@ export const ENTITIES = [
   DeliveryAttemptEntity,
   RateLimitOverrideEntity,
   AttachmentPreviewEntity,
+  WidgetAppearanceEntity,
 ];

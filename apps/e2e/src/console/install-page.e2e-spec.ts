@@ -14,7 +14,7 @@ ${snippet}
 </body></html>`;
 
 /** The refusals the browser logs for the widget's 403 answers on a page that is not allowed. */
-const REFUSED_LINES = [/status of 403 \(Forbidden\).*\/v1\/widget\/chats/];
+const REFUSED_LINES = [/status of 403 \(Forbidden\).*\/v1\/widget\/(chats|config)/];
 
 describe('console: Settings › Install (snippet, allowed domains, key rotation)', () => {
   let env: E2eEnv;
@@ -124,7 +124,7 @@ describe('console: Settings › Install (snippet, allowed domains, key rotation)
 
     const before = await chatCount();
     const stale = await env.page({
-      allowConsoleErrors: [/status of 404 \(Not Found\).*\/v1\/widget\/chats/],
+      allowConsoleErrors: [/status of 404 \(Not Found\).*\/v1\/widget\/(chats|config)/],
     });
     const answer = stale.waitForResponse((r) => r.url().endsWith('/v1/widget/chats'));
     await stale.goto(`${host.url}/`);

@@ -24,7 +24,7 @@ export async function startHostPage(apiUrl: string): Promise<HostPage> {
     "default-src 'none'",
     `script-src 'nonce-${nonce}' ${api.origin}`,
     `connect-src ${api.origin} ws://${api.host}`,
-    'img-src blob:',
+    `img-src blob: ${api.origin}`,
     // pdf.js runs its worker from a blob: wrapper when the widget is on another origin.
     'worker-src blob:',
     "style-src 'none'",

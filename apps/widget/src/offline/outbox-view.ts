@@ -1,12 +1,13 @@
 import { h } from '../ui/dom';
 import { FileCard } from '../ui/file-card';
 import type { OutboxEntry } from './outbox';
+import { t } from '../i18n/i18n';
 
 /** A queued message in the log: its text and files marked as waiting for the connection. */
 export class OutboxView {
   readonly el: HTMLElement;
   readonly cards = new Map<string, FileCard>();
-  private readonly note = h('div', { class: 'who' }, 'Waiting for connection…');
+  private readonly note = h('div', { class: 'who' }, t('waiting'));
 
   constructor(entry: OutboxEntry) {
     for (const f of entry.files) {
@@ -24,12 +25,12 @@ export class OutboxView {
   }
 
   sending(on: boolean): void {
-    this.note.textContent = on ? 'Sending…' : 'Waiting for connection…';
+    this.note.textContent = t(on ? 'sending' : 'waiting');
     this.el.dataset['sending'] = String(on);
   }
 
   failed(reason: string): void {
-    this.note.textContent = `Not sent: ${reason}`;
+    this.note.textContent = t('notSentBecause', { reason });
     this.el.classList.remove('waiting');
     this.el.classList.add('failed');
   }

@@ -18,6 +18,7 @@ export async function resumeOrStartChat(
   store: SessionStore,
   widgetKey: string,
   visitorName?: string,
+  visitorEmail?: string,
 ): Promise<ResumedChat> {
   const stored = store.load();
   if (stored) {
@@ -33,7 +34,7 @@ export async function resumeOrStartChat(
     }
     store.clear();
   }
-  return { session: await startChat(api, store, widgetKey, visitorName), ended: false };
+  return { session: await startChat(api, store, widgetKey, visitorName, visitorEmail), ended: false };
 }
 
 /** Starts a new chat with the widget key and remembers it. */
@@ -42,11 +43,13 @@ export async function startChat(
   store: SessionStore,
   widgetKey: string,
   visitorName?: string,
+  visitorEmail?: string,
 ): Promise<StoredSession> {
   api.setToken(null);
   const started = await api.json<StartWidgetChatResponse>('POST', '/v1/widget/chats', {
     widgetKey,
     name: visitorName,
+    email: visitorEmail,
   });
   const session = { chatId: started.chatId, visitorToken: started.visitorToken };
   store.save(session);

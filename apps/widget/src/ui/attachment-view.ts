@@ -1,7 +1,7 @@
 import type { AttachmentDto, AttachmentPreviewInfo } from '@satchel/contracts';
-import { formatBytes } from '@satchel/domain';
 import type { FileCache } from '../offline/file-cache';
 import { h } from './dom';
+import { i18n, t } from '../i18n/i18n';
 import { fileNameEl } from './file-name';
 import { iconFor, isImage, isPdf, pagesLabel } from './previews';
 import { hasServerPreview, serverPreview } from './server-preview';
@@ -30,7 +30,7 @@ function imageView(a: AttachmentDto, deps: AttachmentViewDeps): HTMLElement {
     type: 'button',
     class: 'thumb',
     'data-attachment': a.id,
-    title: `Open ${a.name}`,
+    title: t('openFile', { name: a.name }),
   });
   const loaded = () => {
     btn.dataset['loaded'] = 'true';
@@ -70,9 +70,9 @@ function fileView(a: AttachmentDto, deps: AttachmentViewDeps): HTMLElement {
     max: '100',
     value: '0',
     hidden: true,
-    'aria-label': `Download progress of ${a.name}`,
+    'aria-label': t('downloadProgress', { name: a.name }),
   });
-  const download = h('button', { type: 'button', class: 'download' }, 'Download');
+  const download = h('button', { type: 'button', class: 'download' }, t('download'));
   const card = h(
     'div',
     { class: 'card', 'data-attachment': a.id, 'data-kind': pdf ? 'pdf' : 'file' },
@@ -91,7 +91,7 @@ function fileView(a: AttachmentDto, deps: AttachmentViewDeps): HTMLElement {
         (loaded, total) => (bar.value = total ? Math.round((loaded / total) * 100) : 0),
       )
       .then((b) => saveBlob(b, a.name))
-      .catch(() => (sub.textContent = `${formatBytes(a.size)} · download failed`))
+      .catch(() => (sub.textContent = `${i18n.size(a.size)} · ${t('downloadFailed')}`))
       .finally(() => {
         bar.hidden = true;
         download.disabled = false;
@@ -103,7 +103,7 @@ function fileView(a: AttachmentDto, deps: AttachmentViewDeps): HTMLElement {
   const open = h('button', { type: 'button', class: 'thumb', title: `Open the preview of ${a.name}` });
   open.append(
     serverPreview(a, {
-      alt: pdf ? `First page of ${a.name}` : `Preview of ${a.name}`,
+      alt: pdf ? t('firstPage', { name: a.name }) : `Preview of ${a.name}`,
       size: 'small',
       resolve: deps.resolve,
       onPreview: (p) => {
@@ -126,7 +126,7 @@ function fileView(a: AttachmentDto, deps: AttachmentViewDeps): HTMLElement {
 }
 
 function subText(size: number, p: AttachmentPreviewInfo): string {
-  const parts = [formatBytes(size)];
+  const parts = [i18n.size(size)];
   if (p.pages) parts.push(`PDF · ${pagesLabel(p.pages)}`);
   if (p.durationSeconds) parts.push(durationLabel(p.durationSeconds));
   return parts.join(' · ');

@@ -3,21 +3,16 @@ import type { EarlierChat } from '../session/earlier-chats';
 import type { AttachmentViewDeps } from './attachment-view';
 import { h } from './dom';
 import { messageView } from './message-view';
-
-export const ENDED_TEXT = 'This conversation has ended';
+import { i18n, t } from '../i18n/i18n';
 
 export function whenLabel(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return i18n.date(iso);
 }
 
 /** Replaces the composer once the chat is closed. */
 export function endedNotice(startNew: () => void): HTMLElement {
-  const button = h(
-    'button',
-    { type: 'button', class: 'start', onclick: startNew },
-    'Start a new conversation',
-  );
-  return h('div', {}, h('div', { class: 'why' }, ENDED_TEXT), button);
+  const button = h('button', { type: 'button', class: 'start', onclick: startNew }, t('startNew'));
+  return h('div', {}, h('div', { class: 'why' }, t('ended')), button);
 }
 
 /** Fills the "Earlier conversations" list (hidden when there is none). */
@@ -39,16 +34,15 @@ export function renderEarlier(
       ),
     ),
   );
-  details.replaceChildren(h('summary', {}, `Earlier conversations (${chats.length})`), h('ul', {}, ...items));
+  details.replaceChildren(h('summary', {}, t('earlier', { n: chats.length })), h('ul', {}, ...items));
 }
 
 /** A read-only transcript: the messages with their files, then the ended notice. */
 export function transcriptBody(messages: MessageDto[], deps: AttachmentViewDeps): HTMLElement {
-  const log = h('div', { class: 'log', role: 'log', 'aria-label': 'Earlier conversation' });
-  if (!messages.length)
-    log.append(h('div', { class: 'why' }, 'No messages were kept for this conversation.'));
+  const log = h('div', { class: 'log', role: 'log', 'aria-label': t('earlierConversation') });
+  if (!messages.length) log.append(h('div', { class: 'why' }, t('noneKept')));
   for (const m of messages) log.append(messageView(m, deps));
-  log.append(h('div', { class: 'why' }, ENDED_TEXT));
+  log.append(h('div', { class: 'why' }, t('ended')));
   return log;
 }
 

@@ -1,5 +1,5 @@
-import { formatBytes } from '@satchel/domain';
 import { h } from './dom';
+import { i18n, t } from '../i18n/i18n';
 import { fileNameEl } from './file-name';
 import { iconFor, isPdf, pagesLabel } from './previews';
 
@@ -34,7 +34,7 @@ export class FileCard {
       max: '100',
       value: '0',
       hidden: true,
-      'aria-label': `Upload progress of ${name}`,
+      'aria-label': t('uploadProgress', { name }),
     });
     this.buttons = h('div', { class: 'actions' });
     const icon = iconFor(blob, name, type, (pages) => {
@@ -68,11 +68,11 @@ export class FileCard {
   }
 
   private renderSub(): void {
-    const parts = [formatBytes(this.size)];
+    const parts = [i18n.size(this.size)];
     if (this.pages !== null) parts.push(`PDF · ${pagesLabel(this.pages)}`);
-    if (this.state === 'waiting') parts.push('Waiting for connection…');
-    if (this.state === 'uploading') parts.push('Sending…');
-    if (this.state === 'done') parts.push('Uploaded');
+    if (this.state === 'waiting') parts.push(t('waiting'));
+    if (this.state === 'uploading') parts.push(t('sending'));
+    if (this.state === 'done') parts.push(t('uploaded'));
     this.sub.textContent = parts.join(' · ');
   }
 
@@ -80,15 +80,20 @@ export class FileCard {
     const b: HTMLButtonElement[] = [];
     const { remove, cancel, retry } = this.actions;
     if (this.state === 'uploading' && cancel)
-      b.push(h('button', { type: 'button', class: 'cancel', onclick: cancel }, 'Cancel'));
+      b.push(h('button', { type: 'button', class: 'cancel', onclick: cancel }, t('cancel')));
     if (this.state === 'failed' && retry)
-      b.push(h('button', { type: 'button', class: 'retry', onclick: retry }, 'Retry'));
+      b.push(h('button', { type: 'button', class: 'retry', onclick: retry }, t('retry')));
     if (this.state !== 'uploading' && this.state !== 'done' && remove) {
       b.push(
         h(
           'button',
-          { type: 'button', class: 'remove', 'aria-label': `Remove ${this.name}`, onclick: remove },
-          'Remove',
+          {
+            type: 'button',
+            class: 'remove',
+            'aria-label': t('removeFile', { name: this.name }),
+            onclick: remove,
+          },
+          t('remove'),
         ),
       );
     }

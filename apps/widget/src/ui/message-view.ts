@@ -1,6 +1,7 @@
 import type { FileRequestDto, MessageDto } from '@satchel/contracts';
 import { attachmentView, type AttachmentViewDeps } from './attachment-view';
 import { h } from './dom';
+import { t } from '../i18n/i18n';
 
 export interface RequestActions {
   upload: (r: FileRequestDto) => void;
@@ -23,22 +24,23 @@ export function messageView(m: MessageDto, deps: AttachmentViewDeps): HTMLElemen
 
 /** Who wrote it: the name above others' bubbles; "You" for screen readers only on the visitor's own. */
 function authorLabel(m: MessageDto, mine: boolean): HTMLElement {
-  if (mine) return h('span', { class: 'sr-only' }, 'You: ');
+  if (mine) return h('span', { class: 'sr-only' }, t('you'));
   return h('div', { class: 'who' }, m.author.name, h('span', { class: 'sr-only' }, ':'));
 }
 
 /** The request part of a message: "Upload file" (and "Skip") while open, a note once resolved. */
 export function requestView(r: FileRequestDto, actions: RequestActions): HTMLElement {
   if (r.status === 'fulfilled')
-    return h('div', { class: 'request-done', 'data-request': r.id }, 'File received');
-  if (r.status === 'skipped') return h('div', { class: 'request-done', 'data-request': r.id }, 'Skipped');
-  if (r.status !== 'open') return h('div', { class: 'request-done', 'data-request': r.id }, 'Request closed');
+    return h('div', { class: 'request-done', 'data-request': r.id }, t('fileReceived'));
+  if (r.status === 'skipped') return h('div', { class: 'request-done', 'data-request': r.id }, t('skipped'));
+  if (r.status !== 'open')
+    return h('div', { class: 'request-done', 'data-request': r.id }, t('requestClosed'));
   return h(
     'div',
     { class: 'request', 'data-request': r.id },
-    h('button', { type: 'button', class: 'upload', onclick: () => actions.upload(r) }, 'Upload file'),
+    h('button', { type: 'button', class: 'upload', onclick: () => actions.upload(r) }, t('uploadFile')),
     r.skippable
-      ? h('button', { type: 'button', class: 'skip', onclick: () => actions.skip(r) }, 'Skip')
+      ? h('button', { type: 'button', class: 'skip', onclick: () => actions.skip(r) }, t('skip'))
       : null,
   );
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { extensionOf } from '@satchel/domain';
 import { previewPdf } from '../pdf/pdf-loader';
 import { h } from './dom';
@@ -27,7 +28,7 @@ export function iconFor(
     const img = h('img', { alt: name, src: URL.createObjectURL(blob) });
     icon.replaceChildren(img);
   } else if (isPdf(type, name)) {
-    const canvas = h('canvas', { 'aria-label': `First page of ${name}` });
+    const canvas = h('canvas', { 'aria-label': t('firstPage', { name }) });
     previewPdf(blob, canvas, 80).then(
       (p) => {
         icon.replaceChildren(canvas);
@@ -40,5 +41,5 @@ export function iconFor(
 }
 
 export function pagesLabel(pages: number): string {
-  return `${pages} page${pages === 1 ? '' : 's'}`;
+  return t('pages', { n: pages });
 }

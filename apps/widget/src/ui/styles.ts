@@ -1,23 +1,24 @@
 /** The widget's styles, scoped to its shadow root (nothing leaks into or out of the host page). */
 export const WIDGET_CSS = `
-:host { all: initial; position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; font: 14px/1.4 system-ui, sans-serif; color: #1f2430; }
+:host { all: initial; position: fixed; inset-inline-end: 20px; bottom: 20px; z-index: 2147483000; font: 14px/1.4 system-ui, sans-serif; color: #1f2430; --brand: #3056d3; --on-brand: #fff; --brand-ink: #3056d3; }
+:host([data-position="left"]) { inset-inline-end: auto; inset-inline-start: 20px; }
 * { box-sizing: border-box; font: inherit; }
 button { cursor: pointer; border: 0; border-radius: 6px; background: #eef0f5; color: inherit; padding: 4px 8px; }
 button:disabled { opacity: .5; cursor: default; }
-.launcher { width: 56px; height: 56px; border-radius: 50%; background: #3056d3; color: #fff; font-weight: 600; box-shadow: 0 4px 14px rgba(0,0,0,.25); }
+.launcher { min-width: 56px; height: 56px; border-radius: 28px; padding: 0 16px; background: var(--brand); color: var(--on-brand); display: flex; align-items: center; justify-content: center; gap: 6px; font-weight: 600; box-shadow: 0 4px 14px rgba(0,0,0,.25); }
 .launcher { position: relative; }
-.badge { position: absolute; top: -4px; right: -4px; min-width: 20px; height: 20px; padding: 0 5px; border-radius: 10px; background: #d93025; color: #fff; font-size: 12px; font-weight: 700; line-height: 20px; text-align: center; }
-.bubble { position: absolute; right: 0; bottom: 66px; width: 260px; display: flex; align-items: flex-start; background: #fff; border-radius: 10px; box-shadow: 0 4px 18px rgba(0,0,0,.2); }
-.bubble-open { flex: 1; min-width: 0; text-align: start; background: none; padding: 10px 4px 10px 12px; display: flex; flex-direction: column; gap: 2px; }
+.badge { position: absolute; top: -4px; inset-inline-end: -4px; min-width: 20px; height: 20px; padding: 0 5px; border-radius: 10px; background: #d93025; color: #fff; font-size: 12px; font-weight: 700; line-height: 20px; text-align: center; }
+.bubble { position: absolute; inset-inline-end: 0; bottom: 66px; width: 260px; display: flex; align-items: flex-start; background: #fff; border-radius: 10px; box-shadow: 0 4px 18px rgba(0,0,0,.2); }
+.bubble-open { flex: 1; min-width: 0; text-align: start; background: none; padding-block: 10px; padding-inline: 12px 4px; display: flex; flex-direction: column; gap: 2px; }
 .bubble-open .who { font-size: 11px; color: #667; }
 .bubble-open .text { overflow-wrap: anywhere; }
 .bubble-dismiss { background: none; font-size: 16px; color: #667; padding: 6px 8px; }
 .panel { position: relative; width: 360px; height: 560px; max-height: calc(100vh - 40px); display: flex; flex-direction: column; background: #fff; border-radius: 12px; box-shadow: 0 8px 30px rgba(0,0,0,.25); overflow: hidden; }
 .panel[hidden], [hidden] { display: none !important; }
-header { display: flex; align-items: center; gap: 8px; padding: 10px 12px; background: #3056d3; color: #fff; }
+header { display: flex; align-items: center; gap: 8px; padding: 10px 12px; background: var(--brand); color: var(--on-brand); }
 header .title { flex: 1; font-weight: 600; }
 header .status { font-size: 12px; opacity: .9; }
-header button { background: transparent; color: #fff; font-size: 18px; }
+header button { background: transparent; color: var(--on-brand); font-size: 18px; }
 .log { flex: 1; overflow-y: auto; padding: 10px; display: flex; flex-direction: column; gap: 8px; background: #f6f7fb; }
 .msg { max-width: 85%; align-self: flex-start; background: #fff; border-radius: 10px; padding: 6px 10px; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
 .msg.mine { align-self: flex-end; background: #dfe7ff; }
@@ -47,22 +48,23 @@ header button { background: transparent; color: #fff; font-size: 18px; }
 progress { width: 100%; height: 6px; }
 .tray { display: flex; flex-direction: column; gap: 4px; padding: 6px 10px; border-top: 1px solid #e3e6ee; max-height: 200px; overflow-y: auto; }
 .tray:empty { display: none; }
-.tray .for { font-size: 12px; color: #3056d3; }
+.tray .for { font-size: 12px; color: var(--brand-ink); }
 .composer { display: flex; gap: 6px; padding: 8px; border-top: 1px solid #e3e6ee; align-items: flex-end; }
 .composer textarea { flex: 1; resize: none; height: 38px; border: 1px solid #ccd; border-radius: 6px; padding: 8px; }
-.composer .send { background: #3056d3; color: #fff; height: 38px; }
+.composer .send { background: var(--brand); color: var(--on-brand); height: 38px; }
 .composer .clip { height: 38px; }
 .request { margin-top: 6px; display: flex; gap: 6px; }
-.request .upload { background: #3056d3; color: #fff; }
+.request .upload { background: var(--brand); color: var(--on-brand); }
 .request-done { font-size: 12px; color: #2e7d32; margin-top: 4px; }
-.drop { position: absolute; inset: 0; background: rgba(48,86,211,.12); border: 3px dashed #3056d3; border-radius: 12px; display: flex; align-items: center; justify-content: center; font-weight: 600; color: #3056d3; pointer-events: none; }
+.drop { position: absolute; inset: 0; background: rgba(48,86,211,.12); border: 3px dashed var(--brand); border-radius: 12px; display: flex; align-items: center; justify-content: center; font-weight: 600; color: var(--brand-ink); pointer-events: none; }
 .lightbox { position: absolute; inset: 0; background: rgba(0,0,0,.85); display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 8px; padding: 10px; }
 .lightbox img { max-width: 100%; max-height: calc(100% - 40px); }
-button:focus-visible, textarea:focus-visible, summary:focus-visible, a:focus-visible, [tabindex]:focus-visible { outline: 2px solid #3056d3; outline-offset: 2px; }
+button:focus-visible, textarea:focus-visible, summary:focus-visible, a:focus-visible, [tabindex]:focus-visible, input:focus-visible { outline: 2px solid var(--brand-ink); outline-offset: 2px; }
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-header button:focus-visible { outline-color: #fff; }
+header button:focus-visible { outline-color: var(--on-brand); }
 @media (max-width: 480px) {
-  :host { right: 12px; bottom: 12px; }
+  :host { inset-inline-end: 12px; bottom: 12px; }
+  :host([data-position="left"]) { inset-inline-end: auto; inset-inline-start: 12px; }
   .panel { position: fixed; inset: 0; width: auto; height: auto; max-height: none; border-radius: 0; }
   .composer textarea { font-size: 16px; height: 44px; }
   .composer .send, .composer .clip { height: 44px; }
@@ -70,15 +72,25 @@ header button:focus-visible { outline-color: #fff; }
   .drop { border-radius: 0; }
 }
 .earlier { font-size: 12px; background: #eef0f5; border-bottom: 1px solid #e3e6ee; }
-.earlier summary { cursor: pointer; padding: 6px 10px; color: #3056d3; }
+.earlier summary { cursor: pointer; padding: 6px 10px; color: var(--brand-ink); }
 .earlier ul { list-style: none; margin: 0; padding: 0 6px 6px; max-height: 150px; overflow-y: auto; }
 .earlier li button { width: 100%; text-align: start; background: #fff; margin-top: 4px; display: flex; flex-direction: column; }
 .earlier .when { font-weight: 600; }
 .earlier .hint { color: #667; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .ended { padding: 10px; border-top: 1px solid #e3e6ee; text-align: center; display: flex; flex-direction: column; gap: 6px; align-items: center; }
 .ended .why, .transcript .why { font-size: 12px; color: #667; text-align: center; }
-.ended .start { background: #3056d3; color: #fff; padding: 8px 12px; }
+.ended .start { background: var(--brand); color: var(--on-brand); padding: 8px 12px; }
 .transcript { position: absolute; inset: 0; display: flex; flex-direction: column; background: #fff; }
 .transcript header .back { font-size: 14px; }
 .notice { font-size: 12px; color: #8a5a00; background: #fff4d6; padding: 4px 10px; }
+:host([data-position="left"]) .bubble { inset-inline-end: auto; inset-inline-start: 0; }
+.launcher svg { flex: none; }
+header .avatar { width: 28px; height: 28px; border-radius: 50%; object-fit: cover; background: #fff; }
+.intro { padding: 8px 12px; font-size: 13px; background: #fff; border-bottom: 1px solid #e3e6ee; white-space: pre-wrap; overflow-wrap: anywhere; }
+.away { padding: 6px 12px; font-size: 12px; color: #5c3c00; background: #fff4d6; white-space: pre-wrap; overflow-wrap: anywhere; }
+.prechat { display: flex; flex-direction: column; gap: 6px; padding: 10px; border-top: 1px solid #e3e6ee; }
+.prechat label { display: flex; flex-direction: column; gap: 2px; font-size: 12px; color: #4a5060; }
+.prechat input { border: 1px solid #8a94b0; border-radius: 6px; padding: 7px 8px; }
+.prechat .error { font-size: 12px; color: #b3261e; }
+.prechat button[type="submit"] { background: var(--brand); color: var(--on-brand); padding: 8px 12px; align-self: flex-end; }
 `;

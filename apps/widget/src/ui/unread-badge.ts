@@ -1,4 +1,5 @@
 import { h } from './dom';
+import { i18n, t } from '../i18n/i18n';
 
 const PREVIEW_CHARS = 90;
 
@@ -35,23 +36,25 @@ export class UnreadBadge {
     this.bubble = h(
       'div',
       { class: 'bubble', hidden: true, role: 'status' },
-      h(
-        'button',
-        { type: 'button', class: 'bubble-open', 'aria-label': 'Open chat', onclick: open },
-        this.who,
-        this.text,
-      ),
+      h('button', { type: 'button', class: 'bubble-open', onclick: open }, this.who, this.text),
       h(
         'button',
         {
           type: 'button',
           class: 'bubble-dismiss',
-          'aria-label': 'Dismiss',
           onclick: () => this.dismiss(),
         },
         '×',
       ),
     );
+    const [openButton, dismissButton] = [...this.bubble.children];
+    if (openButton) i18n.bind(openButton, 'openChat', undefined, 'aria-label');
+    if (dismissButton) i18n.bind(dismissButton, 'dismiss', undefined, 'aria-label');
+    i18n.bindText(launcher, () => this.launcherLabel(), 'aria-label');
+  }
+
+  private launcherLabel(): string {
+    return this.n ? t('openChatUnread', { n: this.n }) : t('openChat');
   }
 
   get unread(): number {
@@ -107,12 +110,12 @@ export class UnreadBadge {
       this.count.hidden = true;
       this.count.textContent = '';
       this.bubble.hidden = true;
-      this.launcher.setAttribute('aria-label', 'Open chat');
+      this.launcher.setAttribute('aria-label', this.launcherLabel());
       return;
     }
-    this.count.textContent = this.n > 99 ? '99+' : String(this.n);
+    this.count.textContent = this.n > 99 ? `${i18n.number(99)}+` : i18n.number(this.n);
     this.count.hidden = false;
-    this.launcher.setAttribute('aria-label', `Open chat, ${this.n} unread`);
+    this.launcher.setAttribute('aria-label', this.launcherLabel());
     this.who.textContent = who;
     this.text.textContent = text;
     this.bubble.hidden = dismissed;

@@ -3,6 +3,10 @@ import { h } from './dom';
 import { trapTab } from './focus-trap';
 import { UnreadBadge } from './unread-badge';
 import { WIDGET_CSS } from './styles';
+import type { WidgetAppearance } from '@satchel/contracts';
+import { i18n } from '../i18n/i18n';
+import { brandCss, chatIcon } from './appearance-view';
+import { preChatForm, type PreChatAnswer } from './prechat-form';
 
 export interface ShellEvents {
   files: (files: File[]) => void;
@@ -35,29 +39,37 @@ export class WidgetShell {
   /** Shown instead of the composer once the conversation has ended. */
   readonly ended: HTMLElement;
 
-  constructor(host: HTMLElement, events: ShellEvents) {
+  constructor(
+    private readonly host: HTMLElement,
+    events: ShellEvents,
+  ) {
     const root = host.attachShadow({ mode: 'open' });
     this.root = root;
-    adoptStyles(root);
+    this.brandSheet = adoptStyles(root);
     this.status = h('span', { class: 'status', 'aria-live': 'polite' });
     this.notice = h('div', { class: 'notice', hidden: true, role: 'status' });
-    this.log = h('div', {
-      class: 'log',
-      role: 'log',
-      'aria-live': 'polite',
-      'aria-label': 'Conversation',
-    });
-    this.tray = h('div', { class: 'tray', 'aria-label': 'Files to send' });
-    this.input = h('textarea', { placeholder: 'Write a message…', 'aria-label': 'Message', rows: '1' });
-    this.picker = h('input', { type: 'file', multiple: true, hidden: true, 'aria-label': 'Choose files' });
-    this.drop = h('div', { class: 'drop', hidden: true }, 'Drop files to attach');
-    this.lightbox = h('div', {
-      class: 'lightbox',
-      hidden: true,
-      role: 'dialog',
-      'aria-modal': 'true',
-      'aria-label': 'Image',
-    });
+    this.log = i18n.bind(
+      h('div', { class: 'log', role: 'log', 'aria-live': 'polite' }),
+      'conversation',
+      undefined,
+      'aria-label',
+    );
+    this.tray = i18n.bind(h('div', { class: 'tray' }), 'filesToSend', undefined, 'aria-label');
+    this.input = i18n.bind(h('textarea', { rows: '1' }), 'message', undefined, 'aria-label');
+    i18n.bind(this.input, 'placeholder', undefined, 'placeholder');
+    this.picker = i18n.bind(
+      h('input', { type: 'file', multiple: true, hidden: true }),
+      'chooseFiles',
+      undefined,
+      'aria-label',
+    );
+    this.drop = i18n.bind(h('div', { class: 'drop', hidden: true }), 'dropFiles');
+    this.lightbox = i18n.bind(
+      h('div', { class: 'lightbox', hidden: true, role: 'dialog', 'aria-modal': 'true' }),
+      'image',
+      undefined,
+      'aria-label',
+    );
     this.earlier = h('details', { class: 'earlier', hidden: true });
     this.ended = h('div', { class: 'ended', hidden: true, role: 'status' });
     this.transcript = h('section', {
@@ -66,7 +78,7 @@ export class WidgetShell {
       role: 'dialog',
       'aria-modal': 'true',
     });
-    const launcher = h('button', { type: 'button', class: 'launcher', 'aria-label': 'Open chat' }, 'Chat');
+    const launcher = h('button', { type: 'button', class: 'launcher' }, chatIcon());
     this.unread = new UnreadBadge(launcher, () => this.toggle(true));
     const form = h(
       'form',
@@ -76,27 +88,33 @@ export class WidgetShell {
         {
           type: 'button',
           class: 'clip',
-          'aria-label': 'Attach files',
-          title: 'Attach files',
           onclick: () => this.pick(events.accept(), events.files),
         },
         clipIcon(),
       ),
       this.picker,
       this.input,
-      h('button', { type: 'submit', class: 'send' }, 'Send'),
+      i18n.bind(h('button', { type: 'submit', class: 'send' }), 'send'),
     );
     this.panel = h(
       'section',
-      { class: 'panel', hidden: true, 'aria-label': 'Chat' },
+      { class: 'panel', hidden: true },
       h(
         'header',
         {},
-        h('span', { class: 'title' }, 'Chat with us'),
+        this.avatar,
+        this.title,
         this.status,
-        h('button', { type: 'button', 'aria-label': 'Close chat', onclick: () => this.toggle(false) }, '×'),
+        i18n.bind(
+          h('button', { type: 'button', onclick: () => this.toggle(false) }, '×'),
+          'closeChat',
+          undefined,
+          'aria-label',
+        ),
       ),
       this.notice,
+      this.away,
+      this.intro,
       this.earlier,
       this.log,
       this.ended,
@@ -106,6 +124,13 @@ export class WidgetShell {
       this.transcript,
       this.lightbox,
     );
+    i18n.bind(this.panel, 'panel', undefined, 'aria-label');
+    const clip = form.querySelector('.clip');
+    if (clip) {
+      i18n.bind(clip, 'attachFiles', undefined, 'aria-label');
+      i18n.bind(clip, 'attachFiles', undefined, 'title');
+    }
+    i18n.bindText(this.title, () => this.teamName ?? i18n.t('title'));
     launcher.addEventListener('click', () => this.toggle(true));
     this.launcher = launcher;
     this.composer = form;
@@ -141,6 +166,55 @@ export class WidgetShell {
 
   private readonly launcher: HTMLButtonElement;
   private readonly events: ShellEvents;
+  private readonly brandSheet: CSSStyleSheet;
+  private readonly title = h('span', { class: 'title' });
+  private readonly avatar = h('img', { class: 'avatar', alt: '', hidden: true });
+  private readonly intro = h('div', { class: 'intro', hidden: true });
+  /** The away message, outside business hours. */
+  readonly away = h('div', { class: 'away', hidden: true, role: 'status' });
+  private teamName: string | null = null;
+  private launcherLabel: string | null = null;
+
+  /** Colours, side, launcher, team name, avatar and greeting; `avatarSrc` is absolute (or null). */
+  applyAppearance(a: WidgetAppearance, avatarSrc: string | null): void {
+    this.brandSheet.replaceSync(brandCss(a));
+    this.host.dataset['position'] = a.position === 'left' ? 'left' : 'right';
+    this.teamName = a.teamName;
+    this.title.textContent = a.teamName ?? i18n.t('title');
+    this.avatar.hidden = !avatarSrc;
+    if (avatarSrc) this.avatar.src = avatarSrc;
+    else this.avatar.removeAttribute('src');
+    this.intro.hidden = !a.greeting;
+    this.intro.textContent = a.greeting ?? '';
+    if (a.launcherLabel !== this.launcherLabel) {
+      this.launcherLabel = a.launcherLabel;
+      const badge = this.launcher.querySelector('.badge');
+      this.launcher.replaceChildren(
+        a.launcherLabel ? h('span', {}, a.launcherLabel) : chatIcon(),
+        ...(badge ? [badge] : []),
+      );
+    }
+  }
+
+  /** Shows `text` as the away message, or hides it. */
+  setAway(text: string | null): void {
+    this.away.hidden = !text;
+    this.away.textContent = text ?? '';
+  }
+
+  /** Replaces the composer with the pre-chat form until the visitor gives a name and an email. */
+  askPreChat(): Promise<PreChatAnswer> {
+    return new Promise((resolve) => {
+      const form = preChatForm((answer) => {
+        form.remove();
+        this.composer.hidden = false;
+        resolve(answer);
+      });
+      this.composer.hidden = true;
+      this.composer.before(form);
+      if (this.isOpen) form.querySelector('input')?.focus();
+    });
+  }
   /** The unread count and preview shown by the launcher while the panel is closed. */
   readonly unread: UnreadBadge;
 
@@ -185,7 +259,7 @@ export class WidgetShell {
     this.closeImage?.();
     const url = URL.createObjectURL(blob);
     const opener = this.root.activeElement as HTMLElement | null;
-    const button = h('button', { type: 'button', class: 'close-image' }, 'Close');
+    const button = h('button', { type: 'button', class: 'close-image' }, i18n.t('close'));
     const close = () => {
       this.lightbox.hidden = true;
       this.lightbox.replaceChildren();
@@ -215,7 +289,7 @@ export class WidgetShell {
   showTranscript(title: string, body: HTMLElement): void {
     this.closeTranscript?.();
     const opener = this.root.activeElement as HTMLElement | null;
-    const back = h('button', { type: 'button', class: 'back' }, 'Back');
+    const back = h('button', { type: 'button', class: 'back' }, i18n.t('back'));
     const close = () => {
       this.transcript.hidden = true;
       this.transcript.replaceChildren();
@@ -267,11 +341,14 @@ export class WidgetShell {
   }
 }
 
-function adoptStyles(root: ShadowRoot): void {
+/** The widget's styles plus a sheet for the account's brand colours (returned, to be filled later). */
+function adoptStyles(root: ShadowRoot): CSSStyleSheet {
   // A constructed stylesheet needs no inline <style>, so host pages with a strict CSP still style the widget.
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(WIDGET_CSS);
-  root.adoptedStyleSheets = [sheet];
+  const brand = new CSSStyleSheet();
+  root.adoptedStyleSheets = [sheet, brand];
+  return brand;
 }
 
 function clipIcon(): SVGSVGElement {

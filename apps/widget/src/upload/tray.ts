@@ -4,6 +4,8 @@ import { ApiError } from '../api/api-client';
 import { FileCard, type CardState } from '../ui/file-card';
 import { h } from '../ui/dom';
 import { describeUploadFailure } from './upload-failure';
+import { refusalText } from './refusal-text';
+import { t } from '../i18n/i18n';
 import { narrowRule, refusalOf, UploadAborted, uploadFile, type UploadHandle } from '@satchel/upload-client';
 
 export interface TrayItem {
@@ -142,12 +144,16 @@ export class Tray {
     for (const item of this.items) {
       if ((item.state !== 'ready' && item.state !== 'refused') || item.refusedByServer) continue;
       const refusal = rule ? refusalOf(rule, item, this.deps.who) : null;
-      this.setState(item, refusal ? 'refused' : 'ready', refusal?.message ?? '');
+      this.setState(
+        item,
+        refusal ? 'refused' : 'ready',
+        refusal ? refusalText(refusal, item.name, rule) : '',
+      );
     }
   }
 
   private render(): void {
-    this.header.textContent = this.request ? `For: ${this.request.prompt}` : '';
+    this.header.textContent = this.request ? t('forRequest', { prompt: this.request.prompt }) : '';
     this.el.replaceChildren(...(this.request ? [this.header] : []), ...this.items.map((i) => i.card.el));
   }
 }

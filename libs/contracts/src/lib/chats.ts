@@ -8,6 +8,10 @@ export interface ChatDto {
   accountId: string;
   status: ChatStatus;
   visitorName: string;
+  /** From the host page's `identify()`. */
+  visitorEmail?: string | null;
+  /** `identify()` was verified with the account's identity secret. */
+  visitorVerified?: boolean;
   source: 'widget' | 'api';
   createdAt: string;
   lastMessageAt: string | null;
@@ -18,6 +22,8 @@ export interface ChatDto {
 export interface StartWidgetChatRequest {
   widgetKey: string;
   name?: string;
+  /** From the widget's pre-chat form. */
+  email?: string;
 }
 
 export interface StartWidgetChatResponse {

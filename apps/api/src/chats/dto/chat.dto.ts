@@ -7,6 +7,7 @@ import type {
 } from '@satchel/contracts';
 import {
   ArrayMaxSize,
+  IsEmail,
   IsArray,
   IsIn,
   IsOptional,
@@ -21,6 +22,8 @@ import { OptionalIntRange } from '../../common/validation/int-range';
 export class StartWidgetChatDto implements StartWidgetChatRequest {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) widgetKey: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) name?: string;
+  /** From the widget's pre-chat form. */
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
 }
 
 export class CreateChatDto implements CreateChatRequest {

@@ -9,6 +9,7 @@ import { RateLimitOverrides1732800000000 } from './1732800000000-rate-limit-over
 import { Previews1732900000014 } from './1732900000014-previews';
 import { AccountAllowedOrigins1732900000300 } from './1732900000300-account-allowed-origins';
 import { PreviewKinds1733104000000 } from './1733104000000-preview-kinds';
+import { WidgetAppearance1733105000000 } from './1733105000000-widget-appearance';
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
   Foundation1732300000000,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Previews1732900000014,
   AccountAllowedOrigins1732900000300,
   PreviewKinds1733104000000,
+  WidgetAppearance1733105000000,
 ];

@@ -28,6 +28,12 @@ export const SETTINGS_ROUTES: Route[] = [
     loadComponent: () => import('./install/install.page').then((m) => m.InstallPage),
   },
   {
+    path: 'appearance',
+    title: 'Appearance · Satchel',
+    canDeactivate: [confirmLeaveUnsaved],
+    loadComponent: () => import('./appearance/appearance.page').then((m) => m.AppearancePage),
+  },
+  {
     path: 'chatbot',
     title: 'Chatbot · Satchel',
     canDeactivate: [confirmLeaveUnsaved],

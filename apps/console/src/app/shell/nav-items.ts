@@ -12,6 +12,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/audit', label: 'Audit log', icon: 'history', adminOnly: true },
   { path: '/team', label: 'Team', icon: 'group', adminOnly: true },
   { path: '/settings/install', label: 'Install', icon: 'code', adminOnly: true },
+  { path: '/settings/appearance', label: 'Appearance', icon: 'palette', adminOnly: true },
   { path: '/settings/uploads', label: 'File uploads', icon: 'upload_file', adminOnly: true },
   { path: '/settings/s3', label: 'AWS S3 export', icon: 'cloud_upload', adminOnly: true },
   { path: '/settings/callback', label: 'Callback', icon: 'webhook', adminOnly: true },

@@ -1,0 +1,55 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AppearanceSettings } from '@satchel/contracts';
+import { ADMINS, Allow, CurrentPrincipal } from '../common/auth/decorators';
+import type { Principal } from '../common/auth/principal';
+import { ClientIp } from '../common/http/client-ip';
+import { AppearanceService } from './appearance.service';
+import { UpdateAppearanceDto, UploadAvatarDto } from './dto/appearance.dto';
+
+@ApiTags('appearance')
+@ApiBearerAuth()
+@Controller('v1/settings/appearance')
+export class AppearanceController {
+  constructor(private readonly appearance: AppearanceService) {}
+
+  @Allow(...ADMINS)
+  @Get()
+  get(@CurrentPrincipal() p: Principal): Promise<AppearanceSettings> {
+    return this.appearance.get(p.accountId);
+  }
+
+  @Allow(...ADMINS)
+  @Put()
+  update(
+    @CurrentPrincipal() p: Principal,
+    @ClientIp() ip: string | null,
+    @Body() dto: UpdateAppearanceDto,
+  ): Promise<AppearanceSettings> {
+    return this.appearance.update({ principal: p, ip }, dto);
+  }
+
+  @Allow(...ADMINS)
+  @Put('avatar')
+  setAvatar(
+    @CurrentPrincipal() p: Principal,
+    @ClientIp() ip: string | null,
+    @Body() dto: UploadAvatarDto,
+  ): Promise<AppearanceSettings> {
+    return this.appearance.setAvatar({ principal: p, ip }, dto.dataUrl);
+  }
+
+  @Allow(...ADMINS)
+  @Delete('avatar')
+  removeAvatar(@CurrentPrincipal() p: Principal, @ClientIp() ip: string | null): Promise<AppearanceSettings> {
+    return this.appearance.removeAvatar({ principal: p, ip });
+  }
+
+  /** A new identity secret: hashes made with the old one stop verifying. */
+  @Allow(...ADMINS)
+  @Post('identity-secret/rotate')
+  @HttpCode(200)
+  rotate(@CurrentPrincipal() p: Principal, @ClientIp() ip: string | null): Promise<AppearanceSettings> {
+    return this.appearance.rotateIdentitySecret({ principal: p, ip });
+  }
+}
