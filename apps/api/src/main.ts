@@ -24,6 +24,9 @@ function banner(config: AppConfig, login: FirstLogin | null, widgetKey: string |
     `  Health     ${base}/health`,
     `  Login      ${config.admin.email}  ${pw}`,
     widgetKey ? `  Widget key ${widgetKey}` : '',
+    config.mail.smtpUrl
+      ? `  Email      sent through ${new URL(config.mail.smtpUrl).host}`
+      : `  Email      SMTP_URL not set: emails go to the outbox, ${base}/console/outbox`,
     '',
   ].join('\n');
 }

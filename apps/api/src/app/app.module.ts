@@ -15,12 +15,14 @@ import { HealthModule } from '../health/health.module';
 import { InboxModule } from '../inbox/inbox.module';
 import { IntegrationsModule } from '../integrations/integrations.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { MailModule } from '../mail/mail.module';
 import { OutboundModule } from '../outbound/outbound.module';
 import { PreviewsModule } from '../previews/previews.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { RedisModule } from '../redis/redis.module';
 import { StorageModule } from '../storage/storage.module';
+import { TeamModule } from '../team/team.module';
 import { UploadSettingsModule } from '../upload-settings/upload-settings.module';
 import { PasswordHasherModule } from '../users/password-hasher.module';
 import { UsersModule } from '../users/users.module';
@@ -59,6 +61,8 @@ export class AppModule {
         IntegrationsModule.register({ http, worker }),
         PreviewsModule.register({ http, worker }),
         HealthModule,
+        MailModule.register(chats, { http, worker }),
+        TeamModule,
         ...(http ? [DemoModule, InboxModule.register(chats)] : []),
       ],
     };

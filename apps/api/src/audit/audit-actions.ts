@@ -6,6 +6,14 @@ export const AUDIT_ACTIONS = {
   settingsUpdate: 'upload-settings.update',
   allowedOriginsUpdate: 'account.allowed-origins.update',
   widgetKeyRotate: 'account.widget-key.rotate',
+  userRoleChange: 'user.role.change',
+  userRemove: 'user.remove',
+  invitationCreate: 'invitation.create',
+  invitationResend: 'invitation.resend',
+  invitationRevoke: 'invitation.revoke',
+  invitationAccept: 'invitation.accept',
+  passwordReset: 'user.password.reset',
+  ownerRecovery: 'user.password.recover',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -125,6 +125,11 @@ export const envSchema = z.object({
   PREVIEW_MAX_INPUT_PIXELS: int(1, 1_000_000_000).default(50_000_000),
   PREVIEW_TIMEOUT_SECONDS: int(1, 3600).default(30),
   PREVIEW_MAX_INPUT_MB: int(1, 4096).default(100),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  MAIL_FROM: z.string().min(3).default('Satchel <satchel@localhost>'),
+  INVITATION_TTL_HOURS: int(1, 24 * 90).default(168),
+  PASSWORD_RESET_TTL_MINUTES: int(5, 24 * 60).default(30),
+  NOTIFY_OFFLINE_DELAY_SECONDS: int(1, 86400).default(300),
 });
 
 const limitSpec = z.string().refine((v) => parseLimit(v) !== undefined, `must be ${LIMIT_RULE}`);
@@ -191,6 +196,15 @@ export interface AppConfig {
   /** Image previews: decoded-pixel ceiling (checked from the header, before decoding) and time limit. */
   previews: { maxInputPixels: number; timeoutSeconds: number; maxInputBytes: number };
   logLevel: Env['LOG_LEVEL'];
+  /** Emails: sent through `smtpUrl`, or written to the console's outbox when it is unset. */
+  mail: {
+    smtpUrl: string | undefined;
+    from: string;
+    invitationTtlHours: number;
+    passwordResetTtlMinutes: number;
+    /** An operator without a console socket this long after a new chat or message gets an email. */
+    notifyOfflineDelayMs: number;
+  };
 }
 
 /** Node HTTP server limits against slow or greedy clients (applied by `applyHttpLimits`). */
@@ -332,5 +346,12 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       maxInputBytes: e.PREVIEW_MAX_INPUT_MB * 1024 * 1024,
     },
     logLevel: e.LOG_LEVEL,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      invitationTtlHours: e.INVITATION_TTL_HOURS,
+      passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
+      notifyOfflineDelayMs: e.NOTIFY_OFFLINE_DELAY_SECONDS * 1000,
+    },
   };
 }

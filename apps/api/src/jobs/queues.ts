@@ -6,6 +6,7 @@ export const QUEUES = {
   events: 'events',
   integrations: 'integrations',
   previews: 'previews',
+  mail: 'mail',
 } as const;
 
 export const JOBS = {
@@ -13,4 +14,6 @@ export const JOBS = {
   deliver: 'deliver',
   reconcileDeliveries: 'reconcile-deliveries',
   generatePreview: 'previews.generate',
+  sendMail: 'mail.send',
+  notifyOperator: 'mail.notify-operator',
 } as const;
