@@ -43,7 +43,8 @@ export class MailController {
     @Body() dto: UpdateTeamSettingsDto,
   ): Promise<TeamSettingsDto> {
     enforce(checkAccountSettingsChange(policyActorOf(p), p.accountId));
-    const next = { ...(await this.settings.get(p.accountId)), ...dto };
+    const given = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
+    const next = { ...(await this.settings.get(p.accountId)), ...given };
     await this.settings.save(p.accountId, next);
     return next;
   }
