@@ -5,6 +5,7 @@ import { FirstStartService, type FirstLogin } from './accounts/first-start.servi
 import { AccountsRepository } from './accounts/accounts.repository';
 import { createApp, createWorker } from './app/create-app';
 import { prepareRuntime, type Runtime } from './app/runtime';
+import { runAdminCommand } from './admin/admin-command';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 
 function banner(config: AppConfig, login: FirstLogin | null, widgetKey: string | undefined): string {
@@ -77,6 +78,8 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  if (process.argv[2] === 'admin')
+    process.exit(await runAdminCommand(config, process.argv.slice(3), process.stdout));
   if (process.argv.includes('--worker')) config = { ...config, runMode: 'worker' };
   const runtime = await prepareRuntime(config);
   await (runtime.config.runMode === 'worker' ? runWorker(runtime) : runApi(runtime));
