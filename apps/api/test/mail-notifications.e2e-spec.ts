@@ -2,7 +2,7 @@ import request from 'supertest';
 import { createOperator, loginOwner, startVisitorChat, widgetKeyOf, type Session } from './support/fixtures';
 import { pdfOfSize, uploadFile } from './support/files';
 import { startSmtpServer, tokenIn, type SmtpTestServer } from './support/smtp-server';
-import { connect, connectionString } from './support/socket';
+import { connect } from './support/socket';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('email notifications and transcripts (real SMTP server on loopback)', () => {

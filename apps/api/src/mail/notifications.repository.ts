@@ -54,11 +54,11 @@ export class NotificationsRepository {
       [userId],
     );
     return rows.map((r) => ({
-      chatId: r['chat_id'] as string,
-      kind: r['kind'] as string,
-      summary: r['summary'] as string,
-      accountId: r['account_id'] as string,
-      email: r['email'] as string,
+      chatId: r['chat_id'],
+      kind: r['kind'],
+      summary: r['summary'],
+      accountId: r['account_id'],
+      email: r['email'],
     }));
   }
 

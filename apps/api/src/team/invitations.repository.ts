@@ -50,7 +50,7 @@ export class InvitationsRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
       [data.accountId, data.email, data.role, data.groups, data.invitedBy, data.expiresAt, tokenHash],
     );
-    return toRow(rows[0] as Record<string, unknown>);
+    return toRow(rows[0]);
   }
 
   async list(accountId: string): Promise<InvitationRow[]> {
