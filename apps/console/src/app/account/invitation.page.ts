@@ -40,7 +40,11 @@ export class InvitationPage implements OnInit {
     password: ['', [Validators.required, Validators.minLength(8)]],
   });
 
-  async ngOnInit(): Promise<void> {
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
     try {
       this.invitation.set(await firstValueFrom(this.api.invitation(this.token() ?? '')));
     } catch (err) {

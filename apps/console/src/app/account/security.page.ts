@@ -29,7 +29,11 @@ export class SecurityPage implements OnInit {
   readonly busy = signal(false);
   code = '';
 
-  async ngOnInit(): Promise<void> {
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
     try {
       this.status.set(await firstValueFrom(this.api.totp()));
       this.emailWhenOffline.set((await firstValueFrom(this.api.notifications())).emailWhenOffline);
