@@ -126,6 +126,7 @@ describe('console: a team that runs itself (emails through a real SMTP server)',
     await screenshot(page, 'security-totp-recovery-codes');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Satchel' }).waitFor();
     await page.getByLabel('Email').fill('tom@e2e.test');
     await page.getByLabel('Password').fill('tom-password-1');
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { FormsModule, type NgForm } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -63,13 +63,13 @@ export class InvitationsPanel implements OnInit {
     }
   }
 
-  async invite(): Promise<void> {
+  async invite(form: NgForm): Promise<void> {
     this.busy.set(true);
     this.error.set(null);
     try {
       const created = await firstValueFrom(this.api.create({ email: this.email.trim(), role: this.role }));
       this.notify.success(`Invitation sent to ${created.email}.`);
-      this.email = '';
+      form.resetForm({ email: '', role: this.role });
       await this.load();
     } catch (err) {
       this.error.set(errorMessage(err));
