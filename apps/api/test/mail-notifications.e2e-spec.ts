@@ -13,7 +13,7 @@ describe('email notifications and transcripts (real SMTP server on loopback)', (
   beforeAll(async () => {
     // The first delivery attempt is refused (451): the BullMQ job retries it.
     smtp = await startSmtpServer({ failFirst: 1 });
-    t = await startTestApp({ SMTP_URL: smtp.url, NOTIFY_OFFLINE_DELAY_SECONDS: '1' });
+    t = await startTestApp({ SMTP_URL: smtp.url, NOTIFY_OFFLINE_DELAY_SECONDS: '3' });
     owner = await loginOwner(t);
     await request(t.url)
       .put('/v1/me/notifications')
@@ -43,6 +43,36 @@ describe('email notifications and transcripts (real SMTP server on loopback)', (
     expect(smtp.mails.some((m) => m.to.includes(online.email))).toBe(false);
     expect(smtp.mails.some((m) => m.to.includes('owner@test.local'))).toBe(false);
     inbox.socket.close();
+  });
+
+  it("emails the operator who answered a chat about the visitor's new messages, batched, unless they turned it off", async () => {
+    const handler = await createOperator(t, owner);
+    const quiet = await createOperator(t, owner);
+    await request(t.url)
+      .put('/v1/me/notifications')
+      .set(quiet.auth)
+      .send({ emailWhenOffline: false })
+      .expect(200);
+    const visitor = await startVisitorChat(t, await widgetKeyOf(t, owner), 'Mia Message');
+    await smtp.waitFor(handler.email, /update/);
+    const before = smtp.mails.filter((m) => m.to.includes(handler.email)).length;
+    await request(t.url)
+      .post(`/v1/chats/${visitor.chatId}/messages`)
+      .set(handler.auth)
+      .send({ text: 'Hi Mia' })
+      .expect(201);
+    for (const text of ['Are you there?', 'Second question'])
+      await request(t.url)
+        .post(`/v1/chats/${visitor.chatId}/messages`)
+        .set(visitor.auth)
+        .send({ text })
+        .expect(201);
+    await waitUntil(() => smtp.mails.filter((m) => m.to.includes(handler.email)).length > before);
+    const mail = smtp.mails.filter((m) => m.to.includes(handler.email))[before];
+    expect(mail?.body).toContain('Mia Message: Are you there?');
+    expect(mail?.body).toContain('Mia Message: Second question');
+    expect(mail?.subject).toMatch(/^2 update/);
+    expect(smtp.mails.some((m) => m.to.includes(quiet.email))).toBe(false);
   });
 
   it('sends the visitor who gave an email the transcript, with links to the files, when the chat closes', async () => {
