@@ -6,6 +6,7 @@ import { AccountsRepository } from './accounts/accounts.repository';
 import { createApp, createWorker } from './app/create-app';
 import { closeWithin, drainAndClose } from './app/graceful-shutdown';
 import { prepareRuntime, type Runtime } from './app/runtime';
+import { runAdminCommand } from './admin/admin-command';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { loggingParams } from './logging/logging-params';
 import { AppLogger } from './logging/nest-logger';
@@ -28,6 +29,9 @@ function banner(config: AppConfig, login: FirstLogin | null, widgetKey: string |
     `  Health     ${base}/health`,
     `  Login      ${config.admin.email}  ${pw}`,
     widgetKey ? `  Widget key ${widgetKey}` : '',
+    config.mail.smtpUrl
+      ? `  Email      sent through ${new URL(config.mail.smtpUrl).host}`
+      : `  Email      SMTP_URL not set: emails go to the outbox, ${base}/console/outbox`,
     '',
   ].join('\n');
 }
@@ -91,6 +95,8 @@ async function main(): Promise<void> {
     throw err;
   }
   Logger.overrideLogger(AppLogger.standalone(loggingParams(createRootLogger(config))));
+  if (process.argv[2] === 'admin')
+    process.exit(await runAdminCommand(config, process.argv.slice(3), process.stdout));
   if (process.argv.includes('--worker')) config = { ...config, runMode: 'worker' };
   const runtime = await prepareRuntime(config);
   await (runtime.config.runMode === 'worker' ? runWorker(runtime) : runApi(runtime));

@@ -10,3 +10,4 @@ export * from './lib/integrations';
 export * from './lib/rate-limits';
 export * from './lib/secrets-status';
 export * from './lib/appearance';
+export * from './lib/team';

@@ -17,12 +17,14 @@ import { IntegrationsModule } from '../integrations/integrations.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { LoggingModule } from '../logging/logging.module';
 import { MetricsModule } from '../metrics/metrics.module';
+import { MailModule } from '../mail/mail.module';
 import { OutboundModule } from '../outbound/outbound.module';
 import { PreviewsModule } from '../previews/previews.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { RedisModule } from '../redis/redis.module';
 import { StorageModule } from '../storage/storage.module';
+import { TeamModule } from '../team/team.module';
 import { UploadSettingsModule } from '../upload-settings/upload-settings.module';
 import { AppearanceModule } from '../appearance/appearance.module';
 import { PasswordHasherModule } from '../users/password-hasher.module';
@@ -64,6 +66,8 @@ export class AppModule {
         IntegrationsModule.register({ http, worker }),
         PreviewsModule.register({ http, worker }),
         HealthModule,
+        MailModule.register(chats, { http, worker }),
+        TeamModule,
         ...(http ? [DemoModule, InboxModule.register(chats), AppearanceModule] : []),
       ],
     };

@@ -8,6 +8,14 @@ export const AUDIT_ACTIONS = {
   widgetKeyRotate: 'account.widget-key.rotate',
   appearanceUpdate: 'widget-appearance.update',
   identitySecretRotate: 'widget-identity-secret.rotate',
+  userRoleChange: 'user.role.change',
+  userRemove: 'user.remove',
+  invitationCreate: 'invitation.create',
+  invitationResend: 'invitation.resend',
+  invitationRevoke: 'invitation.revoke',
+  invitationAccept: 'invitation.accept',
+  passwordReset: 'user.password.reset',
+  ownerRecovery: 'user.password.recover',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -16,7 +16,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   login(@Body() dto: LoginDto, @ClientIp() ip: string | null): Promise<LoginResponse> {
-    return this.auth.login(dto.email, dto.password, ip);
+    return this.auth.login(dto.email, dto.password, ip, dto.totpCode);
   }
 
   @ApiBearerAuth()

@@ -9,19 +9,24 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { AuthTokensRepository } from './auth-tokens.repository';
 import { TokensService } from './tokens.service';
+import { TotpController } from './totp.controller';
+import { TotpRepository } from './totp.repository';
+import { TotpService } from './totp.service';
 
 @Global()
 @Module({
-  controllers: [AuthController, ApiTokensController],
+  controllers: [AuthController, ApiTokensController, TotpController],
   providers: [
     AuthService,
     TokensService,
+    TotpService,
+    TotpRepository,
     AuthTokensRepository,
     AccountsRepository,
     OriginGate,
     UsersRepository,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokensService, OriginGate],
+  exports: [TokensService, OriginGate, TotpService],
 })
 export class AuthModule {}

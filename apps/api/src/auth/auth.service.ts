@@ -6,12 +6,14 @@ import type { Principal } from '../common/auth/principal';
 import { NotFoundError, UnauthorizedError } from '../common/errors/domain-errors';
 import { LoginThrottle } from '../rate-limit/login-throttle.service';
 import { PasswordHasher } from '../users/password-hasher';
+import type { UserEntity } from '../users/user.entity';
 import { toUserDto } from '../users/user.mapper';
 import { checkTokenChange, enforce, policyActorOf } from '../users/user-change-policy';
 import { UsersRepository } from '../users/users.repository';
 import type { AuthTokenEntity } from './auth-token.entity';
 import { AuthTokensRepository } from './auth-tokens.repository';
 import { TokensService } from './tokens.service';
+import { TotpService } from './totp.service';
 
 @Injectable()
 export class AuthService {
@@ -22,13 +24,14 @@ export class AuthService {
     private readonly tokenRows: AuthTokensRepository,
     private readonly passwordHasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
+    private readonly totp: TotpService,
   ) {}
 
   /**
    * Unknown emails are verified against a dummy hash and inactive users are verified too, so every
    * answer costs one argon2 verify (no user enumeration by timing). Failures count towards lockouts.
    */
-  async login(email: string, password: string, ip: string | null): Promise<LoginResponse> {
+  async login(email: string, password: string, ip: string | null, totpCode?: string): Promise<LoginResponse> {
     const attempt = { ip, email };
     await this.throttle.begin(attempt);
     const user = await this.users.findByEmailWithHash(email);
@@ -37,12 +40,32 @@ export class AuthService {
       await this.throttle.failed(attempt, user?.accountId ?? null);
       throw new UnauthorizedError('Invalid email or password');
     }
+    const totpEnrolmentRequired = await this.secondFactor(user, totpCode);
     await this.throttle.succeeded(attempt);
     if (this.passwordHasher.needsRehash(user.passwordHash)) {
       await this.users.update(user.id, { passwordHash: await this.passwordHasher.hash(password) });
     }
     const session = await this.tokens.issueSession(user);
-    return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: toUserDto(user) };
+    return {
+      token: session.token,
+      expiresAt: session.expiresAt.toISOString(),
+      user: toUserDto(user),
+      ...(totpEnrolmentRequired && { totpEnrolmentRequired }),
+    };
+  }
+
+  /**
+   * After a right password: enrolled users need a valid code (401 TOTP_REQUIRED without one).
+   * True when the account requires two-factor sign-in and this user has not enrolled yet.
+   */
+  private async secondFactor(user: UserEntity, code: string | undefined): Promise<boolean> {
+    if (await this.totp.isEnabled(user.id)) {
+      if (!code)
+        throw new UnauthorizedError('Enter the code from your authenticator app', { code: 'TOTP_REQUIRED' });
+      await this.totp.verify(user, code);
+      return false;
+    }
+    return this.totp.requiredFor(user.accountId);
   }
 
   async me(p: Principal): Promise<MeResponse> {

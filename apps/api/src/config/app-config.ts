@@ -131,6 +131,11 @@ export const envSchema = z.object({
   PREVIEW_MAX_INPUT_MB: int(1, 4096).default(100),
   PREVIEW_RENDERER_HEAP_MB: int(32, 16384).default(256),
   PREVIEW_RETRY_DELAY_MS: int(10, 3_600_000).default(2000),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  MAIL_FROM: z.string().min(3).default('Satchel <satchel@localhost>'),
+  INVITATION_TTL_HOURS: int(1, 24 * 90).default(168),
+  PASSWORD_RESET_TTL_MINUTES: int(5, 24 * 60).default(30),
+  NOTIFY_OFFLINE_DELAY_SECONDS: int(1, 86400).default(300),
 });
 
 const limitSpec = z.string().refine((v) => parseLimit(v) !== undefined, `must be ${LIMIT_RULE}`);
@@ -217,6 +222,15 @@ export interface AppConfig {
   logFormat: Env['LOG_FORMAT'];
   /** Without a token, `/metrics` answers loopback clients only. */
   metricsToken: string | undefined;
+  /** Emails: sent through `smtpUrl`, or written to the console's outbox when it is unset. */
+  mail: {
+    smtpUrl: string | undefined;
+    from: string;
+    invitationTtlHours: number;
+    passwordResetTtlMinutes: number;
+    /** An operator without a console socket this long after a new chat or message gets an email. */
+    notifyOfflineDelayMs: number;
+  };
 }
 
 /** Node HTTP server limits against slow or greedy clients (applied by `applyHttpLimits`). */
@@ -364,5 +378,12 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     metricsToken: e.METRICS_TOKEN,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      invitationTtlHours: e.INVITATION_TTL_HOURS,
+      passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
+      notifyOfflineDelayMs: e.NOTIFY_OFFLINE_DELAY_SECONDS * 1000,
+    },
   };
 }

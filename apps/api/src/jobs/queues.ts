@@ -6,6 +6,7 @@ export const QUEUES = {
   events: 'events',
   integrations: 'integrations',
   previews: 'previews',
+  mail: 'mail',
 } as const;
 
 export const JOBS = {
@@ -14,4 +15,6 @@ export const JOBS = {
   reconcileDeliveries: 'reconcile-deliveries',
   generatePreview: 'previews.generate',
   backfillPreviews: 'previews.backfill',
+  sendMail: 'mail.send',
+  notifyOperator: 'mail.notify-operator',
 } as const;

@@ -16,6 +16,7 @@ export function httpKeyOf(policy: RateLimitPolicy, req: Request): string | null 
     case 'login_ip':
     case 'chat_start_ip':
     case 'download_ip':
+    case 'password_reset_ip':
       return req.ip ?? 'unknown';
     case 'upload_visitor':
       return p?.kind === 'visitor' ? p.tokenId : null;

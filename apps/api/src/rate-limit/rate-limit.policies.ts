@@ -76,6 +76,24 @@ export const RATE_LIMIT_POLICIES = {
     counts: 'Public downloads (signed URLs, `/content`) per client IP',
     overridable: false,
   },
+  password_reset_ip: {
+    env: 'RATE_LIMIT_PASSWORD_RESET_IP',
+    default: '20/900',
+    counts: 'Password-reset requests and confirmations, invitation look-ups and accepts per client IP',
+    overridable: false,
+  },
+  password_reset_email: {
+    env: 'RATE_LIMIT_PASSWORD_RESET_EMAIL',
+    default: '3/900',
+    counts: 'Password-reset emails per address (further requests get the same answer, no email)',
+    overridable: false,
+  },
+  totp_user: {
+    env: 'RATE_LIMIT_TOTP_USER',
+    default: '10/900',
+    counts: 'Two-factor codes tried per user (sign-in and enrolment)',
+    overridable: false,
+  },
 } as const;
 
 export type RateLimitPolicy = keyof typeof RATE_LIMIT_POLICIES;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ServerToClientEvents } from '@satchel/contracts';
 import type { Server } from 'socket.io';
-import { accountRoom, chatRoom } from './rooms';
+import { accountRoom, chatRoom, userRoom } from './rooms';
 
 type EventName = keyof ServerToClientEvents;
 
@@ -27,6 +27,15 @@ export class RealtimeRepository {
   /** Closes matching sockets on every API process (through the Redis adapter). */
   disconnect(rooms: string[]): void {
     if (rooms.length) this.server?.in(rooms).disconnectSockets(true);
+  }
+
+  /**
+   * Whether the user has a socket open on any API process (console or chat); null when this
+   * process runs no Socket.IO server (a worker-only process cannot tell).
+   */
+  async isUserOnline(userId: string): Promise<boolean | null> {
+    if (!this.server) return null;
+    return (await this.server.in(userRoom(userId)).fetchSockets()).length > 0;
   }
 
   toAccount<E extends EventName>(

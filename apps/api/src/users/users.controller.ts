@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { UserDto } from '@satchel/contracts';
 import { ADMINS, Allow, CurrentPrincipal } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
+import { ClientIp } from '../common/http/client-ip';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
@@ -38,7 +39,19 @@ export class UsersController {
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateUserDto,
+    @ClientIp() ip: string | null,
   ): Promise<UserDto> {
-    return this.users.update(p, id, dto);
+    return this.users.update(p, id, dto, ip);
+  }
+
+  /** Removes a person (audited): sessions end and sockets close at once; past messages keep their name. */
+  @Delete(':id')
+  @HttpCode(204)
+  remove(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @ClientIp() ip: string | null,
+  ): Promise<void> {
+    return this.users.remove(p, id, ip);
   }
 }

@@ -58,4 +58,9 @@ export class UsersRepository {
   async update(id: string, patch: Partial<UserEntity>): Promise<void> {
     await this.repo().update({ id }, patch);
   }
+
+  /** Tokens, reads, invitations' links and two-factor secrets go with the row (ON DELETE CASCADE). */
+  async delete(id: string): Promise<void> {
+    await this.repo().delete({ id });
+  }
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UserDto } from '@satchel/contracts';
+import { AUDIT_ACTIONS } from '../audit/audit-actions';
+import { AuditService } from '../audit/audit.service';
 import { TokensService } from '../auth/tokens.service';
 import type { Principal } from '../common/auth/principal';
 import { ConflictError, NotFoundError } from '../common/errors/domain-errors';
@@ -16,6 +18,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly tokens: TokensService,
     private readonly passwordHasher: PasswordHasher,
+    private readonly audit: AuditService,
   ) {}
 
   async list(accountId: string): Promise<UserDto[]> {
@@ -45,7 +48,7 @@ export class UsersService {
   }
 
   /** Every field is checked by the user-change policy before anything is written. */
-  async update(actor: Principal, id: string, dto: UpdateUserDto): Promise<UserDto> {
+  async update(actor: Principal, id: string, dto: UpdateUserDto, ip: string | null = null): Promise<UserDto> {
     const user = await this.find(actor.accountId, id);
     const activeOwners = await this.users.countActiveOwners();
     enforce(checkUserChange(policyActorOf(actor), user, dto, activeOwners));
@@ -62,7 +65,40 @@ export class UsersService {
     if (dto.password !== undefined) patch.passwordHash = await this.passwordHasher.hash(dto.password);
     if (Object.keys(patch).length) await this.users.update(id, patch);
     if (dto.active === false || dto.password !== undefined) await this.tokens.revokeUserSessions(id);
+    if (dto.role !== undefined && dto.role !== user.role)
+      await this.audit.record(
+        { principal: actor, ip },
+        {
+          action: AUDIT_ACTIONS.userRoleChange,
+          outcome: 'success',
+          details: { userId: id, email: user.email, from: user.role, to: dto.role },
+        },
+        true,
+      );
     return this.get(actor.accountId, id);
+  }
+
+  /**
+   * Removes a person: allowed when deactivating them would be (rank, self-lockout, last owner).
+   * Their sessions end and sockets close at once; their messages keep the author name they were
+   * written with; audit events keep their id and name.
+   */
+  async remove(actor: Principal, id: string, ip: string | null): Promise<void> {
+    const user = await this.find(actor.accountId, id);
+    const activeOwners = await this.users.countActiveOwners();
+    enforce(checkUserChange(policyActorOf(actor), user, { active: false }, activeOwners));
+    await this.users.update(id, { active: false });
+    await this.tokens.revokeUserSessions(id);
+    await this.users.delete(id);
+    await this.audit.record(
+      { principal: actor, ip },
+      {
+        action: AUDIT_ACTIONS.userRemove,
+        outcome: 'success',
+        details: { userId: id, email: user.email, name: user.name, role: user.role },
+      },
+      true,
+    );
   }
 
   private async find(accountId: string, id: string): Promise<UserEntity> {

@@ -1,5 +1,5 @@
 import { Route } from '@angular/router';
-import { adminGuard, authGuard, homeRedirect } from './core/guards';
+import { adminGuard, authGuard, homeRedirect, ownerGuard } from './core/guards';
 
 const adminPages: Route[] = [
   {
@@ -23,6 +23,12 @@ const adminPages: Route[] = [
     loadComponent: () => import('./team/team.page').then((m) => m.TeamPage),
   },
   {
+    path: 'outbox',
+    title: 'Outbox · Satchel',
+    canMatch: [ownerGuard],
+    loadComponent: () => import('./account/outbox.page').then((m) => m.OutboxPage),
+  },
+  {
     path: 'settings',
     loadChildren: () => import('./settings/settings.routes').then((m) => m.SETTINGS_ROUTES),
   },
@@ -35,11 +41,31 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./login/login.page').then((m) => m.LoginPage),
   },
   {
+    path: 'forgot-password',
+    title: 'Forgot password · Satchel',
+    loadComponent: () => import('./account/forgot-password.page').then((m) => m.ForgotPasswordPage),
+  },
+  {
+    path: 'reset-password',
+    title: 'New password · Satchel',
+    loadComponent: () => import('./account/reset-password.page').then((m) => m.ResetPasswordPage),
+  },
+  {
+    path: 'invitation',
+    title: 'Invitation · Satchel',
+    loadComponent: () => import('./account/invitation.page').then((m) => m.InvitationPage),
+  },
+  {
     path: '',
     canMatch: [authGuard],
     loadComponent: () => import('./shell/shell').then((m) => m.Shell),
     children: [
       { path: '', pathMatch: 'full', redirectTo: homeRedirect },
+      {
+        path: 'security',
+        title: 'Security · Satchel',
+        loadComponent: () => import('./account/security.page').then((m) => m.SecurityPage),
+      },
       { path: 'inbox', loadChildren: () => import('./inbox/inbox.routes').then((m) => m.INBOX_ROUTES) },
       { path: '', canMatch: [adminGuard], children: adminPages },
     ],

@@ -8,12 +8,16 @@ export type ActorRole = (typeof ACTOR_ROLES)[number];
 export interface LoginRequest {
   email: string;
   password: string;
+  /** A TOTP code or a recovery code, for users with two-factor sign-in (see `TOTP_REQUIRED`). */
+  totpCode?: string;
 }
 
 export interface LoginResponse {
   token: string;
   expiresAt: string;
   user: UserDto;
+  /** The account requires two-factor sign-in and this user has not enrolled yet. */
+  totpEnrolmentRequired?: boolean;
 }
 
 export interface MeResponse {

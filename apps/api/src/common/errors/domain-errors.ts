@@ -63,6 +63,10 @@ export class RequestTimeoutError extends DomainError {
 export class ConflictError extends DomainError {
   readonly status = 409;
 }
+/** A link that worked once and no longer does (expired, used or revoked invitation or reset). */
+export class GoneError extends DomainError {
+  readonly status = 410;
+}
 export class PayloadTooLargeError extends DomainError {
   readonly status = 413;
 }

@@ -10,6 +10,7 @@ import { Previews1732900000014 } from './1732900000014-previews';
 import { AccountAllowedOrigins1732900000300 } from './1732900000300-account-allowed-origins';
 import { PreviewKinds1733104000000 } from './1733104000000-preview-kinds';
 import { WidgetAppearance1733105000000 } from './1733105000000-widget-appearance';
+import { TeamsAndMail1733100000000 } from './1733100000000-teams-and-mail';
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
   Foundation1732300000000,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AccountAllowedOrigins1732900000300,
   PreviewKinds1733104000000,
   WidgetAppearance1733105000000,
+  TeamsAndMail1733100000000,
 ];

@@ -18,4 +18,11 @@ export const adminGuard: CanMatchFn = async () => {
   return session.isAdmin() ? true : router.createUrlTree(['/inbox']);
 };
 
+/** The email outbox is the platform owner's. */
+export const ownerGuard: CanMatchFn = async () => {
+  const session = inject(SessionStore);
+  await session.ensureLoaded();
+  return session.role() === 'owner' ? true : inject(Router).createUrlTree(['/']);
+};
+
 export const homeRedirect: RedirectFunction = () => (inject(SessionStore).isAdmin() ? '/files' : '/inbox');

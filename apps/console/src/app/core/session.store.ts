@@ -19,11 +19,14 @@ export class SessionStore {
   readonly me = this.meSig.asReadonly();
   readonly role = computed(() => this.meSig()?.role ?? null);
   readonly isAdmin = computed(() => this.role() === 'owner' || this.role() === 'admin');
+  /** The account requires two-factor sign-in and this person has not set it up (the console sends them to Security). */
+  readonly totpEnrolmentRequired = signal(false);
   readonly displayName = computed(() => this.meSig()?.user?.name ?? this.meSig()?.user?.email ?? '');
 
   async login(body: LoginRequest): Promise<MeResponse> {
     const res = await firstValueFrom(this.http.post<LoginResponse>('/v1/auth/login', body));
     this.setToken(res.token);
+    this.totpEnrolmentRequired.set(res.totpEnrolmentRequired === true);
     this.loading = null;
     const me = await this.ensureLoaded();
     if (!me) throw new Error('Signed in, but the session could not be loaded. Try again.');

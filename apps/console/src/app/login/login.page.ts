@@ -1,11 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Router } from '@angular/router';
+import { HttpErrorResponse } from '@angular/common/http';
+import { Router, RouterLink } from '@angular/router';
 import { errorMessage } from '../core/api-error';
 import { SessionStore } from '../core/session.store';
 
@@ -18,6 +19,7 @@ import { SessionStore } from '../core/session.store';
     MatInputModule,
     MatButtonModule,
     MatProgressBarModule,
+    RouterLink,
   ],
   templateUrl: './login.page.html',
   styleUrl: './login.page.scss',
@@ -30,10 +32,13 @@ export class LoginPage {
   readonly returnUrl = input<string>();
   readonly busy = signal(false);
   readonly error = signal<string | null>(null);
+  /** The password was right and the account has two-factor sign-in: ask for the code. */
+  readonly needCode = signal(false);
   readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, Validators.email]],
     password: ['', Validators.required],
   });
+  readonly totpCode = new FormControl('', { nonNullable: true });
 
   async submit(): Promise<void> {
     if (this.form.invalid) {
@@ -43,13 +48,34 @@ export class LoginPage {
     this.busy.set(true);
     this.error.set(null);
     try {
-      await this.session.login(this.form.getRawValue());
+      const { email, password } = this.form.getRawValue();
+      const totpCode = this.totpCode.value;
+      await this.session.login({
+        email,
+        password,
+        ...(this.needCode() && totpCode && { totpCode: totpCode.trim() }),
+      });
+      if (this.session.totpEnrolmentRequired()) {
+        await this.router.navigateByUrl('/security');
+        return;
+      }
       const target = this.returnUrl();
       await this.router.navigateByUrl(target?.startsWith('/') && !target.startsWith('//') ? target : '/');
     } catch (err) {
+      if (isTotpRequired(err)) {
+        this.needCode.set(true);
+        this.error.set(null);
+        return;
+      }
       this.error.set(errorMessage(err));
     } finally {
       this.busy.set(false);
     }
   }
+}
+
+function isTotpRequired(err: unknown): boolean {
+  return (
+    err instanceof HttpErrorResponse && (err.error as { code?: string } | null)?.code === 'TOTP_REQUIRED'
+  );
 }

@@ -3,6 +3,7 @@ export interface NavItem {
   label: string;
   icon: string;
   adminOnly: boolean;
+  ownerOnly?: boolean;
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -11,6 +12,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/deliveries', label: 'Deliveries', icon: 'outbox', adminOnly: true },
   { path: '/audit', label: 'Audit log', icon: 'history', adminOnly: true },
   { path: '/team', label: 'Team', icon: 'group', adminOnly: true },
+  { path: '/outbox', label: 'Outbox', icon: 'mail', adminOnly: true, ownerOnly: true },
+  { path: '/security', label: 'Security', icon: 'shield', adminOnly: false },
   { path: '/settings/install', label: 'Install', icon: 'code', adminOnly: true },
   { path: '/settings/appearance', label: 'Appearance', icon: 'palette', adminOnly: true },
   { path: '/settings/uploads', label: 'File uploads', icon: 'upload_file', adminOnly: true },

@@ -40,7 +40,12 @@ export class Shell {
     { initialValue: false },
   );
   readonly main = computed(() =>
-    NAV_ITEMS.filter((i) => !i.path.startsWith('/settings') && (!i.adminOnly || this.session.isAdmin())),
+    NAV_ITEMS.filter(
+      (i) =>
+        !i.path.startsWith('/settings') &&
+        (!i.adminOnly || this.session.isAdmin()) &&
+        (!i.ownerOnly || this.session.role() === 'owner'),
+    ),
   );
   readonly settings = computed(() =>
     this.session.isAdmin() ? NAV_ITEMS.filter((i) => i.path.startsWith('/settings')) : [],

@@ -26,6 +26,10 @@ export class TeamApi {
     return this.http.patch<UserDto>(`/v1/users/${encodeURIComponent(id)}`, body);
   }
 
+  removeUser(id: string): Observable<void> {
+    return this.http.delete<void>(`/v1/users/${encodeURIComponent(id)}`);
+  }
+
   tokens(): Observable<ApiTokenDto[]> {
     return this.http.get<ApiTokenDto[]>('/v1/api-tokens');
   }

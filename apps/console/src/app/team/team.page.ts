@@ -8,13 +8,14 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import type { ApiTokenDto, CreatedApiTokenResponse, UserDto } from '@satchel/contracts';
+import type { ApiTokenDto, CreatedApiTokenResponse, UserDto, UserRole } from '@satchel/contracts';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../core/api-error';
 import { confirmAction } from '../core/confirm-dialog';
 import { Notify } from '../core/notify.service';
 import { SessionStore } from '../core/session.store';
 import { StatusChip } from '../core/status-chip';
+import { InvitationsPanel } from './invitations-panel';
 import { TeamApi } from './team.api';
 import { TokenDialog } from './token-dialog';
 import { UserDialog } from './user-dialog';
@@ -31,6 +32,7 @@ import { UserDialog } from './user-dialog';
     MatTabsModule,
     MatTooltipModule,
     StatusChip,
+    InvitationsPanel,
   ],
   templateUrl: './team.page.html',
   styleUrl: './team.page.scss',
@@ -102,6 +104,33 @@ export class TeamPage implements OnInit {
     try {
       await firstValueFrom(this.api.updateUser(user.id, { active }));
       this.notify.success(active ? `${user.name} is active again.` : `${user.name} was deactivated.`);
+      await this.load();
+    } catch (err) {
+      this.notify.error(err);
+    }
+  }
+
+  async changeRole(user: UserDto, role: UserRole): Promise<void> {
+    try {
+      await firstValueFrom(this.api.updateUser(user.id, { role }));
+      this.notify.success(`${user.name} is now ${role === 'admin' ? 'an admin' : `an ${role}`}.`);
+      await this.load();
+    } catch (err) {
+      this.notify.error(err);
+    }
+  }
+
+  async remove(user: UserDto): Promise<void> {
+    const ok = await confirmAction(this.dialog, {
+      title: `Remove ${user.name}?`,
+      message: 'They are signed out at once and can no longer sign in. Their past messages keep their name.',
+      confirm: 'Remove',
+      danger: true,
+    });
+    if (!ok) return;
+    try {
+      await firstValueFrom(this.api.removeUser(user.id));
+      this.notify.success(`${user.name} was removed.`);
       await this.load();
     } catch (err) {
       this.notify.error(err);

@@ -1,0 +1,83 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import {
+  EVENTS,
+  type ChatStartedEvent,
+  type ChatUpdatedEvent,
+  type MessageCreatedEvent,
+} from '../common/events/events';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
+import { RealtimeRepository } from '../realtime/realtime.repository';
+import { MailJobsRepository } from './mail-jobs.repository';
+import { MailService } from './mail.service';
+import { NotificationsRepository, type Recipient } from './notifications.repository';
+import { TranscriptsService } from './transcripts.service';
+
+/**
+ * Operators away from the console hear about new chats and visitor messages in chats they answered:
+ * each event is stored as pending and a delayed check per user runs after NOTIFY_OFFLINE_DELAY_SECONDS;
+ * if the user still has no socket open, everything pending goes out in one email.
+ */
+@Injectable()
+export class NotificationsService {
+  private readonly log = new Logger('Notifications');
+
+  constructor(
+    private readonly rows: NotificationsRepository,
+    private readonly jobs: MailJobsRepository,
+    private readonly mail: MailService,
+    private readonly realtime: RealtimeRepository,
+    private readonly transcripts: TranscriptsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @OnEvent(EVENTS.chatStarted, { async: true, suppressErrors: true })
+  async onChatStarted(e: ChatStartedEvent): Promise<void> {
+    const staff = await this.rows.staffToNotify(e.accountId);
+    await this.queue(staff, {
+      chatId: e.chat.id,
+      kind: 'new-chat',
+      summary: `New chat: ${e.chat.visitorName}`,
+    });
+  }
+
+  @OnEvent(EVENTS.messageCreated, { async: true, suppressErrors: true })
+  async onMessage(e: MessageCreatedEvent): Promise<void> {
+    if (e.message.author.role !== 'visitor') return;
+    const handlers = await this.rows.chatHandlers(e.chat.id);
+    const text = e.message.text || e.message.attachments.map((a) => a.name).join(', ');
+    await this.queue(handlers, {
+      chatId: e.chat.id,
+      kind: 'new-message',
+      summary: `${e.chat.visitorName}: ${text.slice(0, 140)}`,
+    });
+  }
+
+  @OnEvent(EVENTS.chatUpdated, { async: true, suppressErrors: true })
+  async onChatUpdated(e: ChatUpdatedEvent): Promise<void> {
+    if (e.chat.status === 'closed') await this.transcripts.sendOnClose(e.accountId, e.chat.id);
+  }
+
+  private async queue(users: Recipient[], n: { chatId: string; kind: string; summary: string }) {
+    for (const u of users) {
+      await this.rows.addPending(u.id, n);
+      await this.jobs.scheduleNotification(u.id, this.config.mail.notifyOfflineDelayMs);
+    }
+  }
+
+  /** The delayed check: online users lose their pending items (they saw them); offline ones get one email. */
+  async flush(userId: string): Promise<void> {
+    const online = await this.realtime.isUserOnline(userId);
+    const pending = await this.rows.takePending(userId);
+    const first = pending[0];
+    if (!first || online) return;
+    const account = await this.rows.accountName(first.accountId);
+    await this.mail.send('operator-notification', first.accountId, first.email, {
+      vars: { count: pending.length, account },
+      link: this.mail.consoleLink('inbox'),
+      lines: pending.map((p) => ({ text: p.summary, href: this.mail.consoleLink(`inbox/${p.chatId}`) })),
+    });
+    this.log.log(`Emailed ${pending.length} notification(s) to an offline user`);
+  }
+}
