@@ -8,6 +8,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
 import { errorMessage } from '../core/api-error';
 import { SessionStore } from '../core/session.store';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { HttpErrorResponse } from '@angular/common/http';
+import { t } from '../i18n/translate';
 
 @Component({
   selector: 'sc-login-page',
@@ -18,6 +21,7 @@ import { SessionStore } from '../core/session.store';
     MatInputModule,
     MatButtonModule,
     MatProgressBarModule,
+    TranslocoPipe,
   ],
   templateUrl: './login.page.html',
   styleUrl: './login.page.scss',
@@ -47,7 +51,7 @@ export class LoginPage {
       const target = this.returnUrl();
       await this.router.navigateByUrl(target?.startsWith('/') && !target.startsWith('//') ? target : '/');
     } catch (err) {
-      this.error.set(errorMessage(err));
+      this.error.set(err instanceof HttpErrorResponse && err.status === 401 ? t('login.refused') : errorMessage(err));
     } finally {
       this.busy.set(false);
     }

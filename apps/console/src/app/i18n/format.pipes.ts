@@ -1,0 +1,28 @@
+import { inject, Pipe, type PipeTransform } from '@angular/core';
+import { formatDate, formatNumber, formatSize, type DateStyle } from './format';
+import { Locale } from './locale.service';
+
+/** `{{ at | localDate: 'medium' }}` in the active language (impure so a language switch re-renders it). */
+@Pipe({ name: 'localDate', pure: false })
+export class LocalDatePipe implements PipeTransform {
+  private readonly locale = inject(Locale);
+  transform(value: string | number | Date | null | undefined, style: DateStyle = 'medium'): string {
+    return formatDate(value, style, this.locale.lang());
+  }
+}
+
+@Pipe({ name: 'localNumber', pure: false })
+export class LocalNumberPipe implements PipeTransform {
+  private readonly locale = inject(Locale);
+  transform(value: number | null | undefined): string {
+    return value === null || value === undefined ? '' : formatNumber(value, this.locale.lang());
+  }
+}
+
+@Pipe({ name: 'fileSize', pure: false })
+export class FileSizePipe implements PipeTransform {
+  private readonly locale = inject(Locale);
+  transform(bytes: number | null | undefined): string {
+    return bytes === null || bytes === undefined ? '' : formatSize(bytes, this.locale.lang());
+  }
+}
