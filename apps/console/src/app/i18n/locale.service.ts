@@ -5,6 +5,7 @@ import { TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { AppDirectionality } from './app-directionality';
 import { isRtl, LANG_STORAGE_KEY, resolveLang, type Lang } from './langs';
+import { setActiveLang } from './translate';
 
 /**
  * The console's language: the saved choice, else the browser's. Switching loads the catalogue first, then
@@ -35,6 +36,7 @@ export class Locale {
   async use(lang: Lang, remember = false): Promise<void> {
     await firstValueFrom(this.transloco.load(lang));
     this.transloco.setActiveLang(lang);
+    setActiveLang(lang);
     const html = this.document.documentElement;
     html.lang = lang;
     html.dir = isRtl(lang) ? 'rtl' : 'ltr';

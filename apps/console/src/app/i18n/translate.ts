@@ -10,3 +10,14 @@ export function tOptional(key: string, params?: Record<string, unknown>): string
   const text = translate<string>(key, params);
   return text && text !== key ? text : undefined;
 }
+
+let lang = 'en';
+
+/** The active language for formatting outside components (kept by `Locale.use`). */
+export function activeLang(): string {
+  return lang;
+}
+
+export function setActiveLang(value: string): void {
+  lang = value;
+}

@@ -15,6 +15,8 @@ import { clearWhenValid, formReady, onEdit, SettingsLoad } from '../settings-pag
 import { TestResultView } from '../test-result';
 import { S3ExportApi } from './s3-export.api';
 import { createS3Form, s3ErrorText, s3Request, type S3ExportForm } from './s3-export.form';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { t } from '../../i18n/translate';
 
 @Component({
   selector: 'sc-s3-export-page',
@@ -27,6 +29,7 @@ import { createS3Form, s3ErrorText, s3Request, type S3ExportForm } from './s3-ex
     MatProgressBarModule,
     MatSlideToggleModule,
     TestResultView,
+    TranslocoPipe,
   ],
   templateUrl: './s3-export.page.html',
   styleUrl: './s3-export.page.scss',
@@ -71,7 +74,7 @@ export class S3ExportPage implements OnInit, HasUnsavedChanges {
     this.busy.set('save');
     try {
       this.apply(await firstValueFrom(this.api.update(s3Request(this.form))));
-      this.notify.success('AWS S3 export settings saved.');
+      this.notify.success(t('s3.saved'));
     } catch (err) {
       this.saveError.set(errorMessage(err));
       const field = errorField(err) as keyof S3ExportForm['controls'] | undefined;
@@ -101,13 +104,9 @@ export class S3ExportPage implements OnInit, HasUnsavedChanges {
     this.busy.set('backlog');
     try {
       const { enqueued } = await firstValueFrom(this.api.exportBacklog());
-      this.backlogMessage.set(
-        enqueued === 0
-          ? 'Nothing to export: every file is already in the bucket.'
-          : `${enqueued} file(s) queued for export.`,
-      );
+      this.backlogMessage.set(enqueued === 0 ? t('s3.nothing') : t('s3.queued', { count: enqueued }));
     } catch (err) {
-      this.notify.error(err, 'Export backlog failed');
+      this.notify.error(err, t('s3.backlogFailed'));
     } finally {
       this.busy.set(null);
     }
