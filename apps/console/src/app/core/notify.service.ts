@@ -12,7 +12,13 @@ export class Notify {
   }
 
   error(err: unknown, prefix?: string): void {
-    const text = prefix ? t('common.errorWithPrefix', { prefix, message: errorMessage(err) }) : errorMessage(err);
-    this.snack.open(text, t('common.dismiss'), { duration: 8000, politeness: 'assertive', panelClass: 'snack-error' });
+    const text = prefix
+      ? t('common.errorWithPrefix', { prefix, message: errorMessage(err) })
+      : errorMessage(err);
+    this.snack.open(text, t('common.dismiss'), {
+      duration: 8000,
+      politeness: 'assertive',
+      panelClass: 'snack-error',
+    });
   }
 }

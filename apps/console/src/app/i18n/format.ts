@@ -16,7 +16,11 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
 }
 
 /** A date in the reader's language (`27.11.2026, 14:05`, `27/11/2026 14:05`, `١١/٢٧`…); '' for none. */
-export function formatDate(value: string | number | Date | null | undefined, style: DateStyle, lang: string): string {
+export function formatDate(
+  value: string | number | Date | null | undefined,
+  style: DateStyle,
+  lang: string,
+): string {
   if (value === null || value === undefined || value === '') return '';
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return '';
@@ -44,6 +48,9 @@ export function formatSize(bytes: number, lang: string): string {
     i++;
   }
   const digits = i === 0 || value >= 10 ? 0 : 1;
-  const n = cached(`s:${lang}:${digits}`, () => new Intl.NumberFormat(lang, { maximumFractionDigits: digits }));
+  const n = cached(
+    `s:${lang}:${digits}`,
+    () => new Intl.NumberFormat(lang, { maximumFractionDigits: digits }),
+  );
   return `${n.format(value)} ${units[i]}`;
 }

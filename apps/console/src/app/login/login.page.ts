@@ -51,7 +51,9 @@ export class LoginPage {
       const target = this.returnUrl();
       await this.router.navigateByUrl(target?.startsWith('/') && !target.startsWith('//') ? target : '/');
     } catch (err) {
-      this.error.set(err instanceof HttpErrorResponse && err.status === 401 ? t('login.refused') : errorMessage(err));
+      this.error.set(
+        err instanceof HttpErrorResponse && err.status === 401 ? t('login.refused') : errorMessage(err),
+      );
     } finally {
       this.busy.set(false);
     }
