@@ -54,7 +54,7 @@ function loadPdfJs(): Promise<PdfJs> {
           [disabled]="pageNo() <= 1"
           [attr.aria-label]="'pdf.previous' | transloco"
         >
-          <mat-icon>chevron_left</mat-icon>
+          <mat-icon class="mirror-rtl">chevron_left</mat-icon>
         </button>
         <span aria-live="polite">{{ 'pdf.page' | transloco: { page: pageNo(), pages: pages() } }}</span>
         <button
@@ -64,7 +64,7 @@ function loadPdfJs(): Promise<PdfJs> {
           [disabled]="pageNo() >= pages()"
           [attr.aria-label]="'pdf.next' | transloco"
         >
-          <mat-icon>chevron_right</mat-icon>
+          <mat-icon class="mirror-rtl">chevron_right</mat-icon>
         </button>
       </div>
     }

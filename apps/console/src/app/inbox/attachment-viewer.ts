@@ -59,7 +59,7 @@ export interface AttachmentViewerData {
     .head {
       display: flex;
       align-items: center;
-      padding-right: 8px;
+      padding-inline-end: 8px;
       h2 {
         flex: 1;
         min-width: 0;
