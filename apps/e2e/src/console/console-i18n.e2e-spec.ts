@@ -62,7 +62,7 @@ describe('console: languages, right-to-left and local formats', () => {
     await page.getByRole('heading', { name: 'Posteingang' }).waitFor();
     await page.getByRole('navigation', { name: 'Chats' }).getByText('Vera Visitor').click();
     await page.getByRole('button', { name: 'Datei anfordern' }).waitFor();
-    await page.getByRole('button', { name: 'rechnung.pdf herunterladen' }).waitFor();
+    await page.getByText('Noch keine Nachrichten.').waitFor();
     await page.getByLabel('Antwort').waitFor();
     await screenshot(page, 'i18n-de-inbox');
 
