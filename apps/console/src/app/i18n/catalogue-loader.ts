@@ -6,12 +6,12 @@ type Json = { default: Translation };
 
 /** Each catalogue is its own lazily loaded chunk (hashed, cached like the rest of the build). */
 const CATALOGUES: Record<Lang, () => Promise<Json>> = {
-  en: () => import('../../i18n/en.json') as Promise<Json>,
-  de: () => import('../../i18n/de.json') as Promise<Json>,
-  fr: () => import('../../i18n/fr.json') as Promise<Json>,
-  es: () => import('../../i18n/es.json') as Promise<Json>,
-  pt: () => import('../../i18n/pt.json') as Promise<Json>,
-  ar: () => import('../../i18n/ar.json') as Promise<Json>,
+  en: () => import('../../i18n/en.json'),
+  de: () => import('../../i18n/de.json'),
+  fr: () => import('../../i18n/fr.json'),
+  es: () => import('../../i18n/es.json'),
+  pt: () => import('../../i18n/pt.json'),
+  ar: () => import('../../i18n/ar.json'),
 };
 
 @Injectable({ providedIn: 'root' })
