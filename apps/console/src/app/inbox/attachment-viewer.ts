@@ -36,7 +36,7 @@ export interface AttachmentViewerData {
         mat-icon-button
         type="button"
         mat-dialog-close
-        [attr.aria-label]="'attachment.closeViewer' | transloco"
+        [aria-label]="'attachment.closeViewer' | transloco"
       >
         <mat-icon>close</mat-icon>
       </button>
