@@ -4,22 +4,22 @@ import { adminGuard, authGuard, homeRedirect, ownerGuard } from './core/guards';
 const adminPages: Route[] = [
   {
     path: 'files',
-    title: 'Files · Satchel',
+    title: 'nav.files',
     loadComponent: () => import('./files/files.page').then((m) => m.FilesPage),
   },
   {
     path: 'deliveries',
-    title: 'Deliveries · Satchel',
+    title: 'nav.deliveries',
     loadComponent: () => import('./deliveries/deliveries.page').then((m) => m.DeliveriesPage),
   },
   {
     path: 'audit',
-    title: 'Audit log · Satchel',
+    title: 'nav.audit',
     loadComponent: () => import('./audit/audit.page').then((m) => m.AuditPage),
   },
   {
     path: 'team',
-    title: 'Team · Satchel',
+    title: 'nav.team',
     loadComponent: () => import('./team/team.page').then((m) => m.TeamPage),
   },
   {
@@ -37,7 +37,7 @@ const adminPages: Route[] = [
 export const appRoutes: Route[] = [
   {
     path: 'login',
-    title: 'Sign in · Satchel',
+    title: 'login.submit',
     loadComponent: () => import('./login/login.page').then((m) => m.LoginPage),
   },
   {

@@ -33,9 +33,12 @@ export async function newPage(
   browser: Browser,
   baseURL: string,
   guard: PageGuardOptions = {},
+  // The browser's language (navigator.languages); the console follows it. English unless a test says otherwise.
+  locale = 'en-US',
 ): Promise<Page> {
   const context = await browser.newContext({
     baseURL,
+    locale,
     viewport: { width: 1366, height: 860 },
     acceptDownloads: true,
   });

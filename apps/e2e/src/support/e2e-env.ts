@@ -9,8 +9,11 @@ export interface E2eEnv {
   browser: Browser;
   /** The API as the first account's owner. */
   admin: ApiClient;
-  /** A new page in its own browser context, failing its test on console errors and runaway requests. */
-  page(guard?: PageGuardOptions): Promise<Page>;
+  /**
+   * A new page in its own browser context, failing its test on console errors and runaway requests;
+   * `locale` is the browser's language (default en-US).
+   */
+  page(guard?: PageGuardOptions, locale?: string): Promise<Page>;
   stop(): Promise<void>;
 }
 
@@ -24,8 +27,8 @@ export async function startE2eEnv(name: string, env: Record<string, string> = {}
     const b = browser;
     // Every page of every browser test is watched: a Content-Security-Policy violation fails the suite.
     const problems: string[][] = [];
-    const page = async (guard?: PageGuardOptions) => {
-      const p = await newPage(b, server.url, guard);
+    const page = async (guard?: PageGuardOptions, locale?: string) => {
+      const p = await newPage(b, server.url, guard, locale);
       problems.push(await watchProblems(p));
       return p;
     };

@@ -1,8 +1,6 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { provideNativeDateAdapter } from '@angular/material/core';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -21,6 +19,8 @@ import { isoRange } from '../core/date-range';
 import { PagedList } from '../core/list-state';
 import { StatusChip } from '../core/status-chip';
 import { AuditApi } from './audit.api';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { LocalDatePipe, TranslateOrPipe } from '../i18n/format.pipes';
 
 const AUDIT_ACTIONS = [
   'attachment.upload',
@@ -32,7 +32,6 @@ const AUDIT_ACTIONS = [
 @Component({
   selector: 'sc-audit-page',
   imports: [
-    DatePipe,
     ReactiveFormsModule,
     MatButtonModule,
     MatDatepickerModule,
@@ -44,8 +43,10 @@ const AUDIT_ACTIONS = [
     MatSelectModule,
     MatTableModule,
     StatusChip,
+    TranslocoPipe,
+    LocalDatePipe,
+    TranslateOrPipe,
   ],
-  providers: [provideNativeDateAdapter()],
   templateUrl: './audit.page.html',
   styleUrl: './audit.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -14,14 +14,11 @@ import { humanizeFieldNames } from '../core/field-labels';
 import { Notify } from '../core/notify.service';
 import { HasUnsavedChanges, warnBeforeUnload } from '../core/unsaved-changes';
 import { stepErrorFromServer, stepErrors, type StepError } from './chatbot-step-errors';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { Locale } from '../i18n/locale.service';
+import { t } from '../i18n/translate';
 
 type StepType = ChatbotStep['type'];
-
-const LABELS: Record<StepType, string> = {
-  say: 'Say',
-  askFile: 'Ask for a file',
-  handover: 'Hand over to an operator',
-};
 
 /** The account's chatbot: ordered steps run when a visitor starts a chat. */
 @Component({
@@ -34,23 +31,23 @@ const LABELS: Record<StepType, string> = {
     MatIconModule,
     MatInputModule,
     MatSlideToggleModule,
+    TranslocoPipe,
   ],
   template: `
     <section class="page">
-      <header class="page-header"><h1>Chatbot</h1></header>
-      <p class="muted">
-        Runs when a visitor starts a chat in the widget: it says texts, asks for files and waits for them,
-        then hands over to an operator.
-      </p>
-      <form (ngSubmit)="save()" class="form" aria-label="Chatbot">
+      <header class="page-header">
+        <h1>{{ 'chatbot.title' | transloco }}</h1>
+      </header>
+      <p class="muted">{{ 'chatbot.intro' | transloco }}</p>
+      <form (ngSubmit)="save()" class="form" [attr.aria-label]="'chatbot.form' | transloco">
         <mat-slide-toggle
           name="enabled"
           [ngModel]="settings().enabled"
           (ngModelChange)="patch({ enabled: $event })"
-          >Chatbot on</mat-slide-toggle
+          >{{ 'chatbot.on' | transloco }}</mat-slide-toggle
         >
         <mat-form-field>
-          <mat-label>Bot name</mat-label>
+          <mat-label>{{ 'chatbot.botName' | transloco }}</mat-label>
           <input
             matInput
             name="botName"
@@ -59,17 +56,17 @@ const LABELS: Record<StepType, string> = {
             (ngModelChange)="patch({ botName: $event })"
           />
         </mat-form-field>
-        <ol class="steps" aria-label="Steps">
+        <ol class="steps" [attr.aria-label]="'chatbot.steps' | transloco">
           @for (step of settings().steps; track $index; let i = $index) {
             <li class="step" [attr.data-step]="i">
               <div class="step-head">
-                <strong>{{ i + 1 }}. {{ label(step.type) }}</strong>
+                <strong>{{ i + 1 }}. {{ 'chatbot.kinds.' + step.type | transloco }}</strong>
                 <button
                   mat-icon-button
                   type="button"
                   (click)="move(i, -1)"
                   [disabled]="i === 0"
-                  [attr.aria-label]="'Move step ' + (i + 1) + ' up'"
+                  [attr.aria-label]="'chatbot.moveUp' | transloco: { n: i + 1 }"
                 >
                   <mat-icon>arrow_upward</mat-icon>
                 </button>
@@ -78,7 +75,7 @@ const LABELS: Record<StepType, string> = {
                   type="button"
                   (click)="move(i, 1)"
                   [disabled]="i === settings().steps.length - 1"
-                  [attr.aria-label]="'Move step ' + (i + 1) + ' down'"
+                  [attr.aria-label]="'chatbot.moveDown' | transloco: { n: i + 1 }"
                 >
                   <mat-icon>arrow_downward</mat-icon>
                 </button>
@@ -86,7 +83,7 @@ const LABELS: Record<StepType, string> = {
                   mat-icon-button
                   type="button"
                   (click)="remove(i)"
-                  [attr.aria-label]="'Remove step ' + (i + 1)"
+                  [attr.aria-label]="'chatbot.remove' | transloco: { n: i + 1 }"
                 >
                   <mat-icon>delete</mat-icon>
                 </button>
@@ -94,7 +91,7 @@ const LABELS: Record<StepType, string> = {
               @switch (step.type) {
                 @case ('say') {
                   <mat-form-field class="wide" subscriptSizing="dynamic"
-                    ><mat-label>Text</mat-label>
+                    ><mat-label>{{ 'chatbot.text' | transloco }}</mat-label>
                     <textarea
                       matInput
                       [name]="'text' + i"
@@ -109,7 +106,7 @@ const LABELS: Record<StepType, string> = {
                 }
                 @case ('askFile') {
                   <mat-form-field class="wide" subscriptSizing="dynamic"
-                    ><mat-label>Prompt</mat-label>
+                    ><mat-label>{{ 'chatbot.prompt' | transloco }}</mat-label>
                     <input
                       matInput
                       [name]="'prompt' + i"
@@ -122,7 +119,7 @@ const LABELS: Record<StepType, string> = {
                     }
                   </mat-form-field>
                   <mat-form-field subscriptSizing="dynamic"
-                    ><mat-label>Types (optional)</mat-label>
+                    ><mat-label>{{ 'chatbot.types' | transloco }}</mat-label>
                     <input
                       matInput
                       [name]="'types' + i"
@@ -138,12 +135,12 @@ const LABELS: Record<StepType, string> = {
                     }
                   </mat-form-field>
                   <mat-form-field floatLabel="always"
-                    ><mat-label>Max size (KB)</mat-label>
+                    ><mat-label>{{ 'chatbot.maxSize' | transloco }}</mat-label>
                     <input
                       matInput
                       type="number"
                       min="1"
-                      placeholder="optional"
+                      [placeholder]="'chatbot.optional' | transloco"
                       [name]="'max' + i"
                       [ngModel]="step.maxSizeKb ?? null"
                       (ngModelChange)="edit(i, { maxSizeKb: $event || undefined })"
@@ -153,12 +150,12 @@ const LABELS: Record<StepType, string> = {
                     [name]="'skip' + i"
                     [ngModel]="step.skippable ?? false"
                     (ngModelChange)="edit(i, { skippable: $event })"
-                    >Visitor can skip</mat-checkbox
+                    >{{ 'chatbot.canSkip' | transloco }}</mat-checkbox
                   >
                 }
                 @case ('handover') {
                   <mat-form-field class="wide"
-                    ><mat-label>Text (optional)</mat-label>
+                    ><mat-label>{{ 'chatbot.textOptional' | transloco }}</mat-label>
                     <input
                       matInput
                       [name]="'handover' + i"
@@ -172,14 +169,24 @@ const LABELS: Record<StepType, string> = {
           }
         </ol>
         <div class="add">
-          <button mat-stroked-button type="button" (click)="add('say')">Add “Say”</button>
-          <button mat-stroked-button type="button" (click)="add('askFile')">Add “Ask for a file”</button>
-          <button mat-stroked-button type="button" (click)="add('handover')">Add “Hand over”</button>
+          <button mat-stroked-button type="button" (click)="add('say')">
+            {{ 'chatbot.addSay' | transloco }}
+          </button>
+          <button mat-stroked-button type="button" (click)="add('askFile')">
+            {{ 'chatbot.addAsk' | transloco }}
+          </button>
+          <button mat-stroked-button type="button" (click)="add('handover')">
+            {{ 'chatbot.addHandover' | transloco }}
+          </button>
         </div>
         @if (pageError(); as m) {
           <p class="error-text" role="alert" data-testid="save-error">{{ m }}</p>
         }
-        <div><button mat-flat-button type="submit" [disabled]="saving()">Save</button></div>
+        <div>
+          <button mat-flat-button type="submit" [disabled]="saving()">
+            {{ 'chatbot.save' | transloco }}
+          </button>
+        </div>
       </form>
     </section>
   `,
@@ -233,6 +240,7 @@ const LABELS: Record<StepType, string> = {
 export class ChatbotSettingsPage implements OnInit, HasUnsavedChanges {
   private readonly http = inject(HttpClient);
   private readonly notify = inject(Notify);
+  private readonly locale = inject(Locale);
   readonly settings = signal<ChatbotSettings>({ enabled: false, botName: 'Assistant', steps: [] });
   /** The settings as last loaded or saved, to tell unsaved changes. */
   private readonly saved = signal(JSON.stringify(this.settings()));
@@ -243,12 +251,12 @@ export class ChatbotSettingsPage implements OnInit, HasUnsavedChanges {
   /** Step errors show after the first save attempt, and go away as soon as the field is fixed. */
   readonly attempted = signal(false);
   readonly errors = computed(() => {
-    const local = this.attempted() ? stepErrors(this.settings().steps) : [];
+    const local = this.attempted() ? (this.locale.lang(), stepErrors(this.settings().steps)) : [];
     const server = this.serverStepError();
     return server ? [...local, server] : local;
   });
   readonly pageError = computed(() =>
-    this.errors().length ? 'Fix the highlighted steps first.' : this.error(),
+    this.errors().length ? this.locale.t('chatbot.fixSteps') : this.error(),
   );
 
   constructor() {
@@ -258,7 +266,7 @@ export class ChatbotSettingsPage implements OnInit, HasUnsavedChanges {
   ngOnInit(): void {
     firstValueFrom(this.http.get<ChatbotSettings>('/v1/settings/chatbot')).then(
       (s) => this.applySaved(s),
-      (err: unknown) => this.notify.error(err, 'Could not load the chatbot'),
+      (err: unknown) => this.notify.error(err, t('chatbot.loadFailed')),
     );
   }
 
@@ -275,10 +283,6 @@ export class ChatbotSettingsPage implements OnInit, HasUnsavedChanges {
     this.saved.set(JSON.stringify(s));
   }
 
-  label(type: StepType): string {
-    return LABELS[type];
-  }
-
   patch(change: Partial<ChatbotSettings>): void {
     this.settings.update((s) => ({ ...s, ...change }));
     this.serverStepError.set(null);
@@ -290,7 +294,7 @@ export class ChatbotSettingsPage implements OnInit, HasUnsavedChanges {
       type === 'say'
         ? { type, text: '' }
         : type === 'askFile'
-          ? { type, prompt: 'Please upload the file.' }
+          ? { type, prompt: t('chatbot.defaultPrompt') }
           : { type };
     this.patch({ steps: [...this.settings().steps, step] });
   }
@@ -320,7 +324,7 @@ export class ChatbotSettingsPage implements OnInit, HasUnsavedChanges {
       this.applySaved(
         await firstValueFrom(this.http.put<ChatbotSettings>('/v1/settings/chatbot', this.settings())),
       );
-      this.notify.success('Chatbot saved');
+      this.notify.success(t('chatbot.saved'));
     } catch (err) {
       const message = errorMessage(err);
       const onStep = stepErrorFromServer(errorField(err), message);

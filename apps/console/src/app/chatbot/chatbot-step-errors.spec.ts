@@ -1,6 +1,14 @@
+import { TestBed } from '@angular/core/testing';
+import { TranslocoService } from '@jsverse/transloco';
+import { provideTestI18n } from '../../testing/i18n';
 import { stepErrorFromServer, stepErrors } from './chatbot-step-errors';
 
 describe('chatbot step errors', () => {
+  beforeEach(() => {
+    TestBed.configureTestingModule({ providers: [provideTestI18n()] });
+    TestBed.inject(TranslocoService);
+  });
+
   it('refuses an ask-for-file step with an empty or blank prompt, numbering steps from 1', () => {
     expect(
       stepErrors([

@@ -1,6 +1,7 @@
 import type { ChatbotStep } from '@satchel/contracts';
 import { InvalidTypeListError, parseAllowedTypes } from '@satchel/domain';
 import { humanizeFieldNames } from '../core/field-labels';
+import { t } from '../i18n/translate';
 
 /** A step field the page shows an error under; `step` is the index (the page shows `step + 1`). */
 export interface StepError {
@@ -17,14 +18,14 @@ export function stepErrors(steps: readonly ChatbotStep[]): StepError[] {
   steps.forEach((step, i) => {
     const n = i + 1;
     if (step.type === 'say' && blank(step.text)) {
-      errors.push({ step: i, field: 'text', message: `Step ${n}: enter the text the bot says.` });
+      errors.push({ step: i, field: 'text', message: t('chatbot.errors.text', { n }) });
     }
     if (step.type !== 'askFile') return;
     if (blank(step.prompt)) {
       errors.push({
         step: i,
         field: 'prompt',
-        message: `Step ${n}: enter the prompt the visitor sees when the bot asks for the file.`,
+        message: t('chatbot.errors.prompt', { n }),
       });
     }
     if (step.allowedTypes?.trim()) {
@@ -35,7 +36,7 @@ export function stepErrors(steps: readonly ChatbotStep[]): StepError[] {
         errors.push({
           step: i,
           field: 'allowedTypes',
-          message: `Step ${n}: ${humanizeFieldNames(err.message)}.`,
+          message: t('chatbot.errors.types', { n, problem: humanizeFieldNames(err.message) }),
         });
       }
     }
@@ -43,7 +44,7 @@ export function stepErrors(steps: readonly ChatbotStep[]): StepError[] {
       errors.push({
         step: i,
         field: 'maxSizeKb',
-        message: `Step ${n}: the maximum size is a whole number of KB, at least 1.`,
+        message: t('chatbot.errors.maxSize', { n }),
       });
     }
   });

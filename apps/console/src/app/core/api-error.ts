@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { ErrorResponse } from '@satchel/contracts';
+import { t, tOptional } from '../i18n/translate';
 
 function isErrorBody(body: unknown): body is ErrorResponse {
   return typeof body === 'object' && body !== null && typeof (body as ErrorResponse).error === 'string';
@@ -13,14 +14,19 @@ const TRY_LATER =
 export function errorMessage(err: unknown): string {
   if (err instanceof HttpErrorResponse) {
     if ((err.status === 503 || err.status === 507) && !isErrorBody(err.error)) return TRY_LATER;
-    if (isErrorBody(err.error)) return err.error.error;
-    if (err.status === 0) return 'Cannot reach the Satchel server. Check your connection and try again.';
-    if (err.status === 403) return 'You do not have permission to do this.';
-    if (err.status === 404) return 'Not found: it may have been deleted.';
-    if (err.status >= 500) return `The server failed (${err.status}). Try again in a moment.`;
-    return `Request failed (${err.status} ${err.statusText}).`;
+    if (isErrorBody(err.error)) return codeMessage(err.error) ?? err.error.error;
+    if (err.status === 0) return t('errors.offline');
+    if (err.status === 403) return t('errors.forbidden');
+    if (err.status === 404) return t('errors.notFound');
+    if (err.status >= 500) return t('errors.server', { status: err.status });
+    return t('errors.request', { status: err.status, statusText: err.statusText });
   }
-  return err instanceof Error ? err.message : 'Something went wrong.';
+  return err instanceof Error ? err.message : t('errors.unknown');
+}
+
+/** The server's stable `code` in the reader's language, when the catalogue knows it. */
+function codeMessage(body: ErrorResponse): string | undefined {
+  return body.code ? tOptional(`errors.${body.code}`, body) : undefined;
 }
 
 /** The field a 400 names, when the server says which one is wrong. */

@@ -5,6 +5,7 @@ import { provideRouter, Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { authInterceptor } from './auth.interceptor';
 import { SessionStore } from './session.store';
+import { provideTestI18n } from '../../testing/i18n';
 
 describe('auth interceptor and session', () => {
   beforeEach(() => {
@@ -12,6 +13,7 @@ describe('auth interceptor and session', () => {
     localStorage.setItem('satchel.console.token', 'tok_123');
     TestBed.configureTestingModule({
       providers: [
+        provideTestI18n(),
         provideRouter([{ path: '**', children: [] }]),
         provideHttpClient(withInterceptors([authInterceptor])),
         provideHttpClientTesting(),

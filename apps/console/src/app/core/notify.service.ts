@@ -1,5 +1,6 @@
 import { inject, Injectable } from '@angular/core';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { t } from '../i18n/translate';
 import { errorMessage } from './api-error';
 
 @Injectable({ providedIn: 'root' })
@@ -7,11 +8,17 @@ export class Notify {
   private readonly snack = inject(MatSnackBar);
 
   success(message: string): void {
-    this.snack.open(message, 'Dismiss', { duration: 4000, politeness: 'polite' });
+    this.snack.open(message, t('common.dismiss'), { duration: 4000, politeness: 'polite' });
   }
 
   error(err: unknown, prefix?: string): void {
-    const text = prefix ? `${prefix}: ${errorMessage(err)}` : errorMessage(err);
-    this.snack.open(text, 'Dismiss', { duration: 8000, politeness: 'assertive', panelClass: 'snack-error' });
+    const text = prefix
+      ? t('common.errorWithPrefix', { prefix, message: errorMessage(err) })
+      : errorMessage(err);
+    this.snack.open(text, t('common.dismiss'), {
+      duration: 8000,
+      politeness: 'assertive',
+      panelClass: 'snack-error',
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { TranslateOrPipe } from '../i18n/format.pipes';
 
 const TONES: Record<string, 'ok' | 'bad' | 'wait' | 'off'> = {
   delivered: 'ok',
@@ -17,7 +18,10 @@ const TONES: Record<string, 'ok' | 'bad' | 'wait' | 'off'> = {
 /** A small coloured status label; the text itself carries the meaning for screen readers. */
 @Component({
   selector: 'sc-status-chip',
-  template: `<span class="chip" [attr.data-tone]="tone()">{{ label() ?? status() }}</span>`,
+  imports: [TranslateOrPipe],
+  template: `<span class="chip" [attr.data-tone]="tone()">{{
+    label() ?? ('status.' + status() | translateOr: status())
+  }}</span>`,
   styles: `
     .chip {
       display: inline-block;

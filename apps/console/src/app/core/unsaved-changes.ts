@@ -2,6 +2,7 @@ import { DestroyRef, inject } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import type { CanDeactivateFn } from '@angular/router';
 import { confirmAction } from './confirm-dialog';
+import { t } from '../i18n/translate';
 
 /** A page with a form that can hold changes not saved yet. */
 export interface HasUnsavedChanges {
@@ -12,9 +13,9 @@ export interface HasUnsavedChanges {
 export const confirmLeaveUnsaved: CanDeactivateFn<HasUnsavedChanges> = (page) =>
   !page.hasUnsavedChanges() ||
   confirmAction(inject(MatDialog), {
-    title: 'Leave without saving?',
-    message: 'Your changes on this page are not saved yet. They are lost if you leave now.',
-    confirm: 'Leave without saving',
+    title: t('unsaved.title'),
+    message: t('unsaved.message'),
+    confirm: t('unsaved.confirm'),
     danger: true,
   });
 

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -16,11 +15,13 @@ import { PagedList } from '../core/list-state';
 import { Notify } from '../core/notify.service';
 import { StatusChip } from '../core/status-chip';
 import { DeliveriesApi } from './deliveries.api';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { LocalDatePipe, LocalNumberPipe, TranslateOrPipe } from '../i18n/format.pipes';
+import { t } from '../i18n/translate';
 
 @Component({
   selector: 'sc-deliveries-page',
   imports: [
-    DatePipe,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -32,6 +33,10 @@ import { DeliveriesApi } from './deliveries.api';
     MatTableModule,
     MatTooltipModule,
     StatusChip,
+    TranslocoPipe,
+    LocalDatePipe,
+    LocalNumberPipe,
+    TranslateOrPipe,
   ],
   templateUrl: './deliveries.page.html',
   styleUrl: './deliveries.page.scss',
@@ -95,10 +100,10 @@ export class DeliveriesPage implements OnInit {
     this.retrying.set(d.id);
     try {
       await firstValueFrom(this.api.retry(d.id));
-      this.notify.success('Delivery queued again.');
+      this.notify.success(t('deliveries.queued'));
       await this.list.reload();
     } catch (err) {
-      this.notify.error(err, 'Retry failed');
+      this.notify.error(err, t('deliveries.retryFailed'));
     } finally {
       this.retrying.set(null);
     }

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -24,14 +23,16 @@ import { FileName } from '../core/file-name';
 import { Notify } from '../core/notify.service';
 import { StatusChip } from '../core/status-chip';
 import { AttachmentsApi } from './attachments.api';
-import { iconFor, previewKind, saveBlob, sizeLabel } from './file-kind';
+import { iconFor, previewKind, saveBlob } from './file-kind';
 import { PdfPreview } from './pdf-preview';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { FileSizePipe, LocalDatePipe, LocalNumberPipe, TranslateOrPipe } from '../i18n/format.pipes';
+import { t } from '../i18n/translate';
 
 /** Side panel: preview, metadata, integrations status, audit trail, download and delete. */
 @Component({
   selector: 'sc-file-detail',
   imports: [
-    DatePipe,
     RouterLink,
     MatButtonModule,
     MatDividerModule,
@@ -40,6 +41,11 @@ import { PdfPreview } from './pdf-preview';
     StatusChip,
     PdfPreview,
     FileName,
+    TranslocoPipe,
+    FileSizePipe,
+    LocalDatePipe,
+    LocalNumberPipe,
+    TranslateOrPipe,
   ],
   templateUrl: './file-detail.html',
   styleUrl: './file-detail.scss',
@@ -64,7 +70,6 @@ export class FileDetail {
   readonly busy = signal<'download' | 'delete' | null>(null);
   readonly kind = computed(() => previewKind(this.file()?.contentType ?? ''));
   readonly icon = computed(() => iconFor(this.file()?.contentType ?? ''));
-  readonly size = computed(() => sizeLabel(this.file()?.size ?? 0));
 
   constructor() {
     effect(() => void this.load(this.fileId()));
@@ -85,7 +90,7 @@ export class FileDetail {
       // Fetched again (not the preview's bytes) so the audit log records this download.
       saveBlob(await firstValueFrom(this.api.content(f.id)), f.name);
     } catch (err) {
-      this.notify.error(err, 'Download failed');
+      this.notify.error(err, t('fileDetail.downloadFailed'));
     } finally {
       this.busy.set(null);
     }
@@ -95,19 +100,19 @@ export class FileDetail {
     const f = this.file();
     if (!f) return;
     const ok = await confirmAction(this.dialog, {
-      title: `Delete ${f.name}?`,
-      message: 'The file is removed from storage and from its chat for everyone. This cannot be undone.',
-      confirm: 'Delete file',
+      title: t('fileDetail.deleteTitle', { name: f.name }),
+      message: t('fileDetail.deleteMessage'),
+      confirm: t('fileDetail.deleteConfirm'),
       danger: true,
     });
     if (!ok) return;
     this.busy.set('delete');
     try {
       await firstValueFrom(this.api.delete(f.id));
-      this.notify.success(`${f.name} was deleted.`);
+      this.notify.success(t('fileDetail.deleted', { name: f.name }));
       this.deleted.emit(f.id);
     } catch (err) {
-      this.notify.error(err, 'Delete failed');
+      this.notify.error(err, t('fileDetail.deleteFailed'));
     } finally {
       this.busy.set(null);
     }

@@ -1,8 +1,6 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, ElementRef, inject, input, OnInit, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { provideNativeDateAdapter } from '@angular/material/core';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -22,19 +20,20 @@ import { PagedList } from '../core/list-state';
 import { StatusChip } from '../core/status-chip';
 import { AttachmentsApi } from './attachments.api';
 import { FileDetail } from './file-detail';
-import { sizeLabel } from './file-kind';
 import { FileThumb } from './file-thumb';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { FileSizePipe, LocalDatePipe, LocalNumberPipe } from '../i18n/format.pipes';
 
 export const TYPE_FILTERS: { value: string; label: string }[] = [
-  { value: 'image/*', label: 'Images' },
-  { value: 'application/pdf', label: 'PDF' },
-  { value: 'doc', label: 'Word (.doc)' },
-  { value: 'docx', label: 'Word (.docx)' },
-  { value: 'xls', label: 'Excel (.xls)' },
-  { value: 'xlsx', label: 'Excel (.xlsx)' },
-  { value: 'text/*', label: 'Text' },
-  { value: 'video/*', label: 'Video' },
-  { value: 'audio/*', label: 'Audio' },
+  { value: 'image/*', label: 'files.types.images' },
+  { value: 'application/pdf', label: 'files.types.pdf' },
+  { value: 'doc', label: 'files.types.doc' },
+  { value: 'docx', label: 'files.types.docx' },
+  { value: 'xls', label: 'files.types.xls' },
+  { value: 'xlsx', label: 'files.types.xlsx' },
+  { value: 'text/*', label: 'files.types.text' },
+  { value: 'video/*', label: 'files.types.video' },
+  { value: 'audio/*', label: 'files.types.audio' },
 ];
 const ROLE_FILTERS: ActorRole[] = ['visitor', 'operator', 'admin', 'owner', 'api', 'bot'];
 type SortField = NonNullable<AttachmentListQuery['sort']>;
@@ -42,7 +41,6 @@ type SortField = NonNullable<AttachmentListQuery['sort']>;
 @Component({
   selector: 'sc-files-page',
   imports: [
-    DatePipe,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -61,8 +59,11 @@ type SortField = NonNullable<AttachmentListQuery['sort']>;
     FileThumb,
     FileDetail,
     FileName,
+    TranslocoPipe,
+    FileSizePipe,
+    LocalDatePipe,
+    LocalNumberPipe,
   ],
-  providers: [provideNativeDateAdapter()],
   templateUrl: './files.page.html',
   styleUrl: './files.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -104,7 +105,6 @@ export class FilesPage implements OnInit {
     () => this.query(),
   );
   readonly sort = signal<{ field: SortField; order: 'asc' | 'desc' }>({ field: 'createdAt', order: 'desc' });
-  readonly sizeLabel = sizeLabel;
   /** Rows (and their thumbnails) survive a reload that returns the same files. */
   readonly trackById = (_: number, f: AttachmentDto): string => f.id;
 

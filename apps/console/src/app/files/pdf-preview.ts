@@ -13,6 +13,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { t } from '../i18n/translate';
 
 type PdfJs = typeof import('pdfjs-dist');
 let pdfjsPromise: Promise<PdfJs> | undefined;
@@ -32,13 +34,13 @@ function loadPdfJs(): Promise<PdfJs> {
  */
 @Component({
   selector: 'sc-pdf-preview',
-  imports: [MatButtonModule, MatIconModule, MatProgressBarModule],
+  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, TranslocoPipe],
   template: `
     @if (loading()) {
-      <mat-progress-bar mode="indeterminate" aria-label="Rendering PDF" />
+      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'pdf.rendering' | transloco" />
     }
     @if (error(); as m) {
-      <p class="error-text" role="alert">Could not render this PDF: {{ m }}</p>
+      <p class="error-text" role="alert">{{ 'pdf.failed' | transloco: { message: m } }}</p>
     }
     <div class="pages" role="img" [attr.aria-label]="label()">
       <canvas #canvas data-testid="pdf-canvas"></canvas>
@@ -50,19 +52,19 @@ function loadPdfJs(): Promise<PdfJs> {
           type="button"
           (click)="go(-1)"
           [disabled]="pageNo() <= 1"
-          aria-label="Previous page"
+          [attr.aria-label]="'pdf.previous' | transloco"
         >
-          <mat-icon>chevron_left</mat-icon>
+          <mat-icon class="mirror-rtl">chevron_left</mat-icon>
         </button>
-        <span aria-live="polite">Page {{ pageNo() }} of {{ pages() }}</span>
+        <span aria-live="polite">{{ 'pdf.page' | transloco: { page: pageNo(), pages: pages() } }}</span>
         <button
           mat-icon-button
           type="button"
           (click)="go(1)"
           [disabled]="pageNo() >= pages()"
-          aria-label="Next page"
+          [attr.aria-label]="'pdf.next' | transloco"
         >
-          <mat-icon>chevron_right</mat-icon>
+          <mat-icon class="mirror-rtl">chevron_right</mat-icon>
         </button>
       </div>
     }
@@ -145,7 +147,7 @@ export class PdfPreview {
     canvas.width = viewport.width;
     canvas.height = viewport.height;
     await page.render({ canvas, viewport }).promise;
-    this.label.set(`PDF preview of ${this.name()}, page ${this.pageNo()} of ${this.pages()}`);
+    this.label.set(t('pdf.label', { name: this.name(), page: this.pageNo(), pages: this.pages() }));
   }
 
   private async close(): Promise<void> {

@@ -4,22 +4,37 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { AttachmentDto } from '@satchel/contracts';
-import { formatBytes } from '@satchel/domain';
 import { FileName } from '../core/file-name';
 import { PreviewUpdates } from '../files/preview-updates';
 import { ServerPreview } from '../files/server-preview';
 import { AttachmentViewer, type AttachmentViewerData } from './attachment-viewer';
 import { downloadWithProgress } from './download';
 import { previewUrl } from './preview-url';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { FileSizePipe } from '../i18n/format.pipes';
+import { t } from '../i18n/translate';
 
 /** An attachment in the conversation: an image thumbnail, or a file card; both downloadable with progress. */
 @Component({
   selector: 'sc-attachment-view',
-  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, FileName, ServerPreview],
+  imports: [
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    FileName,
+    ServerPreview,
+    TranslocoPipe,
+    FileSizePipe,
+  ],
   template: `
     <div class="att" [attr.data-attachment]="a().id">
       @if (isImage()) {
-        <button type="button" class="thumb" (click)="view('image')" [attr.aria-label]="'View ' + a().name">
+        <button
+          type="button"
+          class="thumb"
+          (click)="view('image')"
+          [attr.aria-label]="'attachment.view' | transloco: { name: a().name }"
+        >
           <sc-server-preview [file]="a()" [alt]="a().name" />
         </button>
       } @else if (hasPreview()) {
@@ -30,7 +45,7 @@ import { previewUrl } from './preview-url';
       <div class="meta">
         <sc-file-name class="name" mode="ellipsis" [name]="a().name" />
         <div class="sub">
-          {{ size() }}
+          {{ a().size | fileSize }}
           @if (error()) {
             · <span class="error-text">{{ error() }}</span>
           }
@@ -39,13 +54,18 @@ import { previewUrl } from './preview-url';
           <mat-progress-bar
             mode="determinate"
             [value]="progress()"
-            [attr.aria-label]="'Download progress of ' + a().name"
+            [attr.aria-label]="'attachment.downloadProgress' | transloco: { name: a().name }"
           />
         }
       </div>
       @if (isPdf()) {
-        <button mat-button type="button" (click)="view('pdf')" [attr.aria-label]="'View ' + a().name">
-          View
+        <button
+          mat-button
+          type="button"
+          (click)="view('pdf')"
+          [attr.aria-label]="'attachment.view' | transloco: { name: a().name }"
+        >
+          {{ 'attachment.viewShort' | transloco }}
         </button>
       }
       <button
@@ -53,9 +73,9 @@ import { previewUrl } from './preview-url';
         type="button"
         (click)="download()"
         [disabled]="progress() !== null"
-        [attr.aria-label]="'Download ' + a().name"
+        [attr.aria-label]="'attachment.download' | transloco: { name: a().name }"
       >
-        Download
+        {{ 'attachment.downloadShort' | transloco }}
       </button>
     </div>
   `,
@@ -100,7 +120,6 @@ export class AttachmentView {
   readonly a = input.required<AttachmentDto>();
   readonly progress = signal<number | null>(null);
   readonly error = signal('');
-  readonly size = computed(() => formatBytes(this.a().size));
   readonly isImage = computed(() => /^image\/(png|jpeg|gif|webp)$/.test(this.a().contentType));
   readonly isPdf = computed(() => this.a().contentType === 'application/pdf');
   /** PDFs, HEIC photos and videos show the server's preview instead of an icon when there is one. */
@@ -113,7 +132,7 @@ export class AttachmentView {
       data: { name: this.a().name, url: this.previewUrl(), kind },
       width: kind === 'pdf' ? '880px' : 'auto',
       maxWidth: '92vw',
-      ariaLabel: `Viewer: ${this.a().name}`,
+      ariaLabel: t('attachment.viewer', { name: this.a().name }),
     });
   }
 
@@ -123,7 +142,7 @@ export class AttachmentView {
     try {
       await downloadWithProgress(this.a().url, this.a().name, this.a().size, (p) => this.progress.set(p));
     } catch (err) {
-      this.error.set(err instanceof Error ? err.message : 'Download failed');
+      this.error.set(err instanceof Error ? err.message : t('attachment.downloadFailed'));
     } finally {
       this.progress.set(null);
     }

@@ -5,6 +5,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { FileName } from '../core/file-name';
 import { PdfPreview } from '../files/pdf-preview';
+import { TranslocoPipe } from '@jsverse/transloco';
 
 export interface AttachmentViewerData {
   name: string;
@@ -19,11 +20,24 @@ export interface AttachmentViewerData {
  */
 @Component({
   selector: 'sc-attachment-viewer',
-  imports: [MatButtonModule, MatDialogModule, MatIconModule, MatProgressBarModule, FileName, PdfPreview],
+  imports: [
+    MatButtonModule,
+    MatDialogModule,
+    MatIconModule,
+    MatProgressBarModule,
+    FileName,
+    PdfPreview,
+    TranslocoPipe,
+  ],
   template: `
     <header class="head">
       <h2 mat-dialog-title><sc-file-name [name]="data.name" /></h2>
-      <button mat-icon-button type="button" mat-dialog-close aria-label="Close viewer">
+      <button
+        mat-icon-button
+        type="button"
+        mat-dialog-close
+        [aria-label]="'attachment.closeViewer' | transloco"
+      >
         <mat-icon>close</mat-icon>
       </button>
     </header>
@@ -33,9 +47,11 @@ export interface AttachmentViewerData {
       } @else if (pdf(); as blob) {
         <sc-pdf-preview [src]="blob" [name]="data.name" />
       } @else if (error(); as m) {
-        <p class="error-text" role="alert">Preview unavailable: {{ m }}</p>
+        <p class="error-text" role="alert">
+          {{ 'attachment.previewUnavailable' | transloco: { message: m } }}
+        </p>
       } @else {
-        <mat-progress-bar mode="indeterminate" aria-label="Loading preview" />
+        <mat-progress-bar mode="indeterminate" [attr.aria-label]="'attachment.loadingPreview' | transloco" />
       }
     </mat-dialog-content>
   `,
@@ -43,7 +59,7 @@ export interface AttachmentViewerData {
     .head {
       display: flex;
       align-items: center;
-      padding-right: 8px;
+      padding-inline-end: 8px;
       h2 {
         flex: 1;
         min-width: 0;

@@ -28,7 +28,6 @@ import type {
   FileRequestDto,
   MessageDto,
 } from '@satchel/contracts';
-import { formatBytes } from '@satchel/domain';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../core/api-error';
 import { Notify } from '../core/notify.service';
@@ -39,6 +38,9 @@ import { AttachmentView } from './attachment-view';
 import { FileTray } from './file-tray';
 import { InboxLive } from './inbox-live';
 import { MESSAGE_PAGE, mergeMessages, nearBottom, nearTop } from './message-log';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { FileSizePipe } from '../i18n/format.pipes';
+import { t } from '../i18n/translate';
 
 /** One conversation: live messages, files to send (picker, drag-and-drop, paste, tray, progress) and file requests. */
 @Component({
@@ -54,6 +56,8 @@ import { MESSAGE_PAGE, mergeMessages, nearBottom, nearTop } from './message-log'
     AttachmentView,
     FileName,
     PdfPreview,
+    TranslocoPipe,
+    FileSizePipe,
   ],
   templateUrl: './chat-view.html',
   styleUrl: './chat-view.scss',
@@ -86,7 +90,7 @@ export class ChatView {
     maxSizeKb: number | null;
     skippable: boolean;
   }>({
-    prompt: 'Could you send us the file, please?',
+    prompt: t('chat.defaultPrompt'),
     allowedTypes: '',
     maxSizeKb: null,
     skippable: false,
@@ -95,7 +99,6 @@ export class ChatView {
     () => `/v1/chats/${this.chatId()}/attachments`,
     () => `Bearer ${this.session.token() ?? ''}`,
   );
-  readonly formatBytes = formatBytes;
   /** Tray files whose PDF preview is open. */
   readonly previewing = signal<ReadonlySet<number>>(new Set());
 
@@ -143,7 +146,7 @@ export class ChatView {
       this.scrollToNewest();
       this.markRead();
     } catch (err) {
-      this.notify.error(err, 'Could not open the chat');
+      this.notify.error(err, t('chat.openFailed'));
     }
   }
 
@@ -176,7 +179,7 @@ export class ChatView {
         { injector: this.injector },
       );
     } catch (err) {
-      this.notify.error(err, 'Could not load older messages');
+      this.notify.error(err, t('chat.olderFailed'));
     } finally {
       this.loadingOlder.set(false);
     }
@@ -271,7 +274,7 @@ export class ChatView {
       this.onMessage(m);
       this.text.set('');
     } catch (err) {
-      this.notify.error(err, 'Not sent');
+      this.notify.error(err, t('chat.notSent'));
     } finally {
       this.sending.set(false);
     }
@@ -299,7 +302,7 @@ export class ChatView {
       );
       this.onRequest(created);
       this.asking.set(false);
-      this.notify.success('File requested');
+      this.notify.success(t('chat.requested'));
     } catch (err) {
       this.notify.error(errorMessage(err));
     }

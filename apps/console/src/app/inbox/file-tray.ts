@@ -10,6 +10,8 @@ export interface TrayFile {
   file: File;
   state: TrayState;
   reason: string;
+  /** Why the rule refuses it, for the catalogue's `chat.refusal.<code>` text. */
+  refusal?: { code: string; name: string; ext: string; allowed: string; max: number };
   progress: number;
   previewUrl: string | null;
   attachment?: AttachmentDto;
@@ -38,6 +40,7 @@ export class FileTray {
         file,
         state: refusal ? 'refused' : 'ready',
         reason: refusal?.message ?? '',
+        refusal: refusal && rule ? refusalParams(refusal.code, file.name, rule) : undefined,
         progress: 0,
         previewUrl: file.type.startsWith('image/') ? URL.createObjectURL(file) : null,
       };
@@ -98,4 +101,11 @@ export class FileTray {
   private patch(id: number, change: Partial<TrayFile>): void {
     this.files.update((list) => list.map((f) => (f.id === id ? { ...f, ...change } : f)));
   }
+}
+
+function refusalParams(code: string, name: string, rule: RuleLike): NonNullable<TrayFile['refusal']> {
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 ? name.slice(dot).toLowerCase() : '(none)';
+  const allowed = rule.allowedTypes.split('|').filter(Boolean).join(', ');
+  return { code, name, ext, allowed, max: rule.maxSizeKb };
 }

@@ -10,6 +10,8 @@ import type { ChatDto, InboxChatDto, MessageDto, Page } from '@satchel/contracts
 import { firstValueFrom } from 'rxjs';
 import { Notify } from '../core/notify.service';
 import { InboxLive } from './inbox-live';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { t } from '../i18n/translate';
 
 /** Chats fetched per page; the list grows by this much with "Load more chats". */
 const PAGE = 100;
@@ -31,27 +33,30 @@ const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[]
     RouterLink,
     RouterLinkActive,
     RouterOutlet,
+    TranslocoPipe,
   ],
   providers: [InboxLive],
   template: `
     <section class="page inbox">
-      <nav class="list" aria-label="Chats">
+      <nav class="list" [attr.aria-label]="'inbox.chats' | transloco">
         <header class="page-header">
-          <h1>Inbox</h1>
-          <span class="muted" role="status">{{ live.connected() ? 'Live' : 'Connecting…' }}</span>
+          <h1>{{ 'inbox.title' | transloco }}</h1>
+          <span class="muted" role="status">{{
+            (live.connected() ? 'inbox.live' : 'inbox.connecting') | transloco
+          }}</span>
         </header>
         <mat-button-toggle-group
           class="filter"
-          aria-label="Show chats"
+          [attr.aria-label]="'inbox.showChats' | transloco"
           [value]="show()"
           (change)="showChats($event.value)"
           hideSingleSelectionIndicator
         >
-          <mat-button-toggle value="open">Open</mat-button-toggle>
-          <mat-button-toggle value="closed">Closed</mat-button-toggle>
+          <mat-button-toggle value="open">{{ 'inbox.open' | transloco }}</mat-button-toggle>
+          <mat-button-toggle value="closed">{{ 'inbox.closed' | transloco }}</mat-button-toggle>
         </mat-button-toggle-group>
         @if (show() === 'closed') {
-          <mat-nav-list aria-label="Closed chats">
+          <mat-nav-list [attr.aria-label]="'inbox.closedChats' | transloco">
             @for (c of closed(); track c.id) {
               <a
                 mat-list-item
@@ -62,14 +67,18 @@ const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[]
                 [attr.data-chat]="c.id"
               >
                 <span matListItemTitle>{{ c.visitorName }}</span>
-                <span matListItemLine class="muted">{{ c.lastMessagePreview ?? 'No messages' }}</span>
+                <span matListItemLine class="muted">{{
+                  c.lastMessagePreview ?? ('inbox.noMessages' | transloco)
+                }}</span>
               </a>
             } @empty {
-              <p class="muted empty">{{ loadingClosed() ? 'Loading…' : 'No closed chats.' }}</p>
+              <p class="muted empty">
+                {{ (loadingClosed() ? 'inbox.loading' : 'inbox.noClosed') | transloco }}
+              </p>
             }
           </mat-nav-list>
         } @else {
-          <mat-nav-list aria-label="Open chats">
+          <mat-nav-list [attr.aria-label]="'inbox.openChats' | transloco">
             @for (c of chats(); track c.id) {
               <a
                 mat-list-item
@@ -82,15 +91,19 @@ const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[]
                 <span matListItemTitle>
                   {{ c.visitorName }}
                   @if (c.unreadCount > 0) {
-                    <span class="unread" [attr.aria-label]="c.unreadCount + ' unread'">{{
-                      c.unreadCount
-                    }}</span>
+                    <span
+                      class="unread"
+                      [attr.aria-label]="'inbox.unread' | transloco: { count: c.unreadCount }"
+                      >{{ c.unreadCount }}</span
+                    >
                   }
                 </span>
-                <span matListItemLine class="muted">{{ c.lastMessagePreview ?? 'No messages yet' }}</span>
+                <span matListItemLine class="muted">{{
+                  c.lastMessagePreview ?? ('inbox.noMessagesYet' | transloco)
+                }}</span>
               </a>
             } @empty {
-              <p class="muted empty">No open chats. Visitors' chats appear here as they start.</p>
+              <p class="muted empty">{{ 'inbox.noOpen' | transloco }}</p>
             }
           </mat-nav-list>
         }
@@ -102,7 +115,7 @@ const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[]
             (click)="loadMore()"
             [disabled]="loadingMore()"
           >
-            Load more chats
+            {{ 'inbox.loadMore' | transloco }}
           </button>
         }
       </nav>
@@ -125,8 +138,8 @@ const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[]
     .list {
       overflow-y: auto;
       min-height: 0;
-      border-right: 1px solid var(--mat-sys-outline-variant);
-      padding-right: 8px;
+      border-inline-end: 1px solid var(--mat-sys-outline-variant);
+      padding-inline-end: 8px;
     }
     .filter {
       margin-bottom: 8px;
@@ -140,7 +153,7 @@ const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[]
       display: inline-block;
       min-width: 20px;
       padding: 0 6px;
-      margin-left: 6px;
+      margin-inline-start: 6px;
       border-radius: 10px;
       background: var(--mat-sys-primary);
       color: var(--mat-sys-on-primary);
@@ -205,7 +218,7 @@ export class InboxPage implements OnInit {
         this.hasMore.set(list.length === limit);
       } while (this.stale);
     } catch (err) {
-      this.notify.error(err, 'Could not load the inbox');
+      this.notify.error(err, t('inbox.loadFailed'));
     } finally {
       this.loading = false;
     }
@@ -221,7 +234,7 @@ export class InboxPage implements OnInit {
       this.chats.set([...known, ...next.filter((c) => !ids.has(c.id))]);
       this.hasMore.set(next.length === PAGE);
     } catch (err) {
-      this.notify.error(err, 'Could not load more chats');
+      this.notify.error(err, t('inbox.loadMoreFailed'));
     } finally {
       this.loadingMore.set(false);
     }
@@ -238,7 +251,7 @@ export class InboxPage implements OnInit {
       );
       this.closed.set(page.items);
     } catch (err) {
-      this.notify.error(err, 'Could not load closed chats');
+      this.notify.error(err, t('inbox.loadClosedFailed'));
     } finally {
       this.loadingClosed.set(false);
     }

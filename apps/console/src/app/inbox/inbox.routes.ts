@@ -12,7 +12,7 @@ export const chatQueryLink: CanActivateFn = (route) => {
 export const INBOX_ROUTES: Route[] = [
   {
     path: '',
-    title: 'Inbox · Satchel',
+    title: 'nav.inbox',
     component: InboxPage,
     children: [
       { path: '', pathMatch: 'full', canActivate: [chatQueryLink], children: [] },

@@ -3,13 +3,14 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { LoginPage } from './login.page';
+import { provideTestI18n } from '../../testing/i18n';
 
 describe('LoginPage', () => {
   beforeEach(() => {
     localStorage.clear();
     TestBed.configureTestingModule({
       imports: [LoginPage],
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [provideTestI18n(), provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
     });
   });
 

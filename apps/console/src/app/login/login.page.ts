@@ -9,6 +9,9 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { Router, RouterLink } from '@angular/router';
 import { errorMessage } from '../core/api-error';
 import { SessionStore } from '../core/session.store';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { HttpErrorResponse } from '@angular/common/http';
+import { t } from '../i18n/translate';
 
 @Component({
   selector: 'sc-login-page',
@@ -20,6 +23,7 @@ import { SessionStore } from '../core/session.store';
     MatButtonModule,
     MatProgressBarModule,
     RouterLink,
+    TranslocoPipe,
   ],
   templateUrl: './login.page.html',
   styleUrl: './login.page.scss',
@@ -67,7 +71,9 @@ export class LoginPage {
         this.error.set(null);
         return;
       }
-      this.error.set(errorMessage(err));
+      this.error.set(
+        err instanceof HttpErrorResponse && err.status === 401 ? t('login.refused') : errorMessage(err),
+      );
     } finally {
       this.busy.set(false);
     }

@@ -3,6 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { AbstractControl } from '@angular/forms';
 import { filter, firstValueFrom, type Observable } from 'rxjs';
 import { errorMessage } from '../core/api-error';
+import { t } from '../i18n/translate';
 
 /** A settings page's first load: `loading` until the settings reach `apply`, or the `error` for "Try again". */
 export class SettingsLoad<T> {
@@ -31,7 +32,7 @@ export class SettingsLoad<T> {
 export function formReady(
   form: AbstractControl,
   saveError: WritableSignal<string | null>,
-  message = 'Fix the highlighted fields first.',
+  message = t('settings.fixFields'),
 ): boolean {
   if (form.valid) return true;
   form.markAllAsTouched();

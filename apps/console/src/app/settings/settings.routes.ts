@@ -5,25 +5,25 @@ export const SETTINGS_ROUTES: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: 'uploads' },
   {
     path: 'uploads',
-    title: 'File uploads · Satchel',
+    title: 'nav.uploads',
     canDeactivate: [confirmLeaveUnsaved],
     loadComponent: () => import('./uploads/uploads-settings.page').then((m) => m.UploadsSettingsPage),
   },
   {
     path: 's3',
-    title: 'AWS S3 export · Satchel',
+    title: 'nav.s3',
     canDeactivate: [confirmLeaveUnsaved],
     loadComponent: () => import('./s3/s3-export.page').then((m) => m.S3ExportPage),
   },
   {
     path: 'callback',
-    title: 'Callback · Satchel',
+    title: 'nav.callback',
     canDeactivate: [confirmLeaveUnsaved],
     loadComponent: () => import('./callback/callback.page').then((m) => m.CallbackPage),
   },
   {
     path: 'install',
-    title: 'Install · Satchel',
+    title: 'nav.install',
     canDeactivate: [confirmLeaveUnsaved],
     loadComponent: () => import('./install/install.page').then((m) => m.InstallPage),
   },
@@ -35,7 +35,7 @@ export const SETTINGS_ROUTES: Route[] = [
   },
   {
     path: 'chatbot',
-    title: 'Chatbot · Satchel',
+    title: 'nav.chatbot',
     canDeactivate: [confirmLeaveUnsaved],
     loadComponent: () => import('../chatbot/chatbot-settings.page').then((m) => m.ChatbotSettingsPage),
   },

@@ -1,30 +1,33 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import type { TestResult } from '@satchel/contracts';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { LocalNumberPipe } from '../i18n/format.pipes';
 
 /** Outcome of "Test connection" / "Send test": what happened and, for callbacks, the receiver's reply. */
 @Component({
   selector: 'sc-test-result',
-  imports: [MatIconModule],
+  imports: [MatIconModule, TranslocoPipe, LocalNumberPipe],
   template: `
     <div class="result" [class.ok]="result().ok" role="status" aria-live="polite" data-testid="test-result">
       <mat-icon aria-hidden="true">{{ result().ok ? 'check_circle' : 'error' }}</mat-icon>
       <div>
-        <strong>{{ result().ok ? 'Success' : 'Failed' }}:</strong> {{ result().message }}
+        <strong>{{ (result().ok ? 'settings.success' : 'settings.failed') | transloco }}:</strong>
+        {{ result().message }}
         <div class="muted small">
-          {{ result().durationMs }} ms
+          {{ result().durationMs | localNumber }} ms
           @if (result().httpStatus) {
             · HTTP {{ result().httpStatus }}
           }
           @if (result().reason) {
-            · reason: {{ result().reason }}
+            · {{ 'settings.reason' | transloco: { reason: result().reason } }}
           }
           @if (result().key) {
-            · probe object {{ result().key }}
+            · {{ 'settings.probe' | transloco: { key: result().key } }}
           }
         </div>
         @if (reply(); as text) {
-          <div class="reply-label">Receiver's reply</div>
+          <div class="reply-label">{{ 'settings.reply' | transloco }}</div>
           <pre class="reply" data-testid="receiver-reply">{{ text }}</pre>
         }
       </div>

@@ -1,5 +1,6 @@
 export interface NavItem {
   path: string;
+  /** Catalogue key. */
   label: string;
   icon: string;
   adminOnly: boolean;
@@ -7,17 +8,17 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
-  { path: '/inbox', label: 'Inbox', icon: 'forum', adminOnly: false },
-  { path: '/files', label: 'Files', icon: 'folder', adminOnly: true },
-  { path: '/deliveries', label: 'Deliveries', icon: 'outbox', adminOnly: true },
-  { path: '/audit', label: 'Audit log', icon: 'history', adminOnly: true },
-  { path: '/team', label: 'Team', icon: 'group', adminOnly: true },
+  { path: '/inbox', label: 'nav.inbox', icon: 'forum', adminOnly: false },
+  { path: '/files', label: 'nav.files', icon: 'folder', adminOnly: true },
+  { path: '/deliveries', label: 'nav.deliveries', icon: 'outbox', adminOnly: true },
+  { path: '/audit', label: 'nav.audit', icon: 'history', adminOnly: true },
+  { path: '/team', label: 'nav.team', icon: 'group', adminOnly: true },
   { path: '/outbox', label: 'Outbox', icon: 'mail', adminOnly: true, ownerOnly: true },
   { path: '/security', label: 'Security', icon: 'shield', adminOnly: false },
-  { path: '/settings/install', label: 'Install', icon: 'code', adminOnly: true },
+  { path: '/settings/install', label: 'nav.install', icon: 'code', adminOnly: true },
   { path: '/settings/appearance', label: 'Appearance', icon: 'palette', adminOnly: true },
-  { path: '/settings/uploads', label: 'File uploads', icon: 'upload_file', adminOnly: true },
-  { path: '/settings/s3', label: 'AWS S3 export', icon: 'cloud_upload', adminOnly: true },
-  { path: '/settings/callback', label: 'Callback', icon: 'webhook', adminOnly: true },
-  { path: '/settings/chatbot', label: 'Chatbot', icon: 'smart_toy', adminOnly: true },
+  { path: '/settings/uploads', label: 'nav.uploads', icon: 'upload_file', adminOnly: true },
+  { path: '/settings/s3', label: 'nav.s3', icon: 'cloud_upload', adminOnly: true },
+  { path: '/settings/callback', label: 'nav.callback', icon: 'webhook', adminOnly: true },
+  { path: '/settings/chatbot', label: 'nav.chatbot', icon: 'smart_toy', adminOnly: true },
 ];

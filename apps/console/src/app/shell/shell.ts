@@ -12,6 +12,8 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
 import { SessionStore } from '../core/session.store';
 import { NAV_ITEMS } from './nav-items';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { LanguageMenu } from '../i18n/language-menu';
 
 @Component({
   selector: 'sc-shell',
@@ -26,6 +28,8 @@ import { NAV_ITEMS } from './nav-items';
     MatButtonModule,
     MatDividerModule,
     MatTooltipModule,
+    TranslocoPipe,
+    LanguageMenu,
   ],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',

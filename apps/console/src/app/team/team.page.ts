@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -19,11 +18,13 @@ import { InvitationsPanel } from './invitations-panel';
 import { TeamApi } from './team.api';
 import { TokenDialog } from './token-dialog';
 import { UserDialog } from './user-dialog';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { LocalDatePipe } from '../i18n/format.pipes';
+import { t } from '../i18n/translate';
 
 @Component({
   selector: 'sc-team-page',
   imports: [
-    DatePipe,
     MatButtonModule,
     MatIconModule,
     MatMenuModule,
@@ -33,6 +34,8 @@ import { UserDialog } from './user-dialog';
     MatTooltipModule,
     StatusChip,
     InvitationsPanel,
+    TranslocoPipe,
+    LocalDatePipe,
   ],
   templateUrl: './team.page.html',
   styleUrl: './team.page.scss',
@@ -86,16 +89,16 @@ export class TeamPage implements OnInit {
     const saved = await firstValueFrom(
       this.dialog.open<UserDialog, { user?: UserDto }, UserDto>(UserDialog, { data: { user } }).afterClosed(),
     );
-    if (saved) this.notify.success(`Password reset for ${user.name}.`);
+    if (saved) this.notify.success(t('team.passwordReset', { name: user.name }));
   }
 
   async setActive(user: UserDto, active: boolean): Promise<void> {
     if (
       !active &&
       !(await confirmAction(this.dialog, {
-        title: `Deactivate ${user.name}?`,
-        message: 'They are signed out and can no longer sign in. You can reactivate them later.',
-        confirm: 'Deactivate',
+        title: t('team.deactivateTitle', { name: user.name }),
+        message: t('team.deactivateMessage'),
+        confirm: t('team.deactivate'),
         danger: true,
       }))
     ) {
@@ -103,7 +106,7 @@ export class TeamPage implements OnInit {
     }
     try {
       await firstValueFrom(this.api.updateUser(user.id, { active }));
-      this.notify.success(active ? `${user.name} is active again.` : `${user.name} was deactivated.`);
+      this.notify.success(t(active ? 'team.activeAgain' : 'team.deactivated', { name: user.name }));
       await this.load();
     } catch (err) {
       this.notify.error(err);
@@ -148,15 +151,15 @@ export class TeamPage implements OnInit {
 
   async revoke(token: ApiTokenDto): Promise<void> {
     const ok = await confirmAction(this.dialog, {
-      title: `Revoke "${token.name}"?`,
-      message: 'Clients using this token stop working immediately. This cannot be undone.',
-      confirm: 'Revoke token',
+      title: t('team.revokeTitle', { name: token.name }),
+      message: t('team.revokeMessage'),
+      confirm: t('team.revokeConfirm'),
       danger: true,
     });
     if (!ok) return;
     try {
       await firstValueFrom(this.api.revokeToken(token.id));
-      this.notify.success(`Token "${token.name}" revoked.`);
+      this.notify.success(t('team.revoked', { name: token.name }));
       await this.load();
     } catch (err) {
       this.notify.error(err);

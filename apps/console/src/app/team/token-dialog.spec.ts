@@ -5,6 +5,7 @@ import { MatDialogRef } from '@angular/material/dialog';
 import type { CreatedApiTokenResponse } from '@satchel/contracts';
 import { buttonByText, inputByLabel, query, setInput, settle, text } from '../../testing/dom';
 import { TokenDialog } from './token-dialog';
+import { provideTestI18n } from '../../testing/i18n';
 
 const CREATED: CreatedApiTokenResponse = {
   id: '3f0c5d5e-0a53-4b8f-9a55-0d8b8d2a1f00',
@@ -21,6 +22,7 @@ async function setup() {
   TestBed.configureTestingModule({
     imports: [TokenDialog],
     providers: [
+      provideTestI18n(),
       provideHttpClient(),
       provideHttpClientTesting(),
       { provide: MatDialogRef, useValue: { close: (v: unknown) => closed.push(v) } },

@@ -10,6 +10,8 @@ import type { CreatedApiTokenResponse } from '@satchel/contracts';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../core/api-error';
 import { TeamApi } from './team.api';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { t } from '../i18n/translate';
 
 /** Creates an API token and shows its secret exactly once. Closes with the created token (or undefined). */
 @Component({
@@ -21,6 +23,7 @@ import { TeamApi } from './team.api';
     MatFormFieldModule,
     MatInputModule,
     MatIconModule,
+    TranslocoPipe,
   ],
   templateUrl: './token-dialog.html',
   styles: `
@@ -60,8 +63,8 @@ export class TokenDialog {
   nameError(): string | null {
     const e = this.form.controls.name.errors;
     if (!e) return null;
-    if (e['maxlength']) return 'At most 100 characters.';
-    return 'Give the token a name that says where it is used, e.g. "CRM sync".';
+    if (e['maxlength']) return t('tokenDialog.tooLong');
+    return t('tokenDialog.nameRequired');
   }
 
   async create(): Promise<void> {

@@ -9,6 +9,7 @@ import type { UserDto } from '@satchel/contracts';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../core/api-error';
 import { TeamApi } from './team.api';
+import { TranslocoPipe } from '@jsverse/transloco';
 
 /** Adds a person (`user` absent) or resets a person's password (`user` given). */
 @Component({
@@ -20,6 +21,7 @@ import { TeamApi } from './team.api';
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    TranslocoPipe,
   ],
   templateUrl: './user-dialog.html',
   styles: `

@@ -8,6 +8,7 @@ import {
 } from '@angular/forms';
 import { EVENT_TYPES, type EventType, type UpdateCallbackSettingsRequest } from '@satchel/contracts';
 import { httpUrlValidator } from '../s3/s3-export.form';
+import { t } from '../../i18n/translate';
 
 export type CallbackForm = FormGroup<{
   enabled: FormControl<boolean>;
@@ -59,8 +60,7 @@ export function callbackErrorText(form: CallbackForm, field: 'url' | 'eventsUrl'
   const errors = form.controls[field].errors;
   if (!errors) return null;
   if (errors['server']) return errors['server'] as string;
-  if (errors['url']) return 'Enter a full http:// or https:// URL.';
-  if (errors['requiredWhenEnabled'])
-    return 'Enter the URL that should receive the requests, or switch this off.';
-  return 'Invalid URL.';
+  if (errors['url']) return t('callback.urlInvalid');
+  if (errors['requiredWhenEnabled']) return t('callback.urlRequired');
+  return t('callback.invalid');
 }

@@ -5,6 +5,7 @@ import { provideRouter } from '@angular/router';
 import type { CallbackSettings } from '@satchel/contracts';
 import { buttonByText, inputByLabel, query, setInput, settle, text } from '../../../testing/dom';
 import { CallbackPage } from './callback.page';
+import { provideTestI18n } from '../../../testing/i18n';
 
 const NONE: CallbackSettings = {
   enabled: false,
@@ -20,7 +21,7 @@ const NONE: CallbackSettings = {
 async function setup(settings = NONE) {
   TestBed.configureTestingModule({
     imports: [CallbackPage],
-    providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    providers: [provideTestI18n(), provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
   });
   const fixture = TestBed.createComponent(CallbackPage);
   const http = TestBed.inject(HttpTestingController);

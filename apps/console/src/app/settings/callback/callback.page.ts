@@ -1,5 +1,4 @@
 import { Clipboard } from '@angular/cdk/clipboard';
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -28,12 +27,14 @@ import { SecretsWarning } from '../secrets-warning';
 import { TestResultView } from '../test-result';
 import { CallbackApi } from './callback.api';
 import { callbackErrorText, callbackRequest, createCallbackForm } from './callback.form';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { LocalDatePipe } from '../../i18n/format.pipes';
+import { t } from '../../i18n/translate';
 
 @Component({
   selector: 'sc-callback-page',
   imports: [
     ReactiveFormsModule,
-    DatePipe,
     MatButtonModule,
     MatCardModule,
     MatCheckboxModule,
@@ -44,6 +45,8 @@ import { callbackErrorText, callbackRequest, createCallbackForm } from './callba
     MatSlideToggleModule,
     TestResultView,
     SecretsWarning,
+    TranslocoPipe,
+    LocalDatePipe,
   ],
   templateUrl: './callback.page.html',
   styleUrl: './callback.page.scss',
@@ -92,7 +95,7 @@ export class CallbackPage implements OnInit, HasUnsavedChanges {
     this.busy.set('save');
     try {
       this.apply(await firstValueFrom(this.api.update(callbackRequest(this.form))));
-      this.notify.success('Callback settings saved.');
+      this.notify.success(t('callback.saved'));
     } catch (err) {
       this.saveError.set(errorMessage(err));
       const field = errorField(err);
@@ -109,7 +112,7 @@ export class CallbackPage implements OnInit, HasUnsavedChanges {
     const url = this.form.controls.url;
     if (url.invalid || !url.value.trim()) {
       url.markAsTouched();
-      this.testResult.set({ ok: false, message: 'Enter a callback URL to test.', durationMs: 0 });
+      this.testResult.set({ ok: false, message: t('callback.enterUrl'), durationMs: 0 });
       return;
     }
     this.busy.set('test');
@@ -127,9 +130,9 @@ export class CallbackPage implements OnInit, HasUnsavedChanges {
     if (
       hasSecret &&
       !(await confirmAction(this.dialog, {
-        title: 'Rotate the signing secret?',
-        message: 'Requests are signed with the new secret from now on. Update your receiver right after.',
-        confirm: 'Rotate secret',
+        title: t('callback.rotateTitle'),
+        message: t('callback.rotateMessage'),
+        confirm: t('callback.rotate'),
         danger: true,
       }))
     ) {
@@ -139,14 +142,14 @@ export class CallbackPage implements OnInit, HasUnsavedChanges {
     try {
       this.apply(await firstValueFrom(this.api.rotateSecret()));
     } catch (err) {
-      this.notify.error(err, 'Could not rotate the secret');
+      this.notify.error(err, t('callback.rotateFailed'));
     } finally {
       this.busy.set(null);
     }
   }
 
   copySecret(secret: string): void {
-    if (this.clipboard.copy(secret)) this.notify.success('Secret copied to the clipboard.');
+    if (this.clipboard.copy(secret)) this.notify.success(t('callback.copied'));
   }
 
   toggleEvent(type: EventType, on: boolean): void {

@@ -1,4 +1,5 @@
 import type { AbstractControl, ValidationErrors } from '@angular/forms';
+import { t } from '../../i18n/translate';
 
 /** The one tag a customer pastes: the widget is served by this Satchel, next to the console. */
 export function embedSnippet(consoleOrigin: string, widgetKey: string): string {
@@ -20,9 +21,9 @@ export function originLines(text: string): string[] {
 /** The first line the API would refuse (same rule: scheme://host[:port], no path), as a readable message. */
 export function originsProblem(text: string): string | null {
   const lines = originLines(text);
-  if (lines.length > MAX_ALLOWED_ORIGINS) return `At most ${MAX_ALLOWED_ORIGINS} domains.`;
+  if (lines.length > MAX_ALLOWED_ORIGINS) return t('install.tooMany', { max: MAX_ALLOWED_ORIGINS });
   const bad = lines.find((l) => !ORIGIN.test(l));
-  return bad ? `"${bad}" is not an origin: write it as https://shop.example.com (no path).` : null;
+  return bad ? t('install.notOrigin', { line: bad }) : null;
 }
 
 export function allowedOriginsValidator(control: AbstractControl<string>): ValidationErrors | null {

@@ -5,6 +5,7 @@ import { provideRouter } from '@angular/router';
 import type { AccountDto } from '@satchel/contracts';
 import { buttonByText, query, settle, text } from '../../../testing/dom';
 import { InstallPage } from './install.page';
+import { provideTestI18n } from '../../../testing/i18n';
 
 const ACCOUNT: AccountDto = {
   id: 'a1',
@@ -17,7 +18,7 @@ const ACCOUNT: AccountDto = {
 async function setup() {
   TestBed.configureTestingModule({
     imports: [InstallPage],
-    providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    providers: [provideTestI18n(), provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
   });
   const fixture = TestBed.createComponent(InstallPage);
   const http = TestBed.inject(HttpTestingController);

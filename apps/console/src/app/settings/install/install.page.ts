@@ -16,6 +16,8 @@ import { HasUnsavedChanges, warnBeforeUnload } from '../../core/unsaved-changes'
 import { clearWhenValid, formReady, SettingsLoad } from '../settings-page';
 import { allowedOriginsValidator, embedSnippet, originLines } from './embed-snippet';
 import { InstallApi } from './install.api';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { t } from '../../i18n/translate';
 
 /** How long "Copied" stays next to the Copy button. */
 const COPIED_MS = 4000;
@@ -30,6 +32,7 @@ const COPIED_MS = 4000;
     MatIconModule,
     MatInputModule,
     MatProgressBarModule,
+    TranslocoPipe,
   ],
   templateUrl: './install.page.html',
   styleUrl: './install.page.scss',
@@ -93,7 +96,7 @@ export class InstallPage implements OnInit, HasUnsavedChanges {
     try {
       const allowedOrigins = originLines(this.form.controls.allowedOrigins.value);
       this.apply(await firstValueFrom(this.api.update({ allowedOrigins })));
-      this.notify.success('Allowed domains saved.');
+      this.notify.success(t('install.saved'));
     } catch (err) {
       this.saveError.set(errorMessage(err));
     } finally {
@@ -103,10 +106,9 @@ export class InstallPage implements OnInit, HasUnsavedChanges {
 
   async rotate(): Promise<void> {
     const sure = await confirmAction(this.dialog, {
-      title: 'Rotate the widget key?',
-      message:
-        'Pages that still use the old key stop starting chats at once (chats already open keep working). Paste the new snippet into your site right after.',
-      confirm: 'Rotate key',
+      title: t('install.rotateTitle'),
+      message: t('install.rotateMessage'),
+      confirm: t('install.rotate'),
       danger: true,
     });
     if (!sure) return;
@@ -114,9 +116,9 @@ export class InstallPage implements OnInit, HasUnsavedChanges {
     try {
       const a = await firstValueFrom(this.api.rotateWidgetKey());
       this.account.set(a);
-      this.notify.success('New widget key ready: update the snippet on your site.');
+      this.notify.success(t('install.rotated'));
     } catch (err) {
-      this.notify.error(err, 'Could not rotate the widget key');
+      this.notify.error(err, t('install.rotateFailed'));
     } finally {
       this.busy.set(null);
     }

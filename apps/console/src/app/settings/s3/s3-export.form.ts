@@ -8,6 +8,7 @@ import {
   Validators,
 } from '@angular/forms';
 import type { S3ExportSettings, UpdateS3ExportSettingsRequest } from '@satchel/contracts';
+import { t, tOptional } from '../../i18n/translate';
 
 export type S3ExportForm = FormGroup<{
   /** Shown as "Export to S3: on/off"; stored inverted as seed 002's `disabled`. */
@@ -87,26 +88,10 @@ export function s3Request(form: S3ExportForm): UpdateS3ExportSettingsRequest {
   return body;
 }
 
-const MESSAGES: Record<string, Record<string, string>> = {
-  accessKeyId: { required: 'Enter the access key ID.', maxlength: 'That access key ID is too long.' },
-  secretAccessKey: { required: 'Enter the secret access key.', maxlength: 'That secret is too long.' },
-  region: {
-    required: 'Enter the bucket region, e.g. eu-west-1.',
-    region: 'Not a region name, e.g. eu-west-1.',
-  },
-  bucket: {
-    required: 'Enter the bucket name.',
-    bucket:
-      'Bucket names are 3–63 lowercase letters, digits, dots or hyphens, and start and end with a letter or digit.',
-  },
-  folder: { folder: 'Use a relative folder like chats/exports (no leading /, no ..).' },
-  endpoint: { url: 'Enter an http:// or https:// URL, or leave empty for AWS.' },
-};
-
 export function s3ErrorText(form: S3ExportForm, field: keyof S3ExportForm['controls']): string | null {
   const errors = form.controls[field].errors;
   if (!errors) return null;
   if (errors['server']) return errors['server'] as string;
   const key = Object.keys(errors)[0];
-  return MESSAGES[field]?.[key] ?? 'Invalid value.';
+  return tOptional(`s3.errors.${field}.${key}`) ?? t('s3.errors.invalid');
 }

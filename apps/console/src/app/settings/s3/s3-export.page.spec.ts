@@ -5,6 +5,7 @@ import { provideRouter } from '@angular/router';
 import type { S3ExportSettings } from '@satchel/contracts';
 import { buttonByText, inputByLabel, query, setInput, settle, text } from '../../../testing/dom';
 import { S3ExportPage } from './s3-export.page';
+import { provideTestI18n } from '../../../testing/i18n';
 
 const EMPTY: S3ExportSettings = {
   disabled: false,
@@ -29,7 +30,7 @@ const SAVED: S3ExportSettings = {
 async function setup(settings: S3ExportSettings) {
   TestBed.configureTestingModule({
     imports: [S3ExportPage],
-    providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    providers: [provideTestI18n(), provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
   });
   const fixture = TestBed.createComponent(S3ExportPage);
   const http = TestBed.inject(HttpTestingController);

@@ -16,6 +16,8 @@ import { SecretsWarning } from '../secrets-warning';
 import { TestResultView } from '../test-result';
 import { S3ExportApi } from './s3-export.api';
 import { createS3Form, s3ErrorText, s3Request, type S3ExportForm } from './s3-export.form';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { t } from '../../i18n/translate';
 
 @Component({
   selector: 'sc-s3-export-page',
@@ -29,6 +31,7 @@ import { createS3Form, s3ErrorText, s3Request, type S3ExportForm } from './s3-ex
     MatSlideToggleModule,
     TestResultView,
     SecretsWarning,
+    TranslocoPipe,
   ],
   templateUrl: './s3-export.page.html',
   styleUrl: './s3-export.page.scss',
@@ -74,7 +77,7 @@ export class S3ExportPage implements OnInit, HasUnsavedChanges {
     this.busy.set('save');
     try {
       this.apply(await firstValueFrom(this.api.update(s3Request(this.form))));
-      this.notify.success('AWS S3 export settings saved.');
+      this.notify.success(t('s3.saved'));
     } catch (err) {
       this.saveError.set(errorMessage(err));
       const field = errorField(err) as keyof S3ExportForm['controls'] | undefined;
@@ -104,13 +107,9 @@ export class S3ExportPage implements OnInit, HasUnsavedChanges {
     this.busy.set('backlog');
     try {
       const { enqueued } = await firstValueFrom(this.api.exportBacklog());
-      this.backlogMessage.set(
-        enqueued === 0
-          ? 'Nothing to export: every file is already in the bucket.'
-          : `${enqueued} file(s) queued for export.`,
-      );
+      this.backlogMessage.set(enqueued === 0 ? t('s3.nothing') : t('s3.queued', { count: enqueued }));
     } catch (err) {
-      this.notify.error(err, 'Export backlog failed');
+      this.notify.error(err, t('s3.backlogFailed'));
     } finally {
       this.busy.set(null);
     }

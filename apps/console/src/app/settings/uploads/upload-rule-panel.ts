@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatCardModule } from '@angular/material/card';
@@ -7,9 +7,12 @@ import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { formatBytes, KB } from '@satchel/domain';
+import { KB } from '@satchel/domain';
 import { startWith, switchMap } from 'rxjs';
 import { parsedTypes, ruleErrorText, sizeHint, type UploadRuleForm } from './upload-rule.form';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { formatSize } from '../../i18n/format';
+import { Locale } from '../../i18n/locale.service';
 
 /** One role's rule (seed 002: "File upload for users" / "File upload for operators"). */
 @Component({
@@ -21,6 +24,7 @@ import { parsedTypes, ruleErrorText, sizeHint, type UploadRuleForm } from './upl
     MatFormFieldModule,
     MatInputModule,
     MatChipsModule,
+    TranslocoPipe,
   ],
   templateUrl: './upload-rule-panel.html',
   styleUrl: './upload-rule-panel.scss',
@@ -39,19 +43,25 @@ export class UploadRulePanel {
     toObservable(this.form).pipe(switchMap((f) => f.statusChanges.pipe(startWith(f.status)))),
   );
 
-  readonly title = computed(() => (this.role() === 'visitor' ? 'Visitors' : 'Operators'));
+  private readonly locale = inject(Locale);
+  readonly title = computed(() =>
+    this.locale.t(this.role() === 'visitor' ? 'uploads.visitors' : 'uploads.operators'),
+  );
   readonly subtitle = computed(() =>
-    this.role() === 'visitor'
-      ? 'File upload for users: files visitors send through the chat widget.'
-      : 'File upload for operators: files agents, admins and API clients send to visitors.',
+    this.locale.t(this.role() === 'visitor' ? 'uploads.visitorsSubtitle' : 'uploads.operatorsSubtitle'),
   );
   readonly types = computed(() => parsedTypes(this.value()?.allowedTypes ?? ''));
-  readonly hint = computed(() => sizeHint(this.value()?.maxSizeKb ?? null));
-  readonly ceiling = computed(
-    () => `Platform limit: ${this.platformMaxKb()} KB (${formatBytes(this.platformMaxKb() * KB)})`,
+  readonly hint = computed(() => (this.locale.lang(), sizeHint(this.value()?.maxSizeKb ?? null)));
+  readonly ceiling = computed(() =>
+    this.locale.t('uploads.platformLimit', {
+      kb: this.platformMaxKb(),
+      size: formatSize(this.platformMaxKb() * KB, this.locale.lang()),
+    }),
   );
   readonly typesError = computed(
-    () => (this.status(), this.value(), ruleErrorText(this.form(), 'allowedTypes')),
+    () => (this.status(), this.value(), this.locale.lang(), ruleErrorText(this.form(), 'allowedTypes')),
   );
-  readonly sizeError = computed(() => (this.status(), this.value(), ruleErrorText(this.form(), 'maxSizeKb')));
+  readonly sizeError = computed(
+    () => (this.status(), this.value(), this.locale.lang(), ruleErrorText(this.form(), 'maxSizeKb')),
+  );
 }

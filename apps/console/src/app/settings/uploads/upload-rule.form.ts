@@ -11,12 +11,13 @@ import type { UploadRule } from '@satchel/contracts';
 import {
   DEFAULT_ALLOWED_TYPES,
   DEFAULT_MAX_SIZE_KB,
-  formatBytes,
   InvalidTypeListError,
   KB,
   parseAllowedTypes,
 } from '@satchel/domain';
 import { humanizeFieldNames } from '../../core/field-labels';
+import { formatSize } from '../../i18n/format';
+import { activeLang, t } from '../../i18n/translate';
 
 export type UploadRuleForm = FormGroup<{
   enabled: FormControl<boolean>;
@@ -68,26 +69,28 @@ export function createRuleForm(fb: NonNullableFormBuilder, ceilingKb: () => numb
 
 /** "5120 KB = 5 MB". */
 export function sizeHint(kb: number | null): string {
-  return kb && kb > 0 ? `${kb} KB = ${formatBytes(kb * KB)}` : 'Size in KB (1 KB = 1024 bytes)';
+  return kb && kb > 0
+    ? t('uploads.sizeHint', { kb, size: formatSize(kb * KB, activeLang()) })
+    : t('uploads.sizeHintEmpty');
 }
 
 export function ruleErrorText(form: UploadRuleForm, field: 'allowedTypes' | 'maxSizeKb'): string | null {
   const errors = form.controls[field].errors;
   if (!errors) return null;
   if (field === 'allowedTypes') {
-    if (errors['required']) return 'List at least one file extension, e.g. pdf|xlsx.';
+    if (errors['required']) return t('uploads.typesRequired');
     if (errors['server']) return errors['server'] as string;
-    return `${humanizeFieldNames(errors['allowedTypes'] as string)}. Use known extensions separated by |, e.g. pdf|xlsx.`;
+    return t('uploads.typesInvalid', { problem: humanizeFieldNames(errors['allowedTypes'] as string) });
   }
-  if (errors['required']) return 'Enter a maximum size in KB.';
-  if (errors['integer']) return 'Use a whole number of KB.';
-  if (errors['min']) return 'The maximum size must be at least 1 KB.';
+  if (errors['required']) return t('uploads.sizeRequired');
+  if (errors['integer']) return t('uploads.sizeInteger');
+  if (errors['min']) return t('uploads.sizeMin');
   if (errors['ceiling']) {
     const max = (errors['ceiling'] as { max: number }).max;
-    return `At most ${max} KB (${formatBytes(max * KB)}), the platform limit.`;
+    return t('uploads.sizeCeiling', { max, size: formatSize(max * KB, activeLang()) });
   }
   if (errors['server']) return errors['server'] as string;
-  return 'Invalid size.';
+  return t('uploads.sizeInvalid');
 }
 
 export function ruleValue(form: UploadRuleForm): UploadRule {

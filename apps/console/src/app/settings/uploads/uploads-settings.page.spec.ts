@@ -5,6 +5,7 @@ import { provideRouter } from '@angular/router';
 import type { UploadSettings } from '@satchel/contracts';
 import { buttonByText, query, setInput, settle, text } from '../../../testing/dom';
 import { UploadsSettingsPage } from './uploads-settings.page';
+import { provideTestI18n } from '../../../testing/i18n';
 
 const SETTINGS: UploadSettings = {
   visitor: { enabled: true, allowedTypes: 'jpg|png|pdf', maxSizeKb: 5120 },
@@ -19,7 +20,7 @@ const SETTINGS: UploadSettings = {
 async function setup() {
   TestBed.configureTestingModule({
     imports: [UploadsSettingsPage],
-    providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    providers: [provideTestI18n(), provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
   });
   const fixture = TestBed.createComponent(UploadsSettingsPage);
   const http = TestBed.inject(HttpTestingController);

@@ -14,6 +14,8 @@ import { clearWhenValid, formReady, onEdit, SettingsLoad } from '../settings-pag
 import { UploadSettingsApi } from './upload-settings.api';
 import { createRuleForm, ruleValue } from './upload-rule.form';
 import { UploadRulePanel } from './upload-rule-panel';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { t } from '../../i18n/translate';
 
 @Component({
   selector: 'sc-uploads-settings-page',
@@ -24,6 +26,7 @@ import { UploadRulePanel } from './upload-rule-panel';
     MatProgressBarModule,
     MatSlideToggleModule,
     UploadRulePanel,
+    TranslocoPipe,
   ],
   templateUrl: './uploads-settings.page.html',
   styleUrl: './uploads-settings.page.scss',
@@ -66,7 +69,7 @@ export class UploadsSettingsPage implements OnInit, HasUnsavedChanges {
   async save(): Promise<void> {
     this.savedAt.set(null);
     this.saveError.set(null);
-    if (!formReady(this.form, this.saveError, 'Fix the highlighted fields before saving.')) return;
+    if (!formReady(this.form, this.saveError, t('uploads.fixFirst'))) return;
     this.saving.set(true);
     try {
       const v = this.form.getRawValue();
@@ -80,7 +83,7 @@ export class UploadsSettingsPage implements OnInit, HasUnsavedChanges {
       );
       this.apply(saved);
       this.savedAt.set(new Date());
-      this.notify.success('Upload rules saved.');
+      this.notify.success(t('uploads.savedToast'));
     } catch (err) {
       this.showServerError(err);
     } finally {
