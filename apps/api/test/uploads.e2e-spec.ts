@@ -113,7 +113,11 @@ describe('uploads into a chat (POST /v1/chats/:chatId/attachments)', () => {
       const v = await startVisitorChat(t, widgetKey);
       await leavesNothing(async () => {
         const res = await upload(v.chatId, v.auth).attach('files', PNG, 'dot.png').expect(403);
-        expect(res.body).toEqual({ error: 'File uploads are disabled for visitors' });
+        expect(res.body).toEqual({
+          error: 'File uploads are disabled for visitors',
+          decidedBy: { level: 'account' },
+          explanation: "File uploads are disabled for visitors (set by this account's visitor rule)",
+        });
       });
       await upload(v.chatId, operator.auth).attach('files', PNG, 'dot.png').expect(201);
       const rules = await request(t.url).get('/v1/uploads/rules').set(v.auth).expect(200);
@@ -148,6 +152,9 @@ describe('uploads into a chat (POST /v1/chats/:chatId/attachments)', () => {
           error: 'over.pdf: file is larger than the limit of 10 KB',
           file: 'over.pdf',
           limitKb: 10,
+          decidedBy: { level: 'account' },
+          explanation:
+            "over.pdf: file is larger than the limit of 10 KB (set by this account's visitor rule)",
         });
       });
       await upload(v.chatId, operator.auth)
