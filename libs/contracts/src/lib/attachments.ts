@@ -50,6 +50,10 @@ export interface AttachmentDto {
   callback?: AttachmentCallbackInfo;
   export?: AttachmentExportInfo;
   preview: AttachmentPreviewInfo;
+  /** Seed 000's `user_id`, when the file was uploaded for an end user. */
+  endUserId?: string;
+  /** Seed 003's `channel` of a from-URL upload. */
+  channel?: string;
 }
 
 export interface AttachmentListQuery {
