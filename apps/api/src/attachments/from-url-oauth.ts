@@ -1,13 +1,17 @@
 import type { FromUrlOAuth } from '@satchel/contracts';
 import { ValidationError } from '../common/errors/domain-errors';
 import type { OutboundHttpService } from '../outbound/outbound-http.service';
+import { OutboundBlockedError } from '../outbound/outbound.types';
 import { readBodyCapped } from '../outbound/read-body-capped';
 
 const TOKEN_BODY_MAX = 64 * 1024;
 
 /** The token endpoint refused or answered something unusable; `reason` is safe to show. */
 export class OAuthTokenError extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly reason: string,
+    readonly status = 422,
+  ) {
     super(reason);
   }
 }
@@ -27,18 +31,24 @@ export async function authorizationFor(outbound: OutboundHttpService, oauth: Fro
   const basic = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString(
     'base64',
   );
-  const res = await outbound.request({
-    method: 'POST',
-    url: tokenUrl,
-    maxRedirects: 0,
-    headers: {
-      accept: 'application/json',
-      authorization: `Basic ${basic}`,
-      'content-type': 'application/x-www-form-urlencoded',
-      'user-agent': 'Satchel',
-    },
-    body: form.toString(),
-  });
+  const res = await outbound
+    .request({
+      method: 'POST',
+      url: tokenUrl,
+      maxRedirects: 0,
+      headers: {
+        accept: 'application/json',
+        authorization: `Basic ${basic}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        'user-agent': 'Satchel',
+      },
+      body: form.toString(),
+    })
+    .catch((err: unknown) => {
+      if (err instanceof OutboundBlockedError)
+        throw new OAuthTokenError(`tokenUrl is not allowed: ${err.reason}`, 400);
+      throw err;
+    });
   const body = await readBodyCapped(res.body, TOKEN_BODY_MAX).catch(() => {
     throw new OAuthTokenError('the token endpoint answered more than 64 KB');
   });
