@@ -226,7 +226,7 @@ describe('seed 003: from-URL with oauth, APIKey360 and channel', () => {
       oauth: { ...oauth, tokenUrl: `http://127.0.0.2:${new URL(tokens.base).port}/token` },
     }).expect(400);
     expect(blocked.body).toEqual({
-      error: expect.stringMatching(/^sourceUrl is not allowed: /),
+      error: expect.stringMatching(/^oauth: tokenUrl is not allowed: /),
       message: FAILURE,
     });
     const half = await fromUrl({
