@@ -3,6 +3,7 @@ import {
   afterNextRender,
   ChangeDetectionStrategy,
   Component,
+  computed,
   DestroyRef,
   effect,
   ElementRef,
@@ -37,6 +38,7 @@ import { FileName } from '../core/file-name';
 import { PdfPreview } from '../files/pdf-preview';
 import { AttachmentView } from './attachment-view';
 import { FileTray } from './file-tray';
+import { UploadRuleWhy } from './upload-rule-why';
 import { InboxLive } from './inbox-live';
 import { MESSAGE_PAGE, mergeMessages, nearBottom, nearTop } from './message-log';
 
@@ -44,6 +46,7 @@ import { MESSAGE_PAGE, mergeMessages, nearBottom, nearTop } from './message-log'
 @Component({
   selector: 'sc-chat-view',
   imports: [
+    UploadRuleWhy,
     FormsModule,
     MatButtonModule,
     MatCheckboxModule,
@@ -76,6 +79,7 @@ export class ChatView {
   readonly loadingOlder = signal(false);
   readonly requests = signal<FileRequestDto[]>([]);
   readonly rule = signal<EffectiveUploadRule | null>(null);
+  readonly hasRefused = computed(() => this.tray.files().some((f) => f.state === 'refused'));
   readonly text = signal('');
   readonly sending = signal(false);
   readonly dragging = signal(false);

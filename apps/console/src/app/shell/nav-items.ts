@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/team', label: 'Team', icon: 'group', adminOnly: true },
   { path: '/settings/install', label: 'Install', icon: 'code', adminOnly: true },
   { path: '/settings/uploads', label: 'File uploads', icon: 'upload_file', adminOnly: true },
+  { path: '/settings/groups', label: 'Upload groups', icon: 'group_work', adminOnly: true },
   { path: '/settings/s3', label: 'AWS S3 export', icon: 'cloud_upload', adminOnly: true },
   { path: '/settings/callback', label: 'Callback', icon: 'webhook', adminOnly: true },
   { path: '/settings/chatbot', label: 'Chatbot', icon: 'smart_toy', adminOnly: true },
