@@ -27,6 +27,16 @@ export class UploadGroupsRepository {
     );
   }
 
+  /** Would this name (case-insensitive) or a second verified-visitor group clash with another group? */
+  async clashes(accountId: string, name: string, kind: string, exceptId: string | null): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM upload_groups WHERE account_id = $1 AND id IS DISTINCT FROM $4::uuid
+         AND (lower(name) = lower($2) OR ($3 = 'verified_visitor' AND kind = 'verified_visitor')) LIMIT 1`,
+      [accountId, name, kind, exceptId],
+    );
+    return rows.length > 0;
+  }
+
   find(accountId: string, id: string): Promise<UploadGroupEntity | null> {
     return this.repo.findOneBy({ accountId, id });
   }

@@ -24,11 +24,13 @@ export class UploadGroupsService {
 
   async create(ctx: ActorContext, dto: CreateUploadGroupDto): Promise<UploadGroupDto> {
     const accountId = ctx.principal.accountId;
+    const kind = dto.kind ?? 'operator';
+    await this.refuseClash(accountId, dto.name.trim(), kind, null);
     const row = await this.groups
       .insert({
         accountId,
         name: dto.name.trim(),
-        kind: dto.kind ?? 'operator',
+        kind,
         enabled: dto.enabled,
         allowedTypes: validTypes(dto.allowedTypes, 'allowedTypes'),
         maxSizeKb: await this.validSize(dto.maxSizeKb),
@@ -44,6 +46,7 @@ export class UploadGroupsService {
     if (dto.enabled !== undefined) row.enabled = dto.enabled;
     if (dto.allowedTypes !== undefined) row.allowedTypes = validTypes(dto.allowedTypes, 'allowedTypes');
     if (dto.maxSizeKb !== undefined) row.maxSizeKb = await this.validSize(dto.maxSizeKb);
+    await this.refuseClash(row.accountId, row.name, row.kind, row.id);
     await this.groups.update(row).catch(conflictOnDuplicate);
     await this.record(ctx, 'update', row);
     return this.one(ctx.principal.accountId, id);
@@ -64,6 +67,11 @@ export class UploadGroupsService {
       throw new ValidationError('userIds must be people of this account', 'userIds');
     await this.record(ctx, 'members', row, { userIds: unique });
     return this.one(ctx.principal.accountId, id);
+  }
+
+  /** Checked first so the common case needs no failed insert; the unique indexes still catch a race. */
+  private async refuseClash(accountId: string, name: string, kind: string, exceptId: string | null) {
+    if (await this.groups.clashes(accountId, name, kind, exceptId)) conflictOnDuplicate({ code: '23505' });
   }
 
   private async one(accountId: string, id: string): Promise<UploadGroupDto> {
