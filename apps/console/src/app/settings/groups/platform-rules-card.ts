@@ -77,7 +77,11 @@ export class PlatformRulesCard implements OnInit {
   visitorMb = 0;
   ceilingMb = 0;
 
-  async ngOnInit(): Promise<void> {
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
     try {
       this.apply(await firstValueFrom(this.api.platform()));
     } catch (err) {
