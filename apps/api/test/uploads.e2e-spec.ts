@@ -116,6 +116,8 @@ describe('uploads into a chat (POST /v1/chats/:chatId/attachments)', () => {
         expect(res.body).toEqual({
           error: 'File uploads are disabled for visitors',
           code: 'UPLOADS_DISABLED',
+          decidedBy: { level: 'account' },
+          explanation: "File uploads are disabled for visitors (set by this account's visitor rule)",
         });
       });
       await upload(v.chatId, operator.auth).attach('files', PNG, 'dot.png').expect(201);
@@ -152,6 +154,9 @@ describe('uploads into a chat (POST /v1/chats/:chatId/attachments)', () => {
           file: 'over.pdf',
           limitKb: 10,
           code: 'FILE_TOO_LARGE',
+          decidedBy: { level: 'account' },
+          explanation:
+            "over.pdf: file is larger than the limit of 10 KB (set by this account's visitor rule)",
         });
       });
       await upload(v.chatId, operator.auth)

@@ -5,3 +5,4 @@ export * from './lib/bytes';
 export * from './lib/content-check';
 export * from './lib/contrast';
 export * from './lib/business-hours';
+export * from './lib/rule-levels';

@@ -28,6 +28,8 @@ export function toAttachmentDto(
     createdAt: a.createdAt.toISOString(),
     uploadedBy: { role: a.uploadedByRole, id: a.uploadedById, name: a.uploadedByName },
     preview,
+    ...(a.endUserId ? { endUserId: a.endUserId } : {}),
+    ...(a.channel ? { channel: a.channel } : {}),
   };
 }
 

@@ -23,6 +23,10 @@ export interface RecordOptions {
   accessTokenRequired: boolean;
   /** The client's `Idempotency-Key`: stored per file so a retried request finds these rows. */
   idempotencyKey?: string;
+  /** Seed 000's `user_id`: the end user the files belong to. */
+  endUserId?: string;
+  /** Seed 003's `channel` of a from-URL upload. */
+  channel?: string;
   /** Extra audit details (e.g. seed 001's session id). */
   details?: Record<string, unknown>;
 }
@@ -60,6 +64,8 @@ export class AttachmentRecorder {
           sourceUrl: opts.sourceUrl ?? null,
           idempotencyKey: opts.idempotencyKey ?? null,
           idempotencyIndex: opts.idempotencyKey ? index : null,
+          endUserId: opts.endUserId ?? null,
+          channel: opts.channel ?? null,
           uploadedByRole: actor.role,
           uploadedById: actor.id,
           uploadedByName: actor.name,

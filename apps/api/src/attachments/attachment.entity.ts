@@ -30,5 +30,9 @@ export class AttachmentEntity {
   /** The client's `Idempotency-Key` and the file's position in that request. */
   @Column('text', { name: 'idempotency_key', nullable: true }) idempotencyKey: string | null;
   @Column('int', { name: 'idempotency_index', nullable: true }) idempotencyIndex: number | null;
+  /** Seed 000's `user_id`: the end user the file belongs to. */
+  @Column('text', { name: 'end_user_id', nullable: true }) endUserId: string | null;
+  /** Seed 003's `channel` (from-URL uploads). */
+  @Column('text', { nullable: true }) channel: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

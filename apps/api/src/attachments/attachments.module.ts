@@ -14,6 +14,10 @@ import { DownloadsService } from './downloads.service';
 import { FromUrlService } from './from-url.service';
 import { MessageAttachmentsAdapter } from './message-attachments.adapter';
 import { SeedUploadController } from './seed-upload.controller';
+import { SeedAttachmentsController } from './seed-attachments.controller';
+import { SeedAttachmentsService } from './seed-attachments.service';
+import { SeedFilesController } from './seed-files.controller';
+import { SeedFilesService } from './seed-files.service';
 import { SeedUploadService } from './seed-upload.service';
 import { TempFilesRepository } from './temp-files.repository';
 import { TempSweeper } from './temp-sweeper.service';
@@ -28,7 +32,13 @@ import { UploadReceiver } from './upload/upload-receiver';
 @Global()
 @Module({
   imports: [UploadSettingsModule],
-  controllers: [ChatAttachmentsController, AttachmentsController, SeedUploadController],
+  controllers: [
+    ChatAttachmentsController,
+    AttachmentsController,
+    SeedUploadController,
+    SeedAttachmentsController,
+    SeedFilesController,
+  ],
   providers: [
     AttachmentsRepository,
     AttachmentObjectsRepository,
@@ -40,6 +50,8 @@ import { UploadReceiver } from './upload/upload-receiver';
     UploadReceiver,
     UploadsService,
     SeedUploadService,
+    SeedAttachmentsService,
+    SeedFilesService,
     FromUrlService,
     DownloadsService,
     AttachmentsService,

@@ -12,6 +12,7 @@ import {
 import { AttachmentObjectsRepository } from './attachment-objects.repository';
 import { AttachmentRecorder } from './attachment-recorder';
 import type { FromUrlUploadDto } from './dto/from-url.dto';
+import { authorizationFor, OAuthTokenError } from './from-url-oauth';
 import { chatObjectKey } from './storage-keys';
 import { storageSink } from './upload/file-sink';
 import { FileStager } from './upload/file-stager';
@@ -65,7 +66,7 @@ export class FromUrlService {
     const res = await this.outbound.request({
       method: 'GET',
       url: dto.sourceUrl,
-      headers: { accept: '*/*', 'user-agent': 'Satchel' },
+      headers: await this.sourceHeaders(dto),
     });
     const base = fileNameFor(dto, res);
     const name = sanitizeDisplayName(`${chatId}_${base}`);
@@ -96,6 +97,7 @@ export class FromUrlService {
       source: 'url',
       sourceUrl: dto.sourceUrl,
       accessTokenRequired: target.accessTokenRequired,
+      channel: dto.channel,
     });
     if (!stored) throw new Error('recorded no attachment');
     return {
@@ -108,8 +110,17 @@ export class FromUrlService {
     };
   }
 
+  /** The seed's credentials for the source: `oauth` as `Authorization`, `APIKey360` as `D360-API-KEY`. */
+  private async sourceHeaders(dto: FromUrlUploadDto): Promise<Record<string, string>> {
+    const headers: Record<string, string> = { accept: '*/*', 'user-agent': 'Satchel' };
+    if (dto.oauth) headers['authorization'] = await authorizationFor(this.outbound, dto.oauth);
+    if (dto.APIKey360) headers['D360-API-KEY'] = dto.APIKey360;
+    return headers;
+  }
+
   private asFailure(err: unknown): FromUrlError {
     if (err instanceof FromUrlError) return err;
+    if (err instanceof OAuthTokenError) return new FromUrlError(err.status, `oauth: ${err.reason}`);
     if (err instanceof DomainError) return new FromUrlError(err.status, err.message, err.extra);
     if (err instanceof OutboundBlockedError)
       return new FromUrlError(400, `sourceUrl is not allowed: ${err.reason}`, {

@@ -47,7 +47,7 @@ export class SeedUploadService {
     if (p.kind === 'visitor') throw new UnauthorizedError();
     try {
       if (!isMultipart(req)) throw new ValidationError(FILE_REQUIRED);
-      const { rule, accessTokenRequired } = await this.settings.forUpload(p.accountId, 'operator');
+      const { rule, accessTokenRequired } = await this.settings.forUploader(p);
       if (!rule.enabled) throw new ForbiddenError('File uploads are disabled for operators');
       const received = await this.receiver.receive<SeedSink>(req, {
         fileField: 'file',

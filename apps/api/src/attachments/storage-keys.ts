@@ -28,3 +28,8 @@ export function seedUploadKey(p: Principal, sessionId: string | undefined, ext: 
   if (p.kind === 'user' && p.role === 'owner') return `chat/admin-${p.userId}/${file}`;
   return `chat/general/${file}`;
 }
+
+/** A file that belongs to no chat (seed 000 without `chat_id`). */
+export function accountObjectKey(accountId: string): string {
+  return `accounts/${accountId}/uploads/${randomUUID()}`;
+}

@@ -3,7 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import type { AttachmentDto, EffectiveUploadRule, MessageDto } from '@satchel/contracts';
 import type { Request } from 'express';
 import type { ActorContext } from '../audit/audit.service';
-import { canAccessChat, ruleRoleOf, type Principal } from '../common/auth/principal';
+import { canAccessChat, type Principal } from '../common/auth/principal';
 import {
   BadRequestError,
   ConflictError,
@@ -135,7 +135,7 @@ export class UploadsService implements OnModuleInit {
   async target(p: Principal, chatId: string): Promise<ChatUploadTarget> {
     const [chat, { rule, accessTokenRequired }] = await Promise.all([
       this.chats.findInAccount(p.accountId, chatId),
-      this.settings.forUpload(p.accountId, ruleRoleOf(p)),
+      this.settings.forUploader(p),
     ]);
     if (!chat || !canAccessChat(p, chat)) throw new NotFoundError('Chat');
     if (chat.status === 'closed') throw new ForbiddenError('This chat is closed', { code: 'CHAT_CLOSED' });
@@ -144,6 +144,7 @@ export class UploadsService implements OnModuleInit {
         { code: 'disabled', message: `File uploads are disabled for ${rule.role}s` },
         '',
         rule.maxSizeKb,
+        rule,
       );
     return { chat, rule, accessTokenRequired };
   }

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
 import { AuditEventEntity } from './audit-event.entity';
 
 export type NewAuditEvent = Omit<AuditEventEntity, 'id' | 'createdAt'>;
@@ -20,7 +22,10 @@ export interface AuditFilter {
 
 @Injectable()
 export class AuditRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /**
    * Inserts the event unless the account turned logging off (`always` bypasses that switch). One
@@ -30,7 +35,7 @@ export class AuditRepository {
     await this.db.query(
       `INSERT INTO audit_events (account_id, action, outcome, reason, actor_role, actor_id, actor_name, chat_id, attachment_id, ip, details)
        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11
-        WHERE $12 OR COALESCE((SELECT logging_enabled FROM upload_settings WHERE account_id = $1), true)`,
+        WHERE $12 OR COALESCE((SELECT logging_enabled FROM upload_settings WHERE account_id = $1), $13)`,
       [
         e.accountId,
         e.action,
@@ -44,6 +49,7 @@ export class AuditRepository {
         e.ip,
         e.details ? JSON.stringify(e.details) : null,
         always,
+        this.config.uploads.platformDefaults.loggingEnabled,
       ],
     );
   }

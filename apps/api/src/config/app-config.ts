@@ -8,6 +8,7 @@ import {
   type Limit,
   type RateLimitPolicy,
 } from '../rate-limit/rate-limit.policies';
+import { DEFAULT_ALLOWED_TYPES, normalizeAllowedTypes } from '@satchel/domain';
 import { azureConnectionStringProblem } from './azure-connection-string';
 
 const bool = z
@@ -136,7 +137,26 @@ export const envSchema = z.object({
   INVITATION_TTL_HOURS: int(1, 24 * 90).default(168),
   PASSWORD_RESET_TTL_MINUTES: int(5, 24 * 60).default(30),
   NOTIFY_OFFLINE_DELAY_SECONDS: int(1, 86400).default(300),
+  // Seed 000's settings table: platform defaults every account inherits until it sets its own.
+  MAX_FILE_SIZE: int(1, 100 * 1024 * 1024).default(5),
+  ALLOWED_FILE_TYPES: z
+    .string()
+    .refine((v) => seedTypeList(v) !== undefined, 'must list known extensions, e.g. ".pdf, .jpg"')
+    .optional(),
+  ATTACHMENT_STORAGE_PATH: z.string().min(1).optional(),
+  GENERATE_THUMBNAILS: bool.default(true),
+  ACCESS_TOKEN_REQUIRED: bool.default(true),
+  LOGGING_ENABLED: bool.default(true),
 });
+
+/** Seed 000's `allowed_file_types` (`.pdf, .jpg`; commas, spaces or pipes) as a pipe list. */
+function seedTypeList(v: string): string | undefined {
+  try {
+    return normalizeAllowedTypes(v.replace(/[,\s]+/g, '|').replace(/^\|+|\|+$/g, ''));
+  } catch {
+    return undefined;
+  }
+}
 
 const limitSpec = z.string().refine((v) => parseLimit(v) !== undefined, `must be ${LIMIT_RULE}`);
 
@@ -181,6 +201,8 @@ export interface AppConfig {
     downloadUrlTtlSeconds: number;
     /** Fewer than `minBytes` of body within `ms` cuts an upload with 408 UPLOAD_STALLED. */
     stall: { ms: number; minBytes: number };
+    /** Seed 000's settings: what accounts inherit when neither they nor the owner set a value. */
+    platformDefaults: PlatformUploadDefaults;
   };
   /** Local temp files of unfinished uploads older than `maxAgeMinutes` are deleted at start and every interval. */
   temp: { maxAgeMinutes: number; sweepIntervalMinutes: number };
@@ -231,6 +253,13 @@ export interface AppConfig {
     /** An operator without a console socket this long after a new chat or message gets an email. */
     notifyOfflineDelayMs: number;
   };
+}
+
+export interface PlatformUploadDefaults {
+  rule: { enabled: boolean; allowedTypes: string; maxSizeKb: number };
+  accessTokenRequired: boolean;
+  loggingEnabled: boolean;
+  generateThumbnails: boolean;
 }
 
 /** Node HTTP server limits against slow or greedy clients (applied by `applyHttpLimits`). */
@@ -315,7 +344,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     chats: { idleTimeoutMinutes: e.CHAT_IDLE_TIMEOUT_MINUTES },
     storage: {
       driver: e.STORAGE_DRIVER,
-      path: e.STORAGE_PATH ?? `${e.DATA_DIR}/files`,
+      path: e.STORAGE_PATH ?? e.ATTACHMENT_STORAGE_PATH ?? `${e.DATA_DIR}/files`,
       s3: {
         bucket: e.S3_BUCKET,
         region: e.S3_REGION,
@@ -337,6 +366,16 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       maxFilesPerRequest: e.MAX_FILES_PER_REQUEST,
       downloadUrlTtlSeconds: e.DOWNLOAD_URL_TTL_SECONDS,
       stall: { ms: e.UPLOAD_STALL_TIMEOUT_MS, minBytes: e.UPLOAD_STALL_MIN_BYTES },
+      platformDefaults: {
+        rule: {
+          enabled: true,
+          allowedTypes: (e.ALLOWED_FILE_TYPES && seedTypeList(e.ALLOWED_FILE_TYPES)) || DEFAULT_ALLOWED_TYPES,
+          maxSizeKb: e.MAX_FILE_SIZE * 1024,
+        },
+        accessTokenRequired: e.ACCESS_TOKEN_REQUIRED,
+        loggingEnabled: e.LOGGING_ENABLED,
+        generateThumbnails: e.GENERATE_THUMBNAILS,
+      },
     },
     temp: { maxAgeMinutes: e.TEMP_MAX_AGE_MINUTES, sweepIntervalMinutes: e.TEMP_SWEEP_INTERVAL_MINUTES },
     realtime: { connectTimeoutMs: e.SOCKET_CONNECT_TIMEOUT_MS },

@@ -13,6 +13,8 @@ import { MessageEntity } from '../chats/message.entity';
 import { AttachmentPreviewEntity } from '../previews/attachment-preview.entity';
 import { RateLimitOverrideEntity } from '../rate-limit/rate-limit-override.entity';
 import { UploadSettingsEntity } from '../upload-settings/upload-settings.entity';
+import { PlatformUploadSettingsEntity } from '../upload-settings/platform-upload-settings.entity';
+import { UploadGroupEntity } from '../upload-settings/upload-group.entity';
 import { UserEntity } from '../users/user.entity';
 import { WidgetAppearanceEntity } from '../appearance/widget-appearance.entity';
 
@@ -36,4 +38,6 @@ export const ENTITIES = [
   RateLimitOverrideEntity,
   AttachmentPreviewEntity,
   WidgetAppearanceEntity,
+  PlatformUploadSettingsEntity,
+  UploadGroupEntity,
 ];

@@ -10,7 +10,7 @@ export interface Hop {
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
+const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'd360-api-key'];
 const BODY_HEADERS = ['content-type', 'content-length', 'transfer-encoding'];
 
 /** Parses a destination URL; only http: and https: may be fetched. */

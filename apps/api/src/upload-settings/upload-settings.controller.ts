@@ -2,7 +2,7 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { EffectiveUploadRule, UploadSettings } from '@satchel/contracts';
 import { ADMINS, Allow, CurrentPrincipal, STAFF } from '../common/auth/decorators';
-import { ruleRoleOf, type Principal } from '../common/auth/principal';
+import type { Principal } from '../common/auth/principal';
 import { ClientIp } from '../common/http/client-ip';
 import { UpdateUploadSettingsDto } from './dto/upload-settings.dto';
 import { UploadSettingsService } from './upload-settings.service';
@@ -29,10 +29,13 @@ export class UploadSettingsController {
     return this.settings.update({ principal: p, ip }, dto);
   }
 
-  /** The rule that applies to the caller (visitor or operator), so clients can check files before sending. */
+  /**
+   * The rule that applies to the caller (platform, account, role, their groups), with which level
+   * decided each part, so clients can check files before sending and say why one is refused.
+   */
   @Allow(...STAFF, 'visitor')
   @Get('uploads/rules')
-  rules(@CurrentPrincipal() p: Principal): Promise<EffectiveUploadRule> {
-    return this.settings.effectiveRule(p.accountId, ruleRoleOf(p));
+  async rules(@CurrentPrincipal() p: Principal): Promise<EffectiveUploadRule> {
+    return (await this.settings.forUploader(p)).rule;
   }
 }

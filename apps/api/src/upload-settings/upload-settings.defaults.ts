@@ -1,44 +1,59 @@
 import type { UploadRule } from '@satchel/contracts';
-import { DEFAULT_ALLOWED_TYPES, DEFAULT_MAX_SIZE_KB } from '@satchel/domain';
+import type { InheritingRule } from '@satchel/domain';
 import type { UploadSettingsEntity } from './upload-settings.entity';
 
 export type StoredSettings = Omit<UploadSettingsEntity, 'updatedAt'>;
 
-const DEFAULT_RULE: UploadRule = {
-  enabled: true,
-  allowedTypes: DEFAULT_ALLOWED_TYPES,
-  maxSizeKb: DEFAULT_MAX_SIZE_KB,
-};
-
-/** What an account without a settings row gets: seed 001's types, seed 003's 5 MB, tokens required, logging on. */
+/** An account without a settings row inherits everything from the platform. */
 export function defaultSettings(accountId: string): StoredSettings {
   return {
     accountId,
-    visitorEnabled: DEFAULT_RULE.enabled,
-    visitorAllowedTypes: DEFAULT_RULE.allowedTypes,
-    visitorMaxSizeKb: DEFAULT_RULE.maxSizeKb,
-    operatorEnabled: DEFAULT_RULE.enabled,
-    operatorAllowedTypes: DEFAULT_RULE.allowedTypes,
-    operatorMaxSizeKb: DEFAULT_RULE.maxSizeKb,
-    accessTokenRequired: true,
-    loggingEnabled: true,
-    generateThumbnails: true,
+    visitorEnabled: null,
+    visitorAllowedTypes: null,
+    visitorMaxSizeKb: null,
+    operatorEnabled: null,
+    operatorAllowedTypes: null,
+    operatorMaxSizeKb: null,
+    accessTokenRequired: null,
+    loggingEnabled: null,
+    generateThumbnails: null,
     previewKinds: { images: true, heic: true, pdf: true, video: true },
   };
 }
 
-export function ruleOf(s: StoredSettings, role: 'visitor' | 'operator'): UploadRule {
+/** The account's own values for one role; null fields inherit the platform default. */
+export function ruleOf(s: StoredSettings, role: 'visitor' | 'operator'): InheritingRule {
   return role === 'visitor'
     ? { enabled: s.visitorEnabled, allowedTypes: s.visitorAllowedTypes, maxSizeKb: s.visitorMaxSizeKb }
     : { enabled: s.operatorEnabled, allowedTypes: s.operatorAllowedTypes, maxSizeKb: s.operatorMaxSizeKb };
 }
 
-type RuleColumns =
-  | Pick<StoredSettings, 'visitorEnabled' | 'visitorAllowedTypes' | 'visitorMaxSizeKb'>
-  | Pick<StoredSettings, 'operatorEnabled' | 'operatorAllowedTypes' | 'operatorMaxSizeKb'>;
+/** The account's value where set, else the platform's. */
+export function inherited(own: InheritingRule, platform: UploadRule): UploadRule {
+  return {
+    enabled: own.enabled ?? platform.enabled,
+    allowedTypes: own.allowedTypes ?? platform.allowedTypes,
+    maxSizeKb: own.maxSizeKb ?? platform.maxSizeKb,
+  };
+}
 
-export function ruleColumns(role: 'visitor' | 'operator', r: UploadRule): RuleColumns {
-  return role === 'visitor'
-    ? { visitorEnabled: r.enabled, visitorAllowedTypes: r.allowedTypes, visitorMaxSizeKb: r.maxSizeKb }
-    : { operatorEnabled: r.enabled, operatorAllowedTypes: r.allowedTypes, operatorMaxSizeKb: r.maxSizeKb };
+type RuleColumns = Partial<
+  Pick<
+    StoredSettings,
+    | 'visitorEnabled'
+    | 'visitorAllowedTypes'
+    | 'visitorMaxSizeKb'
+    | 'operatorEnabled'
+    | 'operatorAllowedTypes'
+    | 'operatorMaxSizeKb'
+  >
+>;
+
+/** Only the fields given become the account's own; the others keep inheriting. */
+export function ruleColumns(role: 'visitor' | 'operator', r: Partial<UploadRule>): RuleColumns {
+  const cols: RuleColumns =
+    role === 'visitor'
+      ? { visitorEnabled: r.enabled, visitorAllowedTypes: r.allowedTypes, visitorMaxSizeKb: r.maxSizeKb }
+      : { operatorEnabled: r.enabled, operatorAllowedTypes: r.allowedTypes, operatorMaxSizeKb: r.maxSizeKb };
+  return Object.fromEntries(Object.entries(cols).filter(([, v]) => v !== undefined));
 }

@@ -1,11 +1,24 @@
 import { Module } from '@nestjs/common';
+import { PlatformUploadSettingsController } from './platform-upload-settings.controller';
+import { PlatformUploadSettingsRepository } from './platform-upload-settings.repository';
+import { PlatformUploadSettingsService } from './platform-upload-settings.service';
+import { UploadGroupsController } from './upload-groups.controller';
+import { UploadGroupsRepository } from './upload-groups.repository';
+import { UploadGroupsService } from './upload-groups.service';
 import { UploadSettingsController } from './upload-settings.controller';
 import { UploadSettingsRepository } from './upload-settings.repository';
 import { UploadSettingsService } from './upload-settings.service';
 
 @Module({
-  controllers: [UploadSettingsController],
-  providers: [UploadSettingsService, UploadSettingsRepository],
+  controllers: [UploadSettingsController, PlatformUploadSettingsController, UploadGroupsController],
+  providers: [
+    UploadSettingsService,
+    UploadSettingsRepository,
+    PlatformUploadSettingsService,
+    PlatformUploadSettingsRepository,
+    UploadGroupsService,
+    UploadGroupsRepository,
+  ],
   exports: [UploadSettingsService],
 })
 export class UploadSettingsModule {}

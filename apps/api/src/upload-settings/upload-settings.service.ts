@@ -1,26 +1,37 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import type { EffectiveUploadRule, UploadRule, UploadSettings } from '@satchel/contracts';
-import {
-  InvalidTypeListError,
-  maxSizeBytes,
-  normalizeAllowedTypes,
-  parseAllowedTypes,
-} from '@satchel/domain';
+import type { EffectiveUploadRule, PlatformUploadSettings, UploadSettings } from '@satchel/contracts';
+import { maxSizeBytes, parseAllowedTypes, resolveRule, type RuleLike } from '@satchel/domain';
 import { AUDIT_ACTIONS } from '../audit/audit-actions';
 import { AuditService, type ActorContext } from '../audit/audit.service';
 import { SETTINGS_CACHE_MS, TtlCache } from '../common/cache/ttl-cache';
+import { ruleRoleOf, type Principal } from '../common/auth/principal';
 import { ValidationError } from '../common/errors/domain-errors';
 import { EVENTS, type UploadSettingsUpdatedEvent } from '../common/events/events';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/app-config.token';
-import type { UpdateUploadSettingsDto, UploadRulePatchDto } from './dto/upload-settings.dto';
-import { defaultSettings, ruleColumns, ruleOf, type StoredSettings } from './upload-settings.defaults';
+import type { UpdateUploadSettingsDto } from './dto/upload-settings.dto';
+import { PlatformUploadSettingsService } from './platform-upload-settings.service';
+import { UploadGroupsRepository } from './upload-groups.repository';
+import {
+  defaultSettings,
+  inherited,
+  ruleColumns,
+  ruleOf,
+  type StoredSettings,
+} from './upload-settings.defaults';
 import { UploadSettingsRepository } from './upload-settings.repository';
+import { validTypes } from './valid-types';
 
 const ROLES = ['visitor', 'operator'] as const;
 
-/** Per-account upload rules under the platform ceiling (`MAX_UPLOAD_SIZE_KB`). */
+export interface UploaderRule {
+  rule: EffectiveUploadRule;
+  accessTokenRequired: boolean;
+}
+
+/**
+ * Per-account upload rules on top of the platform's (an unset value inherits it); the uploader's
+ * effective rule also takes their groups and the platform ceiling into account.
+ */
 @Injectable()
 export class UploadSettingsService {
   /** Rules are read on every upload. */
@@ -28,40 +39,70 @@ export class UploadSettingsService {
 
   constructor(
     private readonly settings: UploadSettingsRepository,
+    private readonly groups: UploadGroupsRepository,
+    private readonly platform: PlatformUploadSettingsService,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: EventEmitter2,
   ) {}
 
   async get(accountId: string): Promise<UploadSettings> {
-    return this.toDto(await this.stored(accountId));
+    const [s, platform] = await Promise.all([this.stored(accountId), this.platform.get()]);
+    return this.toDto(s, platform);
   }
 
-  /** The rule an upload by this role is checked against, capped by the platform ceiling. */
-  async effectiveRule(accountId: string, role: 'visitor' | 'operator'): Promise<EffectiveUploadRule> {
-    return this.effective(await this.stored(accountId), role);
-  }
-
-  /** Both the caller's rule and the download switches, in one read (the upload path needs both). */
-  async forUpload(
-    accountId: string,
-    role: 'visitor' | 'operator',
-  ): Promise<{ rule: EffectiveUploadRule; accessTokenRequired: boolean }> {
-    const s = await this.stored(accountId);
-    return { rule: this.effective(s, role), accessTokenRequired: s.accessTokenRequired };
+  /**
+   * The rule an upload by this principal is checked against: platform, account, the principal's
+   * groups (operator groups of a signed-in person; the verified-visitor group for a verified
+   * visitor), capped by the platform ceiling. `chatId` is the visitor's chat.
+   */
+  async forUploader(p: Principal): Promise<UploaderRule> {
+    const role = ruleRoleOf(p);
+    const [s, platform, groups] = await Promise.all([
+      this.stored(p.accountId),
+      this.platform.get(),
+      p.kind === 'user'
+        ? this.groups.ofUser(p.accountId, p.userId)
+        : p.kind === 'visitor'
+          ? this.groups.ofVisitor(p.accountId, p.chatId)
+          : Promise.resolve([]),
+    ]);
+    const resolved = resolveRule({
+      role,
+      platform: platform[role],
+      ceiling: platform.ceiling,
+      account: ruleOf(s, role),
+      groups: groups.map((g) => ({ name: g.name, rule: g })),
+    });
+    return {
+      rule: effective(
+        role,
+        resolved,
+        groups.map((g) => g.name),
+      ),
+      accessTokenRequired: s.accessTokenRequired ?? platform.accessTokenRequired,
+    };
   }
 
   async update(ctx: ActorContext, dto: UpdateUploadSettingsDto): Promise<UploadSettings> {
     const accountId = ctx.principal.accountId;
-    const before = await this.stored(accountId);
+    const [before, platform] = await Promise.all([this.stored(accountId), this.platform.get()]);
     const next: StoredSettings = { ...before };
     for (const role of ROLES) {
       const patch = dto[role];
-      if (patch)
-        Object.assign(
-          next,
-          ruleColumns(role, this.validRule(role, { ...ruleOf(before, role), ...definedOnly(patch) }, patch)),
+      if (!patch) continue;
+      const allowedTypes =
+        patch.allowedTypes === undefined ? undefined : validTypes(patch.allowedTypes, `${role}.allowedTypes`);
+      const ceiling = platform.ceiling.maxSizeKb;
+      if (patch.maxSizeKb !== undefined && patch.maxSizeKb > ceiling) {
+        throw new ValidationError(
+          `${role}.maxSizeKb must be at most ${ceiling} (the platform limit)`,
+          `${role}.maxSizeKb`,
         );
+      }
+      Object.assign(
+        next,
+        ruleColumns(role, { enabled: patch.enabled, allowedTypes, maxSizeKb: patch.maxSizeKb }),
+      );
     }
     if (dto.accessTokenRequired !== undefined) next.accessTokenRequired = dto.accessTokenRequired;
     if (dto.loggingEnabled !== undefined) next.loggingEnabled = dto.loggingEnabled;
@@ -69,10 +110,10 @@ export class UploadSettingsService {
     if (dto.previewKinds) next.previewKinds = { ...before.previewKinds, ...definedOnly(dto.previewKinds) };
     await this.settings.save(next);
     this.cache.delete(accountId);
-    const after = this.toDto(next);
+    const after = this.toDto(next, platform);
     this.events.emit(EVENTS.uploadSettingsUpdated, {
       accountId,
-      before: this.toDto(before),
+      before: this.toDto(before, platform),
       after,
     } satisfies UploadSettingsUpdatedEvent);
     await this.audit.record(
@@ -80,32 +121,11 @@ export class UploadSettingsService {
       {
         action: AUDIT_ACTIONS.settingsUpdate,
         outcome: 'success',
-        details: { before: this.toDto(before), after },
+        details: { before: this.toDto(before, platform), after },
       },
       true,
     );
     return after;
-  }
-
-  private validRule(role: 'visitor' | 'operator', rule: UploadRule, patch: UploadRulePatchDto): UploadRule {
-    let allowedTypes = rule.allowedTypes;
-    if (patch.allowedTypes !== undefined) {
-      try {
-        allowedTypes = normalizeAllowedTypes(patch.allowedTypes);
-      } catch (err) {
-        if (err instanceof InvalidTypeListError)
-          throw new ValidationError(err.message, `${role}.allowedTypes`, { token: err.token });
-        throw err;
-      }
-    }
-    const ceiling = this.config.uploads.maxSizeKb;
-    if (patch.maxSizeKb !== undefined && patch.maxSizeKb > ceiling) {
-      throw new ValidationError(
-        `${role}.maxSizeKb must be at most ${ceiling} (the platform limit)`,
-        `${role}.maxSizeKb`,
-      );
-    }
-    return { ...rule, allowedTypes };
   }
 
   private stored(accountId: string): Promise<StoredSettings> {
@@ -115,32 +135,35 @@ export class UploadSettingsService {
     );
   }
 
-  private effective(s: StoredSettings, role: 'visitor' | 'operator'): EffectiveUploadRule {
-    const rule = ruleOf(s, role);
-    const maxSizeKb = Math.min(rule.maxSizeKb, this.config.uploads.maxSizeKb);
+  private toDto(s: StoredSettings, platform: PlatformUploadSettings): UploadSettings {
     return {
-      role,
-      ...rule,
-      maxSizeKb,
-      extensions: parseAllowedTypes(rule.allowedTypes),
-      maxSizeBytes: maxSizeBytes({ maxSizeKb }),
-    };
-  }
-
-  private toDto(s: StoredSettings): UploadSettings {
-    return {
-      visitor: ruleOf(s, 'visitor'),
-      operator: ruleOf(s, 'operator'),
-      accessTokenRequired: s.accessTokenRequired,
-      loggingEnabled: s.loggingEnabled,
-      generateThumbnails: s.generateThumbnails,
+      visitor: inherited(ruleOf(s, 'visitor'), platform.visitor),
+      operator: inherited(ruleOf(s, 'operator'), platform.operator),
+      accessTokenRequired: s.accessTokenRequired ?? platform.accessTokenRequired,
+      loggingEnabled: s.loggingEnabled ?? platform.loggingEnabled,
+      generateThumbnails: s.generateThumbnails ?? platform.generateThumbnails,
       previewKinds: { ...s.previewKinds },
-      platformMaxSizeKb: this.config.uploads.maxSizeKb,
+      platformMaxSizeKb: platform.ceiling.maxSizeKb,
     };
   }
 }
 
-/** DTO instances carry every declared field, unset ones as undefined: keep only what was sent. */
+function effective(
+  role: 'visitor' | 'operator',
+  r: ReturnType<typeof resolveRule>,
+  groups: string[],
+): EffectiveUploadRule {
+  const rule: RuleLike = { enabled: r.enabled, allowedTypes: r.allowedTypes, maxSizeKb: r.maxSizeKb };
+  return {
+    role,
+    ...rule,
+    extensions: parseAllowedTypes(rule.allowedTypes),
+    maxSizeBytes: maxSizeBytes(rule),
+    decidedBy: r.decidedBy,
+    groups,
+  };
+}
+
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -54,6 +54,10 @@ export interface AttachmentDto {
   callback?: AttachmentCallbackInfo;
   export?: AttachmentExportInfo;
   preview: AttachmentPreviewInfo;
+  /** Seed 000's `user_id`, when the file was uploaded for an end user. */
+  endUserId?: string;
+  /** Seed 003's `channel` of a from-URL upload. */
+  channel?: string;
 }
 
 export interface AttachmentListQuery {
@@ -80,6 +84,30 @@ export interface FromUrlUploadRequest {
   sourceUrl: string;
   fileName?: string;
   mimeType?: string;
+  channel?: string;
+  /** A bearer token, or client credentials exchanged at `tokenUrl` (through the SSRF guard). */
+  oauth?: FromUrlOAuth;
+  /** 360dialog connector key, sent to the source as `D360-API-KEY`. */
+  APIKey360?: string;
+}
+
+export interface FromUrlOAuth {
+  accessToken?: string;
+  tokenType?: string;
+  tokenUrl?: string;
+  clientId?: string;
+  clientSecret?: string;
+  scope?: string;
+}
+
+/** Seed 003 stream upload (`POST /v1/files?conversationId=`): as from-URL, without `id`. */
+export type SeedFileUploadResponse = Omit<FromUrlUploadResponse, 'id'>;
+
+/** Seed 000: `POST /upload_attachments` answer, success or refusal. */
+export interface SeedAttachmentsResponse {
+  status: 'success' | 'error';
+  message: string;
+  files?: { filename: string; content_type: string; size: number }[];
 }
 
 export interface FromUrlUploadResponse {

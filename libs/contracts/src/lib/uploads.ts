@@ -41,4 +41,54 @@ export interface EffectiveUploadRule extends UploadRule {
   role: 'visitor' | 'operator';
   extensions: string[];
   maxSizeBytes: number;
+  /** Which level decided each part ("why can't I send this?"). */
+  decidedBy?: {
+    enabled: UploadRuleDecision;
+    allowedTypes: UploadRuleDecision;
+    maxSizeKb: UploadRuleDecision;
+  };
+  /** The uploader's groups whose rule applies (empty: the account's or platform's rule). */
+  groups?: string[];
 }
+
+/** A level of the upload rules: platform default, platform limit (`ceiling`), account, group. */
+export interface UploadRuleDecision {
+  level: 'platform' | 'account' | 'group' | 'ceiling';
+  /** The group's name (or names) when `level` is `group`. */
+  name?: string;
+}
+
+/** `GET|PUT /v1/platform/upload-settings` (owner): defaults every account inherits, and ceilings. */
+export interface PlatformUploadSettings {
+  visitor: UploadRule;
+  operator: UploadRule;
+  /** No account or group goes beyond: size in KB, and (null = any) the permitted extensions. */
+  ceiling: { maxSizeKb: number; allowedTypes: string | null };
+  accessTokenRequired: boolean;
+  loggingEnabled: boolean;
+  generateThumbnails: boolean;
+  /** `MAX_UPLOAD_SIZE_KB`: the owner's ceiling cannot exceed it. */
+  hardLimitKb: number;
+}
+
+export interface UpdatePlatformUploadSettingsRequest {
+  visitor?: Partial<UploadRule>;
+  operator?: Partial<UploadRule>;
+  ceiling?: { maxSizeKb?: number; allowedTypes?: string | null };
+}
+
+/** An upload group: operators assigned by an admin, or (`verified_visitor`) every verified visitor. */
+export interface UploadGroupDto extends UploadRule {
+  id: string;
+  name: string;
+  kind: 'operator' | 'verified_visitor';
+  memberIds: string[];
+  createdAt: string;
+}
+
+export interface CreateUploadGroupRequest extends UploadRule {
+  name: string;
+  kind?: 'operator' | 'verified_visitor';
+}
+
+export type UpdateUploadGroupRequest = Partial<Omit<CreateUploadGroupRequest, 'kind'>>;

@@ -37,7 +37,7 @@ export class FileStager {
   ): Promise<StagedFile<S>> {
     const name = sanitizeDisplayName(file.filename);
     const violation = checkFileAgainstRule(rule, { name }, rule.role);
-    if (violation) throw ruleError(violation, name, rule.maxSizeKb);
+    if (violation) throw ruleError(violation, name, rule.maxSizeKb, rule);
     const extension = extensionOf(name);
     const { head, ended } = await readHead(file.stream);
     const verdict = contentVerdict(name, extension, await detectType(head), head);
@@ -47,7 +47,7 @@ export class FileStager {
         file: name,
         detectedType: verdict.actualMime,
       });
-    const tooLarge = () => ruleError(sizeViolation(name, rule), name, rule.maxSizeKb);
+    const tooLarge = () => ruleError(sizeViolation(name, rule), name, rule.maxSizeKb, rule);
     if (head.length > rule.maxSizeBytes) throw tooLarge();
     // The request may have been refused or aborted while the head was inspected: open no file then.
     if (wasCutShort(file.stream)) throw file.stream.errored ?? new ClientAbortedError();

@@ -6,7 +6,8 @@ import {
   UnsupportedMediaTypeError,
   type DomainError,
 } from '../../common/errors/domain-errors';
-import type { RuleViolation } from '@satchel/domain';
+import type { EffectiveUploadRule } from '@satchel/contracts';
+import { describeDecision, type RuleViolation } from '@satchel/domain';
 
 /** The client closed the connection before the body was complete. Nobody is left to answer. */
 export class ClientAbortedError extends BadRequestError {
@@ -22,14 +23,31 @@ export class UploadStalledError extends RequestTimeoutError {
   }
 }
 
-/** A rule violation as the HTTP error the issue asks for: disabled 403, type 415, size 413. */
-export function ruleError(v: RuleViolation, file: string, limitKb: number): DomainError {
+const FIELD = { disabled: 'enabled', type: 'allowedTypes', size: 'maxSizeKb' } as const;
+
+/**
+ * A rule violation as the HTTP error the issue asks for: disabled 403, type 415, size 413. With the
+ * uploader's rule, the body also says which level set it (`decidedBy`, `explanation`).
+ */
+export function ruleError(
+  v: RuleViolation,
+  file: string,
+  limitKb: number,
+  rule?: EffectiveUploadRule,
+): DomainError {
+  const decidedBy = rule?.decidedBy?.[FIELD[v.code]];
+  const why = decidedBy
+    ? {
+        decidedBy,
+        explanation: `${v.message} (set by ${describeDecision(decidedBy, rule?.role ?? 'operator')})`,
+      }
+    : {};
   switch (v.code) {
     case 'disabled':
-      return new ForbiddenError(v.message, { code: 'UPLOADS_DISABLED' });
+      return new ForbiddenError(v.message, { code: 'UPLOADS_DISABLED', ...why });
     case 'type':
-      return new UnsupportedMediaTypeError(v.message, { code: 'FILE_TYPE_NOT_ALLOWED', file });
+      return new UnsupportedMediaTypeError(v.message, { code: 'FILE_TYPE_NOT_ALLOWED', file, ...why });
     case 'size':
-      return new PayloadTooLargeError(v.message, { code: 'FILE_TOO_LARGE', file, limitKb });
+      return new PayloadTooLargeError(v.message, { code: 'FILE_TOO_LARGE', file, limitKb, ...why });
   }
 }

@@ -25,14 +25,21 @@ export class ErrorFilter implements ExceptionFilter {
     if (host.getType() !== 'http') return;
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
-    const { status, body } = this.toResponse(err, req);
-    res.locals['errorCode'] = body.code;
+    const raw = this.toResponse(err, req);
+    res.locals['errorCode'] = raw.body.code;
     if (res.headersSent) {
       res.destroy();
       return;
     }
-    if (typeof body['retryAfter'] === 'number') res.setHeader('Retry-After', String(body['retryAfter']));
+    if (typeof raw.body['retryAfter'] === 'number')
+      res.setHeader('Retry-After', String(raw.body['retryAfter']));
+    const { status, body } = this.reshape(raw);
     res.status(status).json(hasContractErrorShape(req) ? withoutCode(body) : body);
+  }
+
+  /** Routes that answer a seed's own error shape override this (the status and headers stay meaningful). */
+  protected reshape(r: { status: number; body: ErrorResponse }): { status: number; body: ErrorResponse } {
+    return r;
   }
 
   private toResponse(err: unknown, req: Request): Mapped {

@@ -11,6 +11,7 @@ import { AccountAllowedOrigins1732900000300 } from './1732900000300-account-allo
 import { PreviewKinds1733104000000 } from './1733104000000-preview-kinds';
 import { WidgetAppearance1733105000000 } from './1733105000000-widget-appearance';
 import { TeamsAndMail1733100000000 } from './1733100000000-teams-and-mail';
+import { UploadRuleLevels1733106000000 } from './1733106000000-upload-rule-levels';
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
   Foundation1732300000000,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   PreviewKinds1733104000000,
   WidgetAppearance1733105000000,
   TeamsAndMail1733100000000,
+  UploadRuleLevels1733106000000,
 ];

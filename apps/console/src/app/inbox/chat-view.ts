@@ -3,6 +3,7 @@ import {
   afterNextRender,
   ChangeDetectionStrategy,
   Component,
+  computed,
   DestroyRef,
   effect,
   ElementRef,
@@ -36,6 +37,7 @@ import { FileName } from '../core/file-name';
 import { PdfPreview } from '../files/pdf-preview';
 import { AttachmentView } from './attachment-view';
 import { FileTray } from './file-tray';
+import { UploadRuleWhy } from './upload-rule-why';
 import { InboxLive } from './inbox-live';
 import { MESSAGE_PAGE, mergeMessages, nearBottom, nearTop } from './message-log';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -46,6 +48,7 @@ import { t } from '../i18n/translate';
 @Component({
   selector: 'sc-chat-view',
   imports: [
+    UploadRuleWhy,
     FormsModule,
     MatButtonModule,
     MatCheckboxModule,
@@ -80,6 +83,7 @@ export class ChatView {
   readonly loadingOlder = signal(false);
   readonly requests = signal<FileRequestDto[]>([]);
   readonly rule = signal<EffectiveUploadRule | null>(null);
+  readonly hasRefused = computed(() => this.tray.files().some((f) => f.state === 'refused'));
   readonly text = signal('');
   readonly sending = signal(false);
   readonly dragging = signal(false);

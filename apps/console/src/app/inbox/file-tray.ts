@@ -1,6 +1,7 @@
 import { signal } from '@angular/core';
 import type { AttachmentDto } from '@satchel/contracts';
-import type { RuleLike } from '@satchel/domain';
+import type { EffectiveUploadRule, UploadRuleDecision } from '@satchel/contracts';
+import { describeDecision, type RuleLike } from '@satchel/domain';
 import { ApiError, refusalOf, UploadAborted, uploadFile, type UploadHandle } from '@satchel/upload-client';
 
 export type TrayState = 'ready' | 'refused' | 'uploading' | 'failed' | 'done';
@@ -20,6 +21,13 @@ export interface TrayFile {
 
 let seq = 0;
 
+const FIELD = { disabled: 'enabled', type: 'allowedTypes', size: 'maxSizeKb' } as const;
+
+/** Which level of the effective rule (platform, account, group) set the part a file broke. */
+function decidedBy(rule: RuleLike | null, code: keyof typeof FIELD): UploadRuleDecision | undefined {
+  return (rule as Partial<EffectiveUploadRule> | null)?.decidedBy?.[FIELD[code]];
+}
+
 /**
  * Files an operator is about to send: checked against the operator rule, uploaded one request per
  * file with progress, cancellable, with the server's error and a retry on failure.
@@ -35,11 +43,16 @@ export class FileTray {
   add(files: File[], rule: RuleLike | null): void {
     const added = files.map((file): TrayFile => {
       const refusal = rule ? refusalOf(rule, file, 'operator') : null;
+      const why = refusal && decidedBy(rule, refusal.code);
       return {
         id: ++seq,
         file,
         state: refusal ? 'refused' : 'ready',
-        reason: refusal?.message ?? '',
+        reason: refusal
+          ? why
+            ? `${refusal.message} (set by ${describeDecision(why, 'operator')})`
+            : refusal.message
+          : '',
         refusal: refusal && rule ? refusalParams(refusal.code, file.name, rule) : undefined,
         progress: 0,
         previewUrl: file.type.startsWith('image/') ? URL.createObjectURL(file) : null,

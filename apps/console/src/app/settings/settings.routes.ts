@@ -10,6 +10,11 @@ export const SETTINGS_ROUTES: Route[] = [
     loadComponent: () => import('./uploads/uploads-settings.page').then((m) => m.UploadsSettingsPage),
   },
   {
+    path: 'groups',
+    title: 'Upload groups · Satchel',
+    loadComponent: () => import('./groups/upload-groups.page').then((m) => m.UploadGroupsPage),
+  },
+  {
     path: 's3',
     title: 'nav.s3',
     canDeactivate: [confirmLeaveUnsaved],
