@@ -8,3 +8,4 @@ export * from './lib/attachments';
 export * from './lib/chatbot';
 export * from './lib/integrations';
 export * from './lib/rate-limits';
+export * from './lib/retention';

@@ -20,6 +20,7 @@ import { PreviewsModule } from '../previews/previews.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { RedisModule } from '../redis/redis.module';
+import { RetentionModule } from '../retention/retention.module';
 import { StorageModule } from '../storage/storage.module';
 import { UploadSettingsModule } from '../upload-settings/upload-settings.module';
 import { PasswordHasherModule } from '../users/password-hasher.module';
@@ -58,6 +59,7 @@ export class AppModule {
         ChatbotModule.register(chats, { http }),
         IntegrationsModule.register({ http, worker }),
         PreviewsModule.register({ http, worker }),
+        RetentionModule.register({ http, worker }),
         HealthModule,
         ...(http ? [DemoModule, InboxModule.register(chats)] : []),
       ],

@@ -55,6 +55,7 @@ import { UploadReceiver } from './upload/upload-receiver';
     AttachmentPresenter,
     AttachmentLinks,
     DownloadsService,
+    TempSweeper,
   ],
 })
 export class AttachmentsModule {}

@@ -6,6 +6,14 @@ export const AUDIT_ACTIONS = {
   settingsUpdate: 'upload-settings.update',
   allowedOriginsUpdate: 'account.allowed-origins.update',
   widgetKeyRotate: 'account.widget-key.rotate',
+  retentionRemove: 'retention.remove',
+  retentionUpdate: 'retention.settings.update',
+  retentionBulk: 'retention.bulk',
+  legalHold: 'retention.legal-hold',
+  consistencyRepair: 'storage.consistency.repair',
+  quotaUpdate: 'storage.quota.update',
+  visitorExport: 'visitor.export',
+  visitorErase: 'visitor.erase',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -14,6 +14,9 @@ import { AttachmentPreviewEntity } from '../previews/attachment-preview.entity';
 import { RateLimitOverrideEntity } from '../rate-limit/rate-limit-override.entity';
 import { UploadSettingsEntity } from '../upload-settings/upload-settings.entity';
 import { UserEntity } from '../users/user.entity';
+import { RetentionSettingsEntity } from '../retention/retention-settings.entity';
+import { StorageUsageDayEntity } from '../retention/storage-usage-day.entity';
+import { StorageQuotaEntity } from '../upload-settings/storage-quota.entity';
 
 /** Every TypeORM entity. Feature modules add theirs here. */
 export const ENTITIES = [
@@ -34,4 +37,7 @@ export const ENTITIES = [
   DeliveryAttemptEntity,
   RateLimitOverrideEntity,
   AttachmentPreviewEntity,
+  RetentionSettingsEntity,
+  StorageUsageDayEntity,
+  StorageQuotaEntity,
 ];

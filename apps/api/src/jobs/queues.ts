@@ -6,6 +6,7 @@ export const QUEUES = {
   events: 'events',
   integrations: 'integrations',
   previews: 'previews',
+  retention: 'retention',
 } as const;
 
 export const JOBS = {
@@ -13,4 +14,5 @@ export const JOBS = {
   deliver: 'deliver',
   reconcileDeliveries: 'reconcile-deliveries',
   generatePreview: 'previews.generate',
+  retentionSweep: 'retention.sweep',
 } as const;

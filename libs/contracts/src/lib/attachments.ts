@@ -50,6 +50,8 @@ export interface AttachmentDto {
   callback?: AttachmentCallbackInfo;
   export?: AttachmentExportInfo;
   preview: AttachmentPreviewInfo;
+  /** Set when retention removed the file: the message keeps this stub ("file expired on …"). */
+  expiredAt?: string;
 }
 
 export interface AttachmentListQuery {
@@ -88,7 +90,7 @@ export interface FromUrlUploadResponse {
 }
 
 /** `link`: a download through a signed URL, without a token. */
-export type AuditActorRole = ActorRole | 'link';
+export type AuditActorRole = ActorRole | 'link' | 'system';
 
 export interface AuditEventDto {
   id: string;

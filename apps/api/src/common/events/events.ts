@@ -13,6 +13,7 @@ export const EVENTS = {
   chatUpdated: 'chat.updated',
   attachmentCreated: 'attachment.created',
   attachmentDeleted: 'attachment.deleted',
+  attachmentExpired: 'attachment.expired',
   attachmentPreviewed: 'attachment.previewed',
   fileRequestUpdated: 'file-request.updated',
   accessRevoked: 'access.revoked',
@@ -52,6 +53,17 @@ export interface AttachmentDeletedEvent {
   accountId: string;
   chatId: string | null;
   attachmentId: string;
+}
+
+/** Retention (or an admin) removed a file's bytes; the row stays as the chat's tombstone. */
+export interface AttachmentExpiredEvent {
+  accountId: string;
+  chatId: string | null;
+  attachmentId: string;
+  name: string;
+  size: number;
+  expiredAt: string;
+  reason: string;
 }
 
 /** A preview finished (`ready` or `failed`). */

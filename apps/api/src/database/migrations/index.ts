@@ -8,6 +8,7 @@ import { UploadIdempotency1732700000000 } from './1732700000000-upload-idempoten
 import { RateLimitOverrides1732800000000 } from './1732800000000-rate-limit-overrides';
 import { Previews1732900000014 } from './1732900000014-previews';
 import { AccountAllowedOrigins1732900000300 } from './1732900000300-account-allowed-origins';
+import { Retention1733102000000 } from './1733102000000-retention';
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
   Foundation1732300000000,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   RateLimitOverrides1732800000000,
   Previews1732900000014,
   AccountAllowedOrigins1732900000300,
+  Retention1733102000000,
 ];
