@@ -14,7 +14,10 @@ describe('storage quotas', () => {
     t = await startTestApp();
     let widgetKey: string;
     ({ owner, widgetKey } = await accountWithOperator(t));
-    await setUploadSettings(t, owner.auth, { visitor: { allowedTypes: 'pdf' }, operator: { allowedTypes: 'pdf' } });
+    await setUploadSettings(t, owner.auth, {
+      visitor: { allowedTypes: 'pdf' },
+      operator: { allowedTypes: 'pdf' },
+    });
     visitor = await startVisitorChat(t, widgetKey);
   });
   afterAll(() => t.close());
@@ -88,7 +91,11 @@ describe('storage quotas', () => {
   it('is set by the platform owner only', async () => {
     const { createTenant } = await import('./support/fixtures');
     const { account, admin } = await createTenant(t, owner);
-    await request(t.url).put(`/v1/accounts/${account.id}/quota`).set(admin.auth).send({ maxBytes: 1 }).expect(403);
+    await request(t.url)
+      .put(`/v1/accounts/${account.id}/quota`)
+      .set(admin.auth)
+      .send({ maxBytes: 1 })
+      .expect(403);
     await request(t.url).get('/v1/settings/quota').set(admin.auth).expect(200);
   });
 });

@@ -35,7 +35,10 @@ describe('sweeps of unused uploads and temp leftovers', () => {
 
       // The Unused view lists them before the sweep.
       const view = await request(t.url).get('/v1/retention/files?view=unused').set(owner.auth).expect(200);
-      expect(view.body.items.map((f: { name: string }) => f.name).sort()).toEqual(['loose.pdf', 'unsent.pdf']);
+      expect(view.body.items.map((f: { name: string }) => f.name).sort()).toEqual([
+        'loose.pdf',
+        'unsent.pdf',
+      ]);
       expect(view.body).toMatchObject({ count: 2, bytes: 1500 + 1800 });
 
       const old = new Date(Date.now() - 2 * 3600_000);
@@ -66,20 +69,29 @@ describe('two workers sweeping at once', () => {
     const db = await createTestDatabase();
     const env = { RETENTION_DAY_SECONDS: '1', QUEUE_PREFIX: `tw${Date.now()}` };
     const a = await startTestApp(env, { db });
-    const b = await startTestApp({ ...env, DATA_DIR: a.dataDir, STORAGE_PATH: a.config.storage.path }, { db });
+    const b = await startTestApp(
+      { ...env, DATA_DIR: a.dataDir, STORAGE_PATH: a.config.storage.path },
+      { db },
+    );
     try {
       const { owner, widgetKey } = await accountWithOperator(a);
       await setUploadSettings(a, owner.auth, { visitor: TYPES });
       const ids: string[] = [];
       for (let i = 0; i < 6; i++) {
         const v = await startVisitorChat(a, widgetKey);
-        const files = Array.from({ length: 5 }, (_, j) => ({ name: `f${i}-${j}.pdf`, body: pdfOfSize(1024 + j) }));
+        const files = Array.from({ length: 5 }, (_, j) => ({
+          name: `f${i}-${j}.pdf`,
+          body: pdfOfSize(1024 + j),
+        }));
         ids.push(...(await sendFiles(a, v.chatId, v.auth, files)).map((f) => f.id));
       }
       await setRetention(a, owner, { days: 1 });
       await pastOneDay();
 
-      const [ra, rb] = await Promise.all([a.app.get(RetentionSweeper).sweep(), b.app.get(RetentionSweeper).sweep()]);
+      const [ra, rb] = await Promise.all([
+        a.app.get(RetentionSweeper).sweep(),
+        b.app.get(RetentionSweeper).sweep(),
+      ]);
       expect(ra.expired + rb.expired).toBe(30);
       const audits = await removalAudits(a);
       expect(audits).toHaveLength(30);
@@ -127,7 +139,10 @@ describe('storage consistency check', () => {
       missingObjects: [{ attachmentId: lost.id, accountId: owner.accountId, key: lostKey }],
       repaired: false,
     });
-    const orphaned = await request(t.url).get('/v1/retention/files?view=orphaned').set(owner.auth).expect(200);
+    const orphaned = await request(t.url)
+      .get('/v1/retention/files?view=orphaned')
+      .set(owner.auth)
+      .expect(200);
     expect(orphaned.body.items.map((f: { id: string }) => f.id)).toEqual([lost.id]);
     expect(existsSync(join(root, orphanKey))).toBe(true);
 

@@ -21,7 +21,11 @@ import {
 import { startS3Server, type TestS3Server } from './support/s3-server';
 import { startTestApp, type TestApp } from './support/test-app';
 
-const RETENTION = { RETENTION_DAY_SECONDS: '1', OUTBOUND_ALLOW: '127.0.0.1', CALLBACK_RETRY_SCHEDULE: '50ms' };
+const RETENTION = {
+  RETENTION_DAY_SECONDS: '1',
+  OUTBOUND_ALLOW: '127.0.0.1',
+  CALLBACK_RETRY_SCHEDULE: '50ms',
+};
 const TYPES = { allowedTypes: 'png|pdf' };
 
 async function pngOf(w: number, h: number): Promise<Buffer> {
@@ -98,7 +102,10 @@ describe('retention: expired files leave storage and the chat keeps a tombstone'
     expect(gone.body.error).toMatch(/expired on \d{4}-\d{2}-\d{2}/);
     await request(t.url).get(`/v1/attachments/${photo.id}/content`).set(visitor.auth).expect(410);
 
-    const messages = await request(t.url).get(`/v1/chats/${visitor.chatId}/messages`).set(owner.auth).expect(200);
+    const messages = await request(t.url)
+      .get(`/v1/chats/${visitor.chatId}/messages`)
+      .set(owner.auth)
+      .expect(200);
     const items = (messages.body.items ?? messages.body) as MessageDto[];
     const stub = items.flatMap((m) => m.attachments).find((a: AttachmentDto) => a.id === photo.id);
     expect(stub).toMatchObject({ name: 'photo.png', expiredAt: gone.body.expiredAt });

@@ -21,6 +21,7 @@ import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { RedisModule } from '../redis/redis.module';
 import { RetentionModule } from '../retention/retention.module';
+import { VisitorDataModule } from '../visitor-data/visitor-data.module';
 import { StorageModule } from '../storage/storage.module';
 import { UploadSettingsModule } from '../upload-settings/upload-settings.module';
 import { PasswordHasherModule } from '../users/password-hasher.module';
@@ -61,7 +62,7 @@ export class AppModule {
         PreviewsModule.register({ http, worker }),
         RetentionModule.register({ http, worker }),
         HealthModule,
-        ...(http ? [DemoModule, InboxModule.register(chats)] : []),
+        ...(http ? [DemoModule, InboxModule.register(chats), VisitorDataModule] : []),
       ],
     };
   }

@@ -3,11 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AttachmentObjectsRepository } from '../attachments/attachment-objects.repository';
 import { AUDIT_ACTIONS } from '../audit/audit-actions';
 import { AuditService, type AuditContext } from '../audit/audit.service';
-import {
-  EVENTS,
-  type AttachmentDeletedEvent,
-  type AttachmentExpiredEvent,
-} from '../common/events/events';
+import { EVENTS, type AttachmentDeletedEvent, type AttachmentExpiredEvent } from '../common/events/events';
 import { RetentionRepository, type RetentionFile } from './retention.repository';
 
 /** Why a file went; recorded in the audit log and on the tombstone. */

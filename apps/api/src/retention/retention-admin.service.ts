@@ -117,7 +117,10 @@ export class RetentionAdminService {
     return tombstoned.length + deleted.length;
   }
 
-  private async list(accountId: string, view: RetentionView): Promise<{ items: RetentionFile[]; totals: Totals }> {
+  private async list(
+    accountId: string,
+    view: RetentionView,
+  ): Promise<{ items: RetentionFile[]; totals: Totals }> {
     if (view === 'expired') return this.rows.expired(accountId, PAGE);
     if (view === 'unused') return this.rows.unused(accountId, PAGE);
     if (view === 'orphaned') return this.consistency.missingOf(accountId);

@@ -27,7 +27,9 @@ export class RetentionWorker implements OnApplicationBootstrap, OnApplicationShu
       { ...bullOptions(this.config), concurrency: 1 },
     );
     this.worker.on('error', (err) => this.log.error(`retention worker: ${err.message}`));
-    await this.jobs.schedule().catch((err: Error) => this.log.warn(`Could not schedule sweeps: ${err.message}`));
+    await this.jobs
+      .schedule()
+      .catch((err: Error) => this.log.warn(`Could not schedule sweeps: ${err.message}`));
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -86,13 +86,18 @@ export class DiskStorageDriver implements StorageDriver {
   }
 
   async *list(): AsyncIterable<ListedObject> {
-    const entries = await readdir(this.root, { recursive: true, withFileTypes: true }).catch((err: unknown) => {
-      if (isMissing(err)) return [];
-      throw err;
-    });
+    const entries = await readdir(this.root, { recursive: true, withFileTypes: true }).catch(
+      (err: unknown) => {
+        if (isMissing(err)) return [];
+        throw err;
+      },
+    );
     for (const e of entries) {
       if (!e.isFile()) continue;
-      const key = join(e.parentPath, e.name).slice(this.root.length + 1).split(sep).join('/');
+      const key = join(e.parentPath, e.name)
+        .slice(this.root.length + 1)
+        .split(sep)
+        .join('/');
       if (key.startsWith(`${TEMP_SEGMENT}/`)) continue;
       const s = await stat(join(e.parentPath, e.name)).catch(() => null);
       if (s) yield { key, size: s.size, modifiedAt: s.mtime };

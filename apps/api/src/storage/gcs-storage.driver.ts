@@ -104,8 +104,11 @@ export class GcsStorageDriver implements StorageDriver {
   async *list(): AsyncIterable<ListedObject> {
     let query: { autoPaginate: false; pageToken?: string } | null = { autoPaginate: false };
     while (query) {
-      const page: [{ name: string; metadata: { size?: string | number; updated?: string } }[], unknown, unknown] =
-        await this.bucket.getFiles(query);
+      const page: [
+        { name: string; metadata: { size?: string | number; updated?: string } }[],
+        unknown,
+        unknown,
+      ] = await this.bucket.getFiles(query);
       for (const f of page[0]) {
         const m = f.metadata;
         yield { key: f.name, size: Number(m.size ?? 0), modifiedAt: new Date(m.updated ?? 0) };

@@ -23,7 +23,10 @@ export async function sendFiles(
 export async function keysOf(t: TestApp, id: string): Promise<{ file: string; renditions: string[] }> {
   const db = t.app.get(DataSource);
   const [a] = await db.query(`SELECT storage_key FROM attachments WHERE id = $1`, [id]);
-  const [p] = await db.query(`SELECT small_key, large_key FROM attachment_previews WHERE attachment_id = $1`, [id]);
+  const [p] = await db.query(
+    `SELECT small_key, large_key FROM attachment_previews WHERE attachment_id = $1`,
+    [id],
+  );
   return { file: a.storage_key, renditions: [p?.small_key, p?.large_key].filter(Boolean) };
 }
 
@@ -51,7 +54,9 @@ export async function sweepNow(t: TestApp, owner: Session) {
 export async function removalAudits(t: TestApp): Promise<{ attachment_id: string; reason: string }[]> {
   return t.app
     .get(DataSource)
-    .query(`SELECT attachment_id, reason FROM audit_events WHERE action = 'retention.remove' ORDER BY created_at`);
+    .query(
+      `SELECT attachment_id, reason FROM audit_events WHERE action = 'retention.remove' ORDER BY created_at`,
+    );
 }
 
 /** Waits past the policy's shortened "day" (RETENTION_DAY_SECONDS=1 in these tests). */

@@ -1,5 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { RETENTION_BULK_ACTIONS, RETENTION_VIEWS, type RetentionBulkAction, type RetentionView } from '@satchel/contracts';
+import {
+  RETENTION_BULK_ACTIONS,
+  RETENTION_VIEWS,
+  type RetentionBulkAction,
+  type RetentionView,
+} from '@satchel/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
