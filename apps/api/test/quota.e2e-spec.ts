@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { accountWithOperator, startVisitorChat, type Session } from './support/fixtures';
+import { accountWithOperator, createTenant, startVisitorChat, type Session } from './support/fixtures';
 import { pdfOfSize, setUploadSettings, uploadFile } from './support/files';
 import { startRawUpload, partHeader } from './support/raw-upload';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -89,7 +89,6 @@ describe('storage quotas', () => {
   });
 
   it('is set by the platform owner only', async () => {
-    const { createTenant } = await import('./support/fixtures');
     const { account, admin } = await createTenant(t, owner);
     await request(t.url)
       .put(`/v1/accounts/${account.id}/quota`)

@@ -1,10 +1,10 @@
-import { mkdirSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { RetentionSweeper } from '../src/retention/retention-sweeper.service';
 import { uploadTempDirs } from '../src/attachments/upload/temp-dirs';
-import { accountWithOperator, startVisitorChat, type Session } from './support/fixtures';
+import { accountWithOperator, createTenant, startVisitorChat, type Session } from './support/fixtures';
 import { pdfOfSize, setUploadSettings, storedFiles, uploadFile } from './support/files';
 import { keysOf, pastOneDay, removalAudits, sendFiles, setRetention, sweepNow } from './support/retention';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -130,7 +130,6 @@ describe('storage consistency check', () => {
     mkdirSync(join(root, orphanKey, '..'), { recursive: true });
     writeFileSync(join(root, orphanKey), 'nobody refers to me');
     const lostKey = (await keysOf(t, lost.id)).file;
-    const { rmSync } = await import('node:fs');
     rmSync(join(root, lostKey));
 
     const report = await request(t.url).get('/v1/admin/storage/consistency').set(owner.auth).expect(200);
@@ -157,7 +156,6 @@ describe('storage consistency check', () => {
   });
 
   it('is the platform owner’s: an account admin gets 403', async () => {
-    const { createTenant } = await import('./support/fixtures');
     const { admin } = await createTenant(t, owner);
     await request(t.url).get('/v1/admin/storage/consistency').set(admin.auth).expect(403);
   });
