@@ -5,6 +5,7 @@ import { FirstStartService, type FirstLogin } from './accounts/first-start.servi
 import { AccountsRepository } from './accounts/accounts.repository';
 import { createApp, createWorker } from './app/create-app';
 import { prepareRuntime, type Runtime } from './app/runtime';
+import { runStorageCheck } from './app/storage-check-command';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 
 function banner(config: AppConfig, login: FirstLogin | null, widgetKey: string | undefined): string {
@@ -76,6 +77,11 @@ async function main(): Promise<void> {
   }
   if (process.argv.includes('--worker')) config = { ...config, runMode: 'worker' };
   const runtime = await prepareRuntime(config);
+  if (process.argv.includes('--check-storage')) {
+    const code = await runStorageCheck(runtime.config, process.argv.includes('--repair'));
+    await runtime.embedded?.stop();
+    process.exit(code);
+  }
   await (runtime.config.runMode === 'worker' ? runWorker(runtime) : runApi(runtime));
 }
 
