@@ -14,7 +14,7 @@ function run(env: Record<string, string>, args: string[]): Promise<{ code: numbe
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
       ok({ code, out });
@@ -35,7 +35,7 @@ describe('the storage consistency command', () => {
 
     const check = await run(d.env, ['--check-storage']);
     expect(check.code).toBe(2);
-    const report = JSON.parse(check.out.slice(check.out.indexOf('{')));
+    const report = JSON.parse(check.out.slice(check.out.search(/^\{/m)));
     expect(report).toEqual({
       orphanObjects: [{ key: 'accounts/gone-account/orphan.bin', size: 11 }],
       missingObjects: [],
@@ -46,5 +46,5 @@ describe('the storage consistency command', () => {
     const repair = await run(d.env, ['--check-storage', '--repair']);
     expect(repair.code).toBe(0);
     expect(existsSync(orphan)).toBe(false);
-  });
+  }, 240_000);
 });

@@ -27,7 +27,7 @@ describe('console: Retention', () => {
   beforeAll(async () => {
     env = await startE2eEnv('console-retention', {
       RETENTION_DAY_SECONDS: '1',
-      RETENTION_EXPIRING_SOON_DAYS: '3600',
+      RETENTION_EXPIRING_SOON_DAYS: '365',
     });
   });
   afterAll(() => env?.stop());
@@ -68,7 +68,7 @@ describe('console: Retention', () => {
     await page.waitForTimeout(1100);
     await page.getByRole('button', { name: 'Dry run' }).click();
     await page.getByText('This policy would remove 4 file(s)').waitFor();
-    await page.getByLabel('All files').fill('600');
+    await page.getByLabel('All files').fill('300');
     await page.getByRole('button', { name: 'Save policy' }).click();
     await page.getByText('Retention policy saved.').waitFor();
     await page.getByRole('button', { name: 'Refresh' }).click();

@@ -156,7 +156,7 @@ const VIEWS: { view: RetentionView; label: string }[] = [
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class RetentionFiles implements OnInit {
+export class RetentionFiles {
   private readonly api = inject(RetentionApi);
   private readonly notify = inject(Notify);
   private readonly dialog = inject(MatDialog);
@@ -173,8 +173,12 @@ export class RetentionFiles implements OnInit {
   );
   readonly label = computed(() => VIEWS.find((v) => v.view === this.view())?.label ?? '');
 
-  ngOnInit(): void {
-    void this.open(this.view());
+  constructor() {
+    // New figures (first load, refresh, a saved policy): the open view is listed again.
+    effect(() => {
+      this.counts();
+      untracked(() => void this.open(this.view()));
+    });
   }
 
   size(bytes: number): string {
