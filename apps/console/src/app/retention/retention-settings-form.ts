@@ -101,7 +101,11 @@ export class RetentionSettingsForm implements OnInit {
   readonly maxDays = signal<number | null>(null);
   readonly dryRunText = signal('');
 
-  async ngOnInit(): Promise<void> {
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
     try {
       const s = await firstValueFrom(this.api.settings());
       this.maxDays.set(s.maxDays);
