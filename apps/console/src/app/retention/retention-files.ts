@@ -93,7 +93,7 @@ const VIEWS: { view: RetentionView; label: string }[] = [
             <mat-checkbox
               [checked]="selected().has(f.id)"
               (change)="toggle(f.id)"
-              [attr.aria-label]="'Select ' + f.name"
+              [aria-label]="'Select ' + f.name"
             />
           </td>
         </ng-container>
