@@ -55,7 +55,6 @@ import { UploadReceiver } from './upload/upload-receiver';
     AttachmentPresenter,
     AttachmentLinks,
     DownloadsService,
-    TempSweeper,
   ],
 })
 export class AttachmentsModule {}

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { TempSweeper } from '../attachments/temp-sweeper.service';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { REDIS } from '../redis/redis.module';
@@ -14,7 +13,6 @@ const BATCH = 200;
 export interface SweepResult {
   expired: number;
   unused: number;
-  temp: number;
   /** False when another worker was sweeping: this run did nothing. */
   ran: boolean;
 }
@@ -23,7 +21,8 @@ const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
 
 /**
  * One retention pass: expired files (with previews, objects and a tombstone), unused uploads after
- * their grace period, this process's upload temp leftovers, and today's storage figure. One runner
+ * their grace period, and today's storage figure. Upload temp leftovers are local to each machine,
+ * so `TempSweeper` keeps sweeping them in every process on its own timer, not in this shared job. One runner
  * at a time across workers (a Redis lock); rows are claimed with `SKIP LOCKED` besides, so even two
  * passes at once remove each file once.
  */
@@ -35,7 +34,6 @@ export class RetentionSweeper {
     private readonly rows: RetentionRepository,
     private readonly settings: RetentionSettingsService,
     private readonly remover: FileRemover,
-    private readonly temp: TempSweeper,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -46,7 +44,7 @@ export class RetentionSweeper {
     const token = randomUUID();
     const ttl = Math.max(this.config.retention.sweepIntervalMs * 5, 60_000);
     if ((await this.redis.set(key, token, 'PX', ttl, 'NX')) !== 'OK') {
-      return { expired: 0, unused: 0, temp: 0, ran: false };
+      return { expired: 0, unused: 0, ran: false };
     }
     try {
       return await this.sweep();
@@ -59,10 +57,9 @@ export class RetentionSweeper {
   async sweep(): Promise<SweepResult> {
     const expired = await this.sweepExpired();
     const unused = await this.sweepUnused();
-    const temp = await this.temp.sweep();
     await this.rows.recordUsage();
     if (expired || unused) this.log.log(`Removed ${expired} expired and ${unused} unused file(s)`);
-    return { expired, unused, temp, ran: true };
+    return { expired, unused, ran: true };
   }
 
   private async sweepExpired(): Promise<number> {

@@ -45,7 +45,6 @@ export async function sweepNow(t: TestApp, owner: Session) {
   return (await request(t.url).post('/v1/admin/retention/sweep').set(owner.auth).expect(200)).body as {
     expired: number;
     unused: number;
-    temp: number;
     ran: boolean;
   };
 }
