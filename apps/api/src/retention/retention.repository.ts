@@ -146,9 +146,11 @@ export class RetentionRepository {
     );
   }
 
+  /** Unsent uploads, held ones included (shown with their hold; the sweep skips them). */
   unused(accountId: string, limit: number) {
     return this.listWhere(
-      `a.account_id = $1 AND a.id IN (SELECT a.id ${UNUSED_SQL})`,
+      `a.account_id = $1 AND a.message_id IS NULL AND a.expired_at IS NULL
+         AND (a.chat_id IS NULL OR a.uploaded_by_role = 'visitor')`,
       [accountId],
       limit,
       'a.created_at',

@@ -96,6 +96,7 @@ describe('console: Retention', () => {
     await page.getByRole('checkbox', { name: 'Select draft.pdf' }).check();
     await page.getByRole('button', { name: 'Hold' }).click();
     await page.getByText('1 file(s) updated.').waitFor();
+    // Held: still listed (with its lock), and the sweep leaves it alone.
     await page.locator('tr[data-file="draft.pdf"]').getByLabel('On legal hold').waitFor();
     await screenshot(page, 'retention-unused');
 
