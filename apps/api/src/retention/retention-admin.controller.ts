@@ -56,12 +56,15 @@ export class RetentionAdminController {
     return this.admin.holdChat({ principal: p, ip }, chatId, dto.hold);
   }
 
-  /** Runs a sweep now (the platform owner; the schedule runs it every RETENTION_SWEEP_INTERVAL). */
+  /**
+   * Runs a pass now (the platform owner; the schedule runs one every RETENTION_SWEEP_INTERVAL). It
+   * does not wait for the scheduled run's lock: row claims keep a file from being removed twice.
+   */
   @Allow('owner')
   @Post('admin/retention/sweep')
   @HttpCode(200)
   sweep(): Promise<SweepResult> {
-    return this.sweeper.run();
+    return this.sweeper.sweep();
   }
 
   @Allow('owner')
