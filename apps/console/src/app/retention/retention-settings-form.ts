@@ -55,7 +55,7 @@ const num = (v: string): number | undefined => (v.trim() === '' ? undefined : Nu
       gap: 8px 12px;
     }
     mat-form-field {
-      width: 150px;
+      width: 200px;
     }
     mat-checkbox {
       display: block;
