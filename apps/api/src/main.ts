@@ -7,6 +7,7 @@ import { createApp, createWorker } from './app/create-app';
 import { closeWithin, drainAndClose } from './app/graceful-shutdown';
 import { prepareRuntime, type Runtime } from './app/runtime';
 import { runAdminCommand } from './admin/admin-command';
+import { runStorageCheck } from './app/storage-check-command';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { loggingParams } from './logging/logging-params';
 import { AppLogger } from './logging/nest-logger';
@@ -99,6 +100,11 @@ async function main(): Promise<void> {
     process.exit(await runAdminCommand(config, process.argv.slice(3), process.stdout));
   if (process.argv.includes('--worker')) config = { ...config, runMode: 'worker' };
   const runtime = await prepareRuntime(config);
+  if (process.argv.includes('--check-storage')) {
+    const code = await runStorageCheck(runtime.config, process.argv.includes('--repair'));
+    await runtime.embedded?.stop();
+    process.exit(code);
+  }
   await (runtime.config.runMode === 'worker' ? runWorker(runtime) : runApi(runtime));
 }
 

@@ -11,3 +11,4 @@ export * from './lib/rate-limits';
 export * from './lib/secrets-status';
 export * from './lib/appearance';
 export * from './lib/team';
+export * from './lib/retention';

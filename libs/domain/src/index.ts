@@ -6,3 +6,4 @@ export * from './lib/content-check';
 export * from './lib/contrast';
 export * from './lib/business-hours';
 export * from './lib/rule-levels';
+export * from './lib/retention';

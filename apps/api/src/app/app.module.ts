@@ -23,6 +23,8 @@ import { PreviewsModule } from '../previews/previews.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { RedisModule } from '../redis/redis.module';
+import { RetentionModule } from '../retention/retention.module';
+import { VisitorDataModule } from '../visitor-data/visitor-data.module';
 import { StorageModule } from '../storage/storage.module';
 import { TeamModule } from '../team/team.module';
 import { UploadSettingsModule } from '../upload-settings/upload-settings.module';
@@ -65,10 +67,11 @@ export class AppModule {
         ChatbotModule.register(chats, { http }),
         IntegrationsModule.register({ http, worker }),
         PreviewsModule.register({ http, worker }),
+        RetentionModule.register({ http, worker }),
         HealthModule,
         MailModule.register(chats, { http, worker }),
         TeamModule,
-        ...(http ? [DemoModule, InboxModule.register(chats), AppearanceModule] : []),
+        ...(http ? [DemoModule, InboxModule.register(chats), AppearanceModule, VisitorDataModule] : []),
       ],
     };
   }

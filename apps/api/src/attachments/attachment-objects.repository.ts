@@ -1,6 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { STORAGE_DRIVER, type ByteRange, type StorageDriver } from '../storage/storage.driver';
+import {
+  STORAGE_DRIVER,
+  type ByteRange,
+  type ListedObject,
+  type StorageDriver,
+} from '../storage/storage.driver';
 
 /** The only door to file bytes: writes, reads and deletes objects in the configured storage. */
 @Injectable()
@@ -19,6 +24,15 @@ export class AttachmentObjectsRepository {
 
   read(key: string, range?: ByteRange): Promise<Readable> {
     return this.storage.read(key, range);
+  }
+
+  async exists(key: string): Promise<boolean> {
+    return (await this.storage.stat(key)) !== null;
+  }
+
+  /** Every stored object (the consistency check). */
+  list(): AsyncIterable<ListedObject> {
+    return this.storage.list();
   }
 
   /** Best effort: a failure is logged (the object is orphaned, never a row without its object). */

@@ -27,7 +27,8 @@ export function toAttachmentDto(
     url,
     createdAt: a.createdAt.toISOString(),
     uploadedBy: { role: a.uploadedByRole, id: a.uploadedById, name: a.uploadedByName },
-    preview,
+    preview: a.expiredAt ? NO_PREVIEW : preview,
+    ...(a.expiredAt ? { expiredAt: a.expiredAt.toISOString() } : {}),
     ...(a.endUserId ? { endUserId: a.endUserId } : {}),
     ...(a.channel ? { channel: a.channel } : {}),
   };

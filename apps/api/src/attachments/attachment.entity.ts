@@ -35,4 +35,10 @@ export class AttachmentEntity {
   /** Seed 003's `channel` (from-URL uploads). */
   @Column('text', { nullable: true }) channel: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  /** Set when retention removed the bytes: the row stays as the chat's tombstone. */
+  @Column('timestamptz', { name: 'expired_at', nullable: true }) expiredAt?: Date | null;
+  @Column('text', { name: 'expiry_reason', nullable: true }) expiryReason?: string | null;
+  /** Kept at least until then, whatever the policy says ("extend"). */
+  @Column('timestamptz', { name: 'retain_until', nullable: true }) retainUntil?: Date | null;
+  @Column('boolean', { name: 'legal_hold', default: false }) legalHold?: boolean;
 }

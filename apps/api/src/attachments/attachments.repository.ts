@@ -103,7 +103,8 @@ export class AttachmentsRepository {
   async list(f: AttachmentFilter): Promise<[AttachmentEntity[], number]> {
     const qb = this.repo()
       .createQueryBuilder('a')
-      .where('a.accountId = :accountId', { accountId: f.accountId });
+      .where('a.accountId = :accountId', { accountId: f.accountId })
+      .andWhere('a.expiredAt IS NULL');
     if (f.chatId) qb.andWhere('a.chatId = :chatId', { chatId: f.chatId });
     if (f.role) qb.andWhere('a.uploadedByRole = :role', { role: f.role });
     if (f.type) this.filterType(qb, f.type);

@@ -3,7 +3,7 @@ import type { AttachmentDto, Page } from '@satchel/contracts';
 import { AUDIT_ACTIONS } from '../audit/audit-actions';
 import { AuditService, type ActorContext } from '../audit/audit.service';
 import { actorOf, isAdmin, type Principal } from '../common/auth/principal';
-import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
+import { FileExpiredError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { pageOf } from '../common/pagination/page-query.dto';
 import { ChatsRepository } from '../chats/chats.repository';
 import type { AttachmentEntity } from './attachment.entity';
@@ -79,6 +79,7 @@ export class AttachmentsService {
   private async visible(p: Principal, id: string): Promise<AttachmentEntity> {
     const row = await this.attachments.findInAccount(p.accountId, id);
     if (!row || !canSeeAttachment(p, row)) throw new NotFoundError('Attachment');
+    if (row.expiredAt) throw new FileExpiredError(row.expiredAt);
     return row;
   }
 

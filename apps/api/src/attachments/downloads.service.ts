@@ -6,7 +6,12 @@ import { AUDIT_ACTIONS } from '../audit/audit-actions';
 import { AuditService, type AuditContext } from '../audit/audit.service';
 import { canAccessChat, type Principal } from '../common/auth/principal';
 import { tokenFromHeader } from '../common/auth/token-header';
-import { ForbiddenError, NotFoundError, UnauthorizedError } from '../common/errors/domain-errors';
+import {
+  FileExpiredError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthorizedError,
+} from '../common/errors/domain-errors';
 import { parseRange } from '../common/http/byte-range';
 import { TokensService } from '../auth/tokens.service';
 import { ChatsRepository } from '../chats/chats.repository';
@@ -124,6 +129,7 @@ export class DownloadsService {
     req: DownloadRequest,
     ctx: AuditContext,
   ): Promise<DownloadResponse> {
+    if (row.expiredAt) throw new FileExpiredError(row.expiredAt);
     const etag = `"${row.sha256}"`;
     const headers: Record<string, string> = {
       'Content-Type': row.contentType,

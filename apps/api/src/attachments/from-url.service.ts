@@ -15,6 +15,7 @@ import type { FromUrlUploadDto } from './dto/from-url.dto';
 import { authorizationFor, OAuthTokenError } from './from-url-oauth';
 import { chatObjectKey } from './storage-keys';
 import { storageSink } from './upload/file-sink';
+import { StorageQuotaService } from '../upload-settings/storage-quota.service';
 import { FileStager } from './upload/file-stager';
 import { ruleError } from './upload/upload-errors';
 import { UploadsService } from './uploads.service';
@@ -47,6 +48,7 @@ export class FromUrlService {
     private readonly stager: FileStager,
     private readonly objects: AttachmentObjectsRepository,
     private readonly recorder: AttachmentRecorder,
+    private readonly quotas: StorageQuotaService,
   ) {}
 
   async upload(ctx: ActorContext, chatId: string, dto: FromUrlUploadDto): Promise<FromUrlUploadResponse> {
@@ -83,9 +85,16 @@ export class FromUrlService {
         target.rule.maxSizeKb,
       );
     }
+    const budget = await this.quotas.budget(ctx.principal.accountId).catch((err: unknown) => {
+      res.body.destroy();
+      throw err;
+    });
     const file = await this.stager
-      .stage({ filename: name, stream: res.body }, target.rule, () =>
-        storageSink(this.objects, chatObjectKey(ctx.principal.accountId, chatId)),
+      .stage(
+        { filename: name, stream: res.body },
+        target.rule,
+        () => storageSink(this.objects, chatObjectKey(ctx.principal.accountId, chatId)),
+        { bytes: budget.bytes, exceeded: () => budget.exceeded() },
       )
       .catch((err: unknown) => {
         // Refused before (or while) reading: close the source connection now, not at the time cap.

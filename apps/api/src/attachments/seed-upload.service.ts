@@ -12,6 +12,7 @@ import {
 } from '../common/errors/domain-errors';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { StorageQuotaService } from '../upload-settings/storage-quota.service';
 import { UploadSettingsService } from '../upload-settings/upload-settings.service';
 import { AttachmentObjectsRepository } from './attachment-objects.repository';
 import { AttachmentRecorder } from './attachment-recorder';
@@ -39,6 +40,7 @@ export class SeedUploadService {
     private readonly recorder: AttachmentRecorder,
     private readonly objects: AttachmentObjectsRepository,
     private readonly settings: UploadSettingsService,
+    private readonly quotas: StorageQuotaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -53,6 +55,7 @@ export class SeedUploadService {
         fileField: 'file',
         rule,
         maxFiles: 1,
+        budget: await this.quotas.budget(p.accountId),
         sinkFor: (ext, fields) => {
           const sessionId = fields.get('session_id');
           if (sessionId === undefined) return new SpoolSink(spoolDir(this.config));

@@ -17,6 +17,7 @@ import { ChatsService } from '../chats/chats.service';
 import { MAX_MESSAGE_LENGTH } from '../chats/dto/chat.dto';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { StorageQuotaService } from '../upload-settings/storage-quota.service';
 import { UploadSettingsService } from '../upload-settings/upload-settings.service';
 import { AttachmentObjectsRepository } from './attachment-objects.repository';
 import { AttachmentPresenter } from './attachment-presenter';
@@ -50,6 +51,7 @@ export class UploadsService implements OnModuleInit {
     private readonly presenter: AttachmentPresenter,
     private readonly moduleRef: ModuleRef,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly quotas: StorageQuotaService,
   ) {}
 
   onModuleInit(): void {
@@ -164,7 +166,9 @@ export class UploadsService implements OnModuleInit {
     if (!isMultipart(req))
       throw new BadRequestError('Expected a multipart/form-data body with files in "files"');
     const { accountId, id } = target.chat;
+    const budget = await this.quotas.budget(accountId);
     const { files, fields } = await this.receiver.receive(req, {
+      budget,
       fileField: 'files',
       rule: target.rule,
       maxFiles: this.config.uploads.maxFilesPerRequest,

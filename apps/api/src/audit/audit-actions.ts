@@ -16,6 +16,14 @@ export const AUDIT_ACTIONS = {
   invitationAccept: 'invitation.accept',
   passwordReset: 'user.password.reset',
   ownerRecovery: 'user.password.recover',
+  retentionRemove: 'retention.remove',
+  retentionUpdate: 'retention.settings.update',
+  retentionBulk: 'retention.bulk',
+  legalHold: 'retention.legal-hold',
+  consistencyRepair: 'storage.consistency.repair',
+  quotaUpdate: 'storage.quota.update',
+  visitorExport: 'visitor.export',
+  visitorErase: 'visitor.erase',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

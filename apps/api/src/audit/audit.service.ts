@@ -12,12 +12,15 @@ import type { AuditQueryDto } from './dto/audit-query.dto';
  * is null for a download through a signed link (then `accountId` names the account).
  */
 export type AuditContext =
-  { principal: Principal; ip: string | null } | { principal: null; accountId: string; ip: string | null };
+  | { principal: Principal; ip: string | null }
+  | { principal: null; accountId: string; ip: string | null; system?: boolean };
 
 /** A request made with a token. */
 export type ActorContext = Extract<AuditContext, { principal: Principal }>;
 
 const LINK_ACTOR = { role: 'link', id: null, name: 'signed link' } as const;
+/** Scheduled work (retention sweeps) acting on its own. */
+const SYSTEM_ACTOR = { role: 'system', id: null, name: 'retention' } as const;
 
 export interface AuditEntry {
   action: AuditAction;
@@ -40,7 +43,7 @@ export class AuditService {
    * logged and does not fail the user's request.
    */
   async record(ctx: AuditContext, entry: AuditEntry, always = false): Promise<void> {
-    const actor = ctx.principal ? actorOf(ctx.principal) : LINK_ACTOR;
+    const actor = ctx.principal ? actorOf(ctx.principal) : ctx.system ? SYSTEM_ACTOR : LINK_ACTOR;
     const accountId = ctx.principal ? ctx.principal.accountId : ctx.accountId;
     try {
       await this.events.insert(

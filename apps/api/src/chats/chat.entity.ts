@@ -18,4 +18,6 @@ export class ChatEntity {
   @Column('timestamptz', { name: 'last_message_at', nullable: true }) lastMessageAt: Date | null;
   @Column('text', { name: 'last_message_preview', nullable: true }) lastMessagePreview: string | null;
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt: Date | null;
+  /** A legal hold suspends retention for the chat's files. */
+  @Column('boolean', { name: 'legal_hold', default: false }) legalHold?: boolean;
 }

@@ -33,6 +33,12 @@ const list = z.string().transform((v) =>
     .filter(Boolean),
 );
 
+/** `10s`, `5m`, `1h` or plain milliseconds. */
+const duration = z
+  .string()
+  .regex(/^\d+(ms|s|m|h)?$/, 'a duration such as 500ms, 10s, 5m or 1h')
+  .transform((v) => parseDuration(v));
+
 /** Environment variables, their defaults and validation. The README configuration table mirrors this. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -118,6 +124,12 @@ export const envSchema = z.object({
   SOCKET_CONNECT_TIMEOUT_MS: int(100, 600000).default(10000),
   TEMP_MAX_AGE_MINUTES: int(1, 525600).default(60),
   TEMP_SWEEP_INTERVAL_MINUTES: int(1, 1440).default(15),
+  RETENTION_SWEEP_INTERVAL: duration.default(parseDuration('1h')),
+  RETENTION_MAX_DAYS: int(1, 36500).optional(),
+  RETENTION_DAY_SECONDS: int(1, 86400).default(86400),
+  RETENTION_UNUSED_GRACE: duration.default(parseDuration('24h')),
+  RETENTION_ORPHAN_GRACE: duration.default(parseDuration('1h')),
+  RETENTION_EXPIRING_SOON_DAYS: int(1, 365).default(7),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -206,6 +218,18 @@ export interface AppConfig {
   };
   /** Local temp files of unfinished uploads older than `maxAgeMinutes` are deleted at start and every interval. */
   temp: { maxAgeMinutes: number; sweepIntervalMinutes: number };
+  /**
+   * Retention sweeps: interval, the platform maximum in days, the length of a "day" (shortened only in
+   * tests), the grace before an unused upload goes, and before an unknown storage object is an orphan.
+   */
+  retention: {
+    sweepIntervalMs: number;
+    maxDays: number | null;
+    dayMs: number;
+    unusedGraceMs: number;
+    orphanGraceMs: number;
+    expiringSoonDays: number;
+  };
   realtime: { connectTimeoutMs: number };
   outbound: { allow: string[]; timeoutMs: number; maxRedirects: number };
   callbacks: { timeoutMs: number; retryScheduleMs: number[]; retryOnRefusal: boolean };
@@ -378,6 +402,14 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       },
     },
     temp: { maxAgeMinutes: e.TEMP_MAX_AGE_MINUTES, sweepIntervalMinutes: e.TEMP_SWEEP_INTERVAL_MINUTES },
+    retention: {
+      sweepIntervalMs: Math.max(e.RETENTION_SWEEP_INTERVAL, 1000),
+      maxDays: e.RETENTION_MAX_DAYS ?? null,
+      dayMs: e.RETENTION_DAY_SECONDS * 1000,
+      unusedGraceMs: e.RETENTION_UNUSED_GRACE,
+      orphanGraceMs: e.RETENTION_ORPHAN_GRACE,
+      expiringSoonDays: e.RETENTION_EXPIRING_SOON_DAYS,
+    },
     realtime: { connectTimeoutMs: e.SOCKET_CONNECT_TIMEOUT_MS },
     outbound: {
       allow: e.OUTBOUND_ALLOW,

@@ -17,6 +17,9 @@ import { PlatformUploadSettingsEntity } from '../upload-settings/platform-upload
 import { UploadGroupEntity } from '../upload-settings/upload-group.entity';
 import { UserEntity } from '../users/user.entity';
 import { WidgetAppearanceEntity } from '../appearance/widget-appearance.entity';
+import { RetentionSettingsEntity } from '../retention/retention-settings.entity';
+import { StorageUsageDayEntity } from '../retention/storage-usage-day.entity';
+import { StorageQuotaEntity } from '../upload-settings/storage-quota.entity';
 
 /** Every TypeORM entity. Feature modules add theirs here. */
 export const ENTITIES = [
@@ -40,4 +43,7 @@ export const ENTITIES = [
   WidgetAppearanceEntity,
   PlatformUploadSettingsEntity,
   UploadGroupEntity,
+  RetentionSettingsEntity,
+  StorageUsageDayEntity,
+  StorageQuotaEntity,
 ];

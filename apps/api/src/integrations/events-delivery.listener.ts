@@ -5,6 +5,7 @@ import {
   EVENTS,
   type AttachmentCreatedEvent,
   type AttachmentDeletedEvent,
+  type AttachmentExpiredEvent,
   type MessageCreatedEvent,
 } from '../common/events/events';
 import { CallbackSettingsRepository } from './callback-settings.repository';
@@ -50,6 +51,18 @@ export class EventsDeliveryListener {
       chatId: e.chatId,
       attachmentId: e.attachmentId,
       data: { chatId: e.chatId, attachmentId: e.attachmentId },
+    });
+  }
+
+  @OnEvent(EVENTS.attachmentExpired, { async: true, promisify: true })
+  onAttachmentExpired(e: AttachmentExpiredEvent): Promise<void> {
+    const { accountId, ...data } = e;
+    return this.post({
+      accountId,
+      type: 'attachment.expired',
+      chatId: e.chatId,
+      attachmentId: e.attachmentId,
+      data,
     });
   }
 

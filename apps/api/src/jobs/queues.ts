@@ -7,6 +7,7 @@ export const QUEUES = {
   integrations: 'integrations',
   previews: 'previews',
   mail: 'mail',
+  retention: 'retention',
 } as const;
 
 export const JOBS = {
@@ -17,4 +18,5 @@ export const JOBS = {
   backfillPreviews: 'previews.backfill',
   sendMail: 'mail.send',
   notifyOperator: 'mail.notify-operator',
+  retentionSweep: 'retention.sweep',
 } as const;

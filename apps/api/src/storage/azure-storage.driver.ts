@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { loadAzureSdk } from './azure-sdk';
 import { counted } from './counted';
 import { assertSafeKey, assertValidRange } from './storage-key';
-import type { ByteRange, StorageDriver, StoredObject } from './storage.driver';
+import type { ByteRange, ListedObject, StorageDriver, StoredObject } from './storage.driver';
 import { StorageNotFoundError, StorageRangeError } from './storage.errors';
 
 const BLOCK_SIZE = 8 * 1024 * 1024;
@@ -79,6 +79,16 @@ export class AzureStorageDriver implements StorageDriver {
 
   async delete(key: string): Promise<void> {
     await this.container.getBlobClient(assertSafeKey(key)).deleteIfExists({ deleteSnapshots: 'include' });
+  }
+
+  async *list(): AsyncIterable<ListedObject> {
+    for await (const b of this.container.listBlobsFlat()) {
+      yield {
+        key: b.name,
+        size: b.properties.contentLength ?? 0,
+        modifiedAt: b.properties.lastModified ?? new Date(0),
+      };
+    }
   }
 
   async ping(): Promise<void> {

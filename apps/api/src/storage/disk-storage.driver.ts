@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { closed } from './closed';
 import { assertSafeKey, assertValidRange, TEMP_SEGMENT } from './storage-key';
-import type { ByteRange, StorageDriver, StoredObject } from './storage.driver';
+import type { ByteRange, ListedObject, StorageDriver, StoredObject } from './storage.driver';
 import { StorageNotFoundError, StorageRangeError } from './storage.errors';
 
 const MAX_KNOWN_DIRS = 10_000;
@@ -83,6 +83,25 @@ export class DiskStorageDriver implements StorageDriver {
 
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  async *list(): AsyncIterable<ListedObject> {
+    const entries = await readdir(this.root, { recursive: true, withFileTypes: true }).catch(
+      (err: unknown) => {
+        if (isMissing(err)) return [];
+        throw err;
+      },
+    );
+    for (const e of entries) {
+      if (!e.isFile()) continue;
+      const key = join(e.parentPath, e.name)
+        .slice(this.root.length + 1)
+        .split(sep)
+        .join('/');
+      if (key.startsWith(`${TEMP_SEGMENT}/`)) continue;
+      const s = await stat(join(e.parentPath, e.name)).catch(() => null);
+      if (s) yield { key, size: s.size, modifiedAt: s.mtime };
+    }
   }
 
   private async ensureDir(dir: string): Promise<void> {

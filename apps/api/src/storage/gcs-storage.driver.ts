@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { counted } from './counted';
 import { loadGcsSdk } from './gcs-sdk';
 import { assertSafeKey, assertValidRange } from './storage-key';
-import type { ByteRange, StorageDriver, StoredObject } from './storage.driver';
+import type { ByteRange, ListedObject, StorageDriver, StoredObject } from './storage.driver';
 import { StorageNotFoundError, StorageRangeError } from './storage.errors';
 
 /** Bodies of known size up to this go in one multipart request; anything else is a resumable upload. */
@@ -99,6 +99,23 @@ export class GcsStorageDriver implements StorageDriver {
 
   async delete(key: string): Promise<void> {
     await this.bucket.file(assertSafeKey(key)).delete({ ignoreNotFound: true });
+  }
+
+  async *list(): AsyncIterable<ListedObject> {
+    let query: { autoPaginate: false; pageToken?: string } | null = { autoPaginate: false };
+    while (query) {
+      const page: [
+        { name: string; metadata: { size?: string | number; updated?: string } }[],
+        unknown,
+        unknown,
+      ] = await this.bucket.getFiles(query);
+      for (const f of page[0]) {
+        const m = f.metadata;
+        yield { key: f.name, size: Number(m.size ?? 0), modifiedAt: new Date(m.updated ?? 0) };
+      }
+      const token: string | undefined = (page[1] as { pageToken?: string } | null)?.pageToken;
+      query = token ? { autoPaginate: false, pageToken: token } : null;
+    }
   }
 
   async ping(): Promise<void> {

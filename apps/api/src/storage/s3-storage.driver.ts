@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { loadAwsSdk, type AwsSdk } from './aws-sdk';
 import { s3ClientWith, type S3ClientOptions } from './s3-client.factory';
 import { assertSafeKey, assertValidRange } from './storage-key';
-import type { ByteRange, StorageDriver, StoredObject } from './storage.driver';
+import type { ByteRange, ListedObject, StorageDriver, StoredObject } from './storage.driver';
 import { StorageNotFoundError, StorageRangeError } from './storage.errors';
 import { takeBytes } from './take-bytes';
 
@@ -96,6 +96,19 @@ export class S3StorageDriver implements StorageDriver {
     await this.client.send(
       new this.sdk.s3.DeleteObjectCommand({ Bucket: this.bucket, Key: assertSafeKey(key) }),
     );
+  }
+
+  async *list(): AsyncIterable<ListedObject> {
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new this.sdk.s3.ListObjectsV2Command({ Bucket: this.bucket, ContinuationToken: token }),
+      );
+      for (const o of page.Contents ?? []) {
+        if (o.Key) yield { key: o.Key, size: o.Size ?? 0, modifiedAt: o.LastModified ?? new Date(0) };
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
   }
 
   destroy(): void {

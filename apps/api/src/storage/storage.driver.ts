@@ -6,6 +6,13 @@ export interface StoredObject {
   etag?: string;
 }
 
+/** One object of a listing; `modifiedAt` lets a check skip objects whose upload may still be recording. */
+export interface ListedObject {
+  key: string;
+  size: number;
+  modifiedAt: Date;
+}
+
 export type StorageDriverName = 'disk' | 's3' | 'azure' | 'gcs';
 
 /** Inclusive byte range, as in HTTP `Range: bytes=start-end`. */
@@ -24,6 +31,8 @@ export interface StorageDriver {
   read(key: string, range?: ByteRange): Promise<Readable>;
   stat(key: string): Promise<{ size: number } | null>;
   delete(key: string): Promise<void>;
+  /** Every stored object (temp files excluded), for the consistency check; pages through the listing. */
+  list(): AsyncIterable<ListedObject>;
   /** Resolves when the backing service answers for our bucket/container; used by `/health`. */
   ping?(): Promise<void>;
   /** Releases connections at shutdown. */

@@ -8,9 +8,17 @@ import { UploadGroupsService } from './upload-groups.service';
 import { UploadSettingsController } from './upload-settings.controller';
 import { UploadSettingsRepository } from './upload-settings.repository';
 import { UploadSettingsService } from './upload-settings.service';
+import { StorageQuotaController } from './storage-quota.controller';
+import { StorageQuotaRepository } from './storage-quota.repository';
+import { StorageQuotaService } from './storage-quota.service';
 
 @Module({
-  controllers: [UploadSettingsController, PlatformUploadSettingsController, UploadGroupsController],
+  controllers: [
+    UploadSettingsController,
+    PlatformUploadSettingsController,
+    UploadGroupsController,
+    StorageQuotaController,
+  ],
   providers: [
     UploadSettingsService,
     UploadSettingsRepository,
@@ -18,7 +26,9 @@ import { UploadSettingsService } from './upload-settings.service';
     PlatformUploadSettingsRepository,
     UploadGroupsService,
     UploadGroupsRepository,
+    StorageQuotaService,
+    StorageQuotaRepository,
   ],
-  exports: [UploadSettingsService],
+  exports: [UploadSettingsService, StorageQuotaService],
 })
 export class UploadSettingsModule {}

@@ -18,6 +18,11 @@ const adminPages: Route[] = [
     loadComponent: () => import('./audit/audit.page').then((m) => m.AuditPage),
   },
   {
+    path: 'retention',
+    title: 'Retention · Satchel',
+    loadComponent: () => import('./retention/retention.page').then((m) => m.RetentionPage),
+  },
+  {
     path: 'team',
     title: 'nav.team',
     loadComponent: () => import('./team/team.page').then((m) => m.TeamPage),

@@ -58,6 +58,8 @@ export interface AttachmentDto {
   endUserId?: string;
   /** Seed 003's `channel` of a from-URL upload. */
   channel?: string;
+  /** Set when retention removed the file: the message keeps this stub ("file expired on …"). */
+  expiredAt?: string;
 }
 
 export interface AttachmentListQuery {
@@ -120,7 +122,7 @@ export interface FromUrlUploadResponse {
 }
 
 /** `link`: a download through a signed URL, without a token. */
-export type AuditActorRole = ActorRole | 'link';
+export type AuditActorRole = ActorRole | 'link' | 'system';
 
 export interface AuditEventDto {
   id: string;

@@ -1,6 +1,11 @@
 /** Customer integrations: file callback, S3 export, event notifications and their delivery log. */
 
-export const EVENT_TYPES = ['attachment.created', 'attachment.deleted', 'message.created'] as const;
+export const EVENT_TYPES = [
+  'attachment.created',
+  'attachment.deleted',
+  'message.created',
+  'attachment.expired',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** `GET|PUT /v1/settings/callback`. The signing secret is never returned after it was shown once. */

@@ -23,6 +23,12 @@ export interface StagedFile<S extends FileSink = FileSink> {
   sink: S;
 }
 
+/** A tighter byte limit than the rule's (what the account's quota has left), with its own refusal. */
+export interface ByteCap {
+  bytes: number;
+  exceeded(): Error;
+}
+
 /**
  * One file through the checks while it streams: the uploader's rule (enabled, type), the content's
  * magic bytes against the extension, the size limit, sha256 — then into the sink. On any failure
@@ -34,6 +40,7 @@ export class FileStager {
     file: { filename: string; stream: Readable },
     rule: EffectiveUploadRule,
     sinkFor: (ext: string) => S,
+    cap?: ByteCap,
   ): Promise<StagedFile<S>> {
     const name = sanitizeDisplayName(file.filename);
     const violation = checkFileAgainstRule(rule, { name }, rule.role);
@@ -47,11 +54,14 @@ export class FileStager {
         file: name,
         detectedType: verdict.actualMime,
       });
-    const tooLarge = () => ruleError(sizeViolation(name, rule), name, rule.maxSizeKb, rule);
-    if (head.length > rule.maxSizeBytes) throw tooLarge();
+    const capped = cap !== undefined && cap.bytes < rule.maxSizeBytes;
+    const limit = capped ? cap.bytes : rule.maxSizeBytes;
+    const tooLarge = () =>
+      capped ? cap.exceeded() : ruleError(sizeViolation(name, rule), name, rule.maxSizeKb, rule);
+    if (head.length > limit) throw tooLarge();
     // The request may have been refused or aborted while the head was inspected: open no file then.
     if (wasCutShort(file.stream)) throw file.stream.errored ?? new ClientAbortedError();
-    const meter = new UploadMeter(rule.maxSizeBytes, tooLarge);
+    const meter = new UploadMeter(limit, tooLarge);
     const sink = sinkFor(extension);
     try {
       await sink.write(replay(head, ended, file.stream, meter), verdict.mime);

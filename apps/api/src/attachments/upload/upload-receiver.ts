@@ -5,7 +5,8 @@ import { ValidationError } from '../../common/errors/domain-errors';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
 import type { FileSink } from './file-sink';
-import { FileStager, type StagedFile } from './file-stager';
+import type { UploadBudget } from '../../upload-settings/storage-quota.service';
+import { FileStager, type ByteCap, type StagedFile } from './file-stager';
 import { readMultipart } from './multipart-reader';
 
 export interface ReceiveOptions<S extends FileSink> {
@@ -15,6 +16,8 @@ export interface ReceiveOptions<S extends FileSink> {
   maxFiles: number;
   /** Chooses where a file goes, given its extension and the form fields seen before it. */
   sinkFor(ext: string, fields: ReadonlyMap<string, string>): S;
+  /** The account's storage quota left: enforced while the bytes stream (sizes are not known up front). */
+  budget?: UploadBudget;
 }
 
 export interface Received<S extends FileSink> {
@@ -55,7 +58,8 @@ export class UploadReceiver {
             }
             // A browser form with no file chosen sends an empty part without a name.
             if (file.filename === '') return void file.stream.resume();
-            files.push(await this.stager.stage(file, opts.rule, (ext) => opts.sinkFor(ext, fields)));
+            const cap = capLeft(opts.budget, files);
+            files.push(await this.stager.stage(file, opts.rule, (ext) => opts.sinkFor(ext, fields), cap));
           },
         },
       );
@@ -65,6 +69,13 @@ export class UploadReceiver {
     }
     return { files, fields };
   }
+}
+
+function capLeft(budget: UploadBudget | undefined, files: StagedFile[]): ByteCap | undefined {
+  if (!budget) return undefined;
+  if (files.length >= budget.files) throw budget.exceeded();
+  const used = files.reduce((sum, f) => sum + f.size, 0);
+  return { bytes: budget.bytes - used, exceeded: () => budget.exceeded() };
 }
 
 export async function discardAll(files: StagedFile[]): Promise<void> {

@@ -67,6 +67,9 @@ export class ConflictError extends DomainError {
 export class GoneError extends DomainError {
   readonly status = 410;
 }
+export class InsufficientStorageError extends DomainError {
+  readonly status = 507;
+}
 export class PayloadTooLargeError extends DomainError {
   readonly status = 413;
 }
@@ -111,5 +114,30 @@ export class BusyError extends ServiceUnavailableError {
     message = 'The server is busy, try again shortly',
   ) {
     super(message, { code: 'BUSY', retryAfter });
+  }
+}
+
+/** Retention removed the file: `410 {"code": "FILE_EXPIRED", "expiredAt": "…"}`. */
+export class FileExpiredError extends GoneError {
+  constructor(expiredAt: Date) {
+    super(`This file expired on ${expiredAt.toISOString().slice(0, 10)} and was removed`, {
+      code: 'FILE_EXPIRED',
+      expiredAt: expiredAt.toISOString(),
+    });
+  }
+}
+
+/** The account's storage quota would be exceeded: `507 {"code": "QUOTA_EXCEEDED", ...}`. */
+export class QuotaExceededError extends InsufficientStorageError {
+  constructor(quota: {
+    maxBytes: number | null;
+    maxFiles: number | null;
+    usedBytes: number;
+    usedFiles: number;
+  }) {
+    super('This account has used its storage quota: delete files or ask the platform owner for more', {
+      code: 'QUOTA_EXCEEDED',
+      ...quota,
+    });
   }
 }

@@ -14,6 +14,7 @@ export const EVENTS = {
   chatUpdated: 'chat.updated',
   attachmentCreated: 'attachment.created',
   attachmentDeleted: 'attachment.deleted',
+  attachmentExpired: 'attachment.expired',
   attachmentPreviewed: 'attachment.previewed',
   fileRequestUpdated: 'file-request.updated',
   accessRevoked: 'access.revoked',
@@ -54,6 +55,17 @@ export interface AttachmentDeletedEvent {
   accountId: string;
   chatId: string | null;
   attachmentId: string;
+}
+
+/** Retention (or an admin) removed a file's bytes; the row stays as the chat's tombstone. */
+export interface AttachmentExpiredEvent {
+  accountId: string;
+  chatId: string | null;
+  attachmentId: string;
+  name: string;
+  size: number;
+  expiredAt: string;
+  reason: string;
 }
 
 /** A preview finished (`ready` or `failed`). */

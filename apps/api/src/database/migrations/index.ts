@@ -12,6 +12,7 @@ import { PreviewKinds1733104000000 } from './1733104000000-preview-kinds';
 import { WidgetAppearance1733105000000 } from './1733105000000-widget-appearance';
 import { TeamsAndMail1733100000000 } from './1733100000000-teams-and-mail';
 import { UploadRuleLevels1733106000000 } from './1733106000000-upload-rule-levels';
+import { Retention1733102000000 } from './1733102000000-retention';
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
   Foundation1732300000000,
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   WidgetAppearance1733105000000,
   TeamsAndMail1733100000000,
   UploadRuleLevels1733106000000,
+  Retention1733102000000,
 ];

@@ -25,6 +25,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/files', label: 'Files', icon: 'folder', adminOnly: true },
   { path: '/deliveries', label: 'Deliveries', icon: 'outbox', adminOnly: true },
   { path: '/audit', label: 'Audit log', icon: 'history', adminOnly: true },
+  { path: '/retention', label: 'Retention', icon: 'auto_delete', adminOnly: true },
   { path: '/team', label: 'Team', icon: 'group', adminOnly: true },
   { path: '/settings/install', label: 'Install', icon: 'code', adminOnly: true },
   { path: '/settings/uploads', label: 'File uploads', icon: 'upload_file', adminOnly: true },

@@ -1,0 +1,40 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { QUEUES } from '../jobs/queues';
+import { UploadSettingsModule } from '../upload-settings/upload-settings.module';
+import { ConsistencyService } from './consistency.service';
+import { FileRemover } from './file-remover.service';
+import { RetentionAdminController } from './retention-admin.controller';
+import { RetentionAdminService } from './retention-admin.service';
+import { RetentionJobsRepository } from './retention-jobs.repository';
+import { RetentionSettingsController } from './retention-settings.controller';
+import { RetentionSettingsService } from './retention-settings.service';
+import { RetentionSweeper } from './retention-sweeper.service';
+import { RetentionRepository } from './retention.repository';
+import { RetentionWorker } from './retention.worker';
+
+/**
+ * Retention and the file lifecycle: per-account policies, scheduled sweeps (expired, unused, temp),
+ * tombstones, legal holds, the admin views and the storage consistency check.
+ */
+@Module({})
+export class RetentionModule {
+  static register(opts: { http: boolean; worker: boolean }): DynamicModule {
+    return {
+      module: RetentionModule,
+      imports: [UploadSettingsModule, BullModule.registerQueue({ name: QUEUES.retention })],
+      controllers: opts.http ? [RetentionSettingsController, RetentionAdminController] : [],
+      providers: [
+        RetentionRepository,
+        RetentionJobsRepository,
+        RetentionSettingsService,
+        RetentionSweeper,
+        RetentionAdminService,
+        ConsistencyService,
+        FileRemover,
+        ...(opts.worker ? [RetentionWorker] : []),
+      ],
+      exports: [FileRemover, RetentionRepository, ConsistencyService],
+    };
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { VisitorDataController } from './visitor-data.controller';
+import { VisitorDataRepository } from './visitor-data.repository';
+import { VisitorDataService } from './visitor-data.service';
+
+/** Export and erasure of one visitor's data (issue 19, GDPR). */
+@Module({
+  controllers: [VisitorDataController],
+  providers: [VisitorDataService, VisitorDataRepository],
+})
+export class VisitorDataModule {}
