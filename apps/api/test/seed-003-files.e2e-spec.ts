@@ -137,7 +137,7 @@ describe('seed 003: stream upload and download by name (POST|GET /v1/files)', ()
     const other = await startVisitorChat(t, widgetKey);
     await leavesNothing(async () => {
       const res = await upload(chat.chatId, other.auth).attach('file', PNG, 'a.png').expect(404);
-      expect(res.body).toEqual({ message: FAILURE, error: 'Chat not found' });
+      expect(res.body).toEqual({ message: FAILURE, error: 'Chat not found', code: 'NOT_FOUND' });
       await request(t.url)
         .post(`/v1/files?conversationId=${chat.chatId}`)
         .attach('file', PNG, 'a.png')
@@ -205,7 +205,11 @@ describe('seed 003: from-URL with oauth, APIKey360 and channel', () => {
       size: pdf.length,
     });
     const without = await fromUrl({ sourceUrl: `${files.base}/bearer.pdf` }).expect(422);
-    expect(without.body).toEqual({ error: 'the source answered HTTP 401', message: FAILURE });
+    expect(without.body).toEqual({
+      error: 'the source answered HTTP 401',
+      message: FAILURE,
+      code: 'SOURCE_UNAVAILABLE',
+    });
   });
 
   it('obtains a token with client credentials at tokenUrl (through the SSRF guard) and uses it', async () => {
@@ -220,7 +224,11 @@ describe('seed 003: from-URL with oauth, APIKey360 and channel', () => {
       sourceUrl: `${files.base}/cc.pdf`,
       oauth: { ...oauth, clientSecret: 'wrong' },
     }).expect(422);
-    expect(bad.body).toEqual({ error: 'oauth: the token endpoint answered HTTP 401', message: FAILURE });
+    expect(bad.body).toEqual({
+      error: 'oauth: the token endpoint answered HTTP 401',
+      message: FAILURE,
+      code: 'SOURCE_UNAVAILABLE',
+    });
     const blocked = await fromUrl({
       sourceUrl: `${files.base}/cc.pdf`,
       oauth: { ...oauth, tokenUrl: `http://127.0.0.2:${new URL(tokens.base).port}/token` },
@@ -228,6 +236,7 @@ describe('seed 003: from-URL with oauth, APIKey360 and channel', () => {
     expect(blocked.body).toEqual({
       error: expect.stringMatching(/^oauth: tokenUrl is not allowed: /),
       message: FAILURE,
+      code: 'OUTBOUND_URL_BLOCKED',
     });
     const half = await fromUrl({
       sourceUrl: `${files.base}/cc.pdf`,

@@ -123,6 +123,7 @@ describe('upload rules at platform, account, role and group levels', () => {
       limitKb: 6 * MB,
       decidedBy: { level: 'account' },
       explanation: "q3.xlsx: file is larger than the limit of 6144 KB (set by this account's operator rule)",
+      code: 'FILE_TOO_LARGE',
     });
     expect(storedFiles(t)).toEqual(files);
     expect(await attachmentRows(t)).toBe(rows);
@@ -163,6 +164,7 @@ describe('upload rules at platform, account, role and group levels', () => {
     expect(tooBig.body).toEqual({
       error: 'maxSizeKb must be at most 10240 (the platform limit)',
       field: 'maxSizeKb',
+      code: 'VALIDATION_FAILED',
     });
     const hard = await platform({ ceiling: { maxSizeKb: t.config.uploads.maxSizeKb + 1 } }).expect(400);
     expect(hard.body.field).toBe('ceiling.maxSizeKb');

@@ -129,7 +129,10 @@ export class FromUrlService {
 
   private asFailure(err: unknown): FromUrlError {
     if (err instanceof FromUrlError) return err;
-    if (err instanceof OAuthTokenError) return new FromUrlError(err.status, `oauth: ${err.reason}`);
+    if (err instanceof OAuthTokenError) {
+      const code = err.status === 400 ? 'OUTBOUND_URL_BLOCKED' : 'SOURCE_UNAVAILABLE';
+      return new FromUrlError(err.status, `oauth: ${err.reason}`, { code });
+    }
     if (err instanceof DomainError) return new FromUrlError(err.status, err.message, err.extra);
     if (err instanceof OutboundBlockedError)
       return new FromUrlError(400, `sourceUrl is not allowed: ${err.reason}`, {
