@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { storageFailure } from '../common/errors/dependency-failure';
-import type { ByteRange, StorageDriver, StoredObject } from './storage.driver';
+import type { ByteRange, ListedObject, StorageDriver, StoredObject } from './storage.driver';
 
 async function typed<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -37,6 +37,11 @@ export class FailureTypedDriver implements StorageDriver {
 
   delete(key: string): Promise<void> {
     return typed(() => this.inner.delete(key));
+  }
+
+  /** The listing's own failures surface while iterating; the consistency check reports them. */
+  list(): AsyncIterable<ListedObject> {
+    return this.inner.list();
   }
 
   destroy(): void {

@@ -10,7 +10,6 @@ import { Router, RouterLink } from '@angular/router';
 import { errorMessage } from '../core/api-error';
 import { SessionStore } from '../core/session.store';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { HttpErrorResponse } from '@angular/common/http';
 import { t } from '../i18n/translate';
 
 @Component({
