@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
+import { provideTestI18n } from '../../testing/i18n';
 import { LoginPage } from './login.page';
 
 describe('LoginPage two-factor step', () => {
@@ -9,7 +10,7 @@ describe('LoginPage two-factor step', () => {
     localStorage.clear();
     TestBed.configureTestingModule({
       imports: [LoginPage],
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [provideTestI18n(), provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
     });
   });
 

@@ -70,9 +70,9 @@ export class LoginPage {
         this.error.set(null);
         return;
       }
-      this.error.set(
-        err instanceof HttpErrorResponse && err.status === 401 ? t('login.refused') : errorMessage(err),
-      );
+      // A wrong two-factor code is not a wrong password: say what the server says about the code.
+      const wrongPassword = err instanceof HttpErrorResponse && err.status === 401 && !isTotpRefusal(err);
+      this.error.set(wrongPassword ? t('login.refused') : errorMessage(err));
     } finally {
       this.busy.set(false);
     }
@@ -83,4 +83,9 @@ function isTotpRequired(err: unknown): boolean {
   return (
     err instanceof HttpErrorResponse && (err.error as { code?: string } | null)?.code === 'TOTP_REQUIRED'
   );
+}
+
+function isTotpRefusal(err: HttpErrorResponse): boolean {
+  const code = (err.error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('TOTP_');
 }
