@@ -365,6 +365,7 @@ describe('upload settings (GET|PUT /v1/settings/uploads, GET /v1/uploads/rules)'
       accessTokenRequired: true,
       loggingEnabled: true,
       generateThumbnails: true,
+      previewKinds: { images: true, heic: true, pdf: true, video: true },
       platformMaxSizeKb: 4096,
     });
     const rules = await request(t.url).get('/v1/uploads/rules').set(owner.auth).expect(200);
