@@ -131,8 +131,8 @@ describe('attachments on Azure Blob storage (Azurite)', () => {
       40 * MiB,
     );
     socket.write(partHeader('files', 'big.pdf', 'application/pdf'));
-    await new Promise<void>((resolve) => socket.write(pdfOfSize(20 * MiB), () => resolve()));
-    // A busy CI machine may take a while to stage the first 8 MiB block.
+    // More than the driver's blocks in flight (4 × 8 MiB), so at least one block must be staged.
+    await new Promise<void>((resolve) => socket.write(pdfOfSize(36 * MiB), () => resolve()));
     await waitFor(async () => (await blobs()).length > before.length, 45_000);
     socket.destroy();
     await waitFor(async () => (await blobs()).length === before.length, 30_000);
