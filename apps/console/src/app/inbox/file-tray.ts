@@ -53,7 +53,8 @@ export class FileTray {
             ? `${refusal.message} (set by ${describeDecision(why, 'operator')})`
             : refusal.message
           : '',
-        refusal: refusal && rule ? refusalParams(refusal.code, file.name, rule) : undefined,
+        // With the deciding level known, its sentence (not yet in the catalogues) says more.
+        refusal: refusal && rule && !why ? refusalParams(refusal.code, file.name, rule) : undefined,
         progress: 0,
         previewUrl: file.type.startsWith('image/') ? URL.createObjectURL(file) : null,
       };
