@@ -58,8 +58,14 @@ describe('file callbacks (seed 002 External CallBack)', () => {
   const settled = (attachmentId: string, status: DeliveryDto['status']) =>
     eventually(
       async () => {
-        const d = await deliveryOf(attachmentId);
-        return d.status === status && d;
+        // The record is written just after the upload answers (off the request path).
+        const res = await request(t.url)
+          .get('/v1/deliveries')
+          .query({ attachmentId, kind: 'callback' })
+          .set(owner.auth)
+          .expect(200);
+        const d = res.body.items[0] as DeliveryDto | undefined;
+        return d?.status === status && d;
       },
       15000,
       `delivery ${status}`,
