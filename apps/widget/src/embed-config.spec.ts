@@ -19,7 +19,6 @@ describe('readEmbedConfig', () => {
       open: false,
       sound: false,
       locale: null,
-      preview: false,
     });
   });
 

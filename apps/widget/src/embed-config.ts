@@ -10,8 +10,6 @@ export interface EmbedConfig {
   sound: boolean;
   /** The page's language for the widget (`data-locale="de"`); wins over everything else. */
   locale: string | null;
-  /** The console's live preview (`data-preview="true"`): no chat, appearance sent by the parent page. */
-  preview: boolean;
 }
 
 /** Reads the embedding `<script src=".../widget/widget.js" data-widget-key="wk_…">` tag. */
@@ -28,6 +26,5 @@ export function readEmbedConfig(script: HTMLScriptElement | null, pageUrl: strin
     open: script.dataset['open'] === 'true',
     sound: script.dataset['sound'] === 'on',
     locale: script.dataset['locale']?.trim() || null,
-    preview: script.dataset['preview'] === 'true',
   };
 }

@@ -228,7 +228,10 @@ export class WidgetApp {
     this.live = new LiveChannel(this.api, this.session.chatId, {
       onMessage: (m) => this.received(m),
       onFileRequest: (r) => this.conversation.setRequest(r),
-      onPreviewed: (e) => previewArrived(e.attachmentId, e.preview),
+      onPreviewed: (e) => {
+        this.conversation.previewed(e.attachmentId, e.preview);
+        previewArrived(e.attachmentId, e.preview);
+      },
       onStatus: (up) => this.setStatus(up ? 'online' : 'connecting'),
       onReady: () => void this.refresh(),
       onChat: (c) => {

@@ -2,7 +2,6 @@
 import { readEmbedConfig } from './embed-config';
 import { HostApi } from './host/host-api';
 import { WidgetApp } from './widget-app';
-import { PreviewApp } from './preview-app';
 
 function boot(): void {
   // currentScript is only set while this script runs, so read it before waiting for the body.
@@ -22,10 +21,6 @@ function boot(): void {
   const mount = () => {
     const host = document.createElement('satchel-widget');
     document.body.append(host);
-    if (cfg.preview) {
-      new PreviewApp(cfg, host);
-      return;
-    }
     const app = new WidgetApp(cfg, host, hostApi);
     hostApi.attach(app.control());
     app

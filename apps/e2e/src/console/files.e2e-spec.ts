@@ -65,7 +65,7 @@ describe('console: Files', () => {
     });
     expect(await img.getAttribute('src')).toMatch(/^blob:/);
     await page.getByText('Audit trail').waitFor();
-    await page.getByText('attachment.upload').first().waitFor();
+    await page.getByText('File uploaded').first().waitFor();
     await screenshot(page, 'files-preview-image');
 
     await page.getByRole('button', { name: 'Close file details' }).click();
@@ -102,15 +102,15 @@ describe('console: Files', () => {
     await signIn(page);
     await page.goto('/console/audit');
     const table = page.getByRole('table', { name: 'Audit events' });
-    await table.getByRole('cell', { name: 'attachment.delete', exact: true }).first().waitFor();
+    await table.getByRole('cell', { name: 'File deleted', exact: true }).first().waitFor();
     await screenshot(page, 'audit-log');
     await page.getByRole('combobox', { name: 'Action' }).click();
-    await page.getByRole('option', { name: 'attachment.upload' }).click();
+    await page.getByRole('option', { name: 'File uploaded' }).click();
     await page.waitForFunction(() => {
       const cells = Array.from(document.querySelectorAll('td.mat-column-action')).map((td) =>
         td.textContent?.trim(),
       );
-      return cells.length === 2 && cells.every((c) => c === 'attachment.upload');
+      return cells.length === 2 && cells.every((c) => c === 'File uploaded');
     });
     await page.context().close();
   });

@@ -121,7 +121,7 @@ describe('widget: files the server refuses for good, retries that can help, send
     const failedCard = card('retry-me.png').and(tray().locator('[data-state="failed"]'));
     await failedCard.waitFor();
     expect(await failedCard.locator('.reason').textContent()).toBe(
-      'The file could not be stored — try again',
+      'Files cannot be stored right now — try again later',
     );
     // The other file did not wait for it.
     await widget(visitor).locator('.log .msg.mine [data-attachment]', { hasText: 'ready.pdf' }).waitFor();

@@ -56,6 +56,7 @@ function imageView(a: AttachmentDto, deps: AttachmentViewDeps): HTMLElement {
         resolve: deps.resolve,
         onShown: loaded,
         onNone: fromOriginal,
+        load: (url) => deps.cache.blob(`${a.id}:small`, url, 0),
       }),
     );
   else fromOriginal();
@@ -112,6 +113,7 @@ function fileView(a: AttachmentDto, deps: AttachmentViewDeps): HTMLElement {
       },
       onShown: () => grew(wrap),
       onNone: () => open.remove(),
+      load: (url) => deps.cache.blob(`${a.id}:small`, url, 0),
     }),
   );
   open.addEventListener('click', () => {

@@ -1,8 +1,12 @@
-import type { FileRequestDto, MessageDto } from '@satchel/contracts';
+import type { AttachmentPreviewInfo, FileRequestDto, MessageDto } from '@satchel/contracts';
 import type { AttachmentViewDeps } from './attachment-view';
 import { messageView, requestView, type RequestActions } from './message-view';
 
 const CACHE_LIMIT = 100;
+
+/** What a message's view is drawn from (signed URLs change on every fetch and do not count). */
+const looks = (m: MessageDto): string =>
+  JSON.stringify([m.text, m.attachments.map((a) => [a.id, a.preview.status])]);
 
 /** The message log: messages in order by time (deduplicated by id), file requests shown on their message. */
 export class Conversation {
@@ -28,9 +32,16 @@ export class Conversation {
     }
   }
 
-  /** Adds a message unless it is already shown; true when it was new. */
+  /**
+   * Adds a message, or redraws a shown one the server now describes differently (a copy kept
+   * offline may predate its attachments' previews); true when it was new.
+   */
   upsert(m: MessageDto, persist = true): boolean {
-    if (this.messages.has(m.id)) return false;
+    const shown = this.messages.get(m.id);
+    if (shown) {
+      if (looks(shown) !== looks(m)) this.redraw(m);
+      return false;
+    }
     this.messages.set(m.id, m);
     const view = messageView(m, this.deps);
     this.views.set(m.id, view);
@@ -44,6 +55,22 @@ export class Conversation {
     if (persist) this.persist();
     this.onChange();
     return true;
+  }
+
+  /** A preview was made: the copy kept offline says so too (the views update themselves). */
+  previewed(attachmentId: string, preview: AttachmentPreviewInfo): void {
+    for (const m of this.messages.values())
+      for (const a of m.attachments) if (a.id === attachmentId) a.preview = preview;
+    this.persist();
+  }
+
+  private redraw(m: MessageDto): void {
+    this.messages.set(m.id, m);
+    const view = messageView(m, this.deps);
+    this.views.get(m.id)?.replaceWith(view);
+    this.views.set(m.id, view);
+    this.decorate(m.id);
+    this.persist();
   }
 
   /** The messages shown, oldest first. */

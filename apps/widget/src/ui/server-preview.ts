@@ -6,8 +6,14 @@ type Updater = (p: AttachmentPreviewInfo) => void;
 /** Previews on screen that are still waiting for `attachment:previewed`, by attachment id. */
 const waiting = new Map<string, Set<Updater>>();
 
+/** Previews that arrived, for messages rendered after the event (it can overtake the message). */
+const arrived = new Map<string, AttachmentPreviewInfo>();
+const ARRIVED_LIMIT = 200;
+
 /** `attachment:previewed` arrived: every element showing that attachment swaps its preview in. */
 export function previewArrived(attachmentId: string, preview: AttachmentPreviewInfo): void {
+  arrived.set(attachmentId, preview);
+  if (arrived.size > ARRIVED_LIMIT) arrived.delete(arrived.keys().next().value as string);
   const updaters = waiting.get(attachmentId);
   waiting.delete(attachmentId);
   updaters?.forEach((u) => u(preview));
@@ -35,7 +41,12 @@ export interface ServerPreviewOptions {
   onShown?: () => void;
   /** The server made no preview after all (failed): show something else. */
   onNone?: () => void;
+  /** Downloads the rendition (the widget keeps it in its offline cache); `fetch` by default. */
+  load?: (url: string) => Promise<Blob>;
 }
+
+const download = (url: string): Promise<Blob> =>
+  fetch(url).then((r) => (r.ok ? r.blob() : Promise.reject(new Error(String(r.status)))));
 
 /**
  * The server's preview of an attachment: a grey box while it is made, then the tiny blurred
@@ -43,7 +54,8 @@ export interface ServerPreviewOptions {
  */
 export function serverPreview(a: AttachmentDto, o: ServerPreviewOptions): HTMLImageElement {
   const img = h('img', { alt: o.alt, class: 'server-preview' });
-  const paint = (p: AttachmentPreviewInfo) => {
+  const paint = (given: AttachmentPreviewInfo) => {
+    const p = given.status === 'pending' ? (arrived.get(a.id) ?? given) : given;
     o.onPreview?.(p);
     if (p.width && p.height) img.style.aspectRatio = `${p.width} / ${p.height}`;
     if (p.status === 'pending') {
@@ -62,8 +74,7 @@ export function serverPreview(a: AttachmentDto, o: ServerPreviewOptions): HTMLIm
       img.src = dataUrlToObjectUrl(p.placeholder);
       img.dataset['preview'] = 'placeholder';
     }
-    fetch(o.resolve(url))
-      .then((r) => (r.ok ? r.blob() : Promise.reject(new Error(String(r.status)))))
+    (o.load ?? download)(o.resolve(url))
       .then((b) => {
         img.addEventListener('load', () => o.onShown?.(), { once: true });
         img.src = URL.createObjectURL(b);
