@@ -30,6 +30,19 @@ const minifyWidgetCss = {
   },
 };
 
+// The widget connects by WebSocket only (`transports: ['websocket']` in live/live-channel.ts), so
+// engine.io-client's long-polling and WebTransport transports are left out of widget.js.
+const websocketOnly = {
+  name: 'engine.io-websocket-only',
+  setup(b) {
+    b.onLoad({ filter: /engine\.io-client[\\/]build[\\/]esm[\\/]transports[\\/]index\.js$/ }, (args) => ({
+      contents: 'import { WS } from "./websocket.node.js";\nexport const transports = { websocket: WS };\n',
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   minify,
@@ -48,14 +61,14 @@ await build({
   entryPoints: [join(src, 'widget.ts')],
   outfile: join(out, 'widget.js'),
   format: 'iife',
-  plugins: minify ? [minifyWidgetCss] : [],
+  plugins: minify ? [minifyWidgetCss, websocketOnly] : [websocketOnly],
 });
 await build({
   ...common,
   entryPoints: [join(src, 'preview.ts')],
   outfile: join(out, 'preview.js'),
   format: 'iife',
-  plugins: minify ? [minifyWidgetCss] : [],
+  plugins: minify ? [minifyWidgetCss, websocketOnly] : [websocketOnly],
 });
 await build({
   ...common,
