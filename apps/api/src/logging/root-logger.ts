@@ -38,7 +38,7 @@ function destination(format: AppConfig['logFormat']): DestinationStream {
  * in a terminal, secrets redacted. Request and job loggers are its children.
  */
 export function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>): Logger {
-  return pino(
+  processLogger = pino(
     {
       level: config.logLevel,
       base: { pid: process.pid },
@@ -46,4 +46,12 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat
     },
     destination(config.logFormat),
   );
+  return processLogger;
+}
+
+let processLogger: Logger | undefined;
+
+/** The root logger made last, for work outside a request (jobs in a `--worker` process have no HTTP). */
+export function currentRootLogger(): Logger | undefined {
+  return processLogger;
 }
