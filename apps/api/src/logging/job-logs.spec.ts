@@ -8,11 +8,12 @@ const job = { queueName: 'callbacks', name: 'deliver', id: 'j1' } as Job;
 const bindingsInside = () => withJobLogs(job, async () => storage.getStore()?.logger.bindings());
 
 describe('withJobLogs', () => {
-  const httpRoot = PinoLogger.root;
-  afterEach(() => (PinoLogger.root = httpRoot));
+  const writable = PinoLogger as unknown as { root: unknown };
+  const httpRoot = writable.root;
+  afterEach(() => (writable.root = httpRoot));
 
   it('tags log lines with the job in a --worker process, where no HTTP middleware set a root logger', async () => {
-    (PinoLogger as { root: unknown }).root = undefined;
+    writable.root = undefined;
     createRootLogger({ logLevel: 'silent', logFormat: 'json' });
     await expect(bindingsInside()).resolves.toMatchObject({
       queue: 'callbacks',
