@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { cappedCount } from '../database/capped-count';
 import { AttachmentEntity } from './attachment.entity';
 
 export type NewAttachment = Omit<AttachmentEntity, 'id' | 'createdAt' | 'messageId'>;
@@ -18,7 +19,27 @@ export interface AttachmentFilter {
   order: 'ASC' | 'DESC';
   skip: number;
   take: number;
+  /** Keyset position: rows strictly after it in this sort; `skip` is then ignored. */
+  after?: { value: string; id: string };
 }
+
+export interface AttachmentListResult {
+  rows: AttachmentEntity[];
+  /** Each row's sort value as PostgreSQL prints it (timestamps keep their microseconds). */
+  sortKeys: (string | null)[];
+  /** Whether rows follow the last one (one more row than the page is read to know). */
+  hasMore: boolean;
+  total: number;
+  totalIsLowerBound: boolean;
+}
+
+/** The expression and type of each offered sort; every one has an index with the id as tie-breaker. */
+const SORTS = {
+  createdAt: { expr: 'a.created_at', cast: 'timestamptz' },
+  // Names sort case-insensitively, whatever the database collation.
+  name: { expr: 'LOWER(a.name)', cast: 'text' },
+  size: { expr: 'a.size', cast: 'bigint' },
+} as const;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
 
@@ -100,7 +121,7 @@ export class AttachmentsRepository {
     return rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   }
 
-  async list(f: AttachmentFilter): Promise<[AttachmentEntity[], number]> {
+  async list(f: AttachmentFilter): Promise<AttachmentListResult> {
     const qb = this.repo()
       .createQueryBuilder('a')
       .where('a.accountId = :accountId', { accountId: f.accountId })
@@ -111,14 +132,29 @@ export class AttachmentsRepository {
     if (f.from) qb.andWhere('a.createdAt >= :from', { from: f.from });
     if (f.to) qb.andWhere('a.createdAt < :to', { to: f.to });
     if (f.q) qb.andWhere('a.name ILIKE :q', { q: `%${escapeLike(f.q)}%` });
-    // Names sort case-insensitively, whatever the database collation.
-    const sortBy = f.sort === 'name' ? 'LOWER(a.name)' : `a.${f.sort}`;
-    return qb
-      .orderBy(sortBy, f.order)
+    const sort = SORTS[f.sort];
+    const page = qb.clone().addSelect(`(${sort.expr})::text`, 'sort_key');
+    if (f.after) {
+      const cmp = f.order === 'ASC' ? '>' : '<';
+      page.andWhere(`(${sort.expr}, a.id) ${cmp} (CAST(:afterValue AS ${sort.cast}), :afterId)`, {
+        afterValue: f.after.value,
+        afterId: f.after.id,
+      });
+    } else page.offset(f.skip);
+    page
+      .orderBy(sort.expr, f.order)
       .addOrderBy('a.id', f.order)
-      .skip(f.skip)
-      .take(f.take)
-      .getManyAndCount();
+      .limit(f.take + 1);
+    const [{ entities, raw }, count] = await Promise.all([
+      page.getRawAndEntities<{ sort_key: string | null }>(),
+      cappedCount(qb),
+    ]);
+    return {
+      rows: entities.slice(0, f.take),
+      sortKeys: raw.slice(0, f.take).map((r) => r.sort_key),
+      hasMore: entities.length > f.take,
+      ...count,
+    };
   }
 
   /** True when this call removed the row (a concurrent delete may have been first). */

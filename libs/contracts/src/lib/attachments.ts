@@ -73,6 +73,7 @@ export interface AttachmentListQuery {
   order?: 'asc' | 'desc';
   page?: number;
   pageSize?: number;
+  cursor?: string;
 }
 
 /** Seed 001: `POST /v1/chat/upload/` success body. */
