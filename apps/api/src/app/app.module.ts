@@ -13,6 +13,7 @@ import { DatabaseModule } from '../database/database.module';
 import { DemoModule } from '../demo/demo.module';
 import { HealthModule } from '../health/health.module';
 import { InboxModule } from '../inbox/inbox.module';
+import { SearchModule } from '../search/search.module';
 import { IntegrationsModule } from '../integrations/integrations.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { LoggingModule } from '../logging/logging.module';
@@ -71,7 +72,15 @@ export class AppModule {
         HealthModule,
         MailModule.register(chats, { http, worker }),
         TeamModule,
-        ...(http ? [DemoModule, InboxModule.register(chats), AppearanceModule, VisitorDataModule] : []),
+        ...(http
+          ? [
+              DemoModule,
+              InboxModule.register(chats),
+              SearchModule.register(chats),
+              AppearanceModule,
+              VisitorDataModule,
+            ]
+          : []),
       ],
     };
   }
