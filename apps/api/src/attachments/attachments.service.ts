@@ -13,6 +13,14 @@ import { AttachmentRecorder } from './attachment-recorder';
 import { AttachmentsRepository } from './attachments.repository';
 import { canSeeAttachment } from './downloads.service';
 import type { AttachmentListQueryDto } from './dto/attachment-list-query.dto';
+import { markedSegments, prefixTsQuery, searchWords } from '../search/search-terms';
+
+/** A tsquery that matches nothing: a text search without letters or digits finds no document. */
+const NO_MATCH = 'a:* & !a:*';
+
+function withSnippets(items: AttachmentDto[], snippets: (string | null)[]): AttachmentDto[] {
+  return items.map((a, i) => (snippets[i] ? { ...a, snippet: markedSegments(snippets[i]) } : a));
+}
 
 const CURSOR_SHAPES = {
   createdAt: CURSOR_VALUES.timestamp,
@@ -48,6 +56,7 @@ export class AttachmentsService {
       from: q.from ? new Date(q.from) : undefined,
       to: q.to ? new Date(q.to) : undefined,
       q: q.q?.trim() || undefined,
+      textQuery: q.text ? (prefixTsQuery(searchWords(q.text)) ?? NO_MATCH) : undefined,
       sort,
       order,
       skip,
@@ -56,7 +65,7 @@ export class AttachmentsService {
     });
     const last = res.hasMore ? res.rows.length - 1 : -1;
     return {
-      items: await this.presenter.present(p.accountId, res.rows),
+      items: withSnippets(await this.presenter.present(p.accountId, res.rows), res.snippets),
       total: res.total,
       totalIsLowerBound: res.totalIsLowerBound,
       page,

@@ -45,3 +45,17 @@ export function highlight(text: string, words: string[]): HighlightSegment[] {
   if (end < text.length) out.push({ text: '…', match: false });
   return out;
 }
+
+/** Marks PostgreSQL's ts_headline puts around matches: control characters extracted text never keeps. */
+export const MATCH_START = '\u0002';
+export const MATCH_STOP = '\u0003';
+export const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, MaxWords=25, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/** Splits a ts_headline excerpt into plain and matched pieces. */
+export function markedSegments(marked: string): HighlightSegment[] {
+  const out: HighlightSegment[] = [];
+  for (const [i, part] of marked.split(new RegExp(`[${MATCH_START}${MATCH_STOP}]`)).entries()) {
+    if (part) out.push({ text: part, match: i % 2 === 1 });
+  }
+  return out;
+}

@@ -21,6 +21,11 @@ export class AttachmentListQueryDto extends CursorPageQueryDto implements Attach
   @IsString()
   @MaxLength(200)
   q?: string;
+  @ApiPropertyOptional({ description: 'Words inside documents (PDF, DOCX, text); items get a `snippet`' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  text?: string;
   @ApiPropertyOptional({ enum: ['createdAt', 'name', 'size'] })
   @IsOptional()
   @IsIn(['createdAt', 'name', 'size'])

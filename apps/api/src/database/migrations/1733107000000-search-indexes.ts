@@ -4,7 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Issue 18: one index per offered sort and filter of the admin file listing, with the id as
  * tie-breaker so keyset (cursor) pages read only the rows they return (partial on live rows, as
  * the listing never shows expired ones); full-text search of messages ('simple': no stemming, so
- * any language's words match as typed, as prefixes); trigram search of visitor names and emails.
+ * any language's words match as typed, as prefixes); trigram search of visitor names and emails;
+ * the text extracted from documents, searchable the same way and never shown but as excerpts.
  */
 const INDEXES: Record<string, string> = {
   attachments_live_created_idx: '(account_id, created_at, id)',
@@ -32,9 +33,21 @@ export class SearchIndexes1733107000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX chats_visitor_email_trgm_idx ON chats USING gin (visitor_email gin_trgm_ops)`,
     );
+    await q.query(`
+      CREATE TABLE attachment_texts (
+        attachment_id uuid PRIMARY KEY REFERENCES attachments(id) ON DELETE CASCADE,
+        account_id uuid NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        status text NOT NULL CHECK (status IN ('ready', 'failed', 'skipped')),
+        content text NOT NULL DEFAULT '',
+        content_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', content)) STORED,
+        reason text,
+        extracted_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await q.query(`CREATE INDEX attachment_texts_tsv_idx ON attachment_texts USING gin (content_tsv)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE IF EXISTS attachment_texts`);
     for (const name of ['chats_visitor_email_trgm_idx', 'chats_visitor_name_trgm_idx']) {
       await q.query(`DROP INDEX IF EXISTS ${name}`);
     }
