@@ -15,7 +15,7 @@ async function insertFiles(db: DataSource, accountId: string, chatId: string, n:
   );
 }
 
-describe('cursor pagination and capped counts (GET /v1/attachments)', () => {
+describe('cursor pagination and capped counts (GET /v1/attachments, /v1/audit-events)', () => {
   let t: TestApp;
   let owner: Session;
   let db: DataSource;
@@ -119,5 +119,34 @@ describe('cursor pagination and capped counts (GET /v1/attachments)', () => {
     for (const query of [{ q: 'old' }, { q: 'invoice' }, { type: 'pdf' }, { cursor: mine.body.nextCursor }]) {
       expect((await list(query, tenant.admin.auth)).body).toMatchObject({ items: [], total: 0 });
     }
+  });
+
+  it('walks the audit log by cursor without gaps or repeats while events are added', async () => {
+    const addEvents = (n: number) =>
+      db.query(
+        `INSERT INTO audit_events (account_id, action, outcome, actor_role, actor_name, created_at)
+         SELECT $1, 'attachment.download', 'success', 'operator', 'Bench', now() - (i % 3) * interval '1 microsecond'
+           FROM generate_series(1, $2) AS i`,
+        [accountId, n],
+      );
+    await addEvents(90);
+    const before: string[] = (
+      await db.query('SELECT id FROM audit_events WHERE account_id = $1', [accountId])
+    ).map((r: { id: string }) => r.id);
+    const seen: string[] = [];
+    let cursor: string | null | undefined;
+    do {
+      const res = await request(t.url)
+        .get('/v1/audit-events')
+        .query({ pageSize: 13, ...(cursor ? { cursor } : {}) })
+        .set(owner.auth)
+        .expect(200);
+      seen.push(...res.body.items.map((e: { id: string }) => e.id));
+      cursor = res.body.nextCursor;
+      await addEvents(2);
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining(before));
+    await request(t.url).get('/v1/audit-events').query({ cursor: 'x' }).set(owner.auth).expect(400);
   });
 });

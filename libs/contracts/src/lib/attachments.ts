@@ -154,4 +154,5 @@ export interface AuditEventQuery {
   to?: string;
   page?: number;
   pageSize?: number;
+  cursor?: string;
 }

@@ -26,6 +26,9 @@ export class SearchIndexes1733107000000 implements MigrationInterface {
     await q.query(
       `ALTER TABLE messages ADD COLUMN text_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED`,
     );
+    await q.query(
+      `CREATE INDEX audit_events_account_created_id_idx ON audit_events (account_id, created_at, id)`,
+    );
     await q.query(`CREATE INDEX messages_text_tsv_idx ON messages USING gin (text_tsv)`);
     await q.query(`CREATE INDEX messages_chat_created_id_idx ON messages (chat_id, created_at, id)`);
     await q.query(`CREATE INDEX messages_account_created_id_idx ON messages (account_id, created_at, id)`);
@@ -48,6 +51,7 @@ export class SearchIndexes1733107000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE IF EXISTS attachment_texts`);
+    await q.query(`DROP INDEX IF EXISTS audit_events_account_created_id_idx`);
     for (const name of ['chats_visitor_email_trgm_idx', 'chats_visitor_name_trgm_idx']) {
       await q.query(`DROP INDEX IF EXISTS ${name}`);
     }
