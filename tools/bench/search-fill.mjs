@@ -78,7 +78,7 @@ async function fillAccount(db, accountId, files, messages, tag) {
                               storage_driver, storage_key, source, uploaded_by_role, uploaded_by_name, created_at)
      SELECT $1, c.id,
             CASE WHEN i % 50 = 0 THEN 'invoice-' ELSE 'file-' END || substr(md5(i::text), 1, 10) || '.' || ${extSql}[1 + i % 5],
-            ${extSql}[1 + i % 5], (i * 7919) % 20000000, ${typeSql}[1 + i % 5], md5(i::text), 'disk', 'bench/' || $4 || '/' || i,
+            ${extSql}[1 + i % 5], (i::bigint * 7919) % 20000000, ${typeSql}[1 + i % 5], md5(i::text), 'disk', 'bench/' || $4 || '/' || i,
             'upload', CASE WHEN i % 2 = 0 THEN 'visitor' ELSE 'operator' END, 'Bench',
             now() - (i::float8 / $2) * interval '365 days'
        FROM generate_series(1, $2) AS i JOIN bench_chats c ON c.n = 1 + i % $3`,

@@ -116,7 +116,12 @@ describe('cursor pagination and capped counts (GET /v1/attachments, /v1/audit-ev
     const tenant = await createTenant(t, owner);
     const mine = await list({ q: 'old', pageSize: 3 });
     expect(mine.body.total).toBeGreaterThan(0);
-    for (const query of [{ q: 'old' }, { q: 'invoice' }, { type: 'pdf' }, { cursor: mine.body.nextCursor }]) {
+    for (const query of [
+      { q: 'old' },
+      { q: 'invoice' },
+      { type: 'pdf' },
+      { cursor: mine.body.nextCursor },
+    ] as Record<string, string>[]) {
       expect((await list(query, tenant.admin.auth)).body).toMatchObject({ items: [], total: 0 });
     }
   });

@@ -16,6 +16,10 @@ export async function cappedCount<T extends ObjectLiteral>(
     .select('1')
     .limit(COUNT_LIMIT + 1);
   const [sql, params] = inner.getQueryAndParameters();
-  const [{ n }] = await qb.connection.query(`SELECT COUNT(*)::int AS n FROM (${sql}) AS capped`, params);
+  const rows: { n: number }[] = await qb.connection.query(
+    `SELECT COUNT(*)::int AS n FROM (${sql}) AS capped`,
+    params,
+  );
+  const n = rows[0].n;
   return { total: Math.min(n, COUNT_LIMIT), totalIsLowerBound: n > COUNT_LIMIT };
 }

@@ -1,5 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { InboxSearchResult, MessageSearchHit, MessageSearchPage } from '@satchel/contracts';
+import type {
+  AttachmentDto,
+  InboxSearchResult,
+  MessageSearchHit,
+  MessageSearchPage,
+} from '@satchel/contracts';
 import { AttachmentPresenter } from '../attachments/attachment-presenter';
 import { toChatDto, toMessageDto } from '../chats/chat.mapper';
 import { ChatsService } from '../chats/chats.service';
@@ -64,7 +69,7 @@ export class SearchService {
   private async hits(rows: MessageHitRow[], words: string[]): Promise<MessageSearchHit[]> {
     const files = rows.length
       ? await this.messageFiles.forMessages(rows.map((r) => r.message.id))
-      : new Map();
+      : new Map<string, AttachmentDto[]>();
     return rows.map((r) => ({
       message: toMessageDto(r.message, files.get(r.message.id) ?? []),
       highlight: highlight(r.message.text, words),

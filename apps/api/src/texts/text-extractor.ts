@@ -75,10 +75,13 @@ export async function extractText(kind: ExtractableKind, input: Buffer): Promise
         ? docxText(input)
         : Promise.resolve(input.toString('utf8'));
   const raw = await withTimeout(work, EXTRACT_LIMITS.timeoutMs);
-  return raw
-    .replace(/[\u0000-\u0008\u000e-\u001f]/g, '')
-    .replace(/[ \t\r\f\v]+/g, ' ')
-    .replace(/\s*\n\s*/g, '\n')
-    .trim()
-    .slice(0, EXTRACT_LIMITS.maxChars);
+  return (
+    raw
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000e-\u001f]/g, '')
+      .replace(/[ \t\r\f\v]+/g, ' ')
+      .replace(/\s*\n\s*/g, '\n')
+      .trim()
+      .slice(0, EXTRACT_LIMITS.maxChars)
+  );
 }
