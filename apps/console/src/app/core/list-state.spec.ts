@@ -15,7 +15,11 @@ describe('PagedList', () => {
   it('keeps whether the server stopped counting ("10,000+")', async () => {
     let next = page(10_000, true);
     const list = TestBed.runInInjectionContext(
-      () => new PagedList<number, { page?: number; pageSize?: number }>(() => of(next), () => ({})),
+      () =>
+        new PagedList<number, { page?: number; pageSize?: number }>(
+          () => of(next),
+          () => ({}),
+        ),
     );
     await list.reload();
     expect(list.total()).toBe(10_000);
