@@ -13,6 +13,8 @@ import { DatabaseModule } from '../database/database.module';
 import { DemoModule } from '../demo/demo.module';
 import { HealthModule } from '../health/health.module';
 import { InboxModule } from '../inbox/inbox.module';
+import { SearchModule } from '../search/search.module';
+import { TextsModule } from '../texts/texts.module';
 import { IntegrationsModule } from '../integrations/integrations.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { LoggingModule } from '../logging/logging.module';
@@ -67,11 +69,20 @@ export class AppModule {
         ChatbotModule.register(chats, { http }),
         IntegrationsModule.register({ http, worker }),
         PreviewsModule.register({ http, worker }),
+        TextsModule.register({ worker }),
         RetentionModule.register({ http, worker }),
         HealthModule,
         MailModule.register(chats, { http, worker }),
         TeamModule,
-        ...(http ? [DemoModule, InboxModule.register(chats), AppearanceModule, VisitorDataModule] : []),
+        ...(http
+          ? [
+              DemoModule,
+              InboxModule.register(chats),
+              SearchModule.register(chats),
+              AppearanceModule,
+              VisitorDataModule,
+            ]
+          : []),
       ],
     };
   }

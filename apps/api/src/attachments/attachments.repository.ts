@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { cappedCount } from '../database/capped-count';
+import { HEADLINE_OPTIONS } from '../search/search-terms';
 import { AttachmentEntity } from './attachment.entity';
 
 export type NewAttachment = Omit<AttachmentEntity, 'id' | 'createdAt' | 'messageId'>;
@@ -14,11 +16,35 @@ export interface AttachmentFilter {
   from?: Date;
   to?: Date;
   q?: string;
+  /** A prefix tsquery over the text extracted from documents. */
+  textQuery?: string;
   sort: 'createdAt' | 'name' | 'size';
   order: 'ASC' | 'DESC';
   skip: number;
   take: number;
+  /** Keyset position: rows strictly after it in this sort; `skip` is then ignored. */
+  after?: { value: string; id: string };
 }
+
+export interface AttachmentListResult {
+  rows: AttachmentEntity[];
+  /** Each row's sort value as PostgreSQL prints it (timestamps keep their microseconds). */
+  sortKeys: (string | null)[];
+  /** Per row, with `textQuery`: an excerpt of the document with marked matches. */
+  snippets: (string | null)[];
+  /** Whether rows follow the last one (one more row than the page is read to know). */
+  hasMore: boolean;
+  total: number;
+  totalIsLowerBound: boolean;
+}
+
+/** The expression and type of each offered sort; every one has an index with the id as tie-breaker. */
+const SORTS = {
+  createdAt: { expr: 'a.created_at', cast: 'timestamptz' },
+  // Names sort case-insensitively, whatever the database collation.
+  name: { expr: 'LOWER(a.name)', cast: 'text' },
+  size: { expr: 'a.size', cast: 'bigint' },
+} as const;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
 
@@ -100,7 +126,7 @@ export class AttachmentsRepository {
     return rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   }
 
-  async list(f: AttachmentFilter): Promise<[AttachmentEntity[], number]> {
+  async list(f: AttachmentFilter): Promise<AttachmentListResult> {
     const qb = this.repo()
       .createQueryBuilder('a')
       .where('a.accountId = :accountId', { accountId: f.accountId })
@@ -111,14 +137,45 @@ export class AttachmentsRepository {
     if (f.from) qb.andWhere('a.createdAt >= :from', { from: f.from });
     if (f.to) qb.andWhere('a.createdAt < :to', { to: f.to });
     if (f.q) qb.andWhere('a.name ILIKE :q', { q: `%${escapeLike(f.q)}%` });
-    // Names sort case-insensitively, whatever the database collation.
-    const sortBy = f.sort === 'name' ? 'LOWER(a.name)' : `a.${f.sort}`;
-    return qb
-      .orderBy(sortBy, f.order)
+    if (f.textQuery) {
+      qb.andWhere(
+        `a.id IN (SELECT t.attachment_id FROM attachment_texts t
+                   WHERE t.account_id = :accountId AND t.content_tsv @@ to_tsquery('simple', :textQuery))`,
+        { textQuery: f.textQuery },
+      );
+    }
+    const sort = SORTS[f.sort];
+    const page = qb.clone().addSelect(`(${sort.expr})::text`, 'sort_key');
+    if (f.textQuery) {
+      page.addSelect(
+        `(SELECT ts_headline('simple', t.content, to_tsquery('simple', :textQuery), :headline)
+            FROM attachment_texts t WHERE t.attachment_id = a.id)`,
+        'snippet',
+      );
+      page.setParameter('headline', HEADLINE_OPTIONS);
+    }
+    if (f.after) {
+      const cmp = f.order === 'ASC' ? '>' : '<';
+      page.andWhere(`(${sort.expr}, a.id) ${cmp} (CAST(:afterValue AS ${sort.cast}), :afterId)`, {
+        afterValue: f.after.value,
+        afterId: f.after.id,
+      });
+    } else page.offset(f.skip);
+    page
+      .orderBy(sort.expr, f.order)
       .addOrderBy('a.id', f.order)
-      .skip(f.skip)
-      .take(f.take)
-      .getManyAndCount();
+      .limit(f.take + 1);
+    const [{ entities, raw }, count] = await Promise.all([
+      page.getRawAndEntities<{ sort_key: string | null; snippet?: string | null }>(),
+      cappedCount(qb),
+    ]);
+    return {
+      rows: entities.slice(0, f.take),
+      sortKeys: raw.slice(0, f.take).map((r) => r.sort_key),
+      snippets: raw.slice(0, f.take).map((r) => r.snippet ?? null),
+      hasMore: entities.length > f.take,
+      ...count,
+    };
   }
 
   /** True when this call removed the row (a concurrent delete may have been first). */

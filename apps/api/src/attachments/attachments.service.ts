@@ -4,6 +4,7 @@ import { AUDIT_ACTIONS } from '../audit/audit-actions';
 import { AuditService, type ActorContext } from '../audit/audit.service';
 import { actorOf, isAdmin, type Principal } from '../common/auth/principal';
 import { FileExpiredError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
+import { CURSOR_VALUES, decodeCursor, encodeCursor } from '../common/pagination/keyset-cursor';
 import { pageOf } from '../common/pagination/page-query.dto';
 import { ChatsRepository } from '../chats/chats.repository';
 import type { AttachmentEntity } from './attachment.entity';
@@ -12,6 +13,20 @@ import { AttachmentRecorder } from './attachment-recorder';
 import { AttachmentsRepository } from './attachments.repository';
 import { canSeeAttachment } from './downloads.service';
 import type { AttachmentListQueryDto } from './dto/attachment-list-query.dto';
+import { markedSegments, prefixTsQuery, searchWords } from '../search/search-terms';
+
+/** A tsquery that matches nothing: a text search without letters or digits finds no document. */
+const NO_MATCH = 'a:* & !a:*';
+
+function withSnippets(items: AttachmentDto[], snippets: (string | null)[]): AttachmentDto[] {
+  return items.map((a, i) => (snippets[i] ? { ...a, snippet: markedSegments(snippets[i]) } : a));
+}
+
+const CURSOR_SHAPES = {
+  createdAt: CURSOR_VALUES.timestamp,
+  name: CURSOR_VALUES.text,
+  size: CURSOR_VALUES.integer,
+} as const;
 
 /** Metadata, the admin listing and deletion. */
 @Injectable()
@@ -30,7 +45,10 @@ export class AttachmentsService {
 
   async list(p: Principal, q: AttachmentListQueryDto): Promise<Page<AttachmentDto>> {
     const { page, pageSize, skip } = pageOf(q);
-    const [rows, total] = await this.attachments.list({
+    const sort = q.sort ?? 'createdAt';
+    const order = q.order === 'asc' ? 'ASC' : 'DESC';
+    const after = q.cursor ? decodeCursor(q.cursor, sort, order, CURSOR_SHAPES[sort]) : undefined;
+    const res = await this.attachments.list({
       accountId: p.accountId,
       chatId: q.chatId,
       role: q.role,
@@ -38,12 +56,25 @@ export class AttachmentsService {
       from: q.from ? new Date(q.from) : undefined,
       to: q.to ? new Date(q.to) : undefined,
       q: q.q?.trim() || undefined,
-      sort: q.sort ?? 'createdAt',
-      order: q.order === 'asc' ? 'ASC' : 'DESC',
+      textQuery: q.text ? (prefixTsQuery(searchWords(q.text)) ?? NO_MATCH) : undefined,
+      sort,
+      order,
       skip,
       take: pageSize,
+      after,
     });
-    return { items: await this.presenter.present(p.accountId, rows), total, page, pageSize };
+    const last = res.hasMore ? res.rows.length - 1 : -1;
+    return {
+      items: withSnippets(await this.presenter.present(p.accountId, res.rows), res.snippets),
+      total: res.total,
+      totalIsLowerBound: res.totalIsLowerBound,
+      page,
+      pageSize,
+      nextCursor:
+        last < 0
+          ? null
+          : encodeCursor({ sort, order, value: res.sortKeys[last] ?? '', id: res.rows[last].id }),
+    };
   }
 
   /** Admins delete any file of the account; others only their own upload, while its chat is open. */

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { AuditEventDto, Page } from '@satchel/contracts';
 import { actorOf, type Principal } from '../common/auth/principal';
+import { CURSOR_VALUES, decodeCursor, encodeCursor } from '../common/pagination/keyset-cursor';
 import { pageOf } from '../common/pagination/page-query.dto';
 import type { AuditAction } from './audit-actions';
 import type { AuditEventEntity } from './audit-event.entity';
@@ -72,7 +73,8 @@ export class AuditService {
 
   async list(p: Principal, q: AuditQueryDto): Promise<Page<AuditEventDto>> {
     const { page, pageSize, skip } = pageOf(q);
-    const [rows, total] = await this.events.list({
+    const after = q.cursor ? decodeCursor(q.cursor, 'createdAt', 'DESC', CURSOR_VALUES.timestamp) : undefined;
+    const res = await this.events.list({
       accountId: p.accountId,
       action: q.action,
       outcome: q.outcome,
@@ -83,8 +85,19 @@ export class AuditService {
       to: q.to ? new Date(q.to) : undefined,
       skip,
       take: pageSize,
+      after,
     });
-    return { items: rows.map(toAuditEventDto), total, page, pageSize };
+    const last = res.rows.length - 1;
+    return {
+      items: res.rows.map(toAuditEventDto),
+      total: res.total,
+      totalIsLowerBound: res.totalIsLowerBound,
+      page,
+      pageSize,
+      nextCursor: res.hasMore
+        ? encodeCursor({ sort: 'createdAt', order: 'DESC', value: res.sortKeys[last], id: res.rows[last].id })
+        : null,
+    };
   }
 }
 

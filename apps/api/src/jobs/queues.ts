@@ -8,6 +8,7 @@ export const QUEUES = {
   previews: 'previews',
   mail: 'mail',
   retention: 'retention',
+  texts: 'texts',
 } as const;
 
 export const JOBS = {
@@ -19,4 +20,5 @@ export const JOBS = {
   sendMail: 'mail.send',
   notifyOperator: 'mail.notify-operator',
   retentionSweep: 'retention.sweep',
+  extractText: 'texts.extract',
 } as const;

@@ -1,3 +1,4 @@
+import type { HighlightSegment } from './search';
 import type { ActorRole } from './auth';
 
 export type DeliveryState = 'pending' | 'delivered' | 'refused' | 'failed' | 'disabled';
@@ -60,6 +61,8 @@ export interface AttachmentDto {
   channel?: string;
   /** Set when retention removed the file: the message keeps this stub ("file expired on …"). */
   expiredAt?: string;
+  /** With a `text` search: an excerpt of the document's text, matches marked (plain text, never HTML). */
+  snippet?: HighlightSegment[];
 }
 
 export interface AttachmentListQuery {
@@ -69,10 +72,13 @@ export interface AttachmentListQuery {
   from?: string;
   to?: string;
   q?: string;
+  /** Words inside documents (PDF, DOCX, plain text): matches come with a `snippet`. */
+  text?: string;
   sort?: 'createdAt' | 'name' | 'size';
   order?: 'asc' | 'desc';
   page?: number;
   pageSize?: number;
+  cursor?: string;
 }
 
 /** Seed 001: `POST /v1/chat/upload/` success body. */
@@ -148,4 +154,5 @@ export interface AuditEventQuery {
   to?: string;
   page?: number;
   pageSize?: number;
+  cursor?: string;
 }

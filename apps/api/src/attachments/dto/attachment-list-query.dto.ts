@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ACTOR_ROLES, type ActorRole, type AttachmentListQuery } from '@satchel/contracts';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { CursorPageQueryDto } from '../../common/pagination/page-query.dto';
 
-export class AttachmentListQueryDto extends PageQueryDto implements AttachmentListQuery {
+export class AttachmentListQueryDto extends CursorPageQueryDto implements AttachmentListQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() chatId?: string;
   @ApiPropertyOptional({ enum: ACTOR_ROLES, description: 'Uploader role' })
   @IsOptional()
@@ -21,6 +21,11 @@ export class AttachmentListQueryDto extends PageQueryDto implements AttachmentLi
   @IsString()
   @MaxLength(200)
   q?: string;
+  @ApiPropertyOptional({ description: 'Words inside documents (PDF, DOCX, text); items get a `snippet`' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  text?: string;
   @ApiPropertyOptional({ enum: ['createdAt', 'name', 'size'] })
   @IsOptional()
   @IsIn(['createdAt', 'name', 'size'])

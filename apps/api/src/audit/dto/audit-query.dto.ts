@@ -3,9 +3,9 @@ import { ACTOR_ROLES, type AuditActorRole, type AuditEventQuery } from '@satchel
 
 const ROLES = [...ACTOR_ROLES, 'link'];
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { CursorPageQueryDto } from '../../common/pagination/page-query.dto';
 
-export class AuditQueryDto extends PageQueryDto implements AuditEventQuery {
+export class AuditQueryDto extends CursorPageQueryDto implements AuditEventQuery {
   @ApiPropertyOptional({ example: 'attachment.upload' })
   @IsOptional()
   @IsString()

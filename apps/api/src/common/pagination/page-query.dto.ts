@@ -1,3 +1,5 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { OptionalIntRange } from '../validation/int-range';
 
 /** Highest page number; with the largest page size that is 20 million rows deep. */
@@ -7,6 +9,15 @@ export const MAX_PAGE_SIZE = 200;
 export class PageQueryDto {
   @OptionalIntRange(1, MAX_PAGE, 'Default 1') page?: number;
   @OptionalIntRange(1, MAX_PAGE_SIZE, 'Default 25') pageSize?: number;
+}
+
+/** Pages by offset (`page`) or, faster and stable under inserts, by the previous page's `nextCursor`. */
+export class CursorPageQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page; wins over `page`' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  cursor?: string;
 }
 
 export function pageOf(q: PageQueryDto): { page: number; pageSize: number; skip: number } {

@@ -11,6 +11,8 @@ type PageQuery = { page?: number; pageSize?: number };
 export class PagedList<T, Q extends PageQuery> {
   readonly items = signal<T[]>([]);
   readonly total = signal(0);
+  /** The server stopped counting at `total` (shown as "10,000+"). */
+  readonly totalIsLowerBound = signal(false);
   readonly loading = signal(false);
   readonly error = signal<string | null>(null);
   /** Zero-based, as MatPaginator counts; the API's `page` is one-based. */
@@ -37,6 +39,7 @@ export class PagedList<T, Q extends PageQuery> {
       if (mine !== this.seq) return;
       this.items.set(page.items);
       this.total.set(page.total);
+      this.totalIsLowerBound.set(page.totalIsLowerBound ?? false);
     } catch (err) {
       if (mine === this.seq) this.error.set(errorMessage(err));
     } finally {
