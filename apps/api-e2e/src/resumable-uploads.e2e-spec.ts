@@ -243,6 +243,36 @@ describe('resumable upload refusals and expiry', () => {
     expect(readdirSync(tusDir())).toEqual([]);
   });
 
+  it('takes a visitor’s upload with message text, sends it as a message and hides it from others', async () => {
+    const account = await call<{ widgetKey: string }>(api, 'GET', '/v1/account', undefined, token);
+    const visitor = await call<{ chatId: string; visitorToken: string }>(api, 'POST', '/v1/widget/chats', {
+      widgetKey: account.widgetKey,
+    });
+    const asVisitor: TusTarget = { base: api.url, token: visitor.visitorToken };
+    const path = join(deployment.env['DATA_DIR']!, 'doc.pdf');
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(64 * 1024, 0x20)]);
+    await new Promise<void>((ok, fail) => createWriteStream(path).on('error', fail).end(pdf, ok));
+    const created = await tusCreate(asVisitor, pdf.length, {
+      chatId: visitor.chatId,
+      filename: 'doc.pdf',
+      messageText: 'here it is',
+    });
+    expect(created.status).toBe(201);
+    expect((await tusOffset(on(), created.location!)).status).toBe(404);
+    const done = await tusPatch(asVisitor, created.location!, path, 0, pdf.length);
+    expect(done.status).toBe(200);
+    const attachment = JSON.parse(done.body) as { id: string; size: number };
+    expect(attachment.size).toBe(pdf.length);
+    const messages = await call<{ text: string; attachments: { id: string }[] }[]>(
+      api,
+      'GET',
+      `/v1/chats/${visitor.chatId}/messages`,
+      undefined,
+      visitor.visitorToken,
+    );
+    expect(messages.at(-1)).toMatchObject({ text: 'here it is', attachments: [{ id: attachment.id }] });
+  });
+
   it('removes an incomplete upload once it expired', async () => {
     const path = join(deployment.env['DATA_DIR'], 'part.txt');
     await textFile(path, 300 * 1024);

@@ -70,6 +70,8 @@ export class TusUploadsService implements OnModuleInit, OnApplicationShutdown {
       path: TUS_PATH,
       datastore: this.store,
       relativeLocation: true,
+      // The app's CORS layer answers for origins; tus only adds its exposed headers.
+      allowedOrigins: () => false,
       // Ids in paths are UUIDs throughout the API (a global check refuses others).
       namingFunction: () => randomUUID(),
       maxSize: this.config.uploads.maxSizeKb * 1024,
