@@ -280,7 +280,7 @@ async function tusUpload(base, token, chatId, mibSize) {
       'upload-metadata': `chatId ${b64(chatId)},filename ${b64('large.pdf')}`,
     },
     0,
-    function* () {},
+    () => [],
   );
   if (created.status !== 201) return { ...created, ms: 0 };
   let last;

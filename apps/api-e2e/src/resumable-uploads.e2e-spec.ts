@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import S3rver from 's3rver';
 import { countingReceiver } from './support/counting-receiver';
@@ -249,7 +250,7 @@ describe('resumable upload refusals and expiry', () => {
       widgetKey: account.widgetKey,
     });
     const asVisitor: TusTarget = { base: api.url, token: visitor.visitorToken };
-    const path = join(deployment.env['DATA_DIR']!, 'doc.pdf');
+    const path = join(deployment.env['DATA_DIR'], 'doc.pdf');
     const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(64 * 1024, 0x20)]);
     await new Promise<void>((ok, fail) => createWriteStream(path).on('error', fail).end(pdf, ok));
     const created = await tusCreate(asVisitor, pdf.length, {
@@ -271,6 +272,30 @@ describe('resumable upload refusals and expiry', () => {
       visitor.visitorToken,
     );
     expect(messages.at(-1)).toMatchObject({ text: 'here it is', attachments: [{ id: attachment.id }] });
+  });
+
+  it('discards a chunk that does not match its Upload-Checksum and keeps one that does', async () => {
+    const path = join(deployment.env['DATA_DIR'], 'sum.txt');
+    await textFile(path, 200 * 1024);
+    const first = (await readFile(path)).subarray(0, 100 * 1024);
+    const sha1 = (b: Buffer) => `sha1 ${createHash('sha1').update(b).digest('base64')}`;
+    const created = await tusCreate(on(), 200 * 1024, { chatId, filename: 'sum.txt' });
+    const wrong = await tusPatch(on(), created.location!, path, 0, 100 * 1024, undefined, {
+      'upload-checksum': sha1(Buffer.from('something else')),
+    });
+    expect(wrong).toMatchObject({ status: 460, body: expect.stringContaining('CHECKSUM_MISMATCH') });
+    expect((await tusOffset(on(), created.location!)).offset).toBe(0);
+    const right = await tusPatch(on(), created.location!, path, 0, 100 * 1024, undefined, {
+      'upload-checksum': sha1(first),
+    });
+    expect(right.status).toBe(204);
+    expect((await tusOffset(on(), created.location!)).offset).toBe(100 * 1024);
+    const terminated = await fetch(`${api.url}${created.location!}`, {
+      method: 'DELETE',
+      headers: { 'tus-resumable': '1.0.0', authorization: `Token ${token}` },
+    });
+    expect(terminated.status).toBe(204);
+    expect(readdirSync(tusDir())).toEqual([]);
   });
 
   it('removes an incomplete upload once it expired', async () => {

@@ -56,6 +56,7 @@ export function tusPatch(
   offset: number,
   length: number,
   cutAfter?: { bytes: number; then?: () => void },
+  extraHeaders: Record<string, string> = {},
 ): Promise<PatchResult> {
   return new Promise((ok, fail) => {
     const url = new URL(`${t.base}${location}`);
@@ -67,6 +68,7 @@ export function tusPatch(
         'content-type': 'application/offset+octet-stream',
         'upload-offset': String(offset),
         'content-length': String(length),
+        ...extraHeaders,
       },
     });
     let sent = 0;

@@ -26,6 +26,7 @@ import { checkedFileStore } from './checked-file-store';
 import { RedisLocker } from './redis-locker';
 import { asTusError } from './tus-errors';
 import { tusCreationOf } from './tus-metadata';
+import { CHECKSUM_ALGORITHMS } from './upload-checksum';
 import { loadTus, type FileStore, type Server, type Upload } from './tus-modules';
 
 export const TUS_PATH = '/v1/uploads';
@@ -43,6 +44,7 @@ const LOCK_TTL_MS = 10_000;
 export class TusUploadsService implements OnModuleInit, OnApplicationShutdown {
   private readonly log = new Logger('TusUploads');
   private readonly actors = new AsyncLocalStorage<ActorContext>();
+  private readonly checksums = new AsyncLocalStorage<string | undefined>();
   private store!: FileStore;
   private server!: Server;
   private chatsService!: ChatsService;
@@ -62,10 +64,14 @@ export class TusUploadsService implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     this.chatsService = this.moduleRef.get(ChatsService, { strict: false });
     const tus = await loadTus();
-    this.store = checkedFileStore(tus, {
-      directory: this.config.tus.dir,
-      expirationPeriodInMilliseconds: this.config.tus.expirySeconds * 1000,
-    });
+    this.store = checkedFileStore(
+      tus,
+      {
+        directory: this.config.tus.dir,
+        expirationPeriodInMilliseconds: this.config.tus.expirySeconds * 1000,
+      },
+      () => this.checksums.getStore(),
+    );
     this.server = new tus.Server({
       path: TUS_PATH,
       datastore: this.store,
@@ -144,7 +150,9 @@ export class TusUploadsService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private handle(ctx: ActorContext, req: Request, res: Response): Promise<void> {
-    return this.actors.run(ctx, () => this.server.handle(req, res));
+    res.setHeader('Tus-Checksum-Algorithm', CHECKSUM_ALGORITHMS.join(','));
+    const checksum = req.header('upload-checksum');
+    return this.actors.run(ctx, () => this.checksums.run(checksum, () => this.server.handle(req, res)));
   }
 
   private ownerNow(): string {
