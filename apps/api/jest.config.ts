@@ -7,7 +7,7 @@ export default {
   moduleFileExtensions: ['ts', 'js', 'mjs'],
   moduleNameMapper: { '^file-type$': '<rootDir>/../../node_modules/file-type/index.js' },
   transformIgnorePatterns: [
-    'node_modules/(?!(file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit|archiver|zip-stream|compress-commons|crc32-stream|is-stream)/)',
+    'node_modules/(?!(file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit|@tus|srvx|archiver|zip-stream|compress-commons|crc32-stream|is-stream)/)',
   ],
   coverageDirectory: '../../coverage/apps/api',
   testTimeout: 30000,

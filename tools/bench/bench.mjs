@@ -243,6 +243,68 @@ function largeUpload(url, token, mibSize) {
   });
 }
 
+const TUS_CHUNK_MIB = Number(process.env.BENCH_TUS_CHUNK_MIB ?? 50);
+
+/** Sends one tus request (`POST` creation or `PATCH` chunk) with `mibs` MiB streamed from `chunks()`. */
+function tusRequest(url, method, headers, length, chunks) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, {
+      method,
+      agent,
+      headers: { 'tus-resumable': '1.0.0', ...headers, 'content-length': length },
+    });
+    req.on('response', (res) => {
+      const parts = [];
+      res.on('data', (c) => parts.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(parts).toString() }),
+      );
+    });
+    req.on('error', reject);
+    Readable.from(chunks()).pipe(req);
+  });
+}
+
+/** One large PDF-signed file through tus: created, then PATCHed in `TUS_CHUNK_MIB` chunks as a client sends it. */
+async function tusUpload(base, token, chatId, mibSize) {
+  const started = process.hrtime.bigint();
+  const chunk = randomBytes(1024 * 1024);
+  const auth = { authorization: `Token ${token}` };
+  const b64 = (v) => Buffer.from(v).toString('base64');
+  const created = await tusRequest(
+    `${base}/v1/uploads`,
+    'POST',
+    {
+      ...auth,
+      'upload-length': String(mibSize * 1024 * 1024),
+      'upload-metadata': `chatId ${b64(chatId)},filename ${b64('large.pdf')}`,
+    },
+    0,
+    () => [],
+  );
+  if (created.status !== 201) return { ...created, ms: 0 };
+  let last;
+  for (let sent = 0; sent < mibSize; sent += TUS_CHUNK_MIB) {
+    const n = Math.min(TUS_CHUNK_MIB, mibSize - sent);
+    last = await tusRequest(
+      base + created.headers.location,
+      'PATCH',
+      {
+        ...auth,
+        'content-type': 'application/offset+octet-stream',
+        'upload-offset': String(sent * 1024 * 1024),
+      },
+      n * 1024 * 1024,
+      function* () {
+        for (let i = 0; i < n; i++)
+          yield sent === 0 && i === 0 ? Buffer.concat([pdfHead, chunk.subarray(pdfHead.length)]) : chunk;
+      },
+    );
+    if (last.status >= 300) return { ...last, ms: 0 };
+  }
+  return { ...last, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+}
+
 async function smallUploads(url, token, seconds) {
   const file = Buffer.concat([pdfHead, randomBytes(SMALL_BYTES - pdfHead.length)]);
   const body = Buffer.concat([preamble('small.pdf'), file, epilogue]);
@@ -339,6 +401,19 @@ async function main() {
       Object.fromEntries(Object.entries(servers).map(([k, srv]) => [k, peakRssMib(srv.child.pid)]));
     const largeRss = rssOf();
 
+    // The same large file through tus, chunked; the API's peak RSS measured on its own.
+    if (canReset) resetPeakRss(apiServer.child.pid);
+    const tusRates = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const r = await tusUpload(apiServer.url, token, chat.id, LARGE_MIB);
+      if (r.status >= 300) throw new Error(`tus large upload failed: ${r.status} ${r.body}`);
+      tusRates.push(LARGE_MIB / (r.ms / 1000));
+      log(`  large round ${round} tus  ${tusRates.at(-1).toFixed(0)} MiB/s (${(r.ms / 1000).toFixed(2)} s)`);
+      await api(apiServer.url, 'DELETE', `/v1/attachments/${JSON.parse(r.body).id}`, token);
+      settleDisk();
+    }
+    const tusRss = peakRssMib(apiServer.child.pid);
+
     // Small files at 32 connections.
     if (canReset) pids.forEach((pid) => resetPeakRss(pid));
     const small = {};
@@ -368,6 +443,9 @@ async function main() {
     );
     log(
       `  Satchel API            ${L.api.toFixed(0).padStart(5)} MiB/s   peak RSS ${largeRss.api.toFixed(0)} MiB`,
+    );
+    log(
+      `  Satchel API, tus       ${median(tusRates).toFixed(0).padStart(5)} MiB/s   peak RSS ${tusRss.toFixed(0)} MiB   (${TUS_CHUNK_MIB} MiB PATCHes; parts on disk, then hashed into storage)`,
     );
     log(`  Satchel vs peer ${((L.api / L.peer) * 100).toFixed(1)} %`);
     log(

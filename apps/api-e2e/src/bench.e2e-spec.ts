@@ -13,6 +13,7 @@ describe('upload benchmark', () => {
     expect(output).toMatch(/raw node:http → file\s+\d+ MiB\/s\s+peak RSS \d+ MiB/);
     expect(output).toMatch(/Satchel API\s+\d+ MiB\/s\s+peak RSS \d+ MiB/);
     expect(output).toMatch(/textbook peer\s+\d+ MiB\/s\s+peak RSS \d+ MiB/);
+    expect(output).toMatch(/Satchel API, tus\s+\d+ MiB\/s\s+peak RSS \d+ MiB/);
     expect(output).toMatch(/Satchel vs peer [\d.]+ %/);
     expect(output).toMatch(/ratio [\d.]+ % \(target ≥ 85 %\)/);
     expect(output).toMatch(

@@ -26,7 +26,7 @@ export function applyHttpLimits(server: Server, limits: HttpLimits): void {
 /** A non-upload request whose body has not fully arrived after `ms` gets 408 and its connection closed. */
 export function requestDeadline(ms: number): RequestHandler {
   return (req, res, next) => {
-    if (ms === 0 || isMultipart(req)) return next();
+    if (ms === 0 || isMultipart(req) || isTusBody(req)) return next();
     const timer = setTimeout(() => {
       if (req.complete) return;
       if (res.headersSent) return void req.socket.destroy();
@@ -40,4 +40,9 @@ export function requestDeadline(ms: number): RequestHandler {
     res.once('finish', stop).once('close', stop);
     next();
   };
+}
+
+/** tus chunks (`application/offset+octet-stream`) may take as long as the link needs, like multipart. */
+function isTusBody(req: { headers: Record<string, string | string[] | undefined> }): boolean {
+  return req.headers['content-type'] === 'application/offset+octet-stream';
 }

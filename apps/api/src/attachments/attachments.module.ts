@@ -24,6 +24,8 @@ import { TempSweeper } from './temp-sweeper.service';
 import { UploadsService } from './uploads.service';
 import { FileStager } from './upload/file-stager';
 import { UploadReceiver } from './upload/upload-receiver';
+import { TusUploadsController } from './tus/tus-uploads.controller';
+import { TusUploadsService } from './tus/tus-uploads.service';
 
 /**
  * Attachments: streamed uploads (multipart, seed 001, from URL), downloads, listing, deletion.
@@ -38,6 +40,7 @@ import { UploadReceiver } from './upload/upload-receiver';
     SeedUploadController,
     SeedAttachmentsController,
     SeedFilesController,
+    TusUploadsController,
   ],
   providers: [
     AttachmentsRepository,
@@ -58,6 +61,7 @@ import { UploadReceiver } from './upload/upload-receiver';
     MessageAttachmentsAdapter,
     TempFilesRepository,
     TempSweeper,
+    TusUploadsService,
     { provide: MESSAGE_ATTACHMENTS, useExisting: MessageAttachmentsAdapter },
   ],
   exports: [

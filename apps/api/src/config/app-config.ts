@@ -124,6 +124,9 @@ export const envSchema = z.object({
   SOCKET_CONNECT_TIMEOUT_MS: int(100, 600000).default(10000),
   TEMP_MAX_AGE_MINUTES: int(1, 525600).default(60),
   TEMP_SWEEP_INTERVAL_MINUTES: int(1, 1440).default(15),
+  RESUMABLE_UPLOADS_DIR: z.string().min(1).optional(),
+  RESUMABLE_UPLOAD_EXPIRY_SECONDS: int(1, 30 * 86400).default(86400),
+  RESUMABLE_SWEEP_INTERVAL_SECONDS: int(1, 86400).default(900),
   RETENTION_SWEEP_INTERVAL: duration.default(parseDuration('1h')),
   RETENTION_MAX_DAYS: int(1, 36500).optional(),
   RETENTION_DAY_SECONDS: int(1, 86400).default(86400),
@@ -218,6 +221,8 @@ export interface AppConfig {
   };
   /** Local temp files of unfinished uploads older than `maxAgeMinutes` are deleted at start and every interval. */
   temp: { maxAgeMinutes: number; sweepIntervalMinutes: number };
+  /** tus uploads: parts under `dir` (shared by the processes of one machine); incomplete ones expire. */
+  tus: { dir: string; expirySeconds: number; sweepIntervalSeconds: number };
   /**
    * Retention sweeps: interval, the platform maximum in days, the length of a "day" (shortened only in
    * tests), the grace before an unused upload goes, and before an unknown storage object is an orphan.
@@ -402,6 +407,11 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       },
     },
     temp: { maxAgeMinutes: e.TEMP_MAX_AGE_MINUTES, sweepIntervalMinutes: e.TEMP_SWEEP_INTERVAL_MINUTES },
+    tus: {
+      dir: e.RESUMABLE_UPLOADS_DIR ?? `${e.DATA_DIR}/tus`,
+      expirySeconds: e.RESUMABLE_UPLOAD_EXPIRY_SECONDS,
+      sweepIntervalSeconds: e.RESUMABLE_SWEEP_INTERVAL_SECONDS,
+    },
     retention: {
       sweepIntervalMs: Math.max(e.RETENTION_SWEEP_INTERVAL, 1000),
       maxDays: e.RETENTION_MAX_DAYS ?? null,

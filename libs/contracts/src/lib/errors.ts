@@ -28,6 +28,8 @@ export const ERROR_CODES = {
   FILE_TYPE_NOT_ALLOWED: 'The file type is not in the allowed list',
   FILE_TOO_LARGE: 'The file is larger than the limit (see `limitKb`)',
   CONTENT_MISMATCH: 'The file’s content does not match its name',
+  CHECKSUM_MISMATCH: 'A resumable upload chunk does not match its Upload-Checksum; it was discarded (460)',
+  UPLOAD_LOCKED: 'Another request is writing to this resumable upload; retry shortly (423)',
   DOWNLOAD_LINK_INVALID: 'The download link is forged, expired or no longer accepted',
   CHAT_CLOSED: 'The chat is closed',
   NOT_FOUND: 'The resource does not exist or is not visible to the caller',

@@ -1,0 +1,214 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { AttachmentDto } from '@satchel/contracts';
+import { checkFileAgainstRule, sanitizeDisplayName, sizeViolation } from '@satchel/domain';
+import type { Request, Response } from 'express';
+import type { Redis } from 'ioredis';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { ActorContext } from '../../audit/audit.service';
+import { actorOf, canAccessChat, type Principal } from '../../common/auth/principal';
+import { DomainError, NotFoundError, ValidationError } from '../../common/errors/domain-errors';
+import { ChatsService } from '../../chats/chats.service';
+import { MAX_MESSAGE_LENGTH } from '../../chats/dto/chat.dto';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.token';
+import { REDIS } from '../../redis/redis.module';
+import { StorageQuotaService } from '../../upload-settings/storage-quota.service';
+import { AttachmentObjectsRepository } from '../attachment-objects.repository';
+import { AttachmentRecorder } from '../attachment-recorder';
+import { chatObjectKey } from '../storage-keys';
+import { storageSink } from '../upload/file-sink';
+import { FileStager } from '../upload/file-stager';
+import { ruleError } from '../upload/upload-errors';
+import { UploadsService } from '../uploads.service';
+import { checkedFileStore } from './checked-file-store';
+import { RedisLocker } from './redis-locker';
+import { asTusError } from './tus-errors';
+import { tusCreationOf } from './tus-metadata';
+import { CHECKSUM_ALGORITHMS } from './upload-checksum';
+import { loadTus, type FileStore, type Server, type Upload } from './tus-modules';
+
+export const TUS_PATH = '/v1/uploads';
+/** Server-owned metadata: who created the upload (a client cannot set it, creation overwrites it). */
+const OWNER = 'satchelOwner';
+const LOCK_TTL_MS = 10_000;
+
+/**
+ * Resumable uploads (tus 1.0) at `/v1/uploads`. Creation is checked against the uploader's rule
+ * like any upload; the first chunk's magic bytes are checked by the store; the completed file goes
+ * through the same stager (rule, content, size, sha256, generated key) and recorder (row, event,
+ * audit) as a multipart upload, then its staged part is removed.
+ */
+@Injectable()
+export class TusUploadsService implements OnModuleInit, OnApplicationShutdown {
+  private readonly log = new Logger('TusUploads');
+  private readonly actors = new AsyncLocalStorage<ActorContext>();
+  private readonly checksums = new AsyncLocalStorage<string | undefined>();
+  private store!: FileStore;
+  private server!: Server;
+  private chatsService!: ChatsService;
+  private sweepTimer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly uploads: UploadsService,
+    private readonly stager: FileStager,
+    private readonly recorder: AttachmentRecorder,
+    private readonly objects: AttachmentObjectsRepository,
+    private readonly quotas: StorageQuotaService,
+    private readonly moduleRef: ModuleRef,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.chatsService = this.moduleRef.get(ChatsService, { strict: false });
+    const tus = await loadTus();
+    this.store = checkedFileStore(
+      tus,
+      {
+        directory: this.config.tus.dir,
+        expirationPeriodInMilliseconds: this.config.tus.expirySeconds * 1000,
+      },
+      () => this.checksums.getStore(),
+    );
+    this.server = new tus.Server({
+      path: TUS_PATH,
+      datastore: this.store,
+      relativeLocation: true,
+      // The app's CORS layer answers for origins; tus only adds its exposed headers.
+      allowedOrigins: () => false,
+      // Ids in paths are UUIDs throughout the API (a global check refuses others).
+      namingFunction: () => randomUUID(),
+      maxSize: this.config.uploads.maxSizeKb * 1024,
+      locker: new RedisLocker(this.redis, {
+        prefix: `${this.config.redis.queuePrefix}:tus-lock:`,
+        ttlMs: LOCK_TTL_MS,
+        acquireTimeoutMs: 2 * LOCK_TTL_MS,
+      }),
+      onUploadCreate: async (_req, upload) => ({
+        metadata: { ...upload.metadata, [OWNER]: this.ownerNow() },
+      }),
+      onUploadFinish: async (_req, upload) => this.finish(upload),
+    });
+    const sweepMs = this.config.tus.sweepIntervalSeconds * 1000;
+    this.sweepTimer = setInterval(() => void this.sweep(), sweepMs);
+    this.sweepTimer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.sweepTimer);
+  }
+
+  /** POST: the uploader's rule, the declared length and the chat are checked before anything is created. */
+  async create(ctx: ActorContext, req: Request, res: Response): Promise<void> {
+    await this.uploads.refusalsAudited(ctx, null, async () => {
+      const c = tusCreationOf(req.headers);
+      const target = await this.uploads.target(ctx.principal, c.chatId);
+      const name = sanitizeDisplayName(c.filename);
+      const rule = target.rule;
+      const violation =
+        checkFileAgainstRule(rule, { name }, rule.role) ??
+        (c.length > rule.maxSizeBytes ? sizeViolation(name, rule) : null);
+      if (violation) throw ruleError(violation, name, rule.maxSizeKb, rule);
+      if ((c.messageText ?? '').length > MAX_MESSAGE_LENGTH)
+        throw new ValidationError(
+          `messageText must be at most ${MAX_MESSAGE_LENGTH} characters`,
+          'messageText',
+        );
+      const budget = await this.quotas.budget(ctx.principal.accountId);
+      if (c.length > budget.bytes) throw budget.exceeded();
+    });
+    await this.handle(ctx, req, res);
+  }
+
+  /** HEAD, PATCH, DELETE of an existing upload: only its creator reaches it; others get 404. */
+  async resume(ctx: ActorContext, id: string, req: Request, res: Response): Promise<void> {
+    const upload = await this.store.getUpload(id).catch(() => null);
+    if (upload && upload.metadata?.[OWNER] !== ownerOf(ctx.principal)) throw new NotFoundError('Upload');
+    if (
+      upload &&
+      !canAccessChat(ctx.principal, {
+        id: upload.metadata?.['chatId'] ?? '',
+        accountId: ctx.principal.accountId,
+      })
+    )
+      throw new NotFoundError('Upload');
+    await this.handle(ctx, req, res);
+  }
+
+  /** Removes incomplete uploads past their expiry (parts and their info files). Never throws. */
+  async sweep(): Promise<number> {
+    try {
+      const removed = await this.server.cleanUpExpiredUploads();
+      if (removed) this.log.log(`Removed ${removed} expired incomplete upload(s)`);
+      return removed;
+    } catch (err) {
+      this.log.warn(`tus sweep failed: ${(err as Error).message}`);
+      return 0;
+    }
+  }
+
+  private handle(ctx: ActorContext, req: Request, res: Response): Promise<void> {
+    res.setHeader('Tus-Checksum-Algorithm', CHECKSUM_ALGORITHMS.join(','));
+    const checksum = req.header('upload-checksum');
+    return this.actors.run(ctx, () => this.checksums.run(checksum, () => this.server.handle(req, res)));
+  }
+
+  private ownerNow(): string {
+    const ctx = this.actors.getStore();
+    if (!ctx) throw new Error('tus request outside an authenticated context');
+    return ownerOf(ctx.principal);
+  }
+
+  private async finish(
+    upload: Upload,
+  ): Promise<{ status_code: number; body: string; headers: Record<string, string> }> {
+    const ctx = this.actors.getStore();
+    if (!ctx) throw new Error('tus request outside an authenticated context');
+    try {
+      const dtos = await this.uploads.refusalsAudited(ctx, upload.metadata?.['chatId'] ?? null, () =>
+        this.record(ctx, upload),
+      );
+      await this.store.remove(upload.id).catch(() => undefined);
+      const body = JSON.stringify(dtos[0]);
+      return { status_code: 200, body, headers: { 'Content-Type': 'application/json' } };
+    } catch (err) {
+      // A refusal (rule changed, quota full) keeps nothing; an outage keeps the part for a retry.
+      if (err instanceof DomainError) await this.store.remove(upload.id).catch(() => undefined);
+      throw asTusError(err);
+    }
+  }
+
+  private async record(ctx: ActorContext, upload: Upload): Promise<AttachmentDto[]> {
+    const meta = upload.metadata ?? {};
+    const chatId = meta['chatId'] ?? '';
+    const target = await this.uploads.target(ctx.principal, chatId);
+    const budget = await this.quotas.budget(ctx.principal.accountId);
+    const key = chatObjectKey(ctx.principal.accountId, chatId);
+    const file = await this.stager.stage(
+      { filename: meta['filename'] ?? '', stream: this.store.read(upload.id) },
+      target.rule,
+      () => storageSink(this.objects, key),
+      { bytes: budget.bytes, exceeded: () => budget.exceeded() },
+    );
+    const dtos = await this.recorder.record(ctx, [{ file, key }], {
+      chatId,
+      source: 'upload',
+      accessTokenRequired: target.accessTokenRequired,
+      idempotencyKey: `tus:${upload.id}`,
+    });
+    if (meta['messageText'] || meta['fileRequestId']) {
+      await this.chatsService.send(ctx.principal, chatId, {
+        text: meta['messageText'] ?? undefined,
+        attachmentIds: dtos.map((d) => d.id),
+        fileRequestId: meta['fileRequestId'] ?? undefined,
+      });
+    }
+    return dtos;
+  }
+}
+
+function ownerOf(p: Principal): string {
+  return `${p.accountId}:${p.kind}:${actorOf(p).id ?? (p.kind === 'visitor' ? p.chatId : '')}`;
+}
