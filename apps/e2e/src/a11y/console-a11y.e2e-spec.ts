@@ -1,10 +1,11 @@
-import type { AccountDto, AttachmentDto, MessageDto } from '@satchel/contracts';
+import type { AccountDto, AttachmentDto, MailOutboxItemDto, MessageDto } from '@satchel/contracts';
 import type { Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { seriousViolations } from '../support/axe';
 import { screenshot } from '../support/browser';
 import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
+import { tokenIn } from '../support/smtp-server';
 import { pngFile, samplePdf } from '../support/sample-files';
 
 /** Console pages with their content loaded: axe only judges what is on screen. */
@@ -15,6 +16,7 @@ describe('console accessibility: no serious or critical axe-core violations (WCA
   let photoId: string;
   let pdfId: string;
   let closedChatId: string;
+  let invitationToken: string;
 
   beforeAll(async () => {
     env = await startE2eEnv('console-a11y');
@@ -36,6 +38,9 @@ describe('console accessibility: no serious or critical axe-core violations (WCA
       attachmentIds: files.map((f) => f.id),
     });
     await env.admin.createApiToken('CRM import');
+    await env.admin.post('/v1/invitations', { email: 'ines@e2e.test', role: 'operator' });
+    const [mail] = await env.admin.get<MailOutboxItemDto[]>('/v1/mail/outbox');
+    invitationToken = tokenIn(mail, 'invitation');
     page = await env.page();
   });
 
@@ -48,6 +53,30 @@ describe('console accessibility: no serious or critical axe-core violations (WCA
     await screenshot(page, `a11y-console-${name}`);
     expect(await seriousViolations(page)).toEqual([]);
   }
+
+  it('forgot password, with its sent notice', async () => {
+    await page.goto('/console/forgot-password');
+    await page.getByRole('button', { name: 'Send reset link' }).waitFor();
+    await audit('forgot-password');
+    await page.getByLabel('Email').fill('nobody@e2e.test');
+    await page.getByRole('button', { name: 'Send reset link' }).click();
+    await page.getByRole('status').waitFor();
+    await audit('forgot-password-sent');
+  });
+
+  it('reset password, with an unusable link', async () => {
+    await page.goto('/console/reset-password?token=not-a-real-token');
+    await page.getByLabel('New password').fill('e2e-password-9');
+    await page.getByRole('button', { name: 'Save password' }).click();
+    await page.getByRole('alert').waitFor();
+    await audit('reset-password');
+  });
+
+  it('accepting an invitation', async () => {
+    await page.goto(`/console/invitation?token=${invitationToken}`);
+    await page.getByText('invited ines@e2e.test as operator').waitFor();
+    await audit('invitation');
+  });
 
   it('login', async () => {
     await page.goto('/console/login');
@@ -118,6 +147,8 @@ describe('console accessibility: no serious or critical axe-core violations (WCA
     ['settings-callback', '/console/settings/callback', 'Callback'],
     ['settings-chatbot', '/console/settings/chatbot', 'Chatbot'],
     ['settings-install', '/console/settings/install', 'Install'],
+    ['settings-appearance', '/console/settings/appearance', 'Appearance'],
+    ['retention', '/console/retention', 'Storage used'],
   ])('%s', async (name, path, heading) => {
     await page.goto(path);
     await page.getByRole('heading', { name: heading }).first().waitFor();
@@ -143,5 +174,39 @@ describe('console accessibility: no serious or critical axe-core violations (WCA
     await page.getByRole('button', { name: 'Revoke CRM import' }).waitFor();
     await audit('team-tokens');
     await auditDialog('team-create-token', 'Create token');
+  });
+
+  it('team: the invitations panel', async () => {
+    await page.goto('/console/team');
+    await page.getByRole('tab', { name: 'Invitations' }).click();
+    await page.getByRole('table', { name: 'Invitations' }).getByText('ines@e2e.test').waitFor();
+    await audit('team-invitations');
+  });
+
+  it('outbox with a mail opened', async () => {
+    await page.goto('/console/outbox');
+    await page.locator('mat-expansion-panel-header').first().click();
+    await page.locator('.mail-text').first().waitFor();
+    await audit('outbox');
+  });
+
+  it('security, setting up two-factor sign-in', async () => {
+    await page.goto('/console/security');
+    await page.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
+    await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
+    await audit('security-totp');
+  });
+
+  it('upload groups with a group and the editor open', async () => {
+    await page.goto('/console/settings/groups');
+    await page.getByRole('button', { name: 'New group' }).click();
+    await page.getByLabel('Name').fill('Billing');
+    await page.getByLabel('Allowed file types').fill('pdf|xlsx');
+    await page.getByLabel('Largest file (MB)').fill('25');
+    await page.getByRole('button', { name: 'Save group' }).click();
+    await page.locator('[data-group="Billing"]').waitFor();
+    await page.getByRole('button', { name: 'Edit Billing' }).click();
+    await page.getByRole('button', { name: 'Save group' }).waitFor();
+    await audit('upload-groups');
   });
 });
