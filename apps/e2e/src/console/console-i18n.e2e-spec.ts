@@ -159,7 +159,7 @@ describe('console: languages, right-to-left and local formats', () => {
 
     await nav.getByRole('link', { name: 'Erscheinungsbild' }).click();
     await page.getByRole('button', { name: 'Erscheinungsbild speichern' }).waitFor();
-    await page.getByText('Geschäftszeiten').waitFor();
+    await page.getByRole('heading', { name: 'Geschäftszeiten' }).waitFor();
     await nav.getByRole('link', { name: 'Aufbewahrung' }).click();
     await page.getByRole('heading', { name: 'Belegter Speicher' }).waitFor();
     await nav.getByRole('link', { name: 'Upload-Gruppen' }).click();
