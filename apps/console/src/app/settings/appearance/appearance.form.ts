@@ -11,7 +11,6 @@ import {
   type AppearanceSettings,
   type BusinessHours,
   type UpdateAppearanceRequest,
-  type Weekday,
   type WidgetConfig,
   type WidgetLocaleCode,
 } from '@satchel/contracts';

@@ -112,8 +112,8 @@ export class AppearancePage implements OnInit, HasUnsavedChanges {
   error(name: 'brandColor' | 'timeZone'): string | null {
     const c = this.form.controls[name];
     if (!(c.touched || c.dirty) || !c.errors) return null;
-    const [key, text] = Object.entries(c.errors)[0] ?? [];
-    return key ? (tOptional(`appearance.errors.${key}`) ?? String(text)) : null;
+    const key = Object.keys(c.errors)[0];
+    return key ? (tOptional(`appearance.errors.${key}`) ?? String(c.errors[key])) : null;
   }
 
   /** Sends the form's current (unsaved) look to the preview frame. */
