@@ -13,3 +13,4 @@ export * from './lib/appearance';
 export * from './lib/team';
 export * from './lib/retention';
 export * from './lib/search';
+export * from './lib/audit';

@@ -19,7 +19,7 @@ const adminPages: Route[] = [
   },
   {
     path: 'retention',
-    title: 'Retention · Satchel',
+    title: 'nav.retention',
     loadComponent: () => import('./retention/retention.page').then((m) => m.RetentionPage),
   },
   {
@@ -29,7 +29,7 @@ const adminPages: Route[] = [
   },
   {
     path: 'outbox',
-    title: 'Outbox · Satchel',
+    title: 'nav.outbox',
     canMatch: [ownerGuard],
     loadComponent: () => import('./account/outbox.page').then((m) => m.OutboxPage),
   },
@@ -47,17 +47,17 @@ export const appRoutes: Route[] = [
   },
   {
     path: 'forgot-password',
-    title: 'Forgot password · Satchel',
+    title: 'nav.forgotPassword',
     loadComponent: () => import('./account/forgot-password.page').then((m) => m.ForgotPasswordPage),
   },
   {
     path: 'reset-password',
-    title: 'New password · Satchel',
+    title: 'nav.newPassword',
     loadComponent: () => import('./account/reset-password.page').then((m) => m.ResetPasswordPage),
   },
   {
     path: 'invitation',
-    title: 'Invitation · Satchel',
+    title: 'nav.invitation',
     loadComponent: () => import('./account/invitation.page').then((m) => m.InvitationPage),
   },
   {
@@ -68,7 +68,7 @@ export const appRoutes: Route[] = [
       { path: '', pathMatch: 'full', redirectTo: homeRedirect },
       {
         path: 'security',
-        title: 'Security · Satchel',
+        title: 'nav.security',
         loadComponent: () => import('./account/security.page').then((m) => m.SecurityPage),
       },
       { path: 'inbox', loadChildren: () => import('./inbox/inbox.routes').then((m) => m.INBOX_ROUTES) },

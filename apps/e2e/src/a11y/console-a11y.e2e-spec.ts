@@ -1,10 +1,11 @@
-import type { AccountDto, AttachmentDto, MessageDto } from '@satchel/contracts';
+import type { AccountDto, AttachmentDto, MailOutboxItemDto, MessageDto } from '@satchel/contracts';
 import type { Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { seriousViolations } from '../support/axe';
 import { screenshot } from '../support/browser';
 import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
+import { tokenIn } from '../support/smtp-server';
 import { pngFile, samplePdf } from '../support/sample-files';
 
 /** Console pages with their content loaded: axe only judges what is on screen. */
@@ -15,6 +16,9 @@ describe('console accessibility: no serious or critical axe-core violations (WCA
   let photoId: string;
   let pdfId: string;
   let closedChatId: string;
+  let invitationToken: string;
+  /** Pages checked on their own tab: the page guard counts every load of a tab's chunks. */
+  let other: Page;
 
   beforeAll(async () => {
     env = await startE2eEnv('console-a11y');
@@ -36,6 +40,9 @@ describe('console accessibility: no serious or critical axe-core violations (WCA
       attachmentIds: files.map((f) => f.id),
     });
     await env.admin.createApiToken('CRM import');
+    await env.admin.post('/v1/invitations', { email: 'ines@e2e.test', role: 'operator' });
+    const [mail] = await env.admin.get<MailOutboxItemDto[]>('/v1/mail/outbox');
+    invitationToken = tokenIn(mail, 'invitation');
     page = await env.page();
   });
 
@@ -43,11 +50,36 @@ describe('console accessibility: no serious or critical axe-core violations (WCA
     await env?.stop();
   });
 
-  async function audit(name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await screenshot(page, `a11y-console-${name}`);
-    expect(await seriousViolations(page)).toEqual([]);
+  async function audit(name: string, on: Page = page): Promise<void> {
+    await on.waitForLoadState('networkidle');
+    await screenshot(on, `a11y-console-${name}`);
+    expect(await seriousViolations(on)).toEqual([]);
   }
+
+  it('forgot password, with its sent notice', async () => {
+    other = await env.page();
+    await other.goto('/console/forgot-password');
+    await other.getByRole('button', { name: 'Send reset link' }).waitFor();
+    await audit('forgot-password', other);
+    await other.getByLabel('Email').fill('nobody@e2e.test');
+    await other.getByRole('button', { name: 'Send reset link' }).click();
+    await other.getByRole('status').waitFor();
+    await audit('forgot-password-sent', other);
+  });
+
+  it('reset password, with an unusable link', async () => {
+    await other.goto('/console/reset-password?token=not-a-real-token');
+    await other.getByLabel('New password').fill('e2e-password-9');
+    await other.getByRole('button', { name: 'Save password' }).click();
+    await other.getByRole('alert').waitFor();
+    await audit('reset-password', other);
+  });
+
+  it('accepting an invitation', async () => {
+    await other.goto(`/console/invitation?token=${invitationToken}`);
+    await other.getByText('invited ines@e2e.test as operator').waitFor();
+    await audit('invitation', other);
+  });
 
   it('login', async () => {
     await page.goto('/console/login');
@@ -118,6 +150,8 @@ describe('console accessibility: no serious or critical axe-core violations (WCA
     ['settings-callback', '/console/settings/callback', 'Callback'],
     ['settings-chatbot', '/console/settings/chatbot', 'Chatbot'],
     ['settings-install', '/console/settings/install', 'Install'],
+    ['settings-appearance', '/console/settings/appearance', 'Appearance'],
+    ['retention', '/console/retention', 'Storage used'],
   ])('%s', async (name, path, heading) => {
     await page.goto(path);
     await page.getByRole('heading', { name: heading }).first().waitFor();
@@ -143,5 +177,41 @@ describe('console accessibility: no serious or critical axe-core violations (WCA
     await page.getByRole('button', { name: 'Revoke CRM import' }).waitFor();
     await audit('team-tokens');
     await auditDialog('team-create-token', 'Create token');
+  });
+
+  it('team: the invitations panel', async () => {
+    other = await env.page();
+    await signIn(other);
+    await other.goto('/console/team');
+    await other.getByRole('tab', { name: 'Invitations' }).click();
+    await other.getByRole('table', { name: 'Invitations' }).getByText('ines@e2e.test').waitFor();
+    await audit('team-invitations', other);
+  });
+
+  it('outbox with a mail opened', async () => {
+    await other.goto('/console/outbox');
+    await other.locator('mat-expansion-panel-header').first().click();
+    await other.locator('.mail-text').first().waitFor();
+    await audit('outbox', other);
+  });
+
+  it('security, setting up two-factor sign-in', async () => {
+    await other.goto('/console/security');
+    await other.getByRole('button', { name: 'Set up two-factor sign-in' }).click();
+    await other.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
+    await audit('security-totp', other);
+  });
+
+  it('upload groups with a group and the editor open', async () => {
+    await other.goto('/console/settings/groups');
+    await other.getByRole('button', { name: 'New group' }).click();
+    await other.getByLabel('Name').fill('Billing');
+    await other.getByLabel('Allowed file types').fill('pdf|xlsx');
+    await other.getByLabel('Largest file (MB)').fill('25');
+    await other.getByRole('button', { name: 'Save group' }).click();
+    await other.locator('[data-group="Billing"]').waitFor();
+    await other.getByRole('button', { name: 'Edit Billing' }).click();
+    await other.getByRole('button', { name: 'Save group' }).waitFor();
+    await audit('upload-groups', other);
   });
 });

@@ -140,4 +140,38 @@ describe('console: languages, right-to-left and local formats', () => {
     expect(await html(page, 'dir')).toBe('ltr');
     await page.context().close();
   });
+
+  it('translates the account, security, appearance, retention and upload-group pages (German, Arabic right to left)', async () => {
+    const page = await env.page({}, 'de-DE');
+    await page.goto('/console/forgot-password');
+    await page.getByRole('heading', { name: 'Passwort vergessen?' }).waitFor();
+    await page.getByRole('button', { name: 'Link zum Zurücksetzen senden' }).waitFor();
+    expect(await page.title()).toBe('Passwort vergessen · Satchel');
+    await screenshot(page, 'i18n-de-forgot-password');
+    await signInAs(page, { email: 'E-Mail', password: 'Passwort', submit: 'Anmelden', signOut: 'Abmelden' });
+
+    const nav = page.getByRole('navigation', { name: 'Bereiche' });
+    await nav.getByRole('link', { name: 'Sicherheit' }).click();
+    await page.getByRole('heading', { name: 'Zwei-Faktor-Anmeldung' }).waitFor();
+    await page.getByRole('button', { name: 'Zwei-Faktor-Anmeldung einrichten' }).click();
+    await page.getByRole('img', { name: 'QR-Code für Ihre Authenticator-App' }).waitFor();
+    await screenshot(page, 'i18n-de-security');
+
+    await nav.getByRole('link', { name: 'Erscheinungsbild' }).click();
+    await page.getByRole('button', { name: 'Erscheinungsbild speichern' }).waitFor();
+    await page.getByRole('heading', { name: 'Geschäftszeiten' }).waitFor();
+    await nav.getByRole('link', { name: 'Aufbewahrung' }).click();
+    await page.getByRole('heading', { name: 'Belegter Speicher' }).waitFor();
+    await nav.getByRole('link', { name: 'Upload-Gruppen' }).click();
+    await page.getByText('Noch keine Gruppen: Alle folgen den Regeln des Kontos.').waitFor();
+    await screenshot(page, 'i18n-de-upload-groups');
+    await page.context().close();
+
+    const ar = await env.page({}, 'ar-EG');
+    await ar.goto('/console/reset-password?token=x');
+    await ar.getByRole('heading', { name: 'اختر كلمة مرور جديدة' }).waitFor();
+    expect(await html(ar, 'dir')).toBe('rtl');
+    await screenshot(ar, 'i18n-ar-reset-password');
+    await ar.context().close();
+  });
 });

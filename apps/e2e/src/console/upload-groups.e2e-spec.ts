@@ -50,6 +50,8 @@ describe('console: upload groups and "why can\'t I send this?"', () => {
   async function attachSheet(page: Page, email: string): Promise<void> {
     await signIn(page, email, PASSWORD);
     await page.goto(`/console/inbox/${chat.id}`);
+    // The chat and the operator's upload rule arrive together: a file picked earlier is checked against no rule.
+    await page.locator('sc-chat-view h2', { hasText: 'Gina Groups' }).waitFor();
     // A path, not a buffer: 20 MB through the DevTools protocol is slow on a busy machine.
     await page.getByLabel('Choose files').setInputFiles(sheetPath, { timeout: 120_000 });
   }

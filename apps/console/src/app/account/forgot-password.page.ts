@@ -5,8 +5,10 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../core/api-error';
+import { TranslateOrPipe } from '../i18n/format.pipes';
 import { AccountApi } from './account.api';
 
 @Component({
@@ -18,6 +20,8 @@ import { AccountApi } from './account.api';
     MatFormFieldModule,
     MatInputModule,
     MatButtonModule,
+    TranslocoPipe,
+    TranslateOrPipe,
   ],
   templateUrl: './forgot-password.page.html',
   styleUrl: './public-page.scss',

@@ -6,6 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import type { InvitationPreview } from '@satchel/contracts';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../core/api-error';
 import { SessionStore } from '../core/session.store';
@@ -21,6 +22,7 @@ import { AccountApi } from './account.api';
     MatFormFieldModule,
     MatInputModule,
     MatButtonModule,
+    TranslocoPipe,
   ],
   templateUrl: './invitation.page.html',
   styleUrl: './public-page.scss',

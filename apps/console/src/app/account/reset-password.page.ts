@@ -5,6 +5,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../core/api-error';
 import { AccountApi } from './account.api';
@@ -19,6 +20,7 @@ import { AccountApi } from './account.api';
     MatFormFieldModule,
     MatInputModule,
     MatButtonModule,
+    TranslocoPipe,
   ],
   templateUrl: './reset-password.page.html',
   styleUrl: './public-page.scss',

@@ -5,15 +5,24 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import type { TotpEnrolment, TotpStatus } from '@satchel/contracts';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../core/api-error';
 import { Notify } from '../core/notify.service';
+import { t } from '../i18n/translate';
 import { AccountApi } from './account.api';
 
 /** The signed-in person's own security: two-factor sign-in and email notifications. */
 @Component({
   selector: 'sc-security-page',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSlideToggleModule],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSlideToggleModule,
+    TranslocoPipe,
+  ],
   templateUrl: './security.page.html',
   styleUrl: './security.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -62,7 +71,7 @@ export class SecurityPage implements OnInit {
       this.code = '';
       this.recoveryCodes.set(null);
       this.status.set(await firstValueFrom(this.api.totp()));
-      this.notify.success('Two-factor sign-in is off.');
+      this.notify.success(t('account.security.turnedOff'));
     });
   }
 

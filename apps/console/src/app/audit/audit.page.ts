@@ -11,6 +11,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import {
   ACTOR_ROLES,
+  AUDIT_ACTIONS,
   type AuditActorRole,
   type AuditEventDto,
   type AuditEventQuery,
@@ -21,13 +22,6 @@ import { StatusChip } from '../core/status-chip';
 import { AuditApi } from './audit.api';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LocalDatePipe, TranslateOrPipe } from '../i18n/format.pipes';
-
-const AUDIT_ACTIONS = [
-  'attachment.upload',
-  'attachment.download',
-  'attachment.delete',
-  'upload-settings.update',
-];
 
 @Component({
   selector: 'sc-audit-page',
@@ -53,7 +47,7 @@ const AUDIT_ACTIONS = [
 })
 export class AuditPage implements OnInit {
   private readonly api = inject(AuditApi);
-  readonly actions = AUDIT_ACTIONS;
+  readonly actions = Object.values(AUDIT_ACTIONS);
   readonly roles = ACTOR_ROLES;
   readonly columns = ['createdAt', 'action', 'outcome', 'actor', 'target', 'ip', 'reason'];
   private readonly fb = inject(NonNullableFormBuilder);

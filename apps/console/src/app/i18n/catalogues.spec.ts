@@ -4,6 +4,7 @@ import en from '../../i18n/en.json';
 import es from '../../i18n/es.json';
 import fr from '../../i18n/fr.json';
 import pt from '../../i18n/pt.json';
+import { AUDIT_ACTIONS } from '@satchel/contracts';
 import { LANGS } from './langs';
 
 type Tree = { [key: string]: string | Tree };
@@ -30,6 +31,11 @@ describe('console catalogues', () => {
         .filter((c) => c !== 'en')
         .sort(),
     );
+  });
+
+  it('labels every audit action the API writes', () => {
+    const missing = Object.values(AUDIT_ACTIONS).filter((a) => !english.has(`audit.actions.${a}`));
+    expect(missing).toEqual([]);
   });
 
   it('has no empty English text', () => {

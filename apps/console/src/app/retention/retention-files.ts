@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -22,62 +21,62 @@ import type {
   RetentionSummaryDto,
   RetentionView,
 } from '@satchel/contracts';
-import { formatBytes } from '@satchel/domain';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { confirmAction } from '../core/confirm-dialog';
 import { Notify } from '../core/notify.service';
+import { FileSizePipe, LocalDatePipe } from '../i18n/format.pipes';
+import { t } from '../i18n/translate';
 import { RetentionApi } from './retention.api';
 
-const VIEWS: { view: RetentionView; label: string }[] = [
-  { view: 'expiring', label: 'Expiring soon' },
-  { view: 'expired', label: 'Expired' },
-  { view: 'unused', label: 'Unused' },
-  { view: 'orphaned', label: 'Orphaned' },
-];
+const VIEWS: RetentionView[] = ['expiring', 'expired', 'unused', 'orphaned'];
 
 /** One retention view's files with selection and bulk delete, extend and hold. */
 @Component({
   selector: 'sc-retention-files',
   imports: [
-    DatePipe,
     MatButtonModule,
     MatButtonToggleModule,
     MatCheckboxModule,
     MatIconModule,
     MatTableModule,
+    TranslocoPipe,
+    FileSizePipe,
+    LocalDatePipe,
   ],
   template: `
     <mat-button-toggle-group
       [value]="view()"
       (change)="open($event.value)"
-      aria-label="Retention views"
+      [attr.aria-label]="'retention.viewsLabel' | transloco"
       class="views"
     >
-      @for (v of views; track v.view) {
-        <mat-button-toggle [value]="v.view" [attr.data-view]="v.view">
-          {{ v.label }} · {{ counts()[v.view].count }} · {{ size(counts()[v.view].bytes) }}
+      @for (v of views; track v) {
+        <mat-button-toggle [value]="v" [attr.data-view]="v">
+          {{ 'retention.views.' + v | transloco }} · {{ counts()[v].count }} ·
+          {{ counts()[v].bytes | fileSize }}
         </mat-button-toggle>
       }
     </mat-button-toggle-group>
-    <div class="bulk" role="toolbar" aria-label="Bulk actions">
-      <span>{{ selected().size }} selected</span>
+    <div class="bulk" role="toolbar" [attr.aria-label]="'retention.bulkLabel' | transloco">
+      <span>{{ 'retention.selected' | transloco: { count: selected().size } }}</span>
       <button mat-stroked-button type="button" (click)="act('delete')" [disabled]="!selected().size">
-        <mat-icon>delete</mat-icon> Delete
+        <mat-icon>delete</mat-icon> {{ 'retention.delete' | transloco }}
       </button>
       @if (view() !== 'expired') {
         <button mat-stroked-button type="button" (click)="act('extend')" [disabled]="!selected().size">
-          <mat-icon>update</mat-icon> Extend 30 days
+          <mat-icon>update</mat-icon> {{ 'retention.extend' | transloco }}
         </button>
         <button mat-stroked-button type="button" (click)="act('hold')" [disabled]="!selected().size">
-          <mat-icon>lock</mat-icon> Hold
+          <mat-icon>lock</mat-icon> {{ 'retention.hold' | transloco }}
         </button>
         <button mat-stroked-button type="button" (click)="act('release')" [disabled]="!selected().size">
-          <mat-icon>lock_open</mat-icon> Release
+          <mat-icon>lock_open</mat-icon> {{ 'retention.release' | transloco }}
         </button>
       }
     </div>
     @if (items().length === 0) {
-      <p class="empty">No files in this view.</p>
+      <p class="empty">{{ 'retention.noFiles' | transloco }}</p>
     } @else {
       <table mat-table [dataSource]="items()" [attr.aria-label]="label()">
         <ng-container matColumnDef="select">
@@ -86,40 +85,45 @@ const VIEWS: { view: RetentionView; label: string }[] = [
               [checked]="allSelected()"
               [indeterminate]="selected().size > 0 && !allSelected()"
               (change)="toggleAll()"
-              aria-label="Select all"
+              [attr.aria-label]="'retention.selectAll' | transloco"
             />
           </th>
           <td mat-cell *matCellDef="let f">
             <mat-checkbox
               [checked]="selected().has(f.id)"
               (change)="toggle(f.id)"
-              [aria-label]="'Select ' + f.name"
+              [aria-label]="'retention.selectOne' | transloco: { name: f.name }"
             />
           </td>
         </ng-container>
         <ng-container matColumnDef="name">
-          <th mat-header-cell *matHeaderCellDef scope="col">File</th>
+          <th mat-header-cell *matHeaderCellDef scope="col">{{ 'retention.file' | transloco }}</th>
           <td mat-cell *matCellDef="let f">
             {{ f.name }}
             @if (f.legalHold) {
-              <mat-icon class="held" aria-label="On legal hold" title="On legal hold">lock</mat-icon>
+              <mat-icon
+                class="held"
+                [attr.aria-label]="'retention.onHold' | transloco"
+                [title]="'retention.onHold' | transloco"
+                >lock</mat-icon
+              >
             }
           </td>
         </ng-container>
         <ng-container matColumnDef="size">
-          <th mat-header-cell *matHeaderCellDef scope="col">Size</th>
-          <td mat-cell *matCellDef="let f">{{ size(f.size) }}</td>
+          <th mat-header-cell *matHeaderCellDef scope="col">{{ 'retention.size' | transloco }}</th>
+          <td mat-cell *matCellDef="let f">{{ f.size | fileSize }}</td>
         </ng-container>
         <ng-container matColumnDef="createdAt">
-          <th mat-header-cell *matHeaderCellDef scope="col">Uploaded</th>
-          <td mat-cell *matCellDef="let f">{{ f.createdAt | date: 'medium' }}</td>
+          <th mat-header-cell *matHeaderCellDef scope="col">{{ 'retention.uploaded' | transloco }}</th>
+          <td mat-cell *matCellDef="let f">{{ f.createdAt | localDate: 'medium' }}</td>
         </ng-container>
         <ng-container matColumnDef="when">
           <th mat-header-cell *matHeaderCellDef scope="col">
-            {{ view() === 'expired' ? 'Expired' : 'Expires' }}
+            {{ (view() === 'expired' ? 'retention.expired' : 'retention.expires') | transloco }}
           </th>
           <td mat-cell *matCellDef="let f">
-            {{ f.expiredAt ?? f.expiresAt | date: 'medium' }}
+            {{ f.expiredAt ?? f.expiresAt | localDate: 'medium' }}
             @if (f.expiryReason) {
               <span class="reason">({{ f.expiryReason }})</span>
             }
@@ -172,7 +176,7 @@ export class RetentionFiles {
   readonly allSelected = computed(
     () => this.items().length > 0 && this.selected().size === this.items().length,
   );
-  readonly label = computed(() => VIEWS.find((v) => v.view === this.view())?.label ?? '');
+  readonly label = computed(() => t(`retention.views.${this.view()}`));
 
   constructor() {
     // New figures (first load, refresh, a saved policy): the open view is listed again.
@@ -182,17 +186,13 @@ export class RetentionFiles {
     });
   }
 
-  size(bytes: number): string {
-    return formatBytes(bytes);
-  }
-
   async open(view: RetentionView): Promise<void> {
     this.view.set(view);
     this.selected.set(new Set());
     try {
       this.items.set((await firstValueFrom(this.api.files(view))).items);
     } catch (err) {
-      this.notify.error(err, 'Could not load the files');
+      this.notify.error(err, t('retention.loadFilesFailed'));
     }
   }
 
@@ -211,9 +211,9 @@ export class RetentionFiles {
     if (
       action === 'delete' &&
       !(await confirmAction(this.dialog, {
-        title: 'Delete files',
-        message: `Delete ${ids.length} file(s) now? Files shown in chats leave a "file expired" note.`,
-        confirm: 'Delete',
+        title: t('retention.deleteTitle'),
+        message: t('retention.deleteMessage', { count: ids.length }),
+        confirm: t('retention.delete'),
         danger: true,
       }))
     )
@@ -222,11 +222,11 @@ export class RetentionFiles {
       const { affected } = await firstValueFrom(
         this.api.bulk({ action, ids, days: action === 'extend' ? 30 : undefined }),
       );
-      this.notify.success(`${affected} file(s) updated.`);
+      this.notify.success(t('retention.updated', { count: affected }));
       await this.open(this.view());
       this.changed.emit();
     } catch (err) {
-      this.notify.error(err, 'The action failed');
+      this.notify.error(err, t('retention.actionFailed'));
     }
   }
 }

@@ -5,9 +5,11 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { RetentionDryRunDto, RetentionPolicy, RetentionSettingsDto } from '@satchel/contracts';
-import { formatBytes } from '@satchel/domain';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { Notify } from '../core/notify.service';
+import { formatNumber, formatSize } from '../i18n/format';
+import { activeLang, t } from '../i18n/translate';
 import { RetentionApi } from './retention.api';
 
 type DaysField = 'days' | 'image' | 'video' | 'audio' | 'document' | 'visitor' | 'operator';
@@ -17,33 +19,41 @@ const num = (v: string): number | undefined => (v.trim() === '' ? undefined : Nu
 /** The account's retention policy with a dry run ("this policy would remove 1,204 files, 3.2 GB"). */
 @Component({
   selector: 'sc-retention-settings-form',
-  imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    TranslocoPipe,
+  ],
   template: `
     <form [formGroup]="form" (ngSubmit)="save()" aria-labelledby="retention-settings-title">
-      <h2 id="retention-settings-title">Retention policy</h2>
+      <h2 id="retention-settings-title">{{ 'retention.policyTitle' | transloco }}</h2>
       <p class="muted">
-        Empty keeps files forever (the default). A kind or role overrides the general days; the shorter of the
-        two applies.
+        {{ 'retention.policyIntro' | transloco }}
         @if (maxDays(); as max) {
-          The platform keeps files at most {{ max }} days.
+          {{ 'retention.platformMax' | transloco: { max } }}
         }
       </p>
       <div class="fields">
         @for (f of fields; track f.name) {
           <mat-form-field>
-            <mat-label>{{ f.label }}</mat-label>
+            <mat-label>{{ 'retention.fields.' + f.name | transloco }}</mat-label>
             <input matInput type="number" min="1" [formControlName]="f.name" />
-            <span matTextSuffix>days</span>
+            <span matTextSuffix>{{ 'retention.days' | transloco }}</span>
           </mat-form-field>
         }
       </div>
-      <mat-checkbox formControlName="closedChatsOnly">Only files of closed chats</mat-checkbox>
-      <mat-checkbox formControlName="legalHold"
-        >Legal hold on the whole account (nothing is deleted)</mat-checkbox
-      >
+      <mat-checkbox formControlName="closedChatsOnly">{{ 'retention.closedOnly' | transloco }}</mat-checkbox>
+      <mat-checkbox formControlName="legalHold">{{ 'retention.legalHold' | transloco }}</mat-checkbox>
       <div class="actions">
-        <button mat-stroked-button type="button" (click)="dryRun()" [disabled]="busy()">Dry run</button>
-        <button mat-flat-button type="submit" [disabled]="busy()">Save policy</button>
+        <button mat-stroked-button type="button" (click)="dryRun()" [disabled]="busy()">
+          {{ 'retention.dryRun' | transloco }}
+        </button>
+        <button mat-flat-button type="submit" [disabled]="busy()">
+          {{ 'retention.savePolicy' | transloco }}
+        </button>
       </div>
       <p class="dry-run" role="status">{{ dryRunText() }}</p>
     </form>
@@ -77,15 +87,9 @@ export class RetentionSettingsForm implements OnInit {
   private readonly fb = inject(NonNullableFormBuilder);
   readonly saved = output<RetentionSettingsDto>();
 
-  readonly fields: { name: DaysField; label: string }[] = [
-    { name: 'days', label: 'All files' },
-    { name: 'image', label: 'Images' },
-    { name: 'video', label: 'Videos' },
-    { name: 'audio', label: 'Audio' },
-    { name: 'document', label: 'Documents' },
-    { name: 'visitor', label: 'Visitor uploads' },
-    { name: 'operator', label: 'Staff uploads' },
-  ];
+  readonly fields: { name: DaysField }[] = (
+    ['days', 'image', 'video', 'audio', 'document', 'visitor', 'operator'] as const
+  ).map((name) => ({ name }));
   readonly form = this.fb.group({
     days: [''],
     image: [''],
@@ -122,7 +126,7 @@ export class RetentionSettingsForm implements OnInit {
         legalHold: s.legalHold,
       });
     } catch (err) {
-      this.notify.error(err, 'Could not load the retention policy');
+      this.notify.error(err, t('retention.policyLoadFailed'));
     }
   }
 
@@ -146,10 +150,13 @@ export class RetentionSettingsForm implements OnInit {
     try {
       const r: RetentionDryRunDto = await firstValueFrom(this.api.dryRun(this.policy()));
       this.dryRunText.set(
-        `This policy would remove ${r.files.toLocaleString('en')} file(s), ${formatBytes(r.bytes)}, now.`,
+        t('retention.dryRunResult', {
+          files: formatNumber(r.files, activeLang()),
+          size: formatSize(r.bytes, activeLang()),
+        }),
       );
     } catch (err) {
-      this.notify.error(err, 'Dry run failed');
+      this.notify.error(err, t('retention.dryRunFailed'));
     } finally {
       this.busy.set(false);
     }
@@ -161,10 +168,10 @@ export class RetentionSettingsForm implements OnInit {
       const s = await firstValueFrom(
         this.api.save({ ...this.policy(), legalHold: this.form.getRawValue().legalHold }),
       );
-      this.notify.success('Retention policy saved.');
+      this.notify.success(t('retention.policySaved'));
       this.saved.emit(s);
     } catch (err) {
-      this.notify.error(err, 'Could not save the policy');
+      this.notify.error(err, t('retention.policySaveFailed'));
     } finally {
       this.busy.set(false);
     }

@@ -2,9 +2,13 @@ import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } 
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { FILE_KINDS, type RetentionSummaryDto } from '@satchel/contracts';
-import { formatBytes, QUOTA_WARNING_RATIO, quotaUsage } from '@satchel/domain';
+import { QUOTA_WARNING_RATIO, quotaUsage } from '@satchel/domain';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { Notify } from '../core/notify.service';
+import { FileSizePipe, LocalNumberPipe } from '../i18n/format.pipes';
+import { formatNumber, formatSize } from '../i18n/format';
+import { activeLang, t } from '../i18n/translate';
 import { RetentionApi } from './retention.api';
 import { RetentionFiles } from './retention-files';
 import { RetentionSettingsForm } from './retention-settings-form';
@@ -13,7 +17,16 @@ import { UsageChart } from './usage-chart';
 /** Retention: expiring, expired, unused and orphaned files; storage used; the policy with a dry run. */
 @Component({
   selector: 'sc-retention-page',
-  imports: [MatButtonModule, MatIconModule, RetentionFiles, RetentionSettingsForm, UsageChart],
+  imports: [
+    MatButtonModule,
+    MatIconModule,
+    RetentionFiles,
+    RetentionSettingsForm,
+    UsageChart,
+    TranslocoPipe,
+    FileSizePipe,
+    LocalNumberPipe,
+  ],
   templateUrl: './retention.page.html',
   styleUrl: './retention.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -30,26 +43,33 @@ export class RetentionPage implements OnInit {
     if (!q) return null;
     const ratio = quotaUsage(q, { bytes: q.usedBytes, files: q.usedFiles });
     if (ratio === null || ratio < QUOTA_WARNING_RATIO) return null;
+    const lang = activeLang();
     const parts = [
-      q.maxBytes !== null ? `${formatBytes(q.usedBytes)} of ${formatBytes(q.maxBytes)}` : null,
-      q.maxFiles !== null ? `${q.usedFiles} of ${q.maxFiles} files` : null,
+      q.maxBytes !== null
+        ? t('retention.quotaBytes', {
+            used: formatSize(q.usedBytes, lang),
+            max: formatSize(q.maxBytes, lang),
+          })
+        : null,
+      q.maxFiles !== null
+        ? t('retention.quotaFiles', {
+            used: formatNumber(q.usedFiles, lang),
+            max: formatNumber(q.maxFiles, lang),
+          })
+        : null,
     ].filter(Boolean);
-    return `This account has used ${Math.round(ratio * 100)} % of its storage quota (${parts.join(', ')}).`;
+    return t('retention.quota', { percent: Math.round(ratio * 100), parts: parts.join(', ') });
   });
 
   ngOnInit(): void {
     void this.load();
   }
 
-  size(bytes: number): string {
-    return formatBytes(bytes);
-  }
-
   async load(): Promise<void> {
     try {
       this.summary.set(await firstValueFrom(this.api.summary()));
     } catch (err) {
-      this.notify.error(err, 'Could not load storage figures');
+      this.notify.error(err, t('retention.loadFailed'));
     }
   }
 }

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { formatBytes } from '@satchel/domain';
+import { formatNumber, formatSize } from '../i18n/format';
+import { activeLang, t } from '../i18n/translate';
 
 const W = 560;
 const H = 160;
@@ -79,21 +80,25 @@ export class UsageChart {
       day: d.day,
       x: u.length > 1 ? PAD + i * step : W / 2,
       y: H - PAD - (d.bytes / this.max()) * (H - 2 * PAD - 10),
-      label: `${d.day}: ${formatBytes(d.bytes)}, ${d.files} files`,
+      label: `${d.day}: ${formatSize(d.bytes, activeLang())}, ${t('retention.files', { count: formatNumber(d.files, activeLang()) })}`,
     }));
   });
   readonly points = computed(() => {
     const d = this.dots();
     return d.length > 1 ? d.map((p) => `${p.x},${p.y}`).join(' ') : null;
   });
-  readonly maxLabel = computed(() => formatBytes(this.max()));
+  readonly maxLabel = computed(() => formatSize(this.max(), activeLang()));
   readonly first = computed(() => this.usage()[0]?.day ?? '');
   readonly last = computed(() => this.usage().at(-1)?.day ?? '');
   readonly summary = computed(() => {
     const u = this.usage();
     const now = u.at(-1);
     return now
-      ? `Storage used over ${u.length} day(s); now ${formatBytes(now.bytes)} in ${now.files} files.`
-      : 'No storage figures recorded yet.';
+      ? t('retention.chartSummary', {
+          days: u.length,
+          size: formatSize(now.bytes, activeLang()),
+          files: formatNumber(now.files, activeLang()),
+        })
+      : t('retention.chartEmpty');
   });
 }

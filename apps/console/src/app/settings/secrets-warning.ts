@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } fro
 import { MatIconModule } from '@angular/material/icon';
 import type { SecretProblem, SecretsStatus } from '@satchel/contracts';
 import { firstValueFrom } from 'rxjs';
+import { TranslateOrPipe } from '../i18n/format.pipes';
 
 /**
  * Says so when the server can no longer decrypt this integration's stored secret (SECRETS_KEY
@@ -10,12 +11,12 @@ import { firstValueFrom } from 'rxjs';
  */
 @Component({
   selector: 'sc-secrets-warning',
-  imports: [MatIconModule],
+  imports: [MatIconModule, TranslateOrPipe],
   template: `
     @if (problem(); as p) {
       <div class="secret-problem" role="alert">
         <mat-icon aria-hidden="true">key_off</mat-icon>
-        <p>{{ p.message }}</p>
+        <p>{{ 'secretsWarning.' + p.secret | translateOr: p.message }}</p>
       </div>
     }
   `,

@@ -11,7 +11,7 @@ export const SETTINGS_ROUTES: Route[] = [
   },
   {
     path: 'groups',
-    title: 'Upload groups · Satchel',
+    title: 'nav.groups',
     loadComponent: () => import('./groups/upload-groups.page').then((m) => m.UploadGroupsPage),
   },
   {
@@ -34,7 +34,7 @@ export const SETTINGS_ROUTES: Route[] = [
   },
   {
     path: 'appearance',
-    title: 'Appearance · Satchel',
+    title: 'nav.appearance',
     canDeactivate: [confirmLeaveUnsaved],
     loadComponent: () => import('./appearance/appearance.page').then((m) => m.AppearancePage),
   },

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { FormsModule, type NgForm } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,23 +6,28 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import type { InvitationDto, UserRole } from '@satchel/contracts';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../core/api-error';
 import { Notify } from '../core/notify.service';
 import { SessionStore } from '../core/session.store';
+import { LocalDatePipe, TranslateOrPipe } from '../i18n/format.pipes';
+import { t } from '../i18n/translate';
 import { InvitationsApi } from './invitations.api';
 
 /** Invite people by email; list, resend and revoke invitations. */
 @Component({
   selector: 'sc-invitations-panel',
   imports: [
-    DatePipe,
     FormsModule,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
     MatTableModule,
+    TranslocoPipe,
+    LocalDatePipe,
+    TranslateOrPipe,
   ],
   templateUrl: './invitations-panel.html',
   styles: `
@@ -68,7 +72,7 @@ export class InvitationsPanel implements OnInit {
     this.error.set(null);
     try {
       const created = await firstValueFrom(this.api.create({ email: this.email.trim(), role: this.role }));
-      this.notify.success(`Invitation sent to ${created.email}.`);
+      this.notify.success(t('invitations.sent', { email: created.email }));
       form.resetForm({ email: '', role: this.role });
       await this.load();
     } catch (err) {
@@ -81,7 +85,7 @@ export class InvitationsPanel implements OnInit {
   async resend(i: InvitationDto): Promise<void> {
     try {
       await firstValueFrom(this.api.resend(i.id));
-      this.notify.success(`A new link was sent to ${i.email}.`);
+      this.notify.success(t('invitations.resent', { email: i.email }));
       await this.load();
     } catch (err) {
       this.notify.error(err);
@@ -91,7 +95,7 @@ export class InvitationsPanel implements OnInit {
   async revoke(i: InvitationDto): Promise<void> {
     try {
       await firstValueFrom(this.api.revoke(i.id));
-      this.notify.success(`The invitation of ${i.email} was revoked.`);
+      this.notify.success(t('invitations.revoked', { email: i.email }));
       await this.load();
     } catch (err) {
       this.notify.error(err);

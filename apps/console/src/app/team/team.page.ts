@@ -116,7 +116,8 @@ export class TeamPage implements OnInit {
   async changeRole(user: UserDto, role: UserRole): Promise<void> {
     try {
       await firstValueFrom(this.api.updateUser(user.id, { role }));
-      this.notify.success(`${user.name} is now ${role === 'admin' ? 'an admin' : `an ${role}`}.`);
+      const done = { admin: 'team.nowAdmin', operator: 'team.nowOperator', owner: 'team.nowOwner' }[role];
+      this.notify.success(t(done, { name: user.name }));
       await this.load();
     } catch (err) {
       this.notify.error(err);
@@ -125,15 +126,15 @@ export class TeamPage implements OnInit {
 
   async remove(user: UserDto): Promise<void> {
     const ok = await confirmAction(this.dialog, {
-      title: `Remove ${user.name}?`,
-      message: 'They are signed out at once and can no longer sign in. Their past messages keep their name.',
-      confirm: 'Remove',
+      title: t('team.removeTitle', { name: user.name }),
+      message: t('team.removeMessage'),
+      confirm: t('team.remove'),
       danger: true,
     });
     if (!ok) return;
     try {
       await firstValueFrom(this.api.removeUser(user.id));
-      this.notify.success(`${user.name} was removed.`);
+      this.notify.success(t('team.removed', { name: user.name }));
       await this.load();
     } catch (err) {
       this.notify.error(err);

@@ -11,21 +11,10 @@ import {
   type AppearanceSettings,
   type BusinessHours,
   type UpdateAppearanceRequest,
-  type Weekday,
   type WidgetConfig,
   type WidgetLocaleCode,
 } from '@satchel/contracts';
 import { contrastRatio, HEX_COLOR, isTimeZone, readableTextOn, roundRatio } from '@satchel/domain';
-
-export const DAY_NAMES: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
 
 export const LOCALE_NAMES: { code: WidgetLocaleCode | ''; name: string }[] = [
   { code: '', name: "The visitor's browser language" },

@@ -22,18 +22,20 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { WEEKDAYS, type AppearanceSettings } from '@satchel/contracts';
 import { firstValueFrom, type Observable } from 'rxjs';
 import { errorMessage } from '../../core/api-error';
 import { confirmAction } from '../../core/confirm-dialog';
 import { Notify } from '../../core/notify.service';
 import { HasUnsavedChanges, warnBeforeUnload } from '../../core/unsaved-changes';
+import { TranslateOrPipe } from '../../i18n/format.pipes';
+import { t, tOptional } from '../../i18n/translate';
 import { clearWhenValid, formReady, SettingsLoad } from '../settings-page';
 import { AppearanceApi } from './appearance.api';
 import {
   appearanceForm,
   contrastOf,
-  DAY_NAMES,
   formValue,
   LOCALE_NAMES,
   previewConfig,
@@ -56,6 +58,8 @@ const AVATAR_MAX_BYTES = 512 * 1024;
     MatProgressBarModule,
     MatSelectModule,
     MatSlideToggleModule,
+    TranslocoPipe,
+    TranslateOrPipe,
   ],
   templateUrl: './appearance.page.html',
   styleUrl: './appearance.page.scss',
@@ -68,7 +72,7 @@ export class AppearancePage implements OnInit, HasUnsavedChanges {
   private readonly frame = viewChild<ElementRef<HTMLIFrameElement>>('preview');
 
   readonly form = appearanceForm();
-  readonly days = WEEKDAYS.map((d, i) => ({ name: DAY_NAMES[d], group: this.form.controls.days.at(i) }));
+  readonly days = WEEKDAYS.map((d, i) => ({ key: d, group: this.form.controls.days.at(i) }));
   readonly locales = LOCALE_NAMES;
   readonly saved = signal<AppearanceSettings | null>(null);
   readonly loader = new SettingsLoad(
@@ -108,7 +112,8 @@ export class AppearancePage implements OnInit, HasUnsavedChanges {
   error(name: 'brandColor' | 'timeZone'): string | null {
     const c = this.form.controls[name];
     if (!(c.touched || c.dirty) || !c.errors) return null;
-    return (Object.values(c.errors)[0] as string | undefined) ?? null;
+    const key = Object.keys(c.errors)[0];
+    return key ? (tOptional(`appearance.errors.${key}`) ?? String(c.errors[key])) : null;
   }
 
   /** Sends the form's current (unsaved) look to the preview frame. */
@@ -122,7 +127,7 @@ export class AppearancePage implements OnInit, HasUnsavedChanges {
   async save(): Promise<void> {
     this.saveError.set(null);
     if (!formReady(this.form, this.saveError)) return;
-    await this.run('save', this.api.update(toRequest(this.form.getRawValue())), 'Appearance saved.');
+    await this.run('save', this.api.update(toRequest(this.form.getRawValue())), t('appearance.saved'));
   }
 
   async pickAvatar(input: HTMLInputElement): Promise<void> {
@@ -130,26 +135,24 @@ export class AppearancePage implements OnInit, HasUnsavedChanges {
     input.value = '';
     this.avatarError.set(null);
     if (!file) return;
-    if (!/^image\/(png|jpeg|webp)$/.test(file.type))
-      return this.avatarError.set('Choose a PNG, JPEG or WebP image.');
-    if (file.size > AVATAR_MAX_BYTES) return this.avatarError.set('Choose an image of at most 512 KB.');
+    if (!/^image\/(png|jpeg|webp)$/.test(file.type)) return this.avatarError.set(t('appearance.avatarType'));
+    if (file.size > AVATAR_MAX_BYTES) return this.avatarError.set(t('appearance.avatarSize'));
     const dataUrl = await readAsDataUrl(file);
-    await this.run('avatar', this.api.setAvatar(dataUrl), 'Avatar saved.', true);
+    await this.run('avatar', this.api.setAvatar(dataUrl), t('appearance.avatarSaved'), true);
   }
 
   async removeAvatar(): Promise<void> {
-    await this.run('avatar', this.api.removeAvatar(), 'Avatar removed.', true);
+    await this.run('avatar', this.api.removeAvatar(), t('appearance.avatarRemoved'), true);
   }
 
   async rotateSecret(): Promise<void> {
     const sure = await confirmAction(this.dialog, {
-      title: 'Rotate the identity secret?',
-      message:
-        'Hashes made with the old secret stop verifying at once: update the secret on your server right after.',
-      confirm: 'Rotate secret',
+      title: t('appearance.rotateTitle'),
+      message: t('appearance.rotateMessage'),
+      confirm: t('appearance.rotate'),
       danger: true,
     });
-    if (sure) await this.run('rotate', this.api.rotateIdentitySecret(), 'New identity secret ready.', true);
+    if (sure) await this.run('rotate', this.api.rotateIdentitySecret(), t('appearance.rotated'), true);
   }
 
   /** Saves through `call`; `keepEdits` leaves unsaved form edits alone (avatar, secret). */
@@ -169,7 +172,7 @@ export class AppearancePage implements OnInit, HasUnsavedChanges {
     } catch (err) {
       if (what === 'avatar') this.avatarError.set(errorMessage(err));
       else if (what === 'save') this.saveError.set(errorMessage(err));
-      else this.notify.error(err, 'Could not rotate the secret');
+      else this.notify.error(err, t('appearance.rotateFailed'));
     } finally {
       this.busy.set(null);
     }
@@ -186,7 +189,7 @@ function readAsDataUrl(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
-    reader.onerror = () => reject(reader.error ?? new Error('The image could not be read'));
+    reader.onerror = () => reject(reader.error ?? new Error(t('appearance.avatarUnreadable')));
     reader.readAsDataURL(file);
   });
 }

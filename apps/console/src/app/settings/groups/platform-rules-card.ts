@@ -9,24 +9,24 @@ import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../../core/api-error';
 import { Notify } from '../../core/notify.service';
 import { UploadGroupsApi } from './upload-groups.api';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { t } from '../../i18n/translate';
 
 /** The platform owner's defaults (what accounts inherit) and ceiling (what nobody exceeds). */
 @Component({
   selector: 'sc-platform-rules-card',
-  imports: [FormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule],
+  imports: [FormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
   template: `
     <mat-card appearance="outlined" class="platform">
       <mat-card-header>
-        <mat-card-title id="platform-title">Platform defaults and limit</mat-card-title>
-        <mat-card-subtitle
-          >Every account inherits the defaults until it sets its own rules.</mat-card-subtitle
-        >
+        <mat-card-title id="platform-title">{{ 'groups.platform.title' | transloco }}</mat-card-title>
+        <mat-card-subtitle>{{ 'groups.platform.subtitle' | transloco }}</mat-card-subtitle>
       </mat-card-header>
       <mat-card-content>
         @if (settings(); as s) {
           <form class="platform-form" (ngSubmit)="save()" aria-labelledby="platform-title">
             <mat-form-field>
-              <mat-label>Default largest file for operators (MB)</mat-label>
+              <mat-label>{{ 'groups.platform.operatorMb' | transloco }}</mat-label>
               <input
                 matInput
                 type="number"
@@ -37,18 +37,20 @@ import { UploadGroupsApi } from './upload-groups.api';
               />
             </mat-form-field>
             <mat-form-field>
-              <mat-label>Default largest file for visitors (MB)</mat-label>
+              <mat-label>{{ 'groups.platform.visitorMb' | transloco }}</mat-label>
               <input matInput type="number" name="visitorMb" min="0.01" step="0.01" [(ngModel)]="visitorMb" />
             </mat-form-field>
             <mat-form-field>
-              <mat-label>Platform limit (MB)</mat-label>
+              <mat-label>{{ 'groups.platform.ceilingMb' | transloco }}</mat-label>
               <input matInput type="number" name="ceilingMb" min="0.01" step="0.01" [(ngModel)]="ceilingMb" />
-              <mat-hint>At most {{ mb(s.hardLimitKb) }} MB (MAX_UPLOAD_SIZE_KB)</mat-hint>
+              <mat-hint>{{ 'groups.platform.ceilingHint' | transloco: { max: mb(s.hardLimitKb) } }}</mat-hint>
             </mat-form-field>
             @if (error(); as message) {
               <p class="error-text" role="alert">{{ message }}</p>
             }
-            <div><button mat-stroked-button type="submit">Save platform rules</button></div>
+            <div>
+              <button mat-stroked-button type="submit">{{ 'groups.platform.save' | transloco }}</button>
+            </div>
           </form>
         }
       </mat-card-content>
@@ -109,7 +111,7 @@ export class PlatformRulesCard implements OnInit {
         }),
       );
       this.apply(saved);
-      this.notify.success('Platform rules saved.');
+      this.notify.success(t('groups.platform.saved'));
     } catch (err) {
       this.error.set(errorMessage(err));
     }

@@ -8,11 +8,14 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { TranslocoPipe } from '@jsverse/transloco';
 import type { UploadGroupDto, UserDto } from '@satchel/contracts';
 import { firstValueFrom, forkJoin } from 'rxjs';
 import { errorMessage } from '../../core/api-error';
 import { Notify } from '../../core/notify.service';
 import { SessionStore } from '../../core/session.store';
+import { formatNumber } from '../../i18n/format';
+import { activeLang, t } from '../../i18n/translate';
 import { SettingsLoad } from '../settings-page';
 import { draftOf, emptyDraft, requestOf, type GroupDraft } from './group-draft';
 import { PlatformRulesCard } from './platform-rules-card';
@@ -32,6 +35,7 @@ import { UploadGroupsApi } from './upload-groups.api';
     MatSelectModule,
     MatSlideToggleModule,
     PlatformRulesCard,
+    TranslocoPipe,
   ],
   templateUrl: './upload-groups.page.html',
   styleUrl: './upload-groups.page.scss',
@@ -80,15 +84,15 @@ export class UploadGroupsPage implements OnInit {
   }
 
   memberNames(g: UploadGroupDto): string {
-    if (g.kind === 'verified_visitor') return 'Every verified visitor';
+    if (g.kind === 'verified_visitor') return t('groups.everyVisitor');
     const names = this.people()
       .filter((p) => g.memberIds.includes(p.id))
       .map((p) => p.name);
-    return names.length ? names.join(', ') : 'No members yet';
+    return names.length ? names.join(', ') : t('groups.noMembers');
   }
 
   sizeOf(g: UploadGroupDto): string {
-    return `${Math.round((g.maxSizeKb / 1024) * 100) / 100} MB`;
+    return `${formatNumber(Math.round((g.maxSizeKb / 1024) * 100) / 100, activeLang())} MB`;
   }
 
   async save(): Promise<void> {
@@ -108,7 +112,7 @@ export class UploadGroupsPage implements OnInit {
         [...list.filter((g) => g.id !== saved.id), saved].sort((a, b) => a.name.localeCompare(b.name)),
       );
       this.editing.set(null);
-      this.notify.success(`Group ${saved.name} saved.`);
+      this.notify.success(t('groups.saved', { name: saved.name }));
     } catch (err) {
       this.saveError.set(errorMessage(err));
     } finally {
@@ -120,7 +124,7 @@ export class UploadGroupsPage implements OnInit {
     try {
       await firstValueFrom(this.api.remove(g.id));
       this.groups.update((list) => list.filter((x) => x.id !== g.id));
-      this.notify.success(`Group ${g.name} deleted.`);
+      this.notify.success(t('groups.deleted', { name: g.name }));
     } catch (err) {
       this.notify.error(err);
     }
