@@ -12,3 +12,4 @@ export * from './lib/secrets-status';
 export * from './lib/appearance';
 export * from './lib/team';
 export * from './lib/retention';
+export * from './lib/trust';

@@ -27,6 +27,8 @@ import { RetentionModule } from '../retention/retention.module';
 import { VisitorDataModule } from '../visitor-data/visitor-data.module';
 import { StorageModule } from '../storage/storage.module';
 import { TeamModule } from '../team/team.module';
+import { ScanningModule } from '../scanning/scanning.module';
+import { TrustSettingsModule } from '../trust-settings/trust-settings.module';
 import { UploadSettingsModule } from '../upload-settings/upload-settings.module';
 import { AppearanceModule } from '../appearance/appearance.module';
 import { PasswordHasherModule } from '../users/password-hasher.module';
@@ -63,7 +65,9 @@ export class AppModule {
         chats,
         AuditModule,
         UploadSettingsModule,
+        TrustSettingsModule,
         AttachmentsModule,
+        ScanningModule,
         ChatbotModule.register(chats, { http }),
         IntegrationsModule.register({ http, worker }),
         PreviewsModule.register({ http, worker }),

@@ -21,6 +21,7 @@ import { SeedFilesService } from './seed-files.service';
 import { SeedUploadService } from './seed-upload.service';
 import { TempFilesRepository } from './temp-files.repository';
 import { TempSweeper } from './temp-sweeper.service';
+import { TrustPolicy } from './trust-policy';
 import { UploadsService } from './uploads.service';
 import { FileStager } from './upload/file-stager';
 import { UploadReceiver } from './upload/upload-receiver';
@@ -58,6 +59,7 @@ import { UploadReceiver } from './upload/upload-receiver';
     MessageAttachmentsAdapter,
     TempFilesRepository,
     TempSweeper,
+    TrustPolicy,
     { provide: MESSAGE_ATTACHMENTS, useExisting: MessageAttachmentsAdapter },
   ],
   exports: [
@@ -67,6 +69,7 @@ import { UploadReceiver } from './upload/upload-receiver';
     AttachmentPresenter,
     AttachmentLinks,
     DownloadsService,
+    AttachmentRecorder,
   ],
 })
 export class AttachmentsModule {}

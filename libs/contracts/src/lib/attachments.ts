@@ -1,3 +1,4 @@
+import type { AttachmentTrustInfo } from './trust';
 import type { ActorRole } from './auth';
 
 export type DeliveryState = 'pending' | 'delivered' | 'refused' | 'failed' | 'disabled';
@@ -60,6 +61,7 @@ export interface AttachmentDto {
   channel?: string;
   /** Set when retention removed the file: the message keeps this stub ("file expired on …"). */
   expiredAt?: string;
+  trust?: AttachmentTrustInfo;
 }
 
 export interface AttachmentListQuery {

@@ -13,6 +13,8 @@ import { WidgetAppearance1733105000000 } from './1733105000000-widget-appearance
 import { TeamsAndMail1733100000000 } from './1733100000000-teams-and-mail';
 import { UploadRuleLevels1733106000000 } from './1733106000000-upload-rule-levels';
 import { Retention1733102000000 } from './1733102000000-retention';
+import { EncryptionAtRest1733107000000 } from './1733107000000-encryption-at-rest';
+import { TrustSettings1733107000001 } from './1733107000001-trust-settings';
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
   Foundation1732300000000,
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   TeamsAndMail1733100000000,
   UploadRuleLevels1733106000000,
   Retention1733102000000,
+  EncryptionAtRest1733107000000,
+  TrustSettings1733107000001,
 ];
