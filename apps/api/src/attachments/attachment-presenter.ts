@@ -31,7 +31,6 @@ export function toAttachmentDto(
     ...(a.expiredAt ? { expiredAt: a.expiredAt.toISOString() } : {}),
     ...(a.endUserId ? { endUserId: a.endUserId } : {}),
     ...(a.channel ? { channel: a.channel } : {}),
-    preview,
     trust: {
       encrypted: a.encrypted,
       scan: a.scanStatus ?? 'off',
