@@ -20,7 +20,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
 const MARKER = 'CONFIDENTIAL-7f3a9c';
-const SEGMENT = 64 * 1024;
+const SEGMENT = 256 * 1024;
 
 async function prepare(
   t: TestApp,

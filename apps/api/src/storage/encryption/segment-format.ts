@@ -14,7 +14,7 @@ export const MAGIC = Buffer.from('SATCHEL\x01', 'latin1');
 export const NONCE_PREFIX_BYTES = 7;
 export const HEADER_BYTES = MAGIC.length + 4 + NONCE_PREFIX_BYTES;
 export const TAG_BYTES = 16;
-export const DEFAULT_SEGMENT_BYTES = 64 * 1024;
+export const DEFAULT_SEGMENT_BYTES = 256 * 1024;
 const MAX_SEGMENT_BYTES = 16 * 1024 * 1024;
 
 export interface SegmentHeader {
