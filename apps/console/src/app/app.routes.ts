@@ -35,7 +35,7 @@ const adminPages: Route[] = [
   },
   {
     path: 'quarantine',
-    title: 'Quarantine · Satchel',
+    title: 'nav.quarantine',
     loadComponent: () => import('./trust/quarantine.page').then((m) => m.QuarantinePage),
   },
   {

@@ -40,7 +40,7 @@ export const SETTINGS_ROUTES: Route[] = [
   },
   {
     path: 'trust',
-    title: 'Files you can trust · Satchel',
+    title: 'nav.trust',
     canDeactivate: [confirmLeaveUnsaved],
     loadComponent: () => import('../trust/trust-settings.page').then((m) => m.TrustSettingsPage),
   },

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -12,77 +11,84 @@ import { confirmAction } from '../core/confirm-dialog';
 import { FileName } from '../core/file-name';
 import { Notify } from '../core/notify.service';
 import { sizeLabel } from '../files/file-kind';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { LocalDatePipe } from '../i18n/format.pipes';
+import { t } from '../i18n/translate';
 import { TrustApi } from './trust.api';
 
 /** Files the malware scanner caught: never served, called back or exported; an admin deletes them here. */
 @Component({
   selector: 'sc-quarantine-page',
-  imports: [DatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule, FileName],
+  imports: [
+    LocalDatePipe,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatTableModule,
+    FileName,
+    TranslocoPipe,
+  ],
   template: `
     <section class="page" aria-labelledby="quarantine-title">
       <header class="page-header">
-        <h1 id="quarantine-title">Quarantine</h1>
-        <span class="muted" aria-live="polite">{{ files().length }} file(s)</span>
+        <h1 id="quarantine-title">{{ 'quarantine.title' | transloco }}</h1>
+        <span class="muted" aria-live="polite">{{ 'quarantine.count' | transloco: { count: files().length } }}</span>
         <button mat-stroked-button type="button" (click)="load()">
-          <mat-icon>refresh</mat-icon> Refresh
+          <mat-icon>refresh</mat-icon> {{ 'common.refresh' | transloco }}
         </button>
         <button mat-stroked-button type="button" (click)="rescan()" [disabled]="busy()">
-          <mat-icon>policy</mat-icon> Rescan all files
+          <mat-icon>policy</mat-icon> {{ 'quarantine.rescanAll' | transloco }}
         </button>
       </header>
-      <p class="intro">
-        Files in which the malware scanner found a threat are kept here instead of being delivered. Nobody can
-        download them, and they are never sent to your callback or S3 export. Delete them once you have noted
-        what they were. "Rescan all files" checks every stored file again, for example after the scanner's
-        signatures were updated.
-      </p>
+      <p class="intro">{{ 'quarantine.intro' | transloco }}</p>
       <div class="progress">
         @if (loading() || busy()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Working" />
+          <mat-progress-bar mode="indeterminate" [attr.aria-label]="'quarantine.working' | transloco" />
         }
       </div>
       @if (error(); as m) {
         <div class="empty-state" role="alert">
-          <p>Could not load the quarantine: {{ m }}</p>
-          <button mat-stroked-button type="button" (click)="load()">Try again</button>
+          <p>{{ 'quarantine.loadFailed' | transloco: { message: m } }}</p>
+          <button mat-stroked-button type="button" (click)="load()">{{ 'common.tryAgain' | transloco }}</button>
         </div>
       } @else if (!loading() && files().length === 0) {
         <div class="empty-state">
           <mat-icon aria-hidden="true">verified_user</mat-icon>
-          <p>Nothing in quarantine. Infected files appear here as soon as the scanner catches them.</p>
+          <p>{{ 'quarantine.empty' | transloco }}</p>
         </div>
       } @else {
-        <table mat-table [dataSource]="files()" aria-label="Quarantined files">
+        <table mat-table [dataSource]="files()" [attr.aria-label]="'quarantine.table' | transloco">
           <ng-container matColumnDef="name">
-            <th mat-header-cell *matHeaderCellDef scope="col">File</th>
+            <th mat-header-cell *matHeaderCellDef scope="col">{{ 'quarantine.file' | transloco }}</th>
             <td mat-cell *matCellDef="let f"><sc-file-name [name]="f.name" /></td>
           </ng-container>
           <ng-container matColumnDef="signature">
-            <th mat-header-cell *matHeaderCellDef scope="col">Threat found</th>
+            <th mat-header-cell *matHeaderCellDef scope="col">{{ 'quarantine.threat' | transloco }}</th>
             <td mat-cell *matCellDef="let f" class="mono">{{ f.signature }}</td>
           </ng-container>
           <ng-container matColumnDef="size">
-            <th mat-header-cell *matHeaderCellDef scope="col">Size</th>
+            <th mat-header-cell *matHeaderCellDef scope="col">{{ 'quarantine.size' | transloco }}</th>
             <td mat-cell *matCellDef="let f">{{ size(f.size) }}</td>
           </ng-container>
           <ng-container matColumnDef="uploader">
-            <th mat-header-cell *matHeaderCellDef scope="col">Uploaded by</th>
+            <th mat-header-cell *matHeaderCellDef scope="col">{{ 'quarantine.uploadedBy' | transloco }}</th>
             <td mat-cell *matCellDef="let f">
               {{ f.uploadedBy.name }}
-              <div class="muted small">{{ f.uploadedBy.role }}</div>
+              <div class="muted small">{{ 'roles.' + f.uploadedBy.role | transloco }}</div>
             </td>
           </ng-container>
           <ng-container matColumnDef="createdAt">
-            <th mat-header-cell *matHeaderCellDef scope="col">Uploaded</th>
-            <td mat-cell *matCellDef="let f">{{ f.createdAt | date: 'short' }}</td>
+            <th mat-header-cell *matHeaderCellDef scope="col">{{ 'quarantine.uploaded' | transloco }}</th>
+            <td mat-cell *matCellDef="let f">{{ f.createdAt | localDate: 'short' }}</td>
           </ng-container>
           <ng-container matColumnDef="actions">
             <th mat-header-cell *matHeaderCellDef scope="col">
-              <span class="visually-hidden">Actions</span>
+              <span class="visually-hidden">{{ 'quarantine.actions' | transloco }}</span>
             </th>
             <td mat-cell *matCellDef="let f">
-              <button mat-button type="button" (click)="remove(f)" [attr.aria-label]="'Delete ' + f.name">
-                <mat-icon>delete</mat-icon> Delete
+              <button mat-button type="button" (click)="remove(f)" [attr.aria-label]="'quarantine.deleteLabel' | transloco: { name: f.name }"
+              >
+                <mat-icon>delete</mat-icon> {{ 'quarantine.delete' | transloco }}
               </button>
             </td>
           </ng-container>
@@ -154,18 +160,18 @@ export class QuarantinePage implements OnInit {
 
   async remove(f: QuarantinedFileDto): Promise<void> {
     const ok = await confirmAction(this.dialog, {
-      title: `Delete ${f.name}?`,
-      message: `The file and its record are removed for good. The audit log keeps that it contained ${f.signature}.`,
-      confirm: 'Delete file',
+      title: t('quarantine.confirmTitle', { name: f.name }),
+      message: t('quarantine.confirmMessage', { signature: f.signature }),
+      confirm: t('quarantine.confirm'),
       danger: true,
     });
     if (!ok) return;
     try {
       await firstValueFrom(this.api.delete(f.id));
-      this.notify.success(`${f.name} deleted`);
+      this.notify.success(t('quarantine.deleted', { name: f.name }));
       await this.load();
     } catch (err) {
-      this.notify.error(err, 'Could not delete the file');
+      this.notify.error(err, t('quarantine.deleteFailed'));
     }
   }
 
@@ -173,10 +179,10 @@ export class QuarantinePage implements OnInit {
     this.busy.set(true);
     try {
       const r = await firstValueFrom(this.api.rescan());
-      this.notify.success(`Rescanned ${r.scanned} file(s): ${r.infected} newly quarantined`);
+      this.notify.success(t('quarantine.rescanned', { scanned: r.scanned, infected: r.infected }));
       await this.load();
     } catch (err) {
-      this.notify.error(err, 'Rescan failed');
+      this.notify.error(err, t('quarantine.rescanFailed'));
     } finally {
       this.busy.set(false);
     }

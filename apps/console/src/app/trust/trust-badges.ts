@@ -1,41 +1,32 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
+import { TranslocoPipe } from '@jsverse/transloco';
 import type { AttachmentTrustInfo } from '@satchel/contracts';
 
-const SCAN_LABELS: Record<AttachmentTrustInfo['scan'], string> = {
-  clean: 'Scanned: clean',
-  infected: 'Quarantined',
-  unscanned: 'Not scanned yet',
-  off: 'Not scanned',
-};
 
 /** A file's protection at a glance: encrypted at rest or not, the malware verdict, active content. */
 @Component({
   selector: 'sc-trust-badges',
-  imports: [MatIconModule, MatTooltipModule],
+  imports: [MatIconModule, MatTooltipModule, TranslocoPipe],
   template: `
     @if (trust(); as t) {
       <span class="badges" [class.stacked]="detailed()">
-        <span class="badge" [attr.data-tone]="t.encrypted ? 'ok' : 'off'" [matTooltip]="encryptionHelp()">
+        <span class="badge" [attr.data-tone]="t.encrypted ? 'ok' : 'off'" [matTooltip]="encryptionHelp() | transloco">
           <mat-icon aria-hidden="true" inline>{{ t.encrypted ? 'lock' : 'lock_open' }}</mat-icon>
-          {{ t.encrypted ? 'Encrypted' : 'Not encrypted' }}
+          {{ (t.encrypted ? 'trust.encrypted' : 'trust.notEncrypted') | transloco }}
         </span>
         <span class="badge" [attr.data-tone]="scanTone()" [attr.data-scan]="t.scan">
           <mat-icon aria-hidden="true" inline>{{ t.scan === 'infected' ? 'gpp_bad' : 'shield' }}</mat-icon>
-          {{ scanLabel() }}
+          {{ 'trust.scan.' + t.scan | transloco }}
           @if (detailed() && t.signature) {
             : {{ t.signature }}
           }
         </span>
         @if (t.activeContent) {
-          <span
-            class="badge"
-            data-tone="wait"
-            [matTooltip]="'Always downloaded, never opened in the browser'"
-          >
+          <span class="badge" data-tone="wait" [matTooltip]="'trust.activeContentHelp' | transloco">
             <mat-icon aria-hidden="true" inline>code</mat-icon>
-            {{ detailed() ? t.activeContent : 'Active content' }}
+            {{ detailed() ? t.activeContent : ('trust.activeContent' | transloco) }}
           </span>
         }
       </span>
@@ -81,14 +72,11 @@ export class TrustBadges {
   readonly trust = input<AttachmentTrustInfo | undefined>();
   /** The side panel shows the signature and the active-content reason in full. */
   readonly detailed = input(false);
-  readonly scanLabel = computed(() => SCAN_LABELS[this.trust()?.scan ?? 'off']);
   readonly scanTone = computed(() => {
     const scan = this.trust()?.scan;
     return scan === 'clean' ? 'ok' : scan === 'infected' ? 'bad' : scan === 'unscanned' ? 'wait' : 'off';
   });
   readonly encryptionHelp = computed(() =>
-    this.trust()?.encrypted
-      ? 'Stored encrypted: the bytes in storage are unreadable without the master key'
-      : 'Stored as uploaded (encryption at rest was off, or the file predates it)',
+    this.trust()?.encrypted ? 'trust.encryptedHelp' : 'trust.plainHelp',
   );
 }

@@ -12,6 +12,8 @@ import { errorMessage } from '../core/api-error';
 import { Notify } from '../core/notify.service';
 import { HasUnsavedChanges, warnBeforeUnload } from '../core/unsaved-changes';
 import { SettingsLoad } from '../settings/settings-page';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { t } from '../i18n/translate';
 import { TrustApi } from './trust.api';
 
 /** Encryption at rest, what a scanner outage does, and active content: each with a plain explanation. */
@@ -25,77 +27,66 @@ import { TrustApi } from './trust.api';
     MatProgressBarModule,
     MatRadioModule,
     MatSlideToggleModule,
+    TranslocoPipe,
   ],
   template: `
     <section class="page" aria-labelledby="trust-title">
-      <h1 id="trust-title">Files you can trust</h1>
+      <h1 id="trust-title">{{ 'trustSettings.title' | transloco }}</h1>
       <div class="progress">
         @if (loader.loading() || saving()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading" />
+          <mat-progress-bar mode="indeterminate" [attr.aria-label]="'trustSettings.loading' | transloco" />
         }
       </div>
       @if (loader.error(); as m) {
         <div role="alert" class="empty-state">
-          <p>Could not load the settings: {{ m }}</p>
-          <button mat-stroked-button type="button" (click)="loader.run()">Try again</button>
+          <p>{{ 'trustSettings.loadFailed' | transloco: { message: m } }}</p>
+          <button mat-stroked-button type="button" (click)="loader.run()">
+            {{ 'common.tryAgain' | transloco }}
+          </button>
         </div>
       } @else if (!loader.loading()) {
         <form [formGroup]="form" (ngSubmit)="save()">
           <mat-card appearance="outlined">
-            <mat-card-header><mat-card-title>Encryption at rest</mat-card-title></mat-card-header>
+            <mat-card-header><mat-card-title>{{ 'trustSettings.encryption' | transloco }}</mat-card-title></mat-card-header>
             <mat-card-content>
-              <mat-slide-toggle formControlName="encryptionAtRest"
-                >Encrypt new files in storage</mat-slide-toggle
-              >
-              <p class="help">
-                Each file is encrypted with its own key before it reaches the disk or bucket, so someone who
-                copies the storage cannot read it. Downloads, callbacks and exports still get the original
-                file. Turning this off affects new files only.
-              </p>
+              <mat-slide-toggle formControlName="encryptionAtRest">{{
+                'trustSettings.encryptToggle' | transloco
+              }}</mat-slide-toggle>
+              <p class="help">{{ 'trustSettings.encryptionHelp' | transloco }}</p>
             </mat-card-content>
           </mat-card>
           <mat-card appearance="outlined">
-            <mat-card-header><mat-card-title>Malware scanning</mat-card-title></mat-card-header>
+            <mat-card-header><mat-card-title>{{ 'trustSettings.scanning' | transloco }}</mat-card-title></mat-card-header>
             <mat-card-content>
               @if (scanningAvailable()) {
-                <p class="help">
-                  Every upload is checked by the virus scanner while it arrives. Infected files go to the
-                  Quarantine: nobody can download them and they are never delivered.
-                </p>
+                <p class="help">{{ 'trustSettings.scanningHelp' | transloco }}</p>
               } @else {
                 <p class="help" role="note">
                   <mat-icon inline aria-hidden="true">info</mat-icon>
-                  No virus scanner is connected to this installation (CLAMAV_URL), so files are not scanned.
-                  The choice below applies once one is.
+                  {{ 'trustSettings.noScanner' | transloco }}
                 </p>
               }
-              <p id="fail-mode-label" class="label">If the scanner is unavailable</p>
+              <p id="fail-mode-label" class="label">{{ 'trustSettings.failModeLabel' | transloco }}</p>
               <mat-radio-group
                 formControlName="scanFailMode"
                 aria-labelledby="fail-mode-label"
                 class="options"
               >
-                <mat-radio-button value="closed">
-                  Refuse uploads until it is back (safest: people see "try again in a few minutes")
-                </mat-radio-button>
-                <mat-radio-button value="open">
-                  Accept uploads and scan them as soon as it is back (files are marked "Not scanned yet")
-                </mat-radio-button>
+                <mat-radio-button value="closed">{{ 'trustSettings.failClosed' | transloco }}</mat-radio-button>
+                <mat-radio-button value="open">{{ 'trustSettings.failOpen' | transloco }}</mat-radio-button>
               </mat-radio-group>
             </mat-card-content>
           </mat-card>
           <mat-card appearance="outlined">
-            <mat-card-header><mat-card-title>Active content</mat-card-title></mat-card-header>
+            <mat-card-header><mat-card-title>{{ 'trustSettings.activeContent' | transloco }}</mat-card-title></mat-card-header>
             <mat-card-content>
-              <p class="help">
-                Some files can run code when opened: PDFs with JavaScript, launch actions or attached files,
-                Office documents with macros, and SVG images.
-              </p>
-              <mat-radio-group formControlName="activeContent" aria-label="Active content" class="options">
-                <mat-radio-button value="attachment">
-                  Accept them, but only ever offer them as a download (never opened in the browser)
-                </mat-radio-button>
-                <mat-radio-button value="refuse">Refuse them, telling the sender why</mat-radio-button>
+              <p class="help">{{ 'trustSettings.activeContentHelp' | transloco }}</p>
+              <mat-radio-group formControlName="activeContent" [attr.aria-label]="'trustSettings.activeContent' | transloco"
+                class="options">
+                <mat-radio-button value="attachment">{{
+                  'trustSettings.activeAttachment' | transloco
+                }}</mat-radio-button>
+                <mat-radio-button value="refuse">{{ 'trustSettings.activeRefuse' | transloco }}</mat-radio-button>
               </mat-radio-group>
             </mat-card-content>
           </mat-card>
@@ -103,7 +94,9 @@ import { TrustApi } from './trust.api';
             <p class="error-text" role="alert">{{ m }}</p>
           }
           <div class="actions">
-            <button mat-flat-button type="submit" [disabled]="saving() || form.pristine">Save</button>
+            <button mat-flat-button type="submit" [disabled]="saving() || form.pristine">
+              {{ 'common.save' | transloco }}
+            </button>
           </div>
         </form>
       }
@@ -178,7 +171,7 @@ export class TrustSettingsPage implements OnInit, HasUnsavedChanges {
     this.saveError.set(null);
     try {
       this.apply(await firstValueFrom(this.api.updateSettings(this.form.getRawValue())));
-      this.notify.success('Settings saved');
+      this.notify.success(t('trustSettings.saved'));
     } catch (err) {
       this.saveError.set(errorMessage(err));
     } finally {
