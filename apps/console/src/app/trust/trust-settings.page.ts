@@ -47,7 +47,7 @@ import { TrustApi } from './trust.api';
       } @else if (!loader.loading()) {
         <form [formGroup]="form" (ngSubmit)="save()">
           <mat-card appearance="outlined">
-            <mat-card-header><mat-card-title>{{ 'trustSettings.encryption' | transloco }}</mat-card-title></mat-card-header>
+            <mat-card-header><h2 mat-card-title>{{ 'trustSettings.encryption' | transloco }}</h2></mat-card-header>
             <mat-card-content>
               <mat-slide-toggle formControlName="encryptionAtRest">{{
                 'trustSettings.encryptToggle' | transloco
@@ -56,7 +56,7 @@ import { TrustApi } from './trust.api';
             </mat-card-content>
           </mat-card>
           <mat-card appearance="outlined">
-            <mat-card-header><mat-card-title>{{ 'trustSettings.scanning' | transloco }}</mat-card-title></mat-card-header>
+            <mat-card-header><h2 mat-card-title>{{ 'trustSettings.scanning' | transloco }}</h2></mat-card-header>
             <mat-card-content>
               @if (scanningAvailable()) {
                 <p class="help">{{ 'trustSettings.scanningHelp' | transloco }}</p>
@@ -78,7 +78,7 @@ import { TrustApi } from './trust.api';
             </mat-card-content>
           </mat-card>
           <mat-card appearance="outlined">
-            <mat-card-header><mat-card-title>{{ 'trustSettings.activeContent' | transloco }}</mat-card-title></mat-card-header>
+            <mat-card-header><h2 mat-card-title>{{ 'trustSettings.activeContent' | transloco }}</h2></mat-card-header>
             <mat-card-content>
               <p class="help">{{ 'trustSettings.activeContentHelp' | transloco }}</p>
               <mat-radio-group formControlName="activeContent" [attr.aria-label]="'trustSettings.activeContent' | transloco"
