@@ -36,8 +36,8 @@ export async function startTestApp(
     DATABASE_URL: db.url,
     DATA_DIR: dataDir,
     SECRETS_KEY: secretsKey,
-    // Apps sharing a SECRETS_KEY (an API and its worker on one database) share the master key too.
-    ENCRYPTION_KEYS: `test:${createHash('sha256').update(secretsKey).digest('base64')}`,
+    // Apps on one database (an API and its worker, two sweepers) share its master key.
+    ENCRYPTION_KEYS: `test:${createHash('sha256').update(db.url).digest('base64')}`,
     QUEUE_PREFIX: `t${randomBytes(5).toString('hex')}`,
     ADMIN_EMAIL: OWNER.email,
     ADMIN_PASSWORD: OWNER.password,
