@@ -65,7 +65,7 @@ export async function encryptionBench(ctx) {
   const pct = (a, b) => `${((a / b) * 100).toFixed(1)} %`;
   log('');
   log(
-    `Encryption at rest (AES-256-GCM, 64 KiB segments): ${largeMib} MiB, median of ${rounds} interleaved rounds`,
+    `Encryption at rest (AES-256-GCM, 256 KiB segments): ${largeMib} MiB, median of ${rounds} interleaved rounds`,
   );
   log(
     `  large upload     off ${U.off.toFixed(0).padStart(5)} MiB/s   on ${U.on.toFixed(0).padStart(5)} MiB/s   ratio ${pct(U.on, U.off)} (target ≥ 85 %)`,

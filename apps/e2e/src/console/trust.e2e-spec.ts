@@ -31,7 +31,10 @@ describe('console: files you can trust', () => {
     expect(infected.trust).toMatchObject({ scan: 'infected', signature: EICAR_SIGNATURE });
     const page = await env.page();
     await signIn(page);
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Files', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Files', exact: true })
+      .click();
     const table = page.getByRole('table', { name: 'Files' });
     const cleanRow = table.locator(`tr[data-file-id="${clean.id}"]`);
     await cleanRow.getByText('Encrypted').waitFor();

@@ -32,7 +32,9 @@ import { TrustApi } from './trust.api';
     <section class="page" aria-labelledby="quarantine-title">
       <header class="page-header">
         <h1 id="quarantine-title">{{ 'quarantine.title' | transloco }}</h1>
-        <span class="muted" aria-live="polite">{{ 'quarantine.count' | transloco: { count: files().length } }}</span>
+        <span class="muted" aria-live="polite">{{
+          'quarantine.count' | transloco: { count: files().length }
+        }}</span>
         <button mat-stroked-button type="button" (click)="load()">
           <mat-icon>refresh</mat-icon> {{ 'common.refresh' | transloco }}
         </button>
@@ -49,7 +51,9 @@ import { TrustApi } from './trust.api';
       @if (error(); as m) {
         <div class="empty-state" role="alert">
           <p>{{ 'quarantine.loadFailed' | transloco: { message: m } }}</p>
-          <button mat-stroked-button type="button" (click)="load()">{{ 'common.tryAgain' | transloco }}</button>
+          <button mat-stroked-button type="button" (click)="load()">
+            {{ 'common.tryAgain' | transloco }}
+          </button>
         </div>
       } @else if (!loading() && files().length === 0) {
         <div class="empty-state">
@@ -86,7 +90,11 @@ import { TrustApi } from './trust.api';
               <span class="visually-hidden">{{ 'quarantine.actions' | transloco }}</span>
             </th>
             <td mat-cell *matCellDef="let f">
-              <button mat-button type="button" (click)="remove(f)" [attr.aria-label]="'quarantine.deleteLabel' | transloco: { name: f.name }"
+              <button
+                mat-button
+                type="button"
+                (click)="remove(f)"
+                [attr.aria-label]="'quarantine.deleteLabel' | transloco: { name: f.name }"
               >
                 <mat-icon>delete</mat-icon> {{ 'quarantine.delete' | transloco }}
               </button>

@@ -4,7 +4,6 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { AttachmentTrustInfo } from '@satchel/contracts';
 
-
 /** A file's protection at a glance: encrypted at rest or not, the malware verdict, active content. */
 @Component({
   selector: 'sc-trust-badges',
@@ -12,7 +11,11 @@ import type { AttachmentTrustInfo } from '@satchel/contracts';
   template: `
     @if (trust(); as t) {
       <span class="badges" [class.stacked]="detailed()">
-        <span class="badge" [attr.data-tone]="t.encrypted ? 'ok' : 'off'" [matTooltip]="encryptionHelp() | transloco">
+        <span
+          class="badge"
+          [attr.data-tone]="t.encrypted ? 'ok' : 'off'"
+          [matTooltip]="encryptionHelp() | transloco"
+        >
           <mat-icon aria-hidden="true" inline>{{ t.encrypted ? 'lock' : 'lock_open' }}</mat-icon>
           {{ (t.encrypted ? 'trust.encrypted' : 'trust.notEncrypted') | transloco }}
         </span>

@@ -47,7 +47,9 @@ import { TrustApi } from './trust.api';
       } @else if (!loader.loading()) {
         <form [formGroup]="form" (ngSubmit)="save()">
           <mat-card appearance="outlined">
-            <mat-card-header><h2 mat-card-title>{{ 'trustSettings.encryption' | transloco }}</h2></mat-card-header>
+            <mat-card-header
+              ><h2 mat-card-title>{{ 'trustSettings.encryption' | transloco }}</h2></mat-card-header
+            >
             <mat-card-content>
               <mat-slide-toggle formControlName="encryptionAtRest">{{
                 'trustSettings.encryptToggle' | transloco
@@ -56,7 +58,9 @@ import { TrustApi } from './trust.api';
             </mat-card-content>
           </mat-card>
           <mat-card appearance="outlined">
-            <mat-card-header><h2 mat-card-title>{{ 'trustSettings.scanning' | transloco }}</h2></mat-card-header>
+            <mat-card-header
+              ><h2 mat-card-title>{{ 'trustSettings.scanning' | transloco }}</h2></mat-card-header
+            >
             <mat-card-content>
               @if (scanningAvailable()) {
                 <p class="help">{{ 'trustSettings.scanningHelp' | transloco }}</p>
@@ -72,21 +76,30 @@ import { TrustApi } from './trust.api';
                 aria-labelledby="fail-mode-label"
                 class="options"
               >
-                <mat-radio-button value="closed">{{ 'trustSettings.failClosed' | transloco }}</mat-radio-button>
+                <mat-radio-button value="closed">{{
+                  'trustSettings.failClosed' | transloco
+                }}</mat-radio-button>
                 <mat-radio-button value="open">{{ 'trustSettings.failOpen' | transloco }}</mat-radio-button>
               </mat-radio-group>
             </mat-card-content>
           </mat-card>
           <mat-card appearance="outlined">
-            <mat-card-header><h2 mat-card-title>{{ 'trustSettings.activeContent' | transloco }}</h2></mat-card-header>
+            <mat-card-header
+              ><h2 mat-card-title>{{ 'trustSettings.activeContent' | transloco }}</h2></mat-card-header
+            >
             <mat-card-content>
               <p class="help">{{ 'trustSettings.activeContentHelp' | transloco }}</p>
-              <mat-radio-group formControlName="activeContent" [attr.aria-label]="'trustSettings.activeContent' | transloco"
-                class="options">
+              <mat-radio-group
+                formControlName="activeContent"
+                [attr.aria-label]="'trustSettings.activeContent' | transloco"
+                class="options"
+              >
                 <mat-radio-button value="attachment">{{
                   'trustSettings.activeAttachment' | transloco
                 }}</mat-radio-button>
-                <mat-radio-button value="refuse">{{ 'trustSettings.activeRefuse' | transloco }}</mat-radio-button>
+                <mat-radio-button value="refuse">{{
+                  'trustSettings.activeRefuse' | transloco
+                }}</mat-radio-button>
               </mat-radio-group>
             </mat-card-content>
           </mat-card>
