@@ -46,15 +46,6 @@ describe('file callbacks (seed 002 External CallBack)', () => {
     await t?.close();
   });
 
-  const deliveryOf = async (attachmentId: string): Promise<DeliveryDto> => {
-    const res = await request(t.url)
-      .get('/v1/deliveries')
-      .query({ attachmentId, kind: 'callback' })
-      .set(owner.auth)
-      .expect(200);
-    expect(res.body.items).toHaveLength(1);
-    return res.body.items[0];
-  };
   const settled = (attachmentId: string, status: DeliveryDto['status']) =>
     eventually(
       async () => {
