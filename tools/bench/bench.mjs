@@ -172,6 +172,9 @@ async function startApi(dataDir, databaseUrl) {
       ADMIN_EMAIL: OWNER.email,
       ADMIN_PASSWORD: OWNER.password,
       LOG_LEVEL: 'warn',
+      // The client's kept-alive socket idles while the other servers run their round; a server closing
+      // it at 5 s races the next upload's first write (EPIPE).
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '120000',
     },
   });
   await waitForHttp(`http://127.0.0.1:${port}/health`, child);
@@ -401,6 +404,7 @@ async function main() {
     );
     const encryption = await encryptionBench({
       url: apiServer.url,
+      apiPid: apiServer.child.pid,
       token,
       apiUpload,
       largeMib: LARGE_MIB,
