@@ -95,5 +95,10 @@ export async function encryptionBench(ctx) {
   log(
     `  small uploads    off ${small.off.rps.toFixed(0).padStart(5)} req/s   on ${small.on.rps.toFixed(0).padStart(5)} req/s   ratio ${pct(small.on.rps, small.off.rps)}   errors ${small.off.errors + small.on.errors}`,
   );
-  return { uploadRatio: U.on / U.off, uploadCpuRatio: C.off / C.on, downloadRatio: D.on / D.off, smallRatio: small.on.rps / small.off.rps };
+  return {
+    uploadRatio: U.on / U.off,
+    uploadCpuRatio: C.off / C.on,
+    downloadRatio: D.on / D.off,
+    smallRatio: small.on.rps / small.off.rps,
+  };
 }
