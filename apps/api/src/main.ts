@@ -12,6 +12,7 @@ import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { loggingParams } from './logging/logging-params';
 import { AppLogger } from './logging/nest-logger';
 import { createRootLogger } from './logging/root-logger';
+import { encryptionCommandOf, runEncryptionCommand } from './storage/encryption/encryption-cli';
 
 function banner(config: AppConfig, login: FirstLogin | null, widgetKey: string | undefined): string {
   const base = config.http.publicUrl;
@@ -104,6 +105,12 @@ async function main(): Promise<void> {
     const code = await runStorageCheck(runtime.config, process.argv.includes('--repair'));
     await runtime.embedded?.stop();
     process.exit(code);
+  }
+  const command = encryptionCommandOf(process.argv);
+  if (command) {
+    process.stdout.write(`${await runEncryptionCommand(runtime.config, command)}\n`);
+    await runtime.embedded?.stop();
+    process.exit(0);
   }
   await (runtime.config.runMode === 'worker' ? runWorker(runtime) : runApi(runtime));
 }

@@ -56,6 +56,7 @@ describe('uploads into a chat (POST /v1/chats/:chatId/attachments)', () => {
         createdAt: expect.any(String),
         uploadedBy: { role: 'visitor', id: null, name: 'Vera Visitor' },
         preview: { status: 'pending', width: null, height: null, placeholder: null },
+        trust: { encrypted: true, scan: 'off' },
       },
     ]);
   });

@@ -14,3 +14,4 @@ export * from './lib/team';
 export * from './lib/retention';
 export * from './lib/search';
 export * from './lib/audit';
+export * from './lib/trust';

@@ -29,6 +29,8 @@ import { RetentionModule } from '../retention/retention.module';
 import { VisitorDataModule } from '../visitor-data/visitor-data.module';
 import { StorageModule } from '../storage/storage.module';
 import { TeamModule } from '../team/team.module';
+import { ScanningModule } from '../scanning/scanning.module';
+import { TrustSettingsModule } from '../trust-settings/trust-settings.module';
 import { UploadSettingsModule } from '../upload-settings/upload-settings.module';
 import { AppearanceModule } from '../appearance/appearance.module';
 import { PasswordHasherModule } from '../users/password-hasher.module';
@@ -65,7 +67,9 @@ export class AppModule {
         chats,
         AuditModule,
         UploadSettingsModule,
+        TrustSettingsModule,
         AttachmentsModule,
+        ScanningModule,
         ChatbotModule.register(chats, { http }),
         IntegrationsModule.register({ http, worker }),
         PreviewsModule.register({ http, worker }),

@@ -6,6 +6,7 @@ import { decodeKey, type AppConfig } from '../config/app-config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../database/embedded-postgres';
 import { runMigrations } from '../database/migrate';
 import { assertRedisReachable } from '../redis/redis-check';
+import { checkMasterKeysAtStart } from '../storage/encryption/master-keys';
 
 export interface Runtime {
   config: AppConfig;
@@ -41,5 +42,6 @@ export async function prepareRuntime(config: AppConfig): Promise<Runtime> {
   };
   const applied = await runMigrations(resolved.database.url as string);
   if (applied.length) new Logger('Migrations').log(`Applied: ${applied.join(', ')}`);
+  await checkMasterKeysAtStart(resolved, resolved.database.url as string);
   return { config: resolved, embedded };
 }

@@ -18,8 +18,13 @@ export class AttachmentObjectsRepository {
     return this.storage.name;
   }
 
-  async write(key: string, body: Readable, contentType: string): Promise<void> {
-    await this.storage.write(key, body, { contentType });
+  async write(
+    key: string,
+    body: Readable,
+    contentType: string,
+    opts: { encrypt?: boolean } = {},
+  ): Promise<void> {
+    await this.storage.write(key, body, { contentType, encrypt: opts.encrypt });
   }
 
   read(key: string, range?: ByteRange): Promise<Readable> {

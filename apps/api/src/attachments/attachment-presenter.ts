@@ -31,6 +31,12 @@ export function toAttachmentDto(
     ...(a.expiredAt ? { expiredAt: a.expiredAt.toISOString() } : {}),
     ...(a.endUserId ? { endUserId: a.endUserId } : {}),
     ...(a.channel ? { channel: a.channel } : {}),
+    trust: {
+      encrypted: a.encrypted,
+      scan: a.scanStatus ?? 'off',
+      ...(a.scanSignature ? { signature: a.scanSignature } : {}),
+      ...(a.activeContent ? { activeContent: a.activeContent } : {}),
+    },
   };
 }
 

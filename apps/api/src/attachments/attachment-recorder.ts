@@ -2,9 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { AttachmentDto } from '@satchel/contracts';
 import { AUDIT_ACTIONS } from '../audit/audit-actions';
-import { AuditService, type ActorContext } from '../audit/audit.service';
+import { AuditService, type ActorContext, type AuditContext } from '../audit/audit.service';
 import { actorOf } from '../common/auth/principal';
-import { EVENTS, type AttachmentCreatedEvent, type AttachmentDeletedEvent } from '../common/events/events';
+import {
+  EVENTS,
+  type AttachmentCreatedEvent,
+  type AttachmentDeletedEvent,
+  type AttachmentInfectedEvent,
+} from '../common/events/events';
 import type { AttachmentEntity, AttachmentSource } from './attachment.entity';
 import { AttachmentObjectsRepository } from './attachment-objects.repository';
 import { AttachmentPresenter } from './attachment-presenter';
@@ -27,6 +32,8 @@ export interface RecordOptions {
   endUserId?: string;
   /** Seed 003's `channel` of a from-URL upload. */
   channel?: string;
+  /** Whether the objects were written with encryption at rest. */
+  encrypted?: boolean;
   /** Extra audit details (e.g. seed 001's session id). */
   details?: Record<string, unknown>;
 }
@@ -69,6 +76,11 @@ export class AttachmentRecorder {
           uploadedByRole: actor.role,
           uploadedById: actor.id,
           uploadedByName: actor.name,
+          encrypted: opts.encrypted ?? false,
+          scanStatus: file.trust?.scanStatus ?? null,
+          scanSignature: file.trust?.signature ?? null,
+          scannedAt: file.trust?.scanStatus && file.trust.scanStatus !== 'unscanned' ? new Date() : null,
+          activeContent: file.trust?.activeContent ?? null,
         })),
       )
       .catch(async (err: unknown) => {
@@ -80,6 +92,11 @@ export class AttachmentRecorder {
       withStatus: false,
     });
     for (const attachment of dtos) {
+      // Quarantined files are never announced as created: no callback, export, preview or push.
+      if (attachment.trust?.scan === 'infected') {
+        await this.quarantined(ctx, attachment);
+        continue;
+      }
       this.events.emit(EVENTS.attachmentCreated, {
         accountId: p.accountId,
         chatId: opts.chatId,
@@ -104,6 +121,25 @@ export class AttachmentRecorder {
       ),
     );
     return dtos;
+  }
+
+  /** Announces and audits an infected file put in quarantine (at upload or by a rescan). */
+  async quarantined(ctx: AuditContext, attachment: AttachmentDto): Promise<void> {
+    const accountId = ctx.principal ? ctx.principal.accountId : ctx.accountId;
+    this.events.emit(EVENTS.attachmentInfected, {
+      accountId,
+      chatId: attachment.chatId,
+      attachment,
+      signature: attachment.trust?.signature ?? '',
+    } satisfies AttachmentInfectedEvent);
+    await this.audit.record(ctx, {
+      action: AUDIT_ACTIONS.quarantine,
+      outcome: 'success',
+      chatId: attachment.chatId,
+      attachmentId: attachment.id,
+      reason: `Malware found: ${attachment.trust?.signature ?? 'unknown'}`,
+      details: { name: attachment.name, signature: attachment.trust?.signature },
+    });
   }
 
   /** Removes attachments again (row first, then object) and announces `attachment.deleted`. */

@@ -3,6 +3,8 @@ import type { ActorRole } from '@satchel/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type AttachmentSource = 'upload' | 'seed-upload' | 'url';
+/** `unscanned`: clamd was down and the account fails open; a job rescans it. */
+export type ScanStatus = 'clean' | 'infected' | 'unscanned';
 
 const bigintAsNumber = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
@@ -41,4 +43,12 @@ export class AttachmentEntity {
   /** Kept at least until then, whatever the policy says ("extend"). */
   @Column('timestamptz', { name: 'retain_until', nullable: true }) retainUntil?: Date | null;
   @Column('boolean', { name: 'legal_hold', default: false }) legalHold?: boolean;
+  /** Stored encrypted at rest. */
+  @Column('boolean', { default: false }) encrypted: boolean;
+  /** clamd's verdict; null when scanning was off for this upload. */
+  @Column('text', { name: 'scan_status', nullable: true }) scanStatus: ScanStatus | null;
+  @Column('text', { name: 'scan_signature', nullable: true }) scanSignature: string | null;
+  @Column('timestamptz', { name: 'scanned_at', nullable: true }) scannedAt: Date | null;
+  /** Why the content is active (PDF JavaScript, macros, SVG): then it is only ever served as an attachment. */
+  @Column('text', { name: 'active_content', nullable: true }) activeContent: string | null;
 }

@@ -21,6 +21,7 @@ import { SeedFilesService } from './seed-files.service';
 import { SeedUploadService } from './seed-upload.service';
 import { TempFilesRepository } from './temp-files.repository';
 import { TempSweeper } from './temp-sweeper.service';
+import { TrustPolicy } from './trust-policy';
 import { UploadsService } from './uploads.service';
 import { FileStager } from './upload/file-stager';
 import { UploadReceiver } from './upload/upload-receiver';
@@ -62,6 +63,7 @@ import { TusUploadsService } from './tus/tus-uploads.service';
     TempFilesRepository,
     TempSweeper,
     TusUploadsService,
+    TrustPolicy,
     { provide: MESSAGE_ATTACHMENTS, useExisting: MessageAttachmentsAdapter },
   ],
   exports: [
@@ -71,6 +73,7 @@ import { TusUploadsService } from './tus/tus-uploads.service';
     AttachmentPresenter,
     AttachmentLinks,
     DownloadsService,
+    AttachmentRecorder,
   ],
 })
 export class AttachmentsModule {}

@@ -8,6 +8,7 @@ import { canAccessChat, type Principal } from '../common/auth/principal';
 import { tokenFromHeader } from '../common/auth/token-header';
 import {
   FileExpiredError,
+  FileIntegrityError,
   ForbiddenError,
   NotFoundError,
   UnauthorizedError,
@@ -15,7 +16,7 @@ import {
 import { parseRange } from '../common/http/byte-range';
 import { TokensService } from '../auth/tokens.service';
 import { ChatsRepository } from '../chats/chats.repository';
-import { StorageNotFoundError } from '../storage/storage.errors';
+import { StorageIntegrityError, StorageNotFoundError } from '../storage/storage.errors';
 import { UploadSettingsService } from '../upload-settings/upload-settings.service';
 import type { AttachmentEntity } from './attachment.entity';
 import { AttachmentLinks } from './attachment-links';
@@ -130,13 +131,15 @@ export class DownloadsService {
     ctx: AuditContext,
   ): Promise<DownloadResponse> {
     if (row.expiredAt) throw new FileExpiredError(row.expiredAt);
+    refuseQuarantined(row);
     const etag = `"${row.sha256}"`;
     const headers: Record<string, string> = {
       'Content-Type': row.contentType,
       'X-Content-Type-Options': 'nosniff',
       'Content-Security-Policy': 'sandbox',
       'Content-Disposition': contentDisposition(row.name, {
-        type: isInlineSafe(row.contentType) ? 'inline' : 'attachment',
+        // Active content (PDF JavaScript, macros) kept by the account's policy is never shown inline.
+        type: isInlineSafe(row.contentType) && !row.activeContent ? 'inline' : 'attachment',
       }),
       'Accept-Ranges': 'bytes',
       'Cache-Control': 'private, no-cache',
@@ -176,11 +179,24 @@ export class DownloadsService {
     try {
       return await this.objects.read(row.storageKey, range);
     } catch (err) {
+      if (err instanceof StorageIntegrityError) {
+        this.log.error(err.message);
+        throw new FileIntegrityError();
+      }
       if (!(err instanceof StorageNotFoundError)) throw err;
       this.log.error(`Attachment ${row.id} has no object at ${row.storageKey}`);
       throw new NotFoundError('File content');
     }
   }
+}
+
+/** Infected files stay in quarantine: `403 FILE_QUARANTINED` with the signature found. */
+export function refuseQuarantined(row: AttachmentEntity): void {
+  if (row.scanStatus !== 'infected') return;
+  throw new ForbiddenError(
+    `This file is quarantined: the malware scanner found ${row.scanSignature ?? 'a threat'} in it`,
+    { code: 'FILE_QUARANTINED', reason: 'malware', signature: row.scanSignature },
+  );
 }
 
 export function matchesEtag(header: string | undefined, etag: string): boolean {

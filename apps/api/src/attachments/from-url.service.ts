@@ -93,8 +93,9 @@ export class FromUrlService {
       .stage(
         { filename: name, stream: res.body },
         target.rule,
-        () => storageSink(this.objects, chatObjectKey(ctx.principal.accountId, chatId)),
+        () => storageSink(this.objects, chatObjectKey(ctx.principal.accountId, chatId), target.trust.encrypt),
         { bytes: budget.bytes, exceeded: () => budget.exceeded() },
+        target.trust.checks,
       )
       .catch((err: unknown) => {
         // Refused before (or while) reading: close the source connection now, not at the time cap.
@@ -107,6 +108,7 @@ export class FromUrlService {
       sourceUrl: dto.sourceUrl,
       accessTokenRequired: target.accessTokenRequired,
       channel: dto.channel,
+      encrypted: target.trust.encrypt,
     });
     if (!stored) throw new Error('recorded no attachment');
     return {

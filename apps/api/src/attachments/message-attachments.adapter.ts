@@ -30,6 +30,11 @@ export class MessageAttachmentsAdapter implements MessageAttachmentsPort {
       const missing = ids.filter((id) => !rows.some((r) => r.id === id));
       throw new ValidationError(`Unknown or already sent attachment: ${missing.join(', ')}`, 'attachmentIds');
     }
+    const quarantined = rows.filter((r) => r.scanStatus === 'infected').map((r) => r.id);
+    if (quarantined.length)
+      throw new ValidationError(`Quarantined attachment: ${quarantined.join(', ')}`, 'attachmentIds', {
+        code: 'FILE_QUARANTINED',
+      });
     return this.presenter.present(p.accountId, rows, { withStatus: false });
   }
 

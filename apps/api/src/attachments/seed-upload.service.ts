@@ -17,6 +17,7 @@ import { UploadSettingsService } from '../upload-settings/upload-settings.servic
 import { AttachmentObjectsRepository } from './attachment-objects.repository';
 import { AttachmentRecorder } from './attachment-recorder';
 import { seedUploadKey, SESSION_ID } from './storage-keys';
+import { TrustPolicy } from './trust-policy';
 import { SpoolSink, storageSink, type FileSink } from './upload/file-sink';
 import { isMultipart } from './upload/multipart-reader';
 import { UploadReceiver } from './upload/upload-receiver';
@@ -41,6 +42,7 @@ export class SeedUploadService {
     private readonly objects: AttachmentObjectsRepository,
     private readonly settings: UploadSettingsService,
     private readonly quotas: StorageQuotaService,
+    private readonly trust: TrustPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -50,6 +52,7 @@ export class SeedUploadService {
     try {
       if (!isMultipart(req)) throw new ValidationError(FILE_REQUIRED);
       const { rule, accessTokenRequired } = await this.settings.forUploader(p);
+      const trust = await this.trust.forAccount(p.accountId);
       if (!rule.enabled) throw new ForbiddenError('File uploads are disabled for operators');
       const received = await this.receiver.receive<SeedSink>(req, {
         fileField: 'file',
@@ -59,15 +62,16 @@ export class SeedUploadService {
         sinkFor: (ext, fields) => {
           const sessionId = fields.get('session_id');
           if (sessionId === undefined) return new SpoolSink(spoolDir(this.config));
-          return storageSink(this.objects, seedUploadKey(p, validSessionId(sessionId), ext));
+          return storageSink(this.objects, seedUploadKey(p, validSessionId(sessionId), ext), trust.encrypt);
         },
+        checks: trust.checks,
       });
       const file = received.files[0];
       if (!file) throw new ValidationError(FILE_REQUIRED);
       const sessionId = received.fields.get('session_id');
       let key: string;
       if (file.sink instanceof SpoolSink) {
-        key = await this.commitSpooled(p, file.sink, sessionId, file.extension);
+        key = await this.commitSpooled(p, file.sink, sessionId, file.extension, trust.encrypt);
       } else {
         key = file.sink.key;
       }
@@ -75,6 +79,7 @@ export class SeedUploadService {
         chatId: null,
         source: 'seed-upload',
         accessTokenRequired,
+        encrypted: trust.encrypt,
         details: sessionId ? { sessionId } : undefined,
       });
       return { url: dto?.url ?? '', type: file.contentType };
@@ -90,6 +95,7 @@ export class SeedUploadService {
     sink: SpoolSink,
     sessionId: string | undefined,
     ext: string,
+    encrypt: boolean,
   ): Promise<string> {
     let key: string;
     try {
@@ -98,7 +104,7 @@ export class SeedUploadService {
       await sink.discard();
       throw err;
     }
-    await sink.commit(this.objects, key);
+    await sink.commit(this.objects, key, encrypt);
     return key;
   }
 }

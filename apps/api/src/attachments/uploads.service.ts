@@ -24,6 +24,7 @@ import { AttachmentPresenter } from './attachment-presenter';
 import { AttachmentRecorder } from './attachment-recorder';
 import { AttachmentsRepository } from './attachments.repository';
 import { chatObjectKey } from './storage-keys';
+import { TrustPolicy, type UploadTrust } from './trust-policy';
 import { storageSink } from './upload/file-sink';
 import { idempotencyKeyOf, isUniqueViolation } from './upload/idempotency-key';
 import { isMultipart } from './upload/multipart-reader';
@@ -34,6 +35,7 @@ export interface ChatUploadTarget {
   chat: ChatEntity;
   rule: EffectiveUploadRule;
   accessTokenRequired: boolean;
+  trust: UploadTrust;
 }
 
 /** Multipart uploads into a chat (`files`, repeatable), alone or as a message with text. */
@@ -50,6 +52,7 @@ export class UploadsService implements OnModuleInit {
     private readonly attachments: AttachmentsRepository,
     private readonly presenter: AttachmentPresenter,
     private readonly moduleRef: ModuleRef,
+    private readonly trust: TrustPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly quotas: StorageQuotaService,
   ) {}
@@ -80,6 +83,7 @@ export class UploadsService implements OnModuleInit {
         source: 'upload' as const,
         accessTokenRequired: target.accessTokenRequired,
         idempotencyKey: key,
+        encrypted: target.trust.encrypt,
       };
       return this.recorder.record(ctx, files, opts).catch(async (err: unknown) => {
         // A concurrent request with the same key won (the recorder already removed our objects).
@@ -121,10 +125,12 @@ export class UploadsService implements OnModuleInit {
         chatId,
         source: 'upload',
         accessTokenRequired: target.accessTokenRequired,
+        encrypted: target.trust.encrypt,
       });
       return { dtos, text: fields.get('text') };
     });
-    const ids = stored.dtos.map((d) => d.id);
+    // A quarantined file is stored but never part of a message.
+    const ids = stored.dtos.filter((d) => d.trust?.scan !== 'infected').map((d) => d.id);
     try {
       return await this.chatsService.send(ctx.principal, chatId, { text: stored.text, attachmentIds: ids });
     } catch (err) {
@@ -135,9 +141,10 @@ export class UploadsService implements OnModuleInit {
 
   /** The chat and the uploader's rule; refuses a closed chat or a disabled role before reading the body. */
   async target(p: Principal, chatId: string): Promise<ChatUploadTarget> {
-    const [chat, { rule, accessTokenRequired }] = await Promise.all([
+    const [chat, { rule, accessTokenRequired }, trust] = await Promise.all([
       this.chats.findInAccount(p.accountId, chatId),
       this.settings.forUploader(p),
+      this.trust.forAccount(p.accountId),
     ]);
     if (!chat || !canAccessChat(p, chat)) throw new NotFoundError('Chat');
     if (chat.status === 'closed') throw new ForbiddenError('This chat is closed', { code: 'CHAT_CLOSED' });
@@ -148,7 +155,7 @@ export class UploadsService implements OnModuleInit {
         rule.maxSizeKb,
         rule,
       );
-    return { chat, rule, accessTokenRequired };
+    return { chat, rule, accessTokenRequired, trust };
   }
 
   /** Runs an upload; a refusal or failure is audited with its reason, then rethrown. */
@@ -172,7 +179,8 @@ export class UploadsService implements OnModuleInit {
       fileField: 'files',
       rule: target.rule,
       maxFiles: this.config.uploads.maxFilesPerRequest,
-      sinkFor: () => storageSink(this.objects, chatObjectKey(accountId, id)),
+      sinkFor: () => storageSink(this.objects, chatObjectKey(accountId, id), target.trust.encrypt),
+      checks: target.trust.checks,
     });
     return { files: files.map((file) => ({ file, key: file.sink.key })), fields };
   }

@@ -162,6 +162,19 @@ export const envSchema = z.object({
   GENERATE_THUMBNAILS: bool.default(true),
   ACCESS_TOKEN_REQUIRED: bool.default(true),
   LOGGING_ENABLED: bool.default(true),
+  ENCRYPTION_KEYS: z
+    .string()
+    .superRefine((v, ctx) => {
+      const problem = masterKeysProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
+  ENCRYPTION_KMS_KEY_ID: z.string().min(1).optional(),
+  ENCRYPTION_KMS_REGION: z.string().min(1).default('us-east-1'),
+  ENCRYPTION_KMS_ENDPOINT: url(['http:', 'https:']).optional(),
+  CLAMAV_URL: url(['tcp:']).optional(),
+  CLAMAV_TIMEOUT_MS: int(100, 600000).default(30000),
+  RESCAN_INTERVAL_MS: int(1000, 86400000).default(60000),
 });
 
 /** Seed 000's `allowed_file_types` (`.pdf, .jpg`; commas, spaces or pipes) as a pipe list. */
@@ -282,6 +295,13 @@ export interface AppConfig {
     /** An operator without a console socket this long after a new chat or message gets an email. */
     notifyOfflineDelayMs: number;
   };
+  /** Master keys (the first wraps new data keys); undefined in development = generated under DATA_DIR. */
+  encryption: {
+    keys: { id: string; key: Buffer }[] | undefined;
+    kms?: { keyId: string; region: string; endpoint?: string };
+  };
+  /** clamd over TCP (`CLAMAV_URL`); off when undefined. */
+  scanning: { clamd?: { host: string; port: number }; timeoutMs: number; rescanIntervalMs: number };
 }
 
 export interface PlatformUploadDefaults {
@@ -345,6 +365,10 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     throw new ConfigError(missing.map((name) => `${name}: required when STORAGE_DRIVER=${e.STORAGE_DRIVER}`));
   if (e.NODE_ENV === 'production' && !e.SECRETS_KEY)
     throw new ConfigError(['SECRETS_KEY: required in production']);
+  if (e.NODE_ENV === 'production' && !e.ENCRYPTION_KEYS && !e.ENCRYPTION_KMS_KEY_ID)
+    throw new ConfigError([
+      'ENCRYPTION_KEYS: required in production (a comma list of <id>:<base64 32-byte key>, the first one current)',
+    ]);
   return {
     env: e.NODE_ENV,
     runMode: e.RUN_MODE,
@@ -466,5 +490,58 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
       notifyOfflineDelayMs: e.NOTIFY_OFFLINE_DELAY_SECONDS * 1000,
     },
+    encryption: {
+      keys: e.ENCRYPTION_KEYS ? parseMasterKeys(e.ENCRYPTION_KEYS) : undefined,
+      kms: e.ENCRYPTION_KMS_KEY_ID
+        ? {
+            keyId: e.ENCRYPTION_KMS_KEY_ID,
+            region: e.ENCRYPTION_KMS_REGION,
+            endpoint: e.ENCRYPTION_KMS_ENDPOINT,
+          }
+        : undefined,
+    },
+    scanning: {
+      clamd: e.CLAMAV_URL ? clamdAddress(e.CLAMAV_URL) : undefined,
+      timeoutMs: e.CLAMAV_TIMEOUT_MS,
+      rescanIntervalMs: e.RESCAN_INTERVAL_MS,
+    },
   };
+}
+
+function clamdAddress(value: string): { host: string; port: number } {
+  const u = new URL(value);
+  return { host: u.hostname.replace(/^\[|\]$/g, ''), port: Number(u.port || 3310) };
+}
+
+const MASTER_KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** `ENCRYPTION_KEYS=<id>:<key>,...` (key: 32 bytes as base64 or 64 hex characters). */
+export function parseMasterKeys(value: string): { id: string; key: Buffer }[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const at = entry.indexOf(':');
+      return { id: entry.slice(0, at), key: decodeKey(entry.slice(at + 1)) as Buffer };
+    });
+}
+
+function masterKeysProblem(value: string): string | undefined {
+  const entries = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (entries.length === 0) return 'must list at least one <id>:<key>';
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    const at = entry.indexOf(':');
+    const id = at > 0 ? entry.slice(0, at) : '';
+    if (!MASTER_KEY_ID.test(id)) return 'every key needs an id (letters, digits, ".", "_", "-") before ":"';
+    if (decodeKey(entry.slice(at + 1))?.length !== 32)
+      return `key "${id}" must be 32 bytes as base64 or 64 hex characters`;
+    if (ids.has(id)) return `key id "${id}" is listed twice`;
+    ids.add(id);
+  }
+  return undefined;
 }

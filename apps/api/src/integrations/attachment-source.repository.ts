@@ -35,7 +35,11 @@ export class AttachmentSourceRepository implements AttachmentSource {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async find(id: string): Promise<AttachmentRecord | null> {
-    const rows = await this.db.query<Row[]>(`SELECT ${COLUMNS} FROM attachments a WHERE a.id = $1`, [id]);
+    // A quarantined file is never called back or exported: to deliveries it does not exist.
+    const rows = await this.db.query<Row[]>(
+      `SELECT ${COLUMNS} FROM attachments a WHERE a.id = $1 AND a.scan_status IS DISTINCT FROM 'infected'`,
+      [id],
+    );
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
@@ -49,6 +53,7 @@ export class AttachmentSourceRepository implements AttachmentSource {
     const rows = await this.db.query<Row[]>(
       `SELECT ${COLUMNS} FROM attachments a
         WHERE a.account_id = $1 AND a.created_at >= $2 AND a.created_at < $3
+          AND a.scan_status IS DISTINCT FROM 'infected'
           AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.attachment_id = a.id AND d.kind = $4)
         ORDER BY a.created_at LIMIT $5`,
       [accountId, from, to, kind, limit],

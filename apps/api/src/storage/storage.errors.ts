@@ -27,3 +27,14 @@ export class InvalidStorageKeyError extends Error {
     this.name = 'InvalidStorageKeyError';
   }
 }
+
+/** An encrypted object that does not authenticate (tampered, truncated, reordered) or whose key is gone. */
+export class StorageIntegrityError extends Error {
+  constructor(
+    readonly key: string,
+    reason: string,
+  ) {
+    super(`storage object ${key} failed its integrity check: ${reason}`);
+    this.name = 'StorageIntegrityError';
+  }
+}

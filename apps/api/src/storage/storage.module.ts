@@ -1,8 +1,12 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { AzureStorageDriver } from './azure-storage.driver';
 import { DiskStorageDriver } from './disk-storage.driver';
 import { FailureTypedDriver } from './failure-typed.driver';
+import { DataKeysRepository } from './encryption/data-keys.repository';
+import { EncryptedStorageDriver } from './encryption/encrypted-storage.driver';
+import { masterKeyRing, verifyMasterKeys } from './encryption/master-keys';
 import { GcsStorageDriver } from './gcs-storage.driver';
 import { S3StorageDriver } from './s3-storage.driver';
 import { STORAGE_DRIVER, type StorageDriver } from './storage.driver';
@@ -35,6 +39,14 @@ function createDriver(config: AppConfig): StorageDriver | Promise<StorageDriver>
   }
 }
 
+/** Every driver is wrapped by encryption at rest; the master keys are checked before the app starts. */
+export async function encryptedDriver(config: AppConfig, db: DataSource): Promise<EncryptedStorageDriver> {
+  const keys = new DataKeysRepository(db);
+  const ring = await masterKeyRing(config);
+  await verifyMasterKeys(ring, keys);
+  return new EncryptedStorageDriver(new FailureTypedDriver(await createDriver(config)), ring, keys);
+}
+
 /** Provides the configured `StorageDriver` (STORAGE_DRIVER=disk|s3|azure|gcs) as `STORAGE_DRIVER` to every module. */
 @Global()
 @Module({})
@@ -47,7 +59,8 @@ export class StorageModule implements OnApplicationShutdown {
       providers: [
         {
           provide: STORAGE_DRIVER,
-          useFactory: async () => new FailureTypedDriver(await createDriver(config)),
+          useFactory: (db: DataSource) => encryptedDriver(config, db),
+          inject: [DataSource],
         },
       ],
       exports: [STORAGE_DRIVER],

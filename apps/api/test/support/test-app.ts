@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,11 +30,14 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const db = opts.db ?? (await createTestDatabase());
   const dataDir = mkdtempSync(join(tmpdir(), 'satchel-test-'));
+  const secretsKey = 'SECRETS_KEY' in env ? env['SECRETS_KEY'] : randomBytes(32).toString('hex');
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
     DATA_DIR: dataDir,
-    SECRETS_KEY: randomBytes(32).toString('hex'),
+    SECRETS_KEY: secretsKey,
+    // Apps on one database (an API and its worker, two sweepers) share its master key.
+    ENCRYPTION_KEYS: `test:${createHash('sha256').update(db.url).digest('base64')}`,
     QUEUE_PREFIX: `t${randomBytes(5).toString('hex')}`,
     ADMIN_EMAIL: OWNER.email,
     ADMIN_PASSWORD: OWNER.password,

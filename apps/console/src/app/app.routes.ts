@@ -34,6 +34,11 @@ const adminPages: Route[] = [
     loadComponent: () => import('./account/outbox.page').then((m) => m.OutboxPage),
   },
   {
+    path: 'quarantine',
+    title: 'nav.quarantine',
+    loadComponent: () => import('./trust/quarantine.page').then((m) => m.QuarantinePage),
+  },
+  {
     path: 'settings',
     loadChildren: () => import('./settings/settings.routes').then((m) => m.SETTINGS_ROUTES),
   },

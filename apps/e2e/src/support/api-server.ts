@@ -47,6 +47,7 @@ export async function startApiServer(name: string, env: Record<string, string> =
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       DATA_DIR: dataDir,
       SECRETS_KEY: randomBytes(32).toString('hex'),
+      ENCRYPTION_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       QUEUE_PREFIX: `e2e${randomBytes(5).toString('hex')}`,

@@ -1,4 +1,5 @@
 import type { HighlightSegment } from './search';
+import type { AttachmentTrustInfo } from './trust';
 import type { ActorRole } from './auth';
 
 export type DeliveryState = 'pending' | 'delivered' | 'refused' | 'failed' | 'disabled';
@@ -63,6 +64,7 @@ export interface AttachmentDto {
   expiredAt?: string;
   /** With a `text` search: an excerpt of the document's text, matches marked (plain text, never HTML). */
   snippet?: HighlightSegment[];
+  trust?: AttachmentTrustInfo;
 }
 
 export interface AttachmentListQuery {

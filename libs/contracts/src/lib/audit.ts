@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = {
   quotaUpdate: 'storage.quota.update',
   visitorExport: 'visitor.export',
   visitorErase: 'visitor.erase',
+  trustSettingsUpdate: 'trust-settings.update',
+  quarantine: 'attachment.quarantine',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -34,6 +34,15 @@ export const ERROR_CODES = {
   CHAT_CLOSED: 'The chat is closed',
   NOT_FOUND: 'The resource does not exist or is not visible to the caller',
   FILE_EXPIRED: 'Retention removed the file (see `expiredAt`); the message keeps a stub (410)',
+  FILE_QUARANTINED:
+    'The file was found infected (see `signature`) and is quarantined: it is never served (403)',
+  ACTIVE_CONTENT_REFUSED:
+    'The file holds active content (see `reason`: PDF JavaScript, macros, SVG) the account refuses',
+  FILE_INTEGRITY_ERROR:
+    'The stored file failed its integrity check (tampered, truncated or key missing) (502)',
+  SCANNER_UNAVAILABLE:
+    'The malware scanner is unreachable and the account refuses unscanned files; retry later (503)',
+  SCANNER_NOT_CONFIGURED: 'No malware scanner is configured on this server (CLAMAV_URL)',
   QUOTA_EXCEEDED: 'The account’s storage quota (bytes or files) would be exceeded (507)',
   GROUP_EXISTS: 'An upload group with this name already exists',
   INVALID_AVATAR: 'The avatar is not a PNG, JPEG or WebP image within the size limit',

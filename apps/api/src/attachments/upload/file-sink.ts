@@ -15,10 +15,14 @@ export interface FileSink {
 }
 
 /** Straight into storage under a generated key. */
-export function storageSink(objects: AttachmentObjectsRepository, key: string): FileSink & { key: string } {
+export function storageSink(
+  objects: AttachmentObjectsRepository,
+  key: string,
+  encrypt?: boolean,
+): FileSink & { key: string } {
   return {
     key,
-    write: (body, contentType) => objects.write(key, body, contentType),
+    write: (body, contentType) => objects.write(key, body, contentType, { encrypt }),
     discard: () => objects.remove(key),
   };
 }
@@ -49,9 +53,9 @@ export class SpoolSink implements FileSink {
     }
   }
 
-  async commit(objects: AttachmentObjectsRepository, key: string): Promise<void> {
+  async commit(objects: AttachmentObjectsRepository, key: string, encrypt?: boolean): Promise<void> {
     try {
-      await objects.write(key, createReadStream(this.path), this.contentType);
+      await objects.write(key, createReadStream(this.path), this.contentType, { encrypt });
     } finally {
       await this.discard();
     }

@@ -11,6 +11,7 @@ import type { Readable } from 'node:stream';
 import { UnsupportedMediaTypeError } from '../../common/errors/domain-errors';
 import { detectType, readHead, replay, UploadMeter, wasCutShort } from './content-inspector';
 import type { FileSink } from './file-sink';
+import { TrustInspector, type TrustChecks, type TrustFindings } from './trust-inspector';
 import { ClientAbortedError, ruleError } from './upload-errors';
 
 export interface StagedFile<S extends FileSink = FileSink> {
@@ -21,6 +22,8 @@ export interface StagedFile<S extends FileSink = FileSink> {
   /** Detected from the content. */
   contentType: string;
   sink: S;
+  /** Scan verdict and active content found; absent when the upload ran without trust checks. */
+  trust?: TrustFindings;
 }
 
 /** A tighter byte limit than the rule's (what the account's quota has left), with its own refusal. */
@@ -41,6 +44,7 @@ export class FileStager {
     rule: EffectiveUploadRule,
     sinkFor: (ext: string) => S,
     cap?: ByteCap,
+    checks?: TrustChecks,
   ): Promise<StagedFile<S>> {
     const name = sanitizeDisplayName(file.filename);
     const violation = checkFileAgainstRule(rule, { name }, rule.role);
@@ -63,13 +67,30 @@ export class FileStager {
     if (wasCutShort(file.stream)) throw file.stream.errored ?? new ClientAbortedError();
     const meter = new UploadMeter(limit, tooLarge);
     const sink = sinkFor(extension);
+    const metered = replay(head, ended, file.stream, meter);
+    const inspector = checks && new TrustInspector(name, verdict.mime, checks);
     try {
-      await sink.write(replay(head, ended, file.stream, meter), verdict.mime);
+      await sink.write(inspector ? inspected(metered, inspector) : metered, verdict.mime);
     } catch (err) {
       await sink.discard();
       // The meter's own refusal (413) is the real cause, whatever the sink made of it.
       throw meter.errored ?? err;
     }
-    return { name, extension, size: meter.size, sha256: meter.digest(), contentType: verdict.mime, sink };
+    return {
+      name,
+      extension,
+      size: meter.size,
+      sha256: meter.digest(),
+      contentType: verdict.mime,
+      sink,
+      trust: inspector?.findings(),
+    };
   }
+}
+
+/** The metered body through the inspector; a refusal there stops the meter (and so the source) too. */
+function inspected(metered: UploadMeter, inspector: TrustInspector): TrustInspector {
+  metered.on('error', (err) => inspector.destroy(err));
+  inspector.on('error', (err) => metered.destroy(err));
+  return metered.pipe(inspector);
 }

@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../../config/app-config.token';
 import type { FileSink } from './file-sink';
 import type { UploadBudget } from '../../upload-settings/storage-quota.service';
 import { FileStager, type ByteCap, type StagedFile } from './file-stager';
+import type { TrustChecks } from './trust-inspector';
 import { readMultipart } from './multipart-reader';
 
 export interface ReceiveOptions<S extends FileSink> {
@@ -18,6 +19,8 @@ export interface ReceiveOptions<S extends FileSink> {
   sinkFor(ext: string, fields: ReadonlyMap<string, string>): S;
   /** The account's storage quota left: enforced while the bytes stream (sizes are not known up front). */
   budget?: UploadBudget;
+  /** Malware scan and active-content policy of the account. */
+  checks?: TrustChecks;
 }
 
 export interface Received<S extends FileSink> {
@@ -59,7 +62,8 @@ export class UploadReceiver {
             // A browser form with no file chosen sends an empty part without a name.
             if (file.filename === '') return void file.stream.resume();
             const cap = capLeft(opts.budget, files);
-            files.push(await this.stager.stage(file, opts.rule, (ext) => opts.sinkFor(ext, fields), cap));
+            const sink = (ext: string) => opts.sinkFor(ext, fields);
+            files.push(await this.stager.stage(file, opts.rule, sink, cap, opts.checks));
           },
         },
       );

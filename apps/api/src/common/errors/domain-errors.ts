@@ -141,3 +141,13 @@ export class QuotaExceededError extends InsufficientStorageError {
     });
   }
 }
+
+/** Stored bytes failed their integrity check (tampered, truncated, or their key is gone): nothing is served. */
+export class FileIntegrityError extends DomainError {
+  readonly status = 502;
+  constructor() {
+    super('The stored file failed its integrity check and cannot be served', {
+      code: 'FILE_INTEGRITY_ERROR',
+    });
+  }
+}

@@ -15,6 +15,7 @@ export const EVENTS = {
   attachmentCreated: 'attachment.created',
   attachmentDeleted: 'attachment.deleted',
   attachmentExpired: 'attachment.expired',
+  attachmentInfected: 'attachment.infected',
   attachmentPreviewed: 'attachment.previewed',
   fileRequestUpdated: 'file-request.updated',
   accessRevoked: 'access.revoked',
@@ -49,6 +50,14 @@ export interface AttachmentCreatedEvent {
   accountId: string;
   chatId: string | null;
   attachment: AttachmentDto;
+}
+
+/** Malware was found in a file (at upload or by a rescan): it is quarantined, never served. */
+export interface AttachmentInfectedEvent {
+  accountId: string;
+  chatId: string | null;
+  attachment: AttachmentDto;
+  signature: string;
 }
 
 export interface AttachmentDeletedEvent {

@@ -14,6 +14,8 @@ import { TeamsAndMail1733100000000 } from './1733100000000-teams-and-mail';
 import { UploadRuleLevels1733106000000 } from './1733106000000-upload-rule-levels';
 import { Retention1733102000000 } from './1733102000000-retention';
 import { SearchIndexes1733107000000 } from './1733107000000-search-indexes';
+import { EncryptionAtRest1733108000000 } from './1733108000000-encryption-at-rest';
+import { TrustSettings1733108000001 } from './1733108000001-trust-settings';
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
   Foundation1732300000000,
@@ -31,4 +33,6 @@ export const MIGRATIONS = [
   UploadRuleLevels1733106000000,
   Retention1733102000000,
   SearchIndexes1733107000000,
+  EncryptionAtRest1733108000000,
+  TrustSettings1733108000001,
 ];

@@ -28,6 +28,7 @@ import { PdfPreview } from './pdf-preview';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { FileSizePipe, LocalDatePipe, LocalNumberPipe, TranslateOrPipe } from '../i18n/format.pipes';
 import { t } from '../i18n/translate';
+import { TrustBadges } from '../trust/trust-badges';
 
 /** Side panel: preview, metadata, integrations status, audit trail, download and delete. */
 @Component({
@@ -46,6 +47,7 @@ import { t } from '../i18n/translate';
     LocalDatePipe,
     LocalNumberPipe,
     TranslateOrPipe,
+    TrustBadges,
   ],
   templateUrl: './file-detail.html',
   styleUrl: './file-detail.scss',

@@ -23,6 +23,7 @@ import { FileDetail } from './file-detail';
 import { FileThumb } from './file-thumb';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { FileSizePipe, LocalDatePipe, LocalNumberPipe } from '../i18n/format.pipes';
+import { TrustBadges } from '../trust/trust-badges';
 
 export const TYPE_FILTERS: { value: string; label: string }[] = [
   { value: 'image/*', label: 'files.types.images' },
@@ -57,6 +58,7 @@ type SortField = NonNullable<AttachmentListQuery['sort']>;
     MatTooltipModule,
     StatusChip,
     FileThumb,
+    TrustBadges,
     FileDetail,
     FileName,
     TranslocoPipe,
@@ -88,6 +90,7 @@ export class FilesPage implements OnInit {
     'chat',
     'uploader',
     'createdAt',
+    'trust',
     'callback',
     'export',
   ];

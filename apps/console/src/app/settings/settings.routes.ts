@@ -39,6 +39,12 @@ export const SETTINGS_ROUTES: Route[] = [
     loadComponent: () => import('./appearance/appearance.page').then((m) => m.AppearancePage),
   },
   {
+    path: 'trust',
+    title: 'nav.trust',
+    canDeactivate: [confirmLeaveUnsaved],
+    loadComponent: () => import('../trust/trust-settings.page').then((m) => m.TrustSettingsPage),
+  },
+  {
     path: 'chatbot',
     title: 'nav.chatbot',
     canDeactivate: [confirmLeaveUnsaved],

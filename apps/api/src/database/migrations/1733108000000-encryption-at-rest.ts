@@ -1,0 +1,28 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Encryption at rest: each encrypted object's data key, wrapped by a master key (re-wrapping
+ * rewrites these rows, never the objects), and each master key's check value (a wrong key for a
+ * known id stops the start).
+ */
+export class EncryptionAtRest1733108000000 implements MigrationInterface {
+  name = 'EncryptionAtRest1733108000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE storage_data_keys (
+      storage_key text PRIMARY KEY,
+      master_key_id text NOT NULL,
+      wrapped_key bytea NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now())`);
+    await q.query('CREATE INDEX storage_data_keys_master_key ON storage_data_keys (master_key_id)');
+    await q.query(`CREATE TABLE encryption_master_keys (
+      id text PRIMARY KEY,
+      check_value text NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now())`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE IF EXISTS encryption_master_keys');
+    await q.query('DROP TABLE IF EXISTS storage_data_keys');
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AttachmentEntity, type ScanStatus } from '../attachments/attachment.entity';
+
+/** Attachments by scan verdict: the quarantine, the files waiting for a rescan. */
+@Injectable()
+export class QuarantineRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private repo() {
+    return this.db.getRepository(AttachmentEntity);
+  }
+
+  infected(accountId: string, take: number): Promise<AttachmentEntity[]> {
+    return this.repo().find({
+      where: { accountId, scanStatus: 'infected' },
+      order: { createdAt: 'DESC' },
+      take,
+    });
+  }
+
+  /** Stored while clamd was down (fail-open), oldest first. */
+  unscanned(take: number): Promise<AttachmentEntity[]> {
+    return this.repo().find({ where: { scanStatus: 'unscanned' }, order: { createdAt: 'ASC' }, take });
+  }
+
+  /** An account's files not in quarantine, by id, for a full rescan. */
+  notInfected(accountId: string, afterId: string, take: number): Promise<AttachmentEntity[]> {
+    return this.repo()
+      .createQueryBuilder('a')
+      .where('a.accountId = :accountId AND a.id > :afterId', { accountId, afterId })
+      .andWhere("a.scanStatus IS DISTINCT FROM 'infected'")
+      .orderBy('a.id', 'ASC')
+      .take(take)
+      .getMany();
+  }
+
+  /** False when the row is gone (deleted meanwhile). */
+  async setVerdict(id: string, status: ScanStatus, signature: string | null): Promise<boolean> {
+    const res = await this.repo().update(
+      { id },
+      { scanStatus: status, scanSignature: signature, scannedAt: new Date() },
+    );
+    return (res.affected ?? 0) > 0;
+  }
+}
