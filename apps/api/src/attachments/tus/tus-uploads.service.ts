@@ -186,22 +186,27 @@ export class TusUploadsService implements OnModuleInit, OnApplicationShutdown {
     const target = await this.uploads.target(ctx.principal, chatId);
     const budget = await this.quotas.budget(ctx.principal.accountId);
     const key = chatObjectKey(ctx.principal.accountId, chatId);
+    // The same trust checks (malware scan, active content) and encryption as a multipart upload.
     const file = await this.stager.stage(
       { filename: meta['filename'] ?? '', stream: this.store.read(upload.id) },
       target.rule,
-      () => storageSink(this.objects, key),
+      () => storageSink(this.objects, key, target.trust.encrypt),
       { bytes: budget.bytes, exceeded: () => budget.exceeded() },
+      target.trust.checks,
     );
     const dtos = await this.recorder.record(ctx, [{ file, key }], {
       chatId,
       source: 'upload',
       accessTokenRequired: target.accessTokenRequired,
       idempotencyKey: `tus:${upload.id}`,
+      encrypted: target.trust.encrypt,
     });
+    // A quarantined file is stored but never part of a message.
+    const clean = dtos.filter((d) => d.trust?.scan !== 'infected').map((d) => d.id);
     if (meta['messageText'] || meta['fileRequestId']) {
       await this.chatsService.send(ctx.principal, chatId, {
         text: meta['messageText'] ?? undefined,
-        attachmentIds: dtos.map((d) => d.id),
+        attachmentIds: clean,
         fileRequestId: meta['fileRequestId'] ?? undefined,
       });
     }
