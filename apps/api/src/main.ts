@@ -11,7 +11,7 @@ import { runStorageCheck } from './app/storage-check-command';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { loggingParams } from './logging/logging-params';
 import { AppLogger } from './logging/nest-logger';
-import { createRootLogger } from './logging/root-logger';
+import { createRootLogger, logToStderr } from './logging/root-logger';
 import { encryptionCommandOf, runEncryptionCommand } from './storage/encryption/encryption-cli';
 
 function banner(config: AppConfig, login: FirstLogin | null, widgetKey: string | undefined): string {
@@ -96,6 +96,11 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  const oneShot =
+    process.argv[2] === 'admin' ||
+    process.argv.includes('--check-storage') ||
+    !!encryptionCommandOf(process.argv);
+  if (oneShot) logToStderr();
   Logger.overrideLogger(AppLogger.standalone(loggingParams(createRootLogger(config))));
   if (process.argv[2] === 'admin')
     process.exit(await runAdminCommand(config, process.argv.slice(3), process.stdout));

@@ -15,9 +15,16 @@ export const REDACTED_PATHS = [
   '*.connectionString',
 ];
 
+let out: NodeJS.WriteStream = process.stdout;
+
+/** One-shot commands (`--check-storage`, `admin …`) print their report on stdout: logs go to stderr. */
+export function logToStderr(): void {
+  out = process.stderr;
+}
+
 function destination(format: AppConfig['logFormat']): DestinationStream {
-  const pretty = format === 'pretty' || (format === 'auto' && process.stdout.isTTY === true);
-  if (!pretty) return process.stdout;
+  const pretty = format === 'pretty' || (format === 'auto' && out.isTTY === true);
+  if (!pretty) return out;
   try {
     // Loaded only for terminals: a dev dependency, absent from a production install (JSON then).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -27,9 +34,10 @@ function destination(format: AppConfig['logFormat']): DestinationStream {
       singleLine: true,
       ignore: 'pid,hostname',
       translateTime: 'SYS:HH:MM:ss',
+      destination: out === process.stderr ? 2 : 1,
     });
   } catch {
-    return process.stdout;
+    return out;
   }
 }
 

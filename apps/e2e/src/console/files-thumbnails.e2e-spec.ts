@@ -56,7 +56,10 @@ describe('console: Files thumbnails', () => {
     await page.goto('/console/audit');
     await page.getByRole('table', { name: 'Audit events' }).waitFor();
     const before = images.map((img) => contentOf(img.id));
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Files' }).click();
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Files', exact: true })
+      .click();
     await page.waitForFunction((n) => {
       const imgs = Array.from(
         document.querySelectorAll<HTMLImageElement>('sc-file-thumb img[data-preview=ready]'),

@@ -38,7 +38,10 @@ describe('console: Files', () => {
   it('lists files uploaded through the API and finds them by name', async () => {
     const page = await env.page();
     await signIn(page);
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Files' }).click();
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Files', exact: true })
+      .click();
     const table = page.getByRole('table', { name: 'Files' });
     await table.getByRole('button', { name: 'Open holiday-photo.png' }).waitFor();
     await table.getByRole('button', { name: 'Open invoice-2024.pdf' }).waitFor();

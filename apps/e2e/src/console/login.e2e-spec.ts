@@ -42,7 +42,7 @@ describe('console: sign in, navigation by role, session expiry, sign out', () =>
       'AWS S3 export',
       'Callback',
     ]) {
-      await nav.getByRole('link', { name: label }).waitFor();
+      await nav.getByRole('link', { name: label, exact: true }).waitFor();
     }
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/console\/login/);
@@ -63,7 +63,7 @@ describe('console: sign in, navigation by role, session expiry, sign out', () =>
     await page.waitForURL(/\/console\/inbox/);
     const nav = page.getByRole('navigation', { name: 'Sections' });
     await nav.getByRole('link', { name: 'Inbox' }).waitFor();
-    expect(await nav.getByRole('link', { name: 'Files' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'Files', exact: true }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'File uploads' }).count()).toBe(0);
     await page.goto('/console/settings/uploads');
     await page.waitForURL(/\/console\/inbox/);

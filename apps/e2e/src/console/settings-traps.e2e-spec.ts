@@ -82,7 +82,9 @@ describe('console settings: no traps', () => {
     const size = page.getByTestId('operator-size');
     await size.click();
     await size.fill('777');
-    const files = page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Files' });
+    const files = page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Files', exact: true });
 
     await files.click();
     const dialog = page.getByRole('dialog');
@@ -114,7 +116,10 @@ describe('console settings: no traps', () => {
     await size.fill('2048');
     await page.getByRole('button', { name: 'Save upload rules' }).click();
     await page.getByText('Saved. New uploads follow these rules now.').waitFor();
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Files' }).click();
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Files', exact: true })
+      .click();
     await page.waitForURL(/\/console\/files$/);
     await page.context().close();
   });

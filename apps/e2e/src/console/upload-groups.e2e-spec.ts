@@ -101,4 +101,20 @@ describe('console: upload groups and "why can\'t I send this?"', () => {
     expect(files.items).toHaveLength(1);
     await page.context().close();
   });
+
+  it("says which level decided in the operator's language (German)", async () => {
+    const page = await env.page();
+    await signIn(page, 'olga@e2e.local', PASSWORD);
+    await page.evaluate(() => localStorage.setItem('satchel.console.lang', 'de'));
+    await page.goto(`/console/inbox/${chat.id}`);
+    await page.locator('sc-chat-view h2', { hasText: 'Gina Groups' }).waitFor();
+    await page.getByLabel('Dateien auswählen').setInputFiles(sheetPath, { timeout: 120_000 });
+    const file = page.locator('[data-file="q3.xlsx"][data-state="refused"]');
+    await file.getByText('(festgelegt durch die Plattform-Voreinstellung)').waitFor();
+    const why = page.locator('sc-upload-rule-why');
+    await why.getByText('Warum kann ich das nicht senden?').waitFor();
+    await why.getByText('Größte Datei: 5 MB — festgelegt durch die Plattform-Voreinstellung').waitFor();
+    await screenshot(page, 'inbox-why-cant-i-send-de');
+    await page.context().close();
+  });
 });

@@ -73,8 +73,9 @@ export class FileStager {
       await sink.write(inspector ? inspected(metered, inspector) : metered, verdict.mime);
     } catch (err) {
       await sink.discard();
-      // The meter's own refusal (413) is the real cause, whatever the sink made of it.
-      throw meter.errored ?? err;
+      // The meter's own refusal (413) is the real cause, whatever the sink made of it; an abort of
+      // the meter is only the sink's failure (e.g. a full disk) travelling back up the stream.
+      throw meter.errored && !isAbort(meter.errored) ? meter.errored : err;
     }
     return {
       name,
@@ -94,3 +95,5 @@ function inspected(metered: UploadMeter, inspector: TrustInspector): TrustInspec
   inspector.on('error', (err) => metered.destroy(err));
   return metered.pipe(inspector);
 }
+
+const isAbort = (err: Error): boolean => err.name === 'AbortError';

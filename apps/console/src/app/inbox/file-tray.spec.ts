@@ -32,4 +32,29 @@ describe('FileTray (operator)', () => {
     tray.remove(exe.id);
     expect(tray.files()).toHaveLength(2);
   });
+
+  it('names the level that set the broken rule, as catalogue text in any language', () => {
+    const tray = new FileTray(
+      () => '/v1/chats/c1/attachments',
+      () => 'Bearer t',
+    );
+    const decided = {
+      ...rule,
+      decidedBy: {
+        enabled: { level: 'platform' },
+        allowedTypes: { level: 'group', name: 'Finance' },
+        maxSizeKb: { level: 'account' },
+      },
+    };
+    tray.add([new File(['MZ'], 'tool.exe'), new File([new Uint8Array(2048)], 'big.png')], decided);
+    const [exe, big] = tray.files();
+    expect(exe).toMatchObject({
+      refusal: { code: 'type', name: 'tool.exe', ext: '.exe', allowed: 'pdf, png' },
+      decidedBy: { key: 'ruleWhy.by.group', params: { name: 'Finance' } },
+    });
+    expect(big).toMatchObject({
+      refusal: { code: 'size', max: 1 },
+      decidedBy: { key: 'ruleWhy.by.account.operator', params: {} },
+    });
+  });
 });

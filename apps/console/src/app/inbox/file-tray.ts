@@ -1,8 +1,9 @@
 import { signal } from '@angular/core';
 import type { AttachmentDto } from '@satchel/contracts';
 import type { EffectiveUploadRule, UploadRuleDecision } from '@satchel/contracts';
-import { describeDecision, type RuleLike } from '@satchel/domain';
+import type { RuleLike } from '@satchel/domain';
 import { ApiError, refusalOf, UploadAborted, uploadFile, type UploadHandle } from '@satchel/upload-client';
+import { decisionText, type DecisionText } from './rule-decision';
 
 export type TrayState = 'ready' | 'refused' | 'uploading' | 'failed' | 'done';
 
@@ -13,6 +14,8 @@ export interface TrayFile {
   reason: string;
   /** Why the rule refuses it, for the catalogue's `chat.refusal.<code>` text. */
   refusal?: { code: string; name: string; ext: string; allowed: string; max: number };
+  /** Which level set the rule it broke, when the server said (`ruleWhy.by.*`). */
+  decidedBy?: DecisionText;
   progress: number;
   previewUrl: string | null;
   attachment?: AttachmentDto;
@@ -48,13 +51,9 @@ export class FileTray {
         id: ++seq,
         file,
         state: refusal ? 'refused' : 'ready',
-        reason: refusal
-          ? why
-            ? `${refusal.message} (set by ${describeDecision(why, 'operator')})`
-            : refusal.message
-          : '',
-        // With the deciding level known, its sentence (not yet in the catalogues) says more.
-        refusal: refusal && rule && !why ? refusalParams(refusal.code, file.name, rule) : undefined,
+        reason: refusal ? refusal.message : '',
+        refusal: refusal && rule ? refusalParams(refusal.code, file.name, rule) : undefined,
+        decidedBy: why ? decisionText(why, 'operator') : undefined,
         progress: 0,
         previewUrl: file.type.startsWith('image/') ? URL.createObjectURL(file) : null,
       };

@@ -1,11 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
 import type { EffectiveUploadRule, UploadRuleDecision } from '@satchel/contracts';
-import { describeDecision, formatBytes } from '@satchel/domain';
+import { formatBytes } from '@satchel/domain';
+import { decisionText, type DecisionText } from './rule-decision';
 
 interface WhyLine {
+  /** Catalogue key of the part (`ruleWhy.sending`…). */
   label: string;
   value: string;
-  by: string;
+  /** The value is itself a catalogue key (allowed / not allowed). */
+  valueIsKey: boolean;
+  by: DecisionText;
 }
 
 /**
@@ -14,14 +19,19 @@ interface WhyLine {
  */
 @Component({
   selector: 'sc-upload-rule-why',
+  imports: [TranslocoPipe],
   template: `
     @if (lines(); as rows) {
       <details class="rule-why" [open]="open()">
-        <summary>Why can't I send this?</summary>
+        <summary>{{ 'ruleWhy.summary' | transloco }}</summary>
         <ul>
           @for (l of rows; track l.label) {
             <li>
-              <strong>{{ l.label }}:</strong> {{ l.value }} <span class="muted">— set by {{ l.by }}</span>
+              <strong>{{ l.label | transloco }}:</strong>
+              {{ l.valueIsKey ? (l.value | transloco) : l.value }}
+              <span class="muted"
+                >— {{ 'ruleWhy.setBy' | transloco: { by: (l.by.key | transloco: l.by.params) } }}</span
+              >
             </li>
           }
         </ul>
@@ -50,18 +60,29 @@ export class UploadRuleWhy {
   readonly lines = computed((): WhyLine[] | null => {
     const r = this.rule();
     if (!r?.decidedBy) return null;
-    const by = (d: UploadRuleDecision) => describeDecision(d, r.role);
+    const by = (d: UploadRuleDecision) => decisionText(d, r.role);
     const lines: WhyLine[] = [
-      { label: 'Sending files', value: r.enabled ? 'allowed' : 'not allowed', by: by(r.decidedBy.enabled) },
+      {
+        label: 'ruleWhy.sending',
+        value: r.enabled ? 'ruleWhy.allowed' : 'ruleWhy.notAllowed',
+        valueIsKey: true,
+        by: by(r.decidedBy.enabled),
+      },
     ];
     if (r.enabled) {
       lines.push(
         {
-          label: 'File types',
+          label: 'ruleWhy.types',
           value: r.extensions.map((e) => `.${e}`).join(', '),
+          valueIsKey: false,
           by: by(r.decidedBy.allowedTypes),
         },
-        { label: 'Largest file', value: formatBytes(r.maxSizeBytes), by: by(r.decidedBy.maxSizeKb) },
+        {
+          label: 'ruleWhy.largest',
+          value: formatBytes(r.maxSizeBytes),
+          valueIsKey: false,
+          by: by(r.decidedBy.maxSizeKb),
+        },
       );
     }
     return lines;
