@@ -82,6 +82,8 @@ describe('console: a team that runs itself (emails through a real SMTP server)',
     const page = await env.page();
     await page.goto('/console/login');
     await page.getByRole('link', { name: 'Forgot password?' }).click();
+    // The page is loaded lazily: until its heading shows, "Email" is still the sign-in form's field.
+    await page.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
     await page.getByLabel('Email').fill('rita@e2e.test');
     await page.getByRole('button', { name: 'Send reset link' }).click();
     await page.getByText('If this address has an account, a reset link is on its way.').waitFor();
