@@ -86,7 +86,7 @@ describe("a chat's files: the list and download-all as a zip", () => {
     const [event] = await t.app
       .get(DataSource)
       .query(
-        `SELECT actor_id, chat_id, details FROM audit_events WHERE action = 'chat.files.download' ORDER BY created_at DESC LIMIT 1`,
+        `SELECT actor_id, chat_id, details FROM audit_events WHERE action = 'chat-files.download' ORDER BY created_at DESC LIMIT 1`,
       );
     expect(event).toMatchObject({
       actor_id: operator.userId,
