@@ -131,7 +131,7 @@ describe('inbox: files in the conversation, the viewer, the Files tab, and a pho
     await dialog.getByRole('button', { name: 'Download blue.png' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('blue.png');
-    expect(sha256(await readFile((await file.path())))).toBe(sha256(FILES[2].buffer));
+    expect(sha256(await readFile(await file.path()))).toBe(sha256(FILES[2].buffer));
 
     await page.keyboard.press('ArrowRight');
     await waitForText(page, 'viewer-position', 'PDF 4 of 4');
@@ -195,7 +195,7 @@ describe('inbox: files in the conversation, the viewer, the Files tab, and a pho
     await page.getByRole('button', { name: /^Download all: 5 file\(s\)/ }).click();
     const zip = await download;
     expect(zip.suggestedFilename()).toBe('Fiona Files files.zip');
-    const entries = await unzip(await readFile((await zip.path())));
+    const entries = await unzip(await readFile(await zip.path()));
     expect([...entries.keys()]).toEqual(FILES.map((f) => f.name));
     for (const f of FILES) expect(sha256(entries.get(f.name)!)).toBe(sha256(f.buffer));
 
