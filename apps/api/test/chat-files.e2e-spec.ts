@@ -7,10 +7,22 @@ import { accountWithOperator, createTenant, startVisitorChat, type Session } fro
 import { pdfOfSize, rawBody, setUploadSettings, uploadFile } from './support/files';
 import { solid } from './support/images';
 import { sendFiles } from './support/retention';
+import { AttachmentsRepository } from '../src/attachments/attachments.repository';
+import { STORAGE_DRIVER, type StorageDriver } from '../src/storage/storage.driver';
+import { peakRssGrowth, repeatedBody } from './support/peak-rss';
 import { startTestApp, type TestApp } from './support/test-app';
 import { unzip } from './support/zip';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const MiB = 1024 * 1024;
+
+/** A supertest parser that only counts the body's bytes (never holds it). */
+function countBytes(res: request.Response, cb: (err: Error | null, body: number) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  let n = 0;
+  stream.on('data', (c: Buffer) => (n += c.length));
+  stream.on('end', () => cb(null, n));
+}
 
 describe("a chat's files: the list and download-all as a zip", () => {
   let clamd: TestClamd;
@@ -47,6 +59,9 @@ describe("a chat's files: the list and download-all as a zip", () => {
     await t?.close();
     await clamd?.stop();
   });
+
+  const widgetKeyOfOwner = async () =>
+    (await request(t.url).get('/v1/account').set(owner.auth).expect(200)).body.widgetKey as string;
 
   const zipOf = (auth: Record<string, string>) =>
     request(t.url).get(`/v1/chats/${chat.chatId}/attachments.zip`).set(auth).buffer(true).parse(rawBody);
@@ -106,11 +121,62 @@ describe("a chat's files: the list and download-all as a zip", () => {
     await request(t.url).get(`/v1/chats/not-a-uuid/attachments.zip`).set(other.admin.auth).expect(400);
   });
 
+  it('streams a 128 MiB file encrypted at rest through the zip without holding it in memory', async () => {
+    const big = await startVisitorChat(t, await widgetKeyOfOwner(), 'Bea Bigfile');
+    const key = `memory/${big.chatId}/big.mp4`;
+    await t.app
+      .get<StorageDriver>(STORAGE_DRIVER)
+      .write(key, repeatedBody(128 * MiB), { contentType: 'video/mp4', encrypt: true });
+    // The row as an upload would record it (a 128 MiB upload is not what this test is about).
+    await t.app.get(AttachmentsRepository).insertMany([
+      {
+        accountId: owner.accountId,
+        chatId: big.chatId,
+        name: 'big.mp4',
+        extension: 'mp4',
+        size: 128 * MiB,
+        contentType: 'video/mp4',
+        sha256: 'not-checked',
+        storageDriver: 'disk',
+        storageKey: key,
+        source: 'upload',
+        sourceUrl: null,
+        uploadedByRole: 'visitor',
+        uploadedById: null,
+        uploadedByName: 'Bea Bigfile',
+        idempotencyKey: null,
+        idempotencyIndex: null,
+        endUserId: null,
+        channel: null,
+        encrypted: true,
+        scanStatus: null,
+        scanSignature: null,
+        scannedAt: null,
+        activeContent: null,
+      },
+    ]);
+    let size = 0;
+    const growth = await peakRssGrowth(async () => {
+      const res = await request(t.url)
+        .get(`/v1/chats/${big.chatId}/attachments.zip`)
+        .set(operator.auth)
+        .buffer(true)
+        .parse(countBytes)
+        .expect(200);
+      size = res.body as number;
+    });
+    expect(size).toBeGreaterThan(128 * MiB);
+    expect(size).toBeLessThan(128 * MiB + 4096);
+    // Holding the file would add 128 MiB or more; what is in flight is a few 256 KiB segments and socket buffers.
+    expect(growth).toBeLessThan(64 * MiB);
+    process.stdout.write(`128 MiB chat zip: peak RSS +${Math.round(growth / MiB)} MiB\n`);
+  }, 180_000);
+
   it('is rate limited per user', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await zipOf(owner.auth)).status);
     expect(statuses).toEqual([200, 200, 200, 200, 429]);
-    // Another user keeps their own allowance (the operator used one of four above).
+    // Another user keeps their own allowance (the operator used two of four above).
     await zipOf(operator.auth).expect(200);
   });
 });
