@@ -1,4 +1,5 @@
 import { crc32 } from 'node:zlib';
+import * as yauzl from 'yauzl';
 
 /** A minimal zip (stored entries, no compression): enough for OOXML fixtures built at test time. */
 export function zipOf(entries: Record<string, Buffer | string>): Buffer {
@@ -51,5 +52,29 @@ export function wordDocument(macro: boolean): Buffer {
     'word/document.xml':
       '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',
     ...(macro ? { 'word/vbaProject.bin': Buffer.alloc(512, 0x41) } : {}),
+  });
+}
+
+/** Every entry of a zip, read with yauzl: name → bytes. */
+export function unzip(buf: Buffer): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buf, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err ?? new Error('not a zip'));
+      const out = new Map<string, Buffer>();
+      zip.on('entry', (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return reject(e ?? new Error('unreadable entry'));
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            out.set(entry.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(out));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
   });
 }

@@ -36,6 +36,8 @@ import { SessionStore } from '../core/session.store';
 import { FileName } from '../core/file-name';
 import { PdfPreview } from '../files/pdf-preview';
 import { AttachmentView } from './attachment-view';
+import { ChatTabs } from './chat-tabs';
+import { InboxBack } from './inbox-back';
 import { FileTray } from './file-tray';
 import { UploadRuleWhy } from './upload-rule-why';
 import { InboxLive } from './inbox-live';
@@ -57,6 +59,8 @@ import { t } from '../i18n/translate';
     MatInputModule,
     MatProgressBarModule,
     AttachmentView,
+    ChatTabs,
+    InboxBack,
     FileName,
     PdfPreview,
     TranslocoPipe,
@@ -99,6 +103,8 @@ export class ChatView {
     maxSizeKb: null,
     skippable: false,
   });
+  /** Left (e.g. for the Files tab) while a load was under way: its answer is dropped. */
+  private gone = false;
   readonly tray = new FileTray(
     () => `/v1/chats/${this.chatId()}/attachments`,
     () => `Bearer ${this.session.token() ?? ''}`,
@@ -122,7 +128,10 @@ export class ChatView {
       untracked(() => void this.load(id));
     });
     const destroyed = inject(DestroyRef);
-    destroyed.onDestroy(() => this.live.selected.set(null));
+    destroyed.onDestroy(() => {
+      this.gone = true;
+      this.live.selected.set(null);
+    });
     this.live.messages.pipe(takeUntilDestroyed()).subscribe((m) => this.onMessage(m));
     this.live.requests.pipe(takeUntilDestroyed()).subscribe((r) => this.onRequest(r));
     this.live.chats.pipe(takeUntilDestroyed()).subscribe((c) => c.id === this.chatId() && this.chat.set(c));
@@ -141,7 +150,7 @@ export class ChatView {
         firstValueFrom(this.http.get<FileRequestDto[]>(`/v1/chats/${id}/file-requests`)),
         firstValueFrom(this.http.get<EffectiveUploadRule>('/v1/uploads/rules')).catch(() => null),
       ]);
-      if (id !== this.chatId()) return;
+      if (this.gone || id !== this.chatId()) return;
       this.chat.set(chat);
       this.messages.update((live) => mergeMessages(messages, live));
       this.hasOlder.set(messages.length === MESSAGE_PAGE);
