@@ -39,6 +39,7 @@ import { AttachmentView } from './attachment-view';
 import { ChatTabs } from './chat-tabs';
 import { InboxBack } from './inbox-back';
 import { FileTray } from './file-tray';
+import { ChatSearch } from './chat-search';
 import { UploadRuleWhy } from './upload-rule-why';
 import { InboxLive } from './inbox-live';
 import { MESSAGE_PAGE, mergeMessages, nearBottom, nearTop } from './message-log';
@@ -65,6 +66,7 @@ import { t } from '../i18n/translate';
     PdfPreview,
     TranslocoPipe,
     FileSizePipe,
+    ChatSearch,
   ],
   templateUrl: './chat-view.html',
   styleUrl: './chat-view.scss',
@@ -92,6 +94,9 @@ export class ChatView {
   readonly sending = signal(false);
   readonly dragging = signal(false);
   readonly asking = signal(false);
+  readonly searching = signal(false);
+  /** The message a search result jumped to, marked for a moment. */
+  readonly found = signal<string | null>(null);
   readonly request = signal<{
     prompt: string;
     allowedTypes: string;
@@ -196,6 +201,26 @@ export class ChatView {
     } finally {
       this.loadingOlder.set(false);
     }
+  }
+
+  /** Shows a message found by search: loads older pages until it is there, then scrolls to it. */
+  async jumpTo(messageId: string): Promise<void> {
+    for (let i = 0; i < 50 && !this.messages().some((m) => m.id === messageId) && this.hasOlder(); i++) {
+      await this.loadOlder();
+    }
+    this.found.set(messageId);
+    afterNextRender(
+      {
+        write: () => {
+          const el = this.log()?.nativeElement.querySelector<HTMLElement>(
+            `[data-message="${CSS.escape(messageId)}"]`,
+          );
+          el?.scrollIntoView({ block: 'center' });
+          el?.focus({ preventScroll: true });
+        },
+      },
+      { injector: this.injector },
+    );
   }
 
   private scrollToNewest(): void {
