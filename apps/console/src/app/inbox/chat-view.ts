@@ -41,7 +41,7 @@ import { UploadRuleWhy } from './upload-rule-why';
 import { InboxLive } from './inbox-live';
 import { MESSAGE_PAGE, mergeMessages, nearBottom, nearTop } from './message-log';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { FileSizePipe } from '../i18n/format.pipes';
+import { DurationPipe, FileSizePipe, LocalNumberPipe } from '../i18n/format.pipes';
 import { t } from '../i18n/translate';
 
 /** One conversation: live messages, files to send (picker, drag-and-drop, paste, tray, progress) and file requests. */
@@ -61,6 +61,8 @@ import { t } from '../i18n/translate';
     PdfPreview,
     TranslocoPipe,
     FileSizePipe,
+    DurationPipe,
+    LocalNumberPipe,
   ],
   templateUrl: './chat-view.html',
   styleUrl: './chat-view.scss',
@@ -100,7 +102,7 @@ export class ChatView {
     skippable: false,
   });
   readonly tray = new FileTray(
-    () => `/v1/chats/${this.chatId()}/attachments`,
+    () => this.chatId(),
     () => `Bearer ${this.session.token() ?? ''}`,
   );
   /** Tray files whose PDF preview is open. */

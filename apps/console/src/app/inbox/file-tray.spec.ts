@@ -10,7 +10,7 @@ describe('FileTray (operator)', () => {
 
   it('refuses files the operator rule does not allow, with the reason, and keeps them out of the send', () => {
     const tray = new FileTray(
-      () => '/v1/chats/c1/attachments',
+      () => 'c1',
       () => 'Bearer t',
     );
     tray.add(
@@ -35,7 +35,7 @@ describe('FileTray (operator)', () => {
 
   it('names the level that set the broken rule, as catalogue text in any language', () => {
     const tray = new FileTray(
-      () => '/v1/chats/c1/attachments',
+      () => 'c1',
       () => 'Bearer t',
     );
     const decided = {
