@@ -67,6 +67,8 @@ export class FileCard {
     this.bar.hidden = !moving;
     this.rate.hidden = !moving;
     if (!moving) this.bar.value = state === 'done' ? 100 : 0;
+    // Paused: no speed or time left, only how far it got.
+    if (state === 'paused') this.progress(this.bar.value, 100);
     this.renderSub();
     this.renderButtons();
   }
