@@ -57,4 +57,17 @@ describe('FileTray (operator)', () => {
       decidedBy: { key: 'ruleWhy.by.account.operator', params: {} },
     });
   });
+
+  it('sends files above 8 MB through tus, which can pause; smaller ones cannot', () => {
+    const tray = new FileTray(
+      () => 'c1',
+      () => 'Bearer t',
+    );
+    const big = new File([new Uint8Array(8 * 1024 * 1024 + 1)], 'big.pdf', { type: 'application/pdf' });
+    tray.add([big, new File(['%PDF-1.4'], 'small.pdf')], { ...rule, maxSizeKb: 10_000 });
+    expect(tray.files().map((f) => [f.file.name, f.state, f.resumable, f.speed, f.eta])).toEqual([
+      ['big.pdf', 'ready', true, 0, null],
+      ['small.pdf', 'ready', false, 0, null],
+    ]);
+  });
 });
