@@ -44,7 +44,7 @@ import { UploadRuleWhy } from './upload-rule-why';
 import { InboxLive } from './inbox-live';
 import { MESSAGE_PAGE, mergeMessages, nearBottom, nearTop } from './message-log';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { FileSizePipe } from '../i18n/format.pipes';
+import { DurationPipe, FileSizePipe, LocalNumberPipe } from '../i18n/format.pipes';
 import { t } from '../i18n/translate';
 
 /** One conversation: live messages, files to send (picker, drag-and-drop, paste, tray, progress) and file requests. */
@@ -67,6 +67,8 @@ import { t } from '../i18n/translate';
     TranslocoPipe,
     FileSizePipe,
     ChatSearch,
+    DurationPipe,
+    LocalNumberPipe,
   ],
   templateUrl: './chat-view.html',
   styleUrl: './chat-view.scss',
@@ -111,7 +113,7 @@ export class ChatView {
   /** Left (e.g. for the Files tab) while a load was under way: its answer is dropped. */
   private gone = false;
   readonly tray = new FileTray(
-    () => `/v1/chats/${this.chatId()}/attachments`,
+    () => this.chatId(),
     () => `Bearer ${this.session.token() ?? ''}`,
   );
   /** Tray files whose PDF preview is open. */
