@@ -7,6 +7,9 @@ export const boundaries = {
   enforceBuildableLibDependency: true,
   allow: [],
   banTransitiveDependencies: true,
+  // The library is imported statically; only its `/tus` entry (tus-js-client) is loaded lazily, as a
+  // separate chunk fetched for large files.
+  checkDynamicDependenciesExceptions: ['@satchel/upload-client'],
   depConstraints: [
     { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
     { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib'] },
