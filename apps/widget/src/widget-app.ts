@@ -11,7 +11,7 @@ import { resumeOrStartChat, startChat, type ResumedChat } from './session/chat-s
 import { EarlierChats, type EarlierChat } from './session/earlier-chats';
 import { SessionStore, type StoredSession } from './session/session-store';
 import { endedNotice, lastWords, renderEarlier, transcriptBody, whenLabel } from './ui/earlier-view';
-import { acceptOf, uploadFile } from '@satchel/upload-client';
+import { acceptOf, compressImages, uploadFile } from '@satchel/upload-client';
 import { localId, Tray, type TrayItem } from './upload/tray';
 import { Conversation } from './ui/conversation';
 import { WidgetShell } from './ui/widget-shell';
@@ -64,7 +64,10 @@ export class WidgetApp {
     i18n.setAssetBase(cfg.assetBase);
     this.settings = new WidgetSettings(this.api, cfg.widgetKey);
     this.shell = new WidgetShell(host, {
-      files: (f) => this.tray.add(f),
+      files: (f) =>
+        void compressImages(f, (this.rule as EffectiveUploadRule | null)?.photoCompression).then((c) =>
+          this.tray.add(c),
+        ),
       submit: (t) => void this.submit(t),
       accept: () => (this.rule ? acceptOf(this.tray.effectiveRule ?? this.rule) : null),
       toggled: (open) => hostApi.emit(open ? 'open' : 'close'),

@@ -43,6 +43,7 @@ import { MESSAGE_PAGE, mergeMessages, nearBottom, nearTop } from './message-log'
 import { TranslocoPipe } from '@jsverse/transloco';
 import { FileSizePipe } from '../i18n/format.pipes';
 import { t } from '../i18n/translate';
+import { compressImages } from '@satchel/upload-client';
 
 /** One conversation: live messages, files to send (picker, drag-and-drop, paste, tray, progress) and file requests. */
 @Component({
@@ -229,7 +230,8 @@ export class ChatView {
 
   addFiles(files: FileList | File[] | null | undefined): void {
     const list = Array.from(files ?? []);
-    if (list.length) this.tray.add(list, this.rule());
+    if (list.length)
+      void compressImages(list, this.rule()?.photoCompression).then((c) => this.tray.add(c, this.rule()));
   }
 
   onPick(input: HTMLInputElement): void {
