@@ -1,7 +1,11 @@
 import type { AttachmentDto, Page as PageOf } from '@satchel/contracts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { screenshot } from '../support/browser';
+import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
 import type { SampleFile } from '../support/sample-files';
 import { dropFiles, openDemo, widget } from './widget-ui';
@@ -31,21 +35,36 @@ async function twelveMegapixelPhoto(): Promise<SampleFile> {
   return { name: 'holiday.jpg', mimeType: 'image/jpeg', buffer };
 }
 
-describe('widget: photo compression in the browser before upload', () => {
+/** The stored file of an attachment, downloaded through the API: its size and dimensions. */
+async function storedPhoto(env: E2eEnv, a: AttachmentDto) {
+  const res = await fetch(new URL(a.url, env.admin.baseUrl));
+  expect(res.status).toBe(200);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  const { width = 0, height = 0, format } = await sharp(bytes).metadata();
+  return { size: bytes.length, width, height, format };
+}
+
+describe('widget and console: photo compression in the browser before upload', () => {
   let env: E2eEnv;
   let visitor: Page;
+  const dir = mkdtempSync(join(tmpdir(), 'satchel-photo-'));
 
   beforeAll(async () => {
     env = await startE2eEnv('widget-photo-compression');
     await env.admin.put('/v1/settings/uploads', {
       visitor: { enabled: true, allowedTypes: 'jpg|jpeg|pdf', maxSizeKb: MAX_SIZE_KB },
-      photoCompression: { visitor: { enabled: true, maxDimensionPx: MAX_DIMENSION, quality: 70 } },
+      operator: { enabled: true, allowedTypes: 'jpg|jpeg|pdf', maxSizeKb: MAX_SIZE_KB },
+      photoCompression: {
+        visitor: { enabled: true, maxDimensionPx: MAX_DIMENSION, quality: 70 },
+        operator: { enabled: true, maxDimensionPx: 1600, quality: 70 },
+      },
     });
     visitor = await env.page();
   });
 
   afterAll(async () => {
     await env?.stop();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('sends a 12-megapixel photo above the size limit as a smaller photo within the maximum dimension', async () => {
@@ -77,5 +96,27 @@ describe('widget: photo compression in the browser before upload', () => {
     expect(format).toBe('jpeg');
     expect(Math.max(width, height)).toBe(MAX_DIMENSION);
     expect(width / height).toBeCloseTo(4 / 3, 2);
+  }, 120_000);
+
+  it('compresses a photo an operator picks in the console inbox', async () => {
+    const photo = await twelveMegapixelPhoto();
+    const path = join(dir, 'site-visit.jpg');
+    writeFileSync(path, photo.buffer);
+    const chat = await env.admin.createChat('Paula Photo');
+    const page = await env.page();
+    await signIn(page);
+    await page.goto(`/console/inbox/${chat.id}`);
+    await page.locator('sc-chat-view h2', { hasText: 'Paula Photo' }).waitFor();
+    await page.getByLabel('Choose files').setInputFiles(path, { timeout: 120_000 });
+    const file = page.locator('[data-file="site-visit.jpg"]');
+    await file.and(page.locator('[data-state="ready"]')).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Send' }).click();
+    await file.waitFor({ state: 'detached', timeout: 60_000 });
+    const [stored] = (await env.admin.get<PageOf<AttachmentDto>>(`/v1/attachments?chatId=${chat.id}`)).items;
+    expect(stored).toMatchObject({ name: 'site-visit.jpg', contentType: 'image/jpeg' });
+    const got = await storedPhoto(env, stored);
+    expect(got.size).toBeLessThan(MAX_SIZE_KB * 1024);
+    expect([got.format, got.width, got.height]).toEqual(['jpeg', 1600, 1200]);
+    await page.context().close();
   }, 120_000);
 });
