@@ -367,6 +367,10 @@ describe('upload settings (GET|PUT /v1/settings/uploads, GET /v1/uploads/rules)'
       loggingEnabled: true,
       generateThumbnails: true,
       previewKinds: { images: true, heic: true, pdf: true, video: true },
+      photoCompression: {
+        visitor: { enabled: false, maxDimensionPx: 2560, quality: 80 },
+        operator: { enabled: false, maxDimensionPx: 2560, quality: 80 },
+      },
       platformMaxSizeKb: 4096,
     });
     const rules = await request(t.url).get('/v1/uploads/rules').set(owner.auth).expect(200);
@@ -401,6 +405,29 @@ describe('upload settings (GET|PUT /v1/settings/uploads, GET /v1/uploads/rules)'
       .set(owner.auth)
       .send({ visitor: { maxSizeKb: 0 } })
       .expect(400);
+  });
+
+  it('keeps photo compression per role and hands each uploader the setting of their role', async () => {
+    const saved = await setUploadSettings(t, owner.auth, {
+      photoCompression: { visitor: { enabled: true, maxDimensionPx: 1600, quality: 70 } },
+    });
+    expect(saved.body.photoCompression).toEqual({
+      visitor: { enabled: true, maxDimensionPx: 1600, quality: 70 },
+      operator: { enabled: false, maxDimensionPx: 2560, quality: 80 },
+    });
+    await setUploadSettings(t, owner.auth, { photoCompression: { visitor: { quality: 60 } } });
+    const v = await startVisitorChat(t, await widgetKeyOf(t, owner));
+    const visitorRule = await request(t.url).get('/v1/uploads/rules').set(v.auth).expect(200);
+    expect(visitorRule.body.photoCompression).toEqual({ enabled: true, maxDimensionPx: 1600, quality: 60 });
+    const operatorRule = await request(t.url).get('/v1/uploads/rules').set(owner.auth).expect(200);
+    expect(operatorRule.body.photoCompression).toMatchObject({ enabled: false });
+    for (const bad of [{ quality: 0 }, { quality: 101 }, { maxDimensionPx: 10 }, { enabled: 'yes' }]) {
+      await request(t.url)
+        .put('/v1/settings/uploads')
+        .set(owner.auth)
+        .send({ photoCompression: { operator: bad } })
+        .expect(400);
+    }
   });
 
   it('is for admins; operators and visitors read only their own rule', async () => {

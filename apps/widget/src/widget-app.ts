@@ -12,7 +12,7 @@ import { resumeOrStartChat, startChat, type ResumedChat } from './session/chat-s
 import { EarlierChats, type EarlierChat } from './session/earlier-chats';
 import { SessionStore, type StoredSession } from './session/session-store';
 import { endedNotice, lastWords, renderEarlier, transcriptBody, whenLabel } from './ui/earlier-view';
-import { acceptOf, type QueuedUpload } from '@satchel/upload-client';
+import { acceptOf, compressImages, type QueuedUpload } from '@satchel/upload-client';
 import { loadQueue, setUploadAssetBase } from './upload/upload-loader';
 import type { FileCard } from './ui/file-card';
 import { localId, Tray, type TrayItem } from './upload/tray';
@@ -72,7 +72,10 @@ export class WidgetApp {
     i18n.setAssetBase(cfg.assetBase);
     this.settings = new WidgetSettings(this.api, cfg.widgetKey);
     this.shell = new WidgetShell(host, {
-      files: (f) => this.tray.add(f),
+      files: (f) =>
+        void compressImages(f, (this.rule as EffectiveUploadRule | null)?.photoCompression).then((c) =>
+          this.tray.add(c),
+        ),
       submit: (t) => void this.submit(t),
       accept: () => (this.rule ? acceptOf(this.tray.effectiveRule ?? this.rule) : null),
       toggled: (open) => hostApi.emit(open ? 'open' : 'close'),

@@ -6,3 +6,4 @@ export * from './lib/transfer-rate';
 export * from './lib/upload-transport';
 export * from './lib/multipart-transport';
 export * from './lib/upload-queue';
+export * from './lib/image-compression';

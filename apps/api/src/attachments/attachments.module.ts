@@ -28,6 +28,7 @@ import { TrustPolicy } from './trust-policy';
 import { UploadsService } from './uploads.service';
 import { FileStager } from './upload/file-stager';
 import { UploadReceiver } from './upload/upload-receiver';
+import { TusActorsRepository } from './tus/tus-actors.repository';
 import { TusUploadsController } from './tus/tus-uploads.controller';
 import { TusUploadsService } from './tus/tus-uploads.service';
 
@@ -67,6 +68,7 @@ import { TusUploadsService } from './tus/tus-uploads.service';
     TempFilesRepository,
     TempSweeper,
     TusUploadsService,
+    TusActorsRepository,
     TrustPolicy,
     ChatFilesRepository,
     ChatArchiveService,

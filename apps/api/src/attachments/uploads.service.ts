@@ -106,7 +106,8 @@ export class UploadsService implements OnModuleInit {
     }
   }
 
-  private async storedUnder(target: ChatUploadTarget, key: string): Promise<AttachmentDto[]> {
+  /** The files recorded earlier under an idempotency key (also a tus upload's `tus:<id>`). */
+  async storedUnder(target: ChatUploadTarget, key: string): Promise<AttachmentDto[]> {
     const { accountId, id } = target.chat;
     const rows = await this.attachments.findByIdempotencyKey(accountId, id, key);
     return this.presenter.present(accountId, rows, { accessTokenRequired: target.accessTokenRequired });

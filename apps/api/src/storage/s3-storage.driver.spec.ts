@@ -116,6 +116,19 @@ describe('S3StorageDriver (against s3rver)', () => {
     await expect(driver.read('/abs')).rejects.toBeInstanceOf(InvalidStorageKeyError);
   });
 
+  it('keeps resumable uploads in progress (.tus/) out of its keys and its listing', async () => {
+    const { S3Client, PutObjectCommand } = await import('@aws-sdk/client-s3');
+    const client = new S3Client({ ...s3, credentials: s3 });
+    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: '.tus/upload-1.info', Body: '{}' }));
+    client.destroy();
+    await driver.write('listed/1', Readable.from([Buffer.from('x')]), { contentType: 'text/plain' });
+    const keys: string[] = [];
+    for await (const o of driver.list()) keys.push(o.key);
+    expect(keys).toContain('listed/1');
+    expect(keys.filter((k) => k.startsWith('.tus/'))).toEqual([]);
+    await expect(driver.read('.tus/upload-1.info')).rejects.toBeInstanceOf(InvalidStorageKeyError);
+  });
+
   it('goes through the SSRF guard when built with guarded agents', async () => {
     const blocked = await S3StorageDriver.connect({ ...s3, agents: guardedAgents([]) }, BUCKET);
     const err: unknown = await blocked.stat('r/1').catch((e: unknown) => e);

@@ -3,7 +3,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { loadAwsSdk, type AwsSdk } from './aws-sdk';
 import { s3ClientWith, type S3ClientOptions } from './s3-client.factory';
-import { assertSafeKey, assertValidRange } from './storage-key';
+import { assertSafeKey, assertValidRange, TUS_SEGMENT } from './storage-key';
 import type { ByteRange, ListedObject, StorageDriver, StoredObject } from './storage.driver';
 import { StorageNotFoundError, StorageRangeError } from './storage.errors';
 import { takeBytes } from './take-bytes';
@@ -105,7 +105,9 @@ export class S3StorageDriver implements StorageDriver {
         new this.sdk.s3.ListObjectsV2Command({ Bucket: this.bucket, ContinuationToken: token }),
       );
       for (const o of page.Contents ?? []) {
-        if (o.Key) yield { key: o.Key, size: o.Size ?? 0, modifiedAt: o.LastModified ?? new Date(0) };
+        // Resumable uploads in progress are not Satchel's objects (yet).
+        if (o.Key && !o.Key.startsWith(`${TUS_SEGMENT}/`))
+          yield { key: o.Key, size: o.Size ?? 0, modifiedAt: o.LastModified ?? new Date(0) };
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);

@@ -1,4 +1,4 @@
-import type { UploadRule } from '@satchel/contracts';
+import { PHOTO_COMPRESSION_DEFAULTS, type PhotoCompression, type UploadRule } from '@satchel/contracts';
 import type { InheritingRule } from '@satchel/domain';
 import type { UploadSettingsEntity } from './upload-settings.entity';
 
@@ -18,7 +18,13 @@ export function defaultSettings(accountId: string): StoredSettings {
     loggingEnabled: null,
     generateThumbnails: null,
     previewKinds: { images: true, heic: true, pdf: true, video: true },
+    photoCompression: {},
   };
+}
+
+/** One role's photo compression: the account's values over the defaults. */
+export function compressionOf(s: StoredSettings, role: 'visitor' | 'operator'): PhotoCompression {
+  return { ...PHOTO_COMPRESSION_DEFAULTS, ...s.photoCompression[role] };
 }
 
 /** The account's own values for one role; null fields inherit the platform default. */

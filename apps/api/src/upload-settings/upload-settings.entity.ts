@@ -1,4 +1,4 @@
-import type { PreviewKinds } from '@satchel/contracts';
+import type { PhotoCompression, PreviewKinds } from '@satchel/contracts';
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /** One account's upload rules (seed 002) and download/logging switches (seed 000). Null = the platform's. */
@@ -15,5 +15,8 @@ export class UploadSettingsEntity {
   @Column('boolean', { name: 'logging_enabled', nullable: true }) loggingEnabled: boolean | null;
   @Column('boolean', { name: 'generate_thumbnails', nullable: true }) generateThumbnails: boolean | null;
   @Column('jsonb', { name: 'preview_kinds' }) previewKinds: PreviewKinds;
+  /** Per role; a missing field takes `PHOTO_COMPRESSION_DEFAULTS`. */
+  @Column('jsonb', { name: 'photo_compression' })
+  photoCompression: { visitor?: Partial<PhotoCompression>; operator?: Partial<PhotoCompression> };
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

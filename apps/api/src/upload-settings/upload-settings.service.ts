@@ -12,6 +12,7 @@ import type { UpdateUploadSettingsDto } from './dto/upload-settings.dto';
 import { PlatformUploadSettingsService } from './platform-upload-settings.service';
 import { UploadGroupsRepository } from './upload-groups.repository';
 import {
+  compressionOf,
   defaultSettings,
   inherited,
   ruleColumns,
@@ -74,11 +75,14 @@ export class UploadSettingsService {
       groups: groups.map((g) => ({ name: g.name, rule: g })),
     });
     return {
-      rule: effective(
-        role,
-        resolved,
-        groups.map((g) => g.name),
-      ),
+      rule: {
+        ...effective(
+          role,
+          resolved,
+          groups.map((g) => g.name),
+        ),
+        photoCompression: compressionOf(s, role),
+      },
       accessTokenRequired: s.accessTokenRequired ?? platform.accessTokenRequired,
     };
   }
@@ -108,6 +112,14 @@ export class UploadSettingsService {
     if (dto.loggingEnabled !== undefined) next.loggingEnabled = dto.loggingEnabled;
     if (dto.generateThumbnails !== undefined) next.generateThumbnails = dto.generateThumbnails;
     if (dto.previewKinds) next.previewKinds = { ...before.previewKinds, ...definedOnly(dto.previewKinds) };
+    const compression = dto.photoCompression;
+    if (compression) {
+      next.photoCompression = { ...before.photoCompression };
+      for (const role of ROLES) {
+        const patch = compression[role];
+        if (patch) next.photoCompression[role] = { ...compressionOf(before, role), ...definedOnly(patch) };
+      }
+    }
     await this.settings.save(next);
     this.cache.delete(accountId);
     const after = this.toDto(next, platform);
@@ -143,6 +155,7 @@ export class UploadSettingsService {
       loggingEnabled: s.loggingEnabled ?? platform.loggingEnabled,
       generateThumbnails: s.generateThumbnails ?? platform.generateThumbnails,
       previewKinds: { ...s.previewKinds },
+      photoCompression: { visitor: compressionOf(s, 'visitor'), operator: compressionOf(s, 'operator') },
       platformMaxSizeKb: platform.ceiling.maxSizeKb,
     };
   }

@@ -48,6 +48,33 @@ describe('console: Settings › File uploads', () => {
     await page.context().close();
   });
 
+  it('shows photo compression with its explanation and keeps a change after a reload', async () => {
+    const page = await env.page();
+    await signIn(page);
+    await page.goto('/console/settings/uploads');
+    await page.getByRole('heading', { name: 'Photo compression' }).waitFor();
+    await page.getByText('the original photo is sent').waitFor();
+    const visitor = page.getByTestId('visitor-compression');
+    await visitor.getByRole('switch', { name: "Compress visitors' photos" }).click();
+    await visitor.getByLabel('Longest side (pixels)').fill('1600');
+    await visitor.getByLabel('Quality (1–100)').fill('65');
+    await page.getByRole('button', { name: 'Save upload rules' }).click();
+    await page.getByText('Saved. New uploads follow these rules now.').waitFor();
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Photo compression' }).waitFor();
+    expect(await visitor.getByLabel('Quality (1–100)').inputValue()).toBe('65');
+    expect(await visitor.getByRole('switch').getAttribute('aria-checked')).toBe('true');
+    await page.getByRole('heading', { name: 'Photo compression' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-uploads-photo-compression');
+    const saved = await env.admin.get<UploadSettings>('/v1/settings/uploads');
+    expect(saved.photoCompression).toEqual({
+      visitor: { enabled: true, maxDimensionPx: 1600, quality: 65 },
+      operator: { enabled: false, maxDimensionPx: 2560, quality: 80 },
+    });
+    await page.context().close();
+  });
+
   it('refuses an invalid type list with a message and saves nothing', async () => {
     const page = await env.page();
     await signIn(page);

@@ -18,9 +18,27 @@ export interface UploadSettings {
   generateThumbnails: boolean;
   /** Seed 000's "preview options": which kinds of file get previews while `generateThumbnails` is on. */
   previewKinds: PreviewKinds;
+  /** Photos resized and re-encoded in the browser before upload, per role (off by default). */
+  photoCompression: { visitor: PhotoCompression; operator: PhotoCompression };
   /** Platform ceiling from config; read-only. */
   platformMaxSizeKb: number;
 }
+
+/**
+ * Browser-side photo compression: a JPEG or WebP photo larger than `maxDimensionPx` on its longer
+ * side is scaled down and re-encoded at `quality` (1–100); the original is kept when that is not smaller.
+ */
+export interface PhotoCompression {
+  enabled: boolean;
+  maxDimensionPx: number;
+  quality: number;
+}
+
+export const PHOTO_COMPRESSION_DEFAULTS: PhotoCompression = {
+  enabled: false,
+  maxDimensionPx: 2560,
+  quality: 80,
+};
 
 /** Kinds of previews: photos (JPEG, PNG, GIF, WebP, AVIF, TIFF), HEIC/HEIF, PDF first pages, video posters. */
 export interface PreviewKinds {
@@ -31,9 +49,10 @@ export interface PreviewKinds {
 }
 
 export type UpdateUploadSettingsRequest = Partial<
-  Omit<UploadSettings, 'platformMaxSizeKb' | 'previewKinds'>
+  Omit<UploadSettings, 'platformMaxSizeKb' | 'previewKinds' | 'photoCompression'>
 > & {
   previewKinds?: Partial<PreviewKinds>;
+  photoCompression?: { visitor?: Partial<PhotoCompression>; operator?: Partial<PhotoCompression> };
 };
 
 /** The rule that applies to the caller (visitor or operator), for client-side checks. */
@@ -49,6 +68,8 @@ export interface EffectiveUploadRule extends UploadRule {
   };
   /** The uploader's groups whose rule applies (empty: the account's or platform's rule). */
   groups?: string[];
+  /** The account's photo compression for this role; clients compress photos before uploading. */
+  photoCompression?: PhotoCompression;
 }
 
 /** A level of the upload rules: platform default, platform limit (`ceiling`), account, group. */

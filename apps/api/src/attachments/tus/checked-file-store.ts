@@ -1,11 +1,11 @@
-import { contentVerdict, extensionOf, sanitizeDisplayName } from '@satchel/domain';
-import { truncate } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readdir, stat, truncate } from 'node:fs/promises';
 import type http from 'node:http';
 import { join } from 'node:path';
-import { PassThrough, type Readable } from 'node:stream';
-import { detectType, readHead } from '../upload/content-inspector';
-import { tusRefusal } from './tus-errors';
-import type { FileStore, TusModules } from './tus-modules';
+import type { Readable } from 'node:stream';
+import { checkedFirstChunk } from './first-chunk-check';
+import type { StagingStore } from './staging-store';
+import type { TusModules } from './tus-modules';
 import { watchChecksum } from './upload-checksum';
 
 export interface StagingOptions {
@@ -14,16 +14,16 @@ export interface StagingOptions {
 }
 
 /**
- * The tus staging store: parts on local disk (shared by the API processes of one machine). The
- * first chunk's magic bytes must agree with the file's extension, else the upload is terminated at
- * once and its part removed (415 CONTENT_MISMATCH), before anything of it is kept. With
- * `Upload-Checksum` a chunk that does not match is cut off again (460 CHECKSUM_MISMATCH).
+ * The tus staging store for STORAGE_DRIVER=disk: parts on local disk (shared by the API processes
+ * of one machine). The first chunk's magic bytes must agree with the file's extension, else the
+ * upload is terminated at once (415 CONTENT_MISMATCH). With `Upload-Checksum` a chunk that does not
+ * match is cut off again (460 CHECKSUM_MISMATCH).
  */
 export function checkedFileStore(
   tus: TusModules,
   opts: StagingOptions,
   checksumOf: () => string | undefined,
-): FileStore {
+): StagingStore {
   class CheckedFileStore extends tus.FileStore {
     constructor() {
       super(opts);
@@ -49,38 +49,27 @@ export function checkedFileStore(
       return written;
     }
 
-    private async checkedWrite(
-      readable: http.IncomingMessage | Readable,
-      id: string,
-      offset: number,
-    ): Promise<number> {
+    private async checkedWrite(readable: Readable, id: string, offset: number): Promise<number> {
       if (offset > 0) return super.write(readable, id, offset);
-      const { head, ended } = await readHead(readable);
-      const upload = await this.getUpload(id);
-      const name = sanitizeDisplayName(upload.metadata?.['filename'] ?? '');
-      const verdict = contentVerdict(name, extensionOf(name), await detectType(head), head);
-      if (!verdict.ok) {
-        await this.remove(id).catch(() => undefined);
-        throw tusRefusal(415, verdict.message, {
-          code: 'CONTENT_MISMATCH',
-          file: name,
-          detectedType: verdict.actualMime,
-        });
+      const body = await checkedFirstChunk(readable, await this.getUpload(id), () => this.remove(id));
+      return super.write(body, id, offset);
+    }
+
+    openRead(id: string): Promise<Readable> {
+      return Promise.resolve(createReadStream(join(this.directory, id)));
+    }
+
+    /** Uploads that received their last byte before `cutoff`. */
+    async completedBefore(cutoff: Date): Promise<string[]> {
+      const names = await readdir(this.directory).catch(() => [] as string[]);
+      const ids: string[] = [];
+      for (const id of names.filter((n) => /^[\w-]+$/.test(n))) {
+        const upload = await this.getUpload(id).catch(() => null);
+        const part = await stat(join(this.directory, id)).catch(() => null);
+        if (upload && part && upload.offset === upload.size && part.mtime < cutoff) ids.push(id);
       }
-      return super.write(withHead(head, ended, readable), id, offset);
+      return ids;
     }
   }
   return new CheckedFileStore();
-}
-
-function withHead(head: Buffer, ended: boolean, rest: Readable): Readable {
-  const out = new PassThrough();
-  out.write(head);
-  if (ended) {
-    out.end();
-    return out;
-  }
-  rest.once('error', (err) => out.destroy(err));
-  rest.pipe(out);
-  return out;
 }

@@ -15,6 +15,7 @@ import { UploadRuleLevels1733106000000 } from './1733106000000-upload-rule-level
 import { Retention1733102000000 } from './1733102000000-retention';
 import { SearchIndexes1733107000000 } from './1733107000000-search-indexes';
 import { EncryptionAtRest1733108000000 } from './1733108000000-encryption-at-rest';
+import { PhotoCompression1733109200000 } from './1733109200000-photo-compression';
 import { TrustSettings1733108000001 } from './1733108000001-trust-settings';
 import { DeliveryKeysetIndexes1733109600000 } from './1733109600000-delivery-keyset-indexes';
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   SearchIndexes1733107000000,
   EncryptionAtRest1733108000000,
   TrustSettings1733108000001,
+  PhotoCompression1733109200000,
   DeliveryKeysetIndexes1733109600000,
 ];

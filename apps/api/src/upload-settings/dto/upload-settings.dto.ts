@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import type { PreviewKinds, UploadRule } from '@satchel/contracts';
+import type { PhotoCompression, PreviewKinds, UploadRule } from '@satchel/contracts';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 /** Any subset of one role's rule; omitted fields keep their value. */
 export class UploadRulePatchDto implements Partial<UploadRule> {
@@ -24,6 +24,36 @@ export class PreviewKindsPatchDto implements Partial<PreviewKinds> {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() heic?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() pdf?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() video?: boolean;
+}
+
+/** Any subset of one role's photo compression; omitted fields keep their value. */
+export class PhotoCompressionPatchDto implements Partial<PhotoCompression> {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() enabled?: boolean;
+  @ApiPropertyOptional({ description: 'Longer side in pixels after resizing' })
+  @IsOptional()
+  @IsInt()
+  @Min(320)
+  @Max(16384)
+  maxDimensionPx?: number;
+  @ApiPropertyOptional({ description: 'JPEG/WebP quality, 1–100' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  quality?: number;
+}
+
+export class PhotoCompressionByRoleDto {
+  @ApiPropertyOptional({ type: PhotoCompressionPatchDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PhotoCompressionPatchDto)
+  visitor?: PhotoCompressionPatchDto;
+  @ApiPropertyOptional({ type: PhotoCompressionPatchDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PhotoCompressionPatchDto)
+  operator?: PhotoCompressionPatchDto;
 }
 
 export class UpdateUploadSettingsDto {
@@ -49,4 +79,10 @@ export class UpdateUploadSettingsDto {
   @ValidateNested()
   @Type(() => PreviewKindsPatchDto)
   previewKinds?: PreviewKindsPatchDto;
+
+  @ApiPropertyOptional({ type: PhotoCompressionByRoleDto, description: 'Photos compressed in the browser' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PhotoCompressionByRoleDto)
+  photoCompression?: PhotoCompressionByRoleDto;
 }

@@ -46,6 +46,7 @@ import { MESSAGE_PAGE, mergeMessages, nearBottom, nearTop } from './message-log'
 import { TranslocoPipe } from '@jsverse/transloco';
 import { DurationPipe, FileSizePipe, LocalNumberPipe } from '../i18n/format.pipes';
 import { t } from '../i18n/translate';
+import { compressImages } from '@satchel/upload-client';
 
 /** One conversation: live messages, files to send (picker, drag-and-drop, paste, tray, progress) and file requests. */
 @Component({
@@ -265,7 +266,8 @@ export class ChatView {
 
   addFiles(files: FileList | File[] | null | undefined): void {
     const list = Array.from(files ?? []);
-    if (list.length) this.tray.add(list, this.rule());
+    if (list.length)
+      void compressImages(list, this.rule()?.photoCompression).then((c) => this.tray.add(c, this.rule()));
   }
 
   onPick(input: HTMLInputElement): void {

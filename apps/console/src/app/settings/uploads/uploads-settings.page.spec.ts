@@ -14,6 +14,10 @@ const SETTINGS: UploadSettings = {
   loggingEnabled: true,
   generateThumbnails: true,
   previewKinds: { images: true, heic: true, pdf: true, video: true },
+  photoCompression: {
+    visitor: { enabled: true, maxDimensionPx: 2000, quality: 75 },
+    operator: { enabled: false, maxDimensionPx: 2560, quality: 80 },
+  },
   platformMaxSizeKb: 10240,
 };
 
@@ -91,10 +95,33 @@ describe('Settings › File uploads form', () => {
       operator: { enabled: true, allowedTypes: 'pdf|xlsx', maxSizeKb: 5120 },
       accessTokenRequired: false,
       loggingEnabled: true,
+      photoCompression: SETTINGS.photoCompression,
     });
     req.flush({ ...SETTINGS, visitor: { enabled: true, allowedTypes: 'pdf', maxSizeKb: 10 } });
     await settle(fixture);
     expect(text(fixture)).toContain('Saved. New uploads follow these rules now.');
+  });
+
+  it('shows photo compression per role with its explanation and saves a change', async () => {
+    const { fixture, http } = await setup();
+    expect(text(fixture)).toContain('Photo compression');
+    expect(text(fixture)).toContain('the original photo is sent');
+    const visitor = query<HTMLElement>(fixture, '[data-testid=visitor-compression]');
+    const [dimension, quality] = Array.from(visitor.querySelectorAll<HTMLInputElement>('input[type=number]'));
+    expect([dimension.value, quality.value]).toEqual(['2000', '75']);
+    await setInput(fixture, quality, '0');
+    expect(text(fixture)).toContain('quality: 1 to 100');
+    await setInput(fixture, quality, '60');
+    await setInput(fixture, dimension, '1600');
+    buttonByText(fixture, 'Save upload rules').click();
+    await settle(fixture);
+    const req = http.expectOne({ method: 'PUT', url: '/v1/settings/uploads' });
+    expect(req.request.body.photoCompression).toEqual({
+      visitor: { enabled: true, maxDimensionPx: 1600, quality: 60 },
+      operator: { enabled: false, maxDimensionPx: 2560, quality: 80 },
+    });
+    req.flush(SETTINGS);
+    await settle(fixture);
   });
 
   it('shows a 400 from the server on the form and on the field it names', async () => {

@@ -14,6 +14,8 @@ import { clearWhenValid, formReady, onEdit, SettingsLoad } from '../settings-pag
 import { UploadSettingsApi } from './upload-settings.api';
 import { createRuleForm, ruleValue } from './upload-rule.form';
 import { UploadRulePanel } from './upload-rule-panel';
+import { PhotoCompressionPanel } from './photo-compression-panel';
+import { compressionValue, createCompressionForm } from './photo-compression.form';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { t } from '../../i18n/translate';
 
@@ -26,6 +28,7 @@ import { t } from '../../i18n/translate';
     MatProgressBarModule,
     MatSlideToggleModule,
     UploadRulePanel,
+    PhotoCompressionPanel,
     TranslocoPipe,
   ],
   templateUrl: './uploads-settings.page.html',
@@ -50,6 +53,10 @@ export class UploadsSettingsPage implements OnInit, HasUnsavedChanges {
     operator: createRuleForm(this.fb, () => this.platformMaxKb()),
     accessTokenRequired: this.fb.control(false),
     loggingEnabled: this.fb.control(true),
+    photoCompression: this.fb.group({
+      visitor: createCompressionForm(this.fb),
+      operator: createCompressionForm(this.fb),
+    }),
   });
 
   constructor() {
@@ -79,6 +86,10 @@ export class UploadsSettingsPage implements OnInit, HasUnsavedChanges {
           operator: ruleValue(this.form.controls.operator),
           accessTokenRequired: v.accessTokenRequired,
           loggingEnabled: v.loggingEnabled,
+          photoCompression: {
+            visitor: compressionValue(this.form.controls.photoCompression.controls.visitor),
+            operator: compressionValue(this.form.controls.photoCompression.controls.operator),
+          },
         }),
       );
       this.apply(saved);
@@ -98,6 +109,7 @@ export class UploadsSettingsPage implements OnInit, HasUnsavedChanges {
       operator: s.operator,
       accessTokenRequired: s.accessTokenRequired,
       loggingEnabled: s.loggingEnabled,
+      photoCompression: s.photoCompression,
     });
   }
 

@@ -1,0 +1,14 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Per-account, per-role photo compression in the browser (enabled, maximum dimension, quality). */
+export class PhotoCompression1733109200000 implements MigrationInterface {
+  name = 'PhotoCompression1733109200000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE upload_settings ADD COLUMN photo_compression jsonb NOT NULL DEFAULT '{}'`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('ALTER TABLE upload_settings DROP COLUMN IF EXISTS photo_compression');
+  }
+}
