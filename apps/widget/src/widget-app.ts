@@ -12,8 +12,8 @@ import { resumeOrStartChat, startChat, type ResumedChat } from './session/chat-s
 import { EarlierChats, type EarlierChat } from './session/earlier-chats';
 import { SessionStore, type StoredSession } from './session/session-store';
 import { endedNotice, lastWords, renderEarlier, transcriptBody, whenLabel } from './ui/earlier-view';
-import { acceptOf, compressImages, type QueuedUpload } from '@satchel/upload-client';
-import { loadQueue, setUploadAssetBase } from './upload/upload-loader';
+import { acceptOf, type QueuedUpload } from '@satchel/upload-client';
+import { compressPicked, loadQueue, setUploadAssetBase } from './upload/upload-loader';
 import type { FileCard } from './ui/file-card';
 import { localId, Tray, type TrayItem } from './upload/tray';
 import { Conversation } from './ui/conversation';
@@ -73,7 +73,7 @@ export class WidgetApp {
     this.settings = new WidgetSettings(this.api, cfg.widgetKey);
     this.shell = new WidgetShell(host, {
       files: (f) =>
-        void compressImages(f, (this.rule as EffectiveUploadRule | null)?.photoCompression).then((c) =>
+        void compressPicked(f, (this.rule as EffectiveUploadRule | null)?.photoCompression).then((c) =>
           this.tray.add(c),
         ),
       submit: (t) => void this.submit(t),

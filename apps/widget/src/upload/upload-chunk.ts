@@ -1,6 +1,8 @@
 // `upload-queue.js`: the upload queue, loaded when the visitor first sends a file (keeps widget.js small).
 import { multipartTransport, UploadQueue, type QueuedUpload } from '@satchel/upload-client';
 
+export { compressImages } from '@satchel/upload-client';
+
 export interface QueueSetup {
   /** The multipart endpoint of the chat. */
   uploadUrl: () => string;

@@ -1,3 +1,4 @@
+import type { PhotoCompression } from '@satchel/contracts';
 import type { QueuedUpload, UploadQueue } from '@satchel/upload-client';
 import type { QueueSetup } from './upload-chunk';
 
@@ -10,15 +11,27 @@ export function setUploadAssetBase(base: string): void {
   assetBase = base;
 }
 
-/** A new upload queue; its code is a separate file next to widget.js, fetched on the first send. */
-export async function loadQueue(setup: QueueSetup): Promise<UploadQueue> {
+/** The upload chunk: a separate file next to widget.js, fetched on the first pick or send. */
+function uploadChunk(): Promise<QueueModule> {
   loading ??= (
     import(/* webpackIgnore: true */ `${assetBase}/upload-queue.js`) as Promise<QueueModule>
   ).catch((err: unknown) => {
     loading = null;
     throw err;
   });
-  return (await loading).createQueue(setup);
+  return loading;
+}
+
+export async function loadQueue(setup: QueueSetup): Promise<UploadQueue> {
+  return (await uploadChunk()).createQueue(setup);
+}
+
+/** Photos shrunk as the account asks (the resizing code comes with the upload chunk). */
+export async function compressPicked(files: File[], settings: PhotoCompression | undefined): Promise<File[]> {
+  if (!settings?.enabled) return files;
+  // Without the chunk (offline, blocked) the originals go as they are: the server takes them too.
+  const chunk = await uploadChunk().catch(() => null);
+  return chunk ? chunk.compressImages(files, settings) : files;
 }
 
 export type { QueuedUpload };
