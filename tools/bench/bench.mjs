@@ -183,6 +183,11 @@ async function startApi(dataDir, databaseUrl) {
       // The client's kept-alive socket idles while the other servers run their round; a server closing
       // it at 5 s races the next upload's first write (EPIPE).
       HTTP_KEEP_ALIVE_TIMEOUT_MS: '120000',
+      // One token uploads thousands of files a minute here, far past the per-token (300/min) and
+      // per-account (1200/min) limits meant for real clients: without this the later small-file
+      // phases answered 429 (the "211 failed" of an earlier run).
+      RATE_LIMIT_UPLOAD_TOKEN: '1000000/60',
+      RATE_LIMIT_UPLOAD_ACCOUNT: '1000000/60',
     },
   });
   await waitForHttp(`http://127.0.0.1:${port}/health`, child);
