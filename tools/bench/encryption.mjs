@@ -29,7 +29,7 @@ function download(base, path, token) {
 }
 
 /**
- * `ctx`: { url, token, apiUpload, largeMib, rounds, smallSeconds, largeUpload, smallUploads, api,
+ * `ctx`: { url, token, apiUpload, largeMib, rounds, smallSeconds, largeUpload, smallUploads, errorDetail, api,
  * settleDisk, log }: the helpers and the running API of bench.mjs.
  */
 export async function encryptionBench(ctx) {
@@ -93,7 +93,7 @@ export async function encryptionBench(ctx) {
     `  large download   off ${D.off.toFixed(0).padStart(5)} MiB/s   on ${D.on.toFixed(0).padStart(5)} MiB/s   ratio ${pct(D.on, D.off)}`,
   );
   log(
-    `  small uploads    off ${small.off.rps.toFixed(0).padStart(5)} req/s   on ${small.on.rps.toFixed(0).padStart(5)} req/s   ratio ${pct(small.on.rps, small.off.rps)}   errors ${small.off.errors + small.on.errors}`,
+    `  small uploads    off ${small.off.rps.toFixed(0).padStart(5)} req/s   on ${small.on.rps.toFixed(0).padStart(5)} req/s   ratio ${pct(small.on.rps, small.off.rps)}   errors off ${small.off.errors}${ctx.errorDetail(small.off)}, on ${small.on.errors}${ctx.errorDetail(small.on)}`,
   );
   return {
     uploadRatio: U.on / U.off,

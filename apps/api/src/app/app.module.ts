@@ -69,7 +69,7 @@ export class AppModule {
         UploadSettingsModule,
         TrustSettingsModule,
         AttachmentsModule,
-        ScanningModule,
+        ScanningModule.register({ worker }),
         ChatbotModule.register(chats, { http }),
         IntegrationsModule.register({ http, worker }),
         PreviewsModule.register({ http, worker }),

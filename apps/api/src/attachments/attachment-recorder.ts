@@ -79,7 +79,8 @@ export class AttachmentRecorder {
           encrypted: opts.encrypted ?? false,
           scanStatus: file.trust?.scanStatus ?? null,
           scanSignature: file.trust?.signature ?? null,
-          scannedAt: file.trust?.scanStatus && file.trust.scanStatus !== 'unscanned' ? new Date() : null,
+          scannedAt:
+            file.trust?.scanStatus === 'clean' || file.trust?.scanStatus === 'infected' ? new Date() : null,
           activeContent: file.trust?.activeContent ?? null,
         })),
       )
@@ -97,11 +98,9 @@ export class AttachmentRecorder {
         await this.quarantined(ctx, attachment);
         continue;
       }
-      this.events.emit(EVENTS.attachmentCreated, {
-        accountId: p.accountId,
-        chatId: opts.chatId,
-        attachment,
-      } satisfies AttachmentCreatedEvent);
+      // Announced by the `scans.upload` job once clamd found it clean.
+      if (attachment.trust?.scan === 'scanning') continue;
+      this.announce(p.accountId, attachment);
     }
     await Promise.all(
       dtos.map((a) =>
@@ -121,6 +120,15 @@ export class AttachmentRecorder {
       ),
     );
     return dtos;
+  }
+
+  /** `attachment.created`: callbacks, exports, previews, push. */
+  announce(accountId: string, attachment: AttachmentDto): void {
+    this.events.emit(EVENTS.attachmentCreated, {
+      accountId,
+      chatId: attachment.chatId,
+      attachment,
+    } satisfies AttachmentCreatedEvent);
   }
 
   /** Announces and audits an infected file put in quarantine (at upload or by a rescan). */

@@ -3,8 +3,11 @@ import type { ActorRole } from '@satchel/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type AttachmentSource = 'upload' | 'seed-upload' | 'url';
-/** `unscanned`: clamd was down and the account fails open; a job rescans it. */
-export type ScanStatus = 'clean' | 'infected' | 'unscanned';
+/**
+ * `unscanned`: clamd was down and the account fails open; a job rescans it. `scanning`: a resumable
+ * upload stored and waiting for the `scans.upload` job's verdict.
+ */
+export type ScanStatus = 'clean' | 'infected' | 'unscanned' | 'scanning';
 
 const bigintAsNumber = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 

@@ -1,5 +1,7 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { ChatsRepository } from '../chats/chats.repository';
+import { QUEUES } from '../jobs/queues';
 import { MESSAGE_ATTACHMENTS } from '../chats/message-attachments.port';
 import { UploadSettingsModule } from '../upload-settings/upload-settings.module';
 import { AttachmentLinks } from './attachment-links';
@@ -22,6 +24,7 @@ import { SeedAttachmentsService } from './seed-attachments.service';
 import { SeedFilesController } from './seed-files.controller';
 import { SeedFilesService } from './seed-files.service';
 import { SeedUploadService } from './seed-upload.service';
+import { ScanJobsRepository } from './scan-jobs.repository';
 import { TempFilesRepository } from './temp-files.repository';
 import { TempSweeper } from './temp-sweeper.service';
 import { TrustPolicy } from './trust-policy';
@@ -38,7 +41,7 @@ import { TusUploadsService } from './tus/tus-uploads.service';
  */
 @Global()
 @Module({
-  imports: [UploadSettingsModule],
+  imports: [UploadSettingsModule, BullModule.registerQueue({ name: QUEUES.scans })],
   controllers: [
     ChatAttachmentsController,
     ChatFilesController,
@@ -72,6 +75,7 @@ import { TusUploadsService } from './tus/tus-uploads.service';
     TrustPolicy,
     ChatFilesRepository,
     ChatArchiveService,
+    ScanJobsRepository,
     { provide: MESSAGE_ATTACHMENTS, useExisting: MessageAttachmentsAdapter },
   ],
   exports: [

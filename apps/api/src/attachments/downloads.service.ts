@@ -7,6 +7,7 @@ import { AuditService, type AuditContext } from '../audit/audit.service';
 import { canAccessChat, type Principal } from '../common/auth/principal';
 import { tokenFromHeader } from '../common/auth/token-header';
 import {
+  ConflictError,
   FileExpiredError,
   FileIntegrityError,
   ForbiddenError,
@@ -190,8 +191,15 @@ export class DownloadsService {
   }
 }
 
-/** Infected files stay in quarantine: `403 FILE_QUARANTINED` with the signature found. */
+/**
+ * Infected files stay in quarantine: `403 FILE_QUARANTINED` with the signature found. A file still
+ * waiting for its verdict is not served either: `409 FILE_SCANNING`.
+ */
 export function refuseQuarantined(row: AttachmentEntity): void {
+  if (row.scanStatus === 'scanning')
+    throw new ConflictError('This file is still being scanned for malware; try again in a moment', {
+      code: 'FILE_SCANNING',
+    });
   if (row.scanStatus !== 'infected') return;
   throw new ForbiddenError(
     `This file is quarantined: the malware scanner found ${row.scanSignature ?? 'a threat'} in it`,

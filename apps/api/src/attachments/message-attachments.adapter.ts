@@ -35,6 +35,11 @@ export class MessageAttachmentsAdapter implements MessageAttachmentsPort {
       throw new ValidationError(`Quarantined attachment: ${quarantined.join(', ')}`, 'attachmentIds', {
         code: 'FILE_QUARANTINED',
       });
+    const scanning = rows.filter((r) => r.scanStatus === 'scanning').map((r) => r.id);
+    if (scanning.length)
+      throw new ValidationError(`Attachment still being scanned: ${scanning.join(', ')}`, 'attachmentIds', {
+        code: 'FILE_SCANNING',
+      });
     return this.presenter.present(p.accountId, rows, { withStatus: false });
   }
 

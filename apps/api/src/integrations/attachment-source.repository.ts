@@ -29,15 +29,18 @@ function toRecord(r: Row): AttachmentRecord {
   };
 }
 
+const DELIVERABLE = "(a.scan_status IS NULL OR a.scan_status NOT IN ('infected', 'scanning'))";
+
 /** `AttachmentSource` over the attachments table (a row exists only once its object is stored). */
 @Injectable()
 export class AttachmentSourceRepository implements AttachmentSource {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async find(id: string): Promise<AttachmentRecord | null> {
-    // A quarantined file is never called back or exported: to deliveries it does not exist.
+    // A quarantined file (or one still waiting for its verdict) is never called back or exported:
+    // to deliveries it does not exist.
     const rows = await this.db.query<Row[]>(
-      `SELECT ${COLUMNS} FROM attachments a WHERE a.id = $1 AND a.scan_status IS DISTINCT FROM 'infected'`,
+      `SELECT ${COLUMNS} FROM attachments a WHERE a.id = $1 AND ${DELIVERABLE}`,
       [id],
     );
     return rows[0] ? toRecord(rows[0]) : null;
@@ -53,7 +56,7 @@ export class AttachmentSourceRepository implements AttachmentSource {
     const rows = await this.db.query<Row[]>(
       `SELECT ${COLUMNS} FROM attachments a
         WHERE a.account_id = $1 AND a.created_at >= $2 AND a.created_at < $3
-          AND a.scan_status IS DISTINCT FROM 'infected'
+          AND ${DELIVERABLE}
           AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.attachment_id = a.id AND d.kind = $4)
         ORDER BY a.created_at LIMIT $5`,
       [accountId, from, to, kind, limit],

@@ -9,6 +9,7 @@ export const QUEUES = {
   mail: 'mail',
   retention: 'retention',
   texts: 'texts',
+  scans: 'scans',
 } as const;
 
 export const JOBS = {
@@ -21,4 +22,5 @@ export const JOBS = {
   notifyOperator: 'mail.notify-operator',
   retentionSweep: 'retention.sweep',
   extractText: 'texts.extract',
+  scanUpload: 'scans.upload',
 } as const;

@@ -25,15 +25,28 @@ export class QuarantineRepository {
     return this.repo().find({ where: { scanStatus: 'unscanned' }, order: { createdAt: 'ASC' }, take });
   }
 
-  /** An account's files not in quarantine, by id, for a full rescan. */
+  /** An account's files not in quarantine, by id, for a full rescan (`scanning` ones have their job). */
   notInfected(accountId: string, afterId: string, take: number): Promise<AttachmentEntity[]> {
     return this.repo()
       .createQueryBuilder('a')
       .where('a.accountId = :accountId AND a.id > :afterId', { accountId, afterId })
-      .andWhere("a.scanStatus IS DISTINCT FROM 'infected'")
+      .andWhere("(a.scanStatus IS NULL OR a.scanStatus NOT IN ('infected', 'scanning'))")
       .orderBy('a.id', 'ASC')
       .take(take)
       .getMany();
+  }
+
+  async findById(id: string): Promise<AttachmentEntity | null> {
+    return this.repo().findOneBy({ id });
+  }
+
+  /** Settles a `scanning` file; false when it is gone or was settled meanwhile (a rescan). */
+  async settleScanning(id: string, status: ScanStatus, signature: string | null): Promise<boolean> {
+    const res = await this.repo().update(
+      { id, scanStatus: 'scanning' },
+      { scanStatus: status, scanSignature: signature, scannedAt: status === 'unscanned' ? null : new Date() },
+    );
+    return (res.affected ?? 0) > 0;
   }
 
   /** False when the row is gone (deleted meanwhile). */

@@ -1,13 +1,28 @@
-import { Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { QUEUES } from '../jobs/queues';
 import { QuarantineController } from './quarantine.controller';
 import { QuarantineRepository } from './quarantine.repository';
 import { RescanScheduler } from './rescan.scheduler';
 import { RescanService } from './rescan.service';
+import { UploadScanProcessor } from './upload-scan.processor';
+import { UploadScanService } from './upload-scan.service';
 
-/** Malware scanning beyond the upload path: the quarantine listing and rescans. */
-@Module({
-  controllers: [QuarantineController],
-  providers: [QuarantineRepository, RescanService, RescanScheduler],
-  exports: [RescanService],
-})
-export class ScanningModule {}
+/** Malware scanning beyond the upload path: the quarantine listing, rescans, resumable uploads' scans. */
+@Module({})
+export class ScanningModule {
+  static register(opts: { worker: boolean }): DynamicModule {
+    return {
+      module: ScanningModule,
+      imports: [BullModule.registerQueue({ name: QUEUES.scans })],
+      controllers: [QuarantineController],
+      providers: [
+        QuarantineRepository,
+        RescanService,
+        RescanScheduler,
+        ...(opts.worker ? [UploadScanService, UploadScanProcessor] : []),
+      ],
+      exports: [RescanService],
+    };
+  }
+}

@@ -3,18 +3,45 @@ import { screenshot } from '../support/browser';
 import { eicar, EICAR_SIGNATURE, startClamd, type TestClamd } from '../support/clamd';
 import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
+import { ADMIN } from '../support/api-server';
+import { ApiClient } from '../support/api-client';
+
+/** One tus upload (creation, then the whole body in one PATCH) as the owner. */
+async function tusUpload(env: E2eEnv, chatId: string, filename: string, body: Buffer) {
+  const { token } = await new ApiClient(env.server.url).post<{ token: string }>('/v1/auth/login', ADMIN);
+  const b64 = (v: string) => Buffer.from(v).toString('base64');
+  const headers = { Authorization: `Bearer ${token}`, 'Tus-Resumable': '1.0.0' };
+  const created = await fetch(`${env.server.url}/v1/uploads`, {
+    method: 'POST',
+    headers: {
+      ...headers,
+      'Upload-Length': String(body.length),
+      'Upload-Metadata': `chatId ${b64(chatId)},filename ${b64(filename)}`,
+    },
+  });
+  expect(created.status).toBe(201);
+  const done = await fetch(new URL(created.headers.get('location') ?? '', env.server.url), {
+    method: 'PATCH',
+    headers: { ...headers, 'Content-Type': 'application/offset+octet-stream', 'Upload-Offset': '0' },
+    body: new Uint8Array(body),
+  });
+  expect(done.status).toBe(200);
+  return (await done.json()) as AttachmentDto;
+}
 
 describe('console: files you can trust', () => {
   let clamd: TestClamd;
   let env: E2eEnv;
   let clean: AttachmentDto;
   let infected: AttachmentDto;
+  let chatId: string;
 
   beforeAll(async () => {
     clamd = await startClamd();
     env = await startE2eEnv('console-trust', { CLAMAV_URL: clamd.url });
     await env.admin.put('/v1/settings/uploads', { operator: { allowedTypes: 'txt|pdf' } });
     const chat = await env.admin.createChat('Tom Tester');
+    chatId = chat.id;
     [clean, infected] = await env.admin.upload<AttachmentDto[]>(`/v1/chats/${chat.id}/attachments`, [
       { name: 'meeting-notes.txt', content: Buffer.from('Agenda: budget, hiring.'), type: 'text/plain' },
       { name: 'invoice-tool.txt', content: eicar(), type: 'text/plain' },
@@ -66,6 +93,33 @@ describe('console: files you can trust', () => {
     await page.getByText('Nothing in quarantine.').waitFor();
     await page.context().close();
   });
+
+  it('shows a resumable upload as scanning until clamd answers, then clean', async () => {
+    const port = clamd.port;
+    await clamd.stop();
+    const up = await tusUpload(env, chatId, 'big-report.txt', Buffer.alloc(400_000, 'quarterly figures\n'));
+    expect(up.trust).toMatchObject({ encrypted: true, scan: 'scanning' });
+    const page = await env.page();
+    await signIn(page);
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Files', exact: true })
+      .click();
+    const row = page.getByRole('table', { name: 'Files' }).locator(`tr[data-file-id="${up.id}"]`);
+    await row.getByText('Scanning…').waitFor();
+    await screenshot(page, 'files-scanning');
+
+    clamd = await startClamd(port);
+    for (let i = 0; ; i++) {
+      const now = await env.admin.get<AttachmentDto>(`/v1/attachments/${up.id}`);
+      if (now.trust?.scan === 'clean') break;
+      if (i > 300) throw new Error(`still ${now.trust?.scan}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await page.reload();
+    await row.getByText('Scanned: clean').waitFor();
+    await page.context().close();
+  }, 90_000);
 
   it('explains and saves the trust settings', async () => {
     const page = await env.page();

@@ -36,6 +36,8 @@ export const ERROR_CODES = {
   FILE_EXPIRED: 'Retention removed the file (see `expiredAt`); the message keeps a stub (410)',
   FILE_QUARANTINED:
     'The file was found infected (see `signature`) and is quarantined: it is never served (403)',
+  FILE_SCANNING:
+    'The file (a resumable upload) waits for the malware scanner’s verdict; retry once `trust.scan` changed (409)',
   ACTIVE_CONTENT_REFUSED:
     'The file holds active content (see `reason`: PDF JavaScript, macros, SVG) the account refuses',
   FILE_INTEGRITY_ERROR:

@@ -1,5 +1,8 @@
-/** clamd's verdict on a file; `off` when scanning was not configured for its upload. */
-export type ScanStatus = 'clean' | 'infected' | 'unscanned' | 'off';
+/**
+ * clamd's verdict on a file; `off` when scanning was not configured for its upload; `scanning` while
+ * a resumable upload waits for its verdict (not served, announced or shared until then).
+ */
+export type ScanStatus = 'clean' | 'infected' | 'unscanned' | 'scanning' | 'off';
 
 /** What a clamd outage does to uploads: refuse them (503) or store them `unscanned` for a later rescan. */
 export type ScanFailMode = 'closed' | 'open';

@@ -17,6 +17,7 @@ import { REDIS } from '../../redis/redis.module';
 import { StorageQuotaService } from '../../upload-settings/storage-quota.service';
 import { AttachmentObjectsRepository } from '../attachment-objects.repository';
 import { AttachmentRecorder } from '../attachment-recorder';
+import { ScanJobsRepository } from '../scan-jobs.repository';
 import { chatObjectKey } from '../storage-keys';
 import { storageSink } from '../upload/file-sink';
 import { FileStager } from '../upload/file-stager';
@@ -67,6 +68,7 @@ export class TusUploadsService implements OnModuleInit, OnApplicationShutdown {
     private readonly objects: AttachmentObjectsRepository,
     private readonly quotas: StorageQuotaService,
     private readonly actorsOfUploads: TusActorsRepository,
+    private readonly scanJobs: ScanJobsRepository,
     private readonly moduleRef: ModuleRef,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -248,14 +250,18 @@ export class TusUploadsService implements OnModuleInit, OnApplicationShutdown {
     if (earlier.length) return earlier;
     const budget = await this.quotas.budget(ctx.principal.accountId);
     const key = chatObjectKey(ctx.principal.accountId, chatId);
-    // The same trust checks (malware scan, active content) and encryption as a multipart upload.
+    // The same active-content check and encryption as a multipart upload. The malware scan of a
+    // large file takes a while: the file is stored `scanning` and the `scans.upload` job scans it.
+    const { openScan, ...checks } = target.trust.checks;
     const file = await this.stager.stage(
       { filename: meta['filename'] ?? '', stream: await this.store.openRead(upload.id) },
       target.rule,
       () => storageSink(this.objects, key, target.trust.encrypt),
       { bytes: budget.bytes, exceeded: () => budget.exceeded() },
-      target.trust.checks,
+      checks,
     );
+    if (openScan && file.trust) file.trust = { ...file.trust, scanStatus: 'scanning' };
+    let recordedHere = true;
     const dtos = await this.recorder
       .record(ctx, [{ file, key }], {
         chatId,
@@ -266,12 +272,29 @@ export class TusUploadsService implements OnModuleInit, OnApplicationShutdown {
       })
       .catch(async (err: unknown) => {
         const winner = isUniqueViolation(err) ? await this.uploads.storedUnder(target, idempotencyKey) : [];
-        if (winner.length) return winner;
-        throw err;
+        if (!winner.length) throw err;
+        // Another process (or the completion sweep) recorded it and sends its message and scan.
+        recordedHere = false;
+        return winner;
       });
+    if (!recordedHere) return dtos;
+    const message = meta['messageText'] || meta['fileRequestId'] ? meta : undefined;
+    if (openScan) {
+      // Its message goes out with the verdict (with the file only when it is clean).
+      await this.scanJobs.enqueue({
+        attachmentId: dtos[0].id,
+        scanFailMode: checks.scanFailMode,
+        principal: ctx.principal,
+        message: message && {
+          text: message['messageText'] ?? undefined,
+          fileRequestId: message['fileRequestId'] ?? undefined,
+        },
+      });
+      return dtos;
+    }
     // A quarantined file is stored but never part of a message.
     const clean = dtos.filter((d) => d.trust?.scan !== 'infected').map((d) => d.id);
-    if (meta['messageText'] || meta['fileRequestId']) {
+    if (message) {
       await this.chatsService.send(ctx.principal, chatId, {
         text: meta['messageText'] ?? undefined,
         attachmentIds: clean,

@@ -1,37 +1,38 @@
 import { Readable } from 'node:stream';
 
-/** The first `n` bytes of `source` (fewer if it ends first) and an iterable of everything, head included. */
-export async function peek(
-  source: Readable,
-  n: number,
-): Promise<{ head: Buffer; all: AsyncIterable<Buffer> }> {
-  const it = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const chunks: Buffer[] = [];
-  let length = 0;
-  let done = false;
-  while (length < n) {
-    const next = await it.next();
-    if (next.done) {
-      done = true;
-      break;
-    }
-    chunks.push(next.value);
-    length += next.value.length;
-  }
-  const head = Buffer.concat(chunks, length);
-  async function* all(): AsyncGenerator<Buffer> {
-    if (head.length) yield head;
-    if (done) return;
-    for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
-  }
-  const rest = all();
-  // Stopping early (a destroyed consumer) must release the source too.
-  const release = rest.return.bind(rest);
-  rest.return = async (value) => {
-    await it.return?.();
-    return release(value);
-  };
-  return { head, all: rest };
+/**
+ * The first `n` bytes of `source` (fewer if it ends first), put back in front of it: the returned
+ * stream is `source` itself (no extra stream stage), paused until its consumer reads it.
+ */
+export function peekStream(source: Readable, n: number): Promise<{ head: Buffer; body: Readable }> {
+  return new Promise((resolve, reject) => {
+    if (source.destroyed) return reject(source.errored ?? new Error('stream closed before its end'));
+    const chunks: Buffer[] = [];
+    let length = 0;
+    const stop = () =>
+      source.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      length += chunk.length;
+      if (length < n) return;
+      stop();
+      source.pause();
+      const head = Buffer.concat(chunks, length);
+      source.unshift(head);
+      resolve({ head, body: source });
+    };
+    const onEnd = () => {
+      stop();
+      const head = Buffer.concat(chunks, length);
+      resolve({ head, body: Readable.from(head.length ? [head] : [], { objectMode: false }) });
+    };
+    const onError = (err: Error) => {
+      stop();
+      reject(err);
+    };
+    const onClose = () => onError(source.errored ?? new Error('stream closed before its end'));
+    source.on('data', onData).once('end', onEnd).once('error', onError).once('close', onClose);
+  });
 }
 
 /** Bytes `skip`..`skip + take` of `source`; stops reading once enough arrived. */
@@ -73,6 +74,10 @@ export async function primed(gen: AsyncGenerator<Buffer>): Promise<Readable> {
   return Readable.from(all(), { objectMode: false });
 }
 
-export function byteStream(source: AsyncIterable<Buffer>): Readable {
-  return Readable.from(source, { objectMode: false });
+/**
+ * `stream` once its first chunk is ready (or it ended): a failure there (a wrong key, a tampered
+ * first segment) rejects here, before any response header is sent.
+ */
+export async function primedStream(stream: Readable): Promise<Readable> {
+  return (await peekStream(stream, 1)).body;
 }

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import type { ByteRange, ListedObject, StorageDriver, StoredObject, WriteOptions } from '../storage.driver';
 import { StorageIntegrityError, StorageNotFoundError, StorageRangeError } from '../storage.errors';
-import { byteStream, peek, primed, slice } from './byte-streams';
+import { peekStream, primed, primedStream, slice } from './byte-streams';
 import type { DataKeysRepository } from './data-keys.repository';
 import type { KeyRing } from './key-ring';
-import { decryptSegments, encryptSegments } from './segment-cipher';
+import { decryptSegments, SegmentOpener, SegmentSealer } from './segment-cipher';
 import {
   DEFAULT_SEGMENT_BYTES,
   encryptedSize,
@@ -44,9 +44,9 @@ export class EncryptedStorageDriver implements StorageDriver {
   }
 
   async write(key: string, body: Readable, opts: WriteOptions): Promise<StoredObject> {
-    const { head, all } = await peek(body, MAGIC.length);
+    const { head, body: source } = await peekStream(body, MAGIC.length);
     if (opts.encrypt === false && !startsWithMagic(head)) {
-      const stored = await this.inner.write(key, byteStream(all), opts);
+      const stored = await this.inner.write(key, source, opts);
       await this.keys.delete(key);
       return stored;
     }
@@ -55,7 +55,9 @@ export class EncryptedStorageDriver implements StorageDriver {
     await this.keys.save({ storageKey: key, masterKeyId: master.id, wrapped: await master.wrap(dataKey) });
     const header = newHeader(this.segmentBytes);
     try {
-      const stored = await this.inner.write(key, byteStream(encryptSegments(all, dataKey, header)), {
+      // The sealer fails with the source, and a failed write stops the source.
+      const sealed = pipeline(source, new SegmentSealer(dataKey, header), () => undefined);
+      const stored = await this.inner.write(key, sealed, {
         contentType: opts.contentType,
         size: opts.size === undefined ? undefined : encryptedSize(opts.size, header.segmentBytes),
       });
@@ -68,14 +70,24 @@ export class EncryptedStorageDriver implements StorageDriver {
 
   async read(key: string, range?: ByteRange): Promise<Readable> {
     if (range) return this.readRange(key, range);
-    const { head, all } = await peek(await this.inner.read(key), HEADER_BYTES);
-    if (!startsWithMagic(head)) return byteStream(all);
-    const header = this.headerOf(key, head);
-    const dataKey = await this.dataKey(key);
-    const rest = slice(all, HEADER_BYTES, Number.MAX_SAFE_INTEGER);
-    return primed(
-      decryptSegments(rest, { key: dataKey, header, firstIndex: 0, toEnd: true, objectKey: key }),
-    );
+    const { head, body } = await peekStream(await this.inner.read(key), HEADER_BYTES);
+    if (!startsWithMagic(head)) return body;
+    try {
+      const header = this.headerOf(key, head);
+      const dataKey = await this.dataKey(key);
+      const opts = {
+        key: dataKey,
+        header,
+        firstIndex: 0,
+        toEnd: true,
+        objectKey: key,
+        skipBytes: HEADER_BYTES,
+      };
+      return await primedStream(pipeline(body, new SegmentOpener(opts), () => undefined));
+    } catch (err) {
+      body.destroy();
+      throw err;
+    }
   }
 
   async stat(key: string): Promise<{ size: number } | null> {

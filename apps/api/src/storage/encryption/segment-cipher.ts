@@ -1,46 +1,74 @@
 import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { Transform, type TransformCallback } from 'node:stream';
 import { StorageIntegrityError } from '../storage.errors';
 import { segmentNonce, TAG_BYTES, type SegmentHeader } from './segment-format';
 
 const ALGORITHM = 'aes-256-gcm';
 
-function* sealSegment(key: Buffer, header: SegmentHeader, index: number, plain: Buffer, final: boolean) {
-  const cipher = createCipheriv(ALGORITHM, key, segmentNonce(header, index, final));
-  cipher.setAAD(header.raw);
-  yield cipher.update(plain);
-  cipher.final();
-  yield cipher.getAuthTag();
-}
+/** Bytes the sealer passes on before it waits for the storage write to catch up. */
+const SEALED_BUFFER_BYTES = 1024 * 1024;
 
 /**
- * The header, then `source` sealed segment by segment. One segment is held back until the next
- * byte (or the end) arrives, so the last one carries the final flag.
+ * The header, then the plaintext sealed segment by segment, as a stream stage. Input chunks are
+ * kept by reference (not copied into a segment buffer) and fed to the segment's cipher one by one,
+ * so the only copy is the cipher's own output. One segment is held back until the next byte (or
+ * the end) arrives, so the last one carries the final flag.
  */
-export async function* encryptSegments(
-  source: AsyncIterable<Buffer>,
-  key: Buffer,
-  header: SegmentHeader,
-): AsyncGenerator<Buffer> {
-  yield header.raw;
-  const size = header.segmentBytes;
-  let segment = Buffer.allocUnsafe(size);
-  let filled = 0;
-  let index = 0;
-  for await (const chunk of source) {
-    let offset = 0;
-    while (offset < chunk.length) {
-      if (filled === size) {
-        yield* sealSegment(key, header, index++, segment, false);
-        segment = Buffer.allocUnsafe(size);
-        filled = 0;
-      }
-      const n = Math.min(size - filled, chunk.length - offset);
-      chunk.copy(segment, filled, offset, offset + n);
-      filled += n;
-      offset += n;
-    }
+export class SegmentSealer extends Transform {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private index = 0;
+
+  constructor(
+    private readonly key: Buffer,
+    private readonly header: SegmentHeader,
+  ) {
+    super({ readableHighWaterMark: SEALED_BUFFER_BYTES, writableHighWaterMark: SEALED_BUFFER_BYTES });
+    this.push(header.raw);
   }
-  yield* sealSegment(key, header, index, segment.subarray(0, filled), true);
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    const size = this.header.segmentBytes;
+    try {
+      while (this.pendingBytes > size) this.seal(size, false);
+    } catch (err) {
+      return done(err as Error);
+    }
+    done();
+  }
+
+  override _flush(done: TransformCallback): void {
+    try {
+      this.seal(this.pendingBytes, true);
+    } catch (err) {
+      return done(err as Error);
+    }
+    done();
+  }
+
+  /** Seals the first `bytes` pending bytes as the next segment. */
+  private seal(bytes: number, final: boolean): void {
+    const cipher = createCipheriv(ALGORITHM, this.key, segmentNonce(this.header, this.index++, final));
+    cipher.setAAD(this.header.raw);
+    let left = bytes;
+    while (left > 0) {
+      const piece = this.pending[0];
+      if (piece.length <= left) {
+        this.pending.shift();
+        left -= piece.length;
+        this.push(cipher.update(piece));
+      } else {
+        this.pending[0] = piece.subarray(left);
+        this.push(cipher.update(piece.subarray(0, left)));
+        left = 0;
+      }
+    }
+    this.pendingBytes -= bytes;
+    cipher.final();
+    this.push(cipher.getAuthTag());
+  }
 }
 
 function openSegment(
@@ -97,4 +125,78 @@ export async function* decryptSegments(
   const rest = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
   if (rest.length === 0 && !o.toEnd) return;
   yield openSegment(o.key, o.header, index, rest, o.toEnd, o.objectKey);
+}
+
+/**
+ * Opens a whole stored object as a stream stage: skips `skipBytes` (the header), then releases each
+ * segment only once it authenticated. Sealed bytes are gathered by reference and copied once per
+ * segment only when a segment spans chunks.
+ */
+export class SegmentOpener extends Transform {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private index: number;
+  private skip: number;
+
+  constructor(private readonly o: OpenOptions & { skipBytes: number }) {
+    super({ readableHighWaterMark: SEALED_BUFFER_BYTES, writableHighWaterMark: SEALED_BUFFER_BYTES });
+    this.index = o.firstIndex;
+    this.skip = o.skipBytes;
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    if (this.skip > 0) {
+      const n = Math.min(this.skip, chunk.length);
+      this.skip -= n;
+      chunk = chunk.subarray(n);
+    }
+    if (chunk.length) this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    const sealedSize = this.o.header.segmentBytes + TAG_BYTES;
+    try {
+      // Keep at least one whole segment back: only the end of the source tells which one is final.
+      while (this.pendingBytes > sealedSize) this.push(this.open(this.takeSealed(sealedSize), false));
+    } catch (err) {
+      return done(err as Error);
+    }
+    done();
+  }
+
+  override _flush(done: TransformCallback): void {
+    try {
+      if (this.pendingBytes > 0 || this.o.toEnd)
+        this.push(this.open(this.takeSealed(this.pendingBytes), this.o.toEnd));
+    } catch (err) {
+      return done(err as Error);
+    }
+    done();
+  }
+
+  private open(sealed: Buffer, final: boolean): Buffer {
+    return openSegment(this.o.key, this.o.header, this.index++, sealed, final, this.o.objectKey);
+  }
+
+  /** The first `bytes` pending bytes as one buffer (a view when they sit in one chunk). */
+  private takeSealed(bytes: number): Buffer {
+    const first = this.pending[0];
+    let out: Buffer;
+    if (first && first.length >= bytes) {
+      out = first.subarray(0, bytes);
+      if (first.length === bytes) this.pending.shift();
+      else this.pending[0] = first.subarray(bytes);
+    } else {
+      out = Buffer.allocUnsafe(bytes);
+      let filled = 0;
+      while (filled < bytes) {
+        const piece = this.pending[0];
+        const n = Math.min(piece.length, bytes - filled);
+        piece.copy(out, filled, 0, n);
+        filled += n;
+        if (n === piece.length) this.pending.shift();
+        else this.pending[0] = piece.subarray(n);
+      }
+    }
+    this.pendingBytes -= bytes;
+    return out;
+  }
 }

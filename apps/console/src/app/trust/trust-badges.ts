@@ -77,7 +77,13 @@ export class TrustBadges {
   readonly detailed = input(false);
   readonly scanTone = computed(() => {
     const scan = this.trust()?.scan;
-    return scan === 'clean' ? 'ok' : scan === 'infected' ? 'bad' : scan === 'unscanned' ? 'wait' : 'off';
+    return scan === 'clean'
+      ? 'ok'
+      : scan === 'infected'
+        ? 'bad'
+        : scan === 'unscanned' || scan === 'scanning'
+          ? 'wait'
+          : 'off';
   });
   readonly encryptionHelp = computed(() =>
     this.trust()?.encrypted ? 'trust.encryptedHelp' : 'trust.plainHelp',
