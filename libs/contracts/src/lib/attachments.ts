@@ -69,7 +69,7 @@ export interface AttachmentDto {
 
 /** Status filters of the admin file listing; `none` matches files without that record. */
 export const PREVIEW_FILTERS = ['ready', 'pending', 'failed', 'unsupported', 'none'] as const;
-export const SCAN_FILTERS = ['clean', 'infected', 'unscanned', 'none'] as const;
+export const SCAN_FILTERS = ['clean', 'scanning', 'infected', 'unscanned', 'none'] as const;
 export const EXPORT_FILTERS = ['exported', 'pending', 'failed', 'none'] as const;
 export type PreviewFilter = (typeof PREVIEW_FILTERS)[number];
 export type ScanFilter = (typeof SCAN_FILTERS)[number];
