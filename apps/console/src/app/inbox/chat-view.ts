@@ -39,6 +39,7 @@ import { AttachmentView } from './attachment-view';
 import { FileTray } from './file-tray';
 import { UploadRuleWhy } from './upload-rule-why';
 import { InboxLive } from './inbox-live';
+import { ChatActions } from './chat-actions';
 import { MESSAGE_PAGE, mergeMessages, nearBottom, nearTop } from './message-log';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { FileSizePipe } from '../i18n/format.pipes';
@@ -61,6 +62,7 @@ import { t } from '../i18n/translate';
     PdfPreview,
     TranslocoPipe,
     FileSizePipe,
+    ChatActions,
   ],
   templateUrl: './chat-view.html',
   styleUrl: './chat-view.scss',
