@@ -8,6 +8,7 @@ import type {
 } from '@satchel/contracts';
 import request from 'supertest';
 import { createOperator, createTenant, loginOwner, type Session } from './support/fixtures';
+import { PNG, uploadFile } from './support/files';
 import { connect, nextEvent, type ChatSocket } from './support/socket';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -172,6 +173,9 @@ describe('chat lifecycle and assignment', () => {
     expect(await view(admin, 'open', 'quentin@example')).toEqual([v.chatId]);
     expect(await view(admin, 'open', 'zeppelin')).toEqual([v.chatId]);
     expect(await view(admin, 'open', 'no-such-thing-anywhere')).toEqual([]);
+    const f = await start('Fiona Files');
+    await uploadFile(t, f.chatId, f.auth, 'walrus-receipt.png', PNG);
+    expect(await view(admin, 'open', 'walrus-rec')).toEqual([f.chatId]);
     expect(await view(admin, 'closed', 'zeppelin')).toEqual([]);
     await request(t.url).get('/v1/inbox').query({ view: 'everything' }).set(admin.auth).expect(400);
   });

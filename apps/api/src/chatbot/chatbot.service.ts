@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { ChatbotSettings } from '@satchel/contracts';
+import type { ChatbotSettings, WidgetGreeting } from '@satchel/contracts';
 import type { Principal } from '../common/auth/principal';
-import { ValidationError } from '../common/errors/domain-errors';
+import { NotFoundError, ValidationError } from '../common/errors/domain-errors';
 import { parseSteps } from './chatbot-steps';
 import { ChatbotRepository } from './chatbot.repository';
 import type { ChatbotSettingsDto } from './dto/chatbot.dto';
 import { AUDIT_ACTIONS } from '../audit/audit-actions';
 import { AuditService, type ActorContext } from '../audit/audit.service';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { OriginGate } from '../accounts/origin-gate.service';
 
 export const DEFAULT_CHATBOT: ChatbotSettings = { enabled: false, botName: 'Assistant', steps: [] };
 
@@ -16,7 +18,24 @@ export class ChatbotService {
   constructor(
     private readonly repo: ChatbotRepository,
     private readonly audit: AuditService,
+    private readonly accounts: AccountsRepository,
+    private readonly origins: OriginGate,
   ) {}
+
+  /** The bot's leading `say` texts for a widget key (refused on origins the account does not allow). */
+  async greeting(widgetKey: string, origin: string | undefined): Promise<WidgetGreeting> {
+    const account = await this.accounts.findByWidgetKey(widgetKey);
+    if (!account) throw new NotFoundError('Widget key', { field: 'widgetKey' });
+    this.origins.assertAccount(account, origin);
+    const s = await this.repo.settings(account.id);
+    if (!s?.enabled) return { botName: s?.botName ?? DEFAULT_CHATBOT.botName, texts: [] };
+    const texts: string[] = [];
+    for (const step of s.steps) {
+      if (step.type !== 'say') break;
+      texts.push(step.text);
+    }
+    return { botName: s.botName, texts };
+  }
 
   async get(p: Principal): Promise<ChatbotSettings> {
     const s = await this.repo.settings(p.accountId);

@@ -56,3 +56,10 @@ export interface VisitorProfileDto {
   /** The same visitor's other conversations (by identified id or email), newest first. */
   earlier: ChatDto[];
 }
+
+/** `GET /v1/widget/greeting`: what the bot says before anyone writes, shown by the widget before a chat exists. */
+export interface WidgetGreeting {
+  botName: string;
+  /** The bot's opening `say` steps (empty when the bot is off). */
+  texts: string[];
+}

@@ -26,7 +26,7 @@ export function webUrl(value: string | undefined): string | null {
   template: `
     <aside [attr.aria-label]="'visitor.panel' | transloco">
       @if (profile(); as p) {
-        <h2>{{ p.chat.visitorName }}</h2>
+        <p class="name" data-field="name">{{ p.chat.visitorName }}</p>
         <dl>
           <dt>{{ 'visitor.email' | transloco }}</dt>
           <dd data-field="email">
@@ -57,7 +57,7 @@ export function webUrl(value: string | undefined): string | null {
             }
             @if (c.browser || c.os) {
               <dt>{{ 'visitor.browser' | transloco }}</dt>
-              <dd data-field="browser">{{ [c.browser, c.os].filter(Boolean).join(' · ') }}</dd>
+              <dd data-field="browser">{{ joined(c.browser, c.os) }}</dd>
             }
             @if (c.language) {
               <dt>{{ 'visitor.language' | transloco }}</dt>
@@ -85,8 +85,8 @@ export function webUrl(value: string | undefined): string | null {
     aside {
       padding: 0 12px 16px;
     }
-    h2 {
-      font-size: 18px;
+    .name {
+      font: var(--mat-sys-title-medium);
       margin: 12px 0;
     }
     h3 {
@@ -135,6 +135,10 @@ export class VisitorPanel {
       const p = this.profile();
       if (p && c.id === p.chat.id) this.profile.set({ ...p, chat: c });
     });
+  }
+
+  joined(...parts: (string | undefined)[]): string {
+    return parts.filter((p) => !!p).join(' · ');
   }
 
   link(url: string): string | null {
