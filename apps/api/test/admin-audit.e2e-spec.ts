@@ -73,7 +73,7 @@ describe('audit of admin changes', () => {
   it('the bot greets before a chat exists; a chat with the bot is pending until it hands over', async () => {
     const greeting = (await request(t.url).get('/v1/widget/greeting').query({ widgetKey }).expect(200))
       .body as WidgetGreeting;
-    expect(greeting).toEqual({ botName: 'Helper', texts: ['Hi there!'] });
+    expect(greeting).toEqual({ botName: 'Helper', texts: ['Hi there!'], reopenClosedChats: false });
     await request(t.url).get('/v1/widget/greeting').query({ widgetKey: 'nope' }).expect(404);
 
     await request(t.url)

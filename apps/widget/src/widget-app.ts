@@ -49,6 +49,7 @@ export class WidgetApp {
   /** Null until the visitor's first message or file starts a chat. */
   private session: StoredSession | null = null;
   private starting: Promise<boolean> | null = null;
+  private greeting: WidgetGreeting | null = null;
   private live: LiveChannel | null = null;
   private rule: RuleLike | null = null;
   private pendingText: string | null = null;
@@ -198,14 +199,18 @@ export class WidgetApp {
     const fresh = await this.settings.load();
     if (fresh) void this.switchLocale();
     if (!(await this.preChat())) return;
+    const greeting = this.loadGreeting();
     const resumed = await this.resumeSession();
     if (resumed === null) return;
+    const g = await greeting;
+    if (g instanceof ApiError) return this.refused(g);
+    this.greeting = g;
     this.renderEarlier();
-    if (resumed === 'none') await this.showGreeting();
+    if (resumed === 'none') this.showGreeting();
     else {
       this.session = resumed.session;
       void this.sendIdentity();
-      await this.begin(resumed.ended);
+      await this.begin(resumed.ended && !this.reopenable);
     }
     window.addEventListener('online', () => void this.refresh());
     window.addEventListener('offline', () => this.shell.setNotice(t('offlineNotice')));
@@ -254,7 +259,7 @@ export class WidgetApp {
       onReady: () => void this.refresh(),
       onChat: (c) => {
         // Catch up first: the operator's last words may have come just before the close.
-        if (c.status === 'closed') void this.loadHistory().finally(() => this.end());
+        if (c.status === 'closed' && !this.reopenable) void this.loadHistory().finally(() => this.end());
       },
     });
     this.live.connect();
@@ -301,15 +306,30 @@ export class WidgetApp {
     this.outboxViews.clear();
     this.shell.setEnded(null);
     this.shell.setNotice(null);
-    await this.showGreeting();
+    this.showGreeting();
     this.shell.input.focus();
   }
 
   /**
-   * No chat yet: the bot's opening words, shown here only (the server stores its own copy when the
-   * chat starts). Also tells whether this page may use the widget at all.
+   * The bot's opening words and whether closed chats reopen when written to; null when the server
+   * cannot be reached, the error when this page is refused.
    */
-  private async showGreeting(): Promise<void> {
+  private async loadGreeting(): Promise<WidgetGreeting | ApiError | null> {
+    try {
+      const key = encodeURIComponent(this.cfg.widgetKey);
+      return await this.api.json<WidgetGreeting>('GET', `/v1/widget/greeting?widgetKey=${key}`);
+    } catch (err) {
+      return err instanceof ApiError && err.status === 403 ? err : null;
+    }
+  }
+
+  /** A closed chat stays writable (writing reopens it) when the account allows it. */
+  private get reopenable(): boolean {
+    return this.greeting?.reopenClosedChats ?? false;
+  }
+
+  /** No chat yet: the bot's opening words, shown here only (the server stores its own copy when the chat starts). */
+  private showGreeting(): void {
     this.conversation = new Conversation(
       this.shell.log,
       this.attachmentDeps(),
@@ -317,15 +337,8 @@ export class WidgetApp {
       `satchel:greeting:${this.cfg.widgetKey}`,
       () => this.shell.scrollToEnd(),
     );
-    let greeting: WidgetGreeting;
-    try {
-      const key = encodeURIComponent(this.cfg.widgetKey);
-      greeting = await this.api.json<WidgetGreeting>('GET', `/v1/widget/greeting?widgetKey=${key}`);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 403) this.refused(err);
-      else this.setStatus(err instanceof ApiError && err.isNetwork ? 'offline' : null);
-      return;
-    }
+    const greeting = this.greeting;
+    if (!greeting) return this.setStatus(navigator.onLine ? null : 'offline');
     const at = new Date().toISOString();
     greeting.texts.forEach((text, i) =>
       this.conversation.upsert(

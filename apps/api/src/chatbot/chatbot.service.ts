@@ -9,6 +9,7 @@ import { AUDIT_ACTIONS } from '../audit/audit-actions';
 import { AuditService, type ActorContext } from '../audit/audit.service';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { OriginGate } from '../accounts/origin-gate.service';
+import { ChatsService } from '../chats/chats.service';
 
 export const DEFAULT_CHATBOT: ChatbotSettings = { enabled: false, botName: 'Assistant', steps: [] };
 
@@ -20,6 +21,7 @@ export class ChatbotService {
     private readonly audit: AuditService,
     private readonly accounts: AccountsRepository,
     private readonly origins: OriginGate,
+    private readonly chats: ChatsService,
   ) {}
 
   /** The bot's leading `say` texts for a widget key (refused on origins the account does not allow). */
@@ -27,14 +29,17 @@ export class ChatbotService {
     const account = await this.accounts.findByWidgetKey(widgetKey);
     if (!account) throw new NotFoundError('Widget key', { field: 'widgetKey' });
     this.origins.assertAccount(account, origin);
-    const s = await this.repo.settings(account.id);
-    if (!s?.enabled) return { botName: s?.botName ?? DEFAULT_CHATBOT.botName, texts: [] };
+    const [s, reopenClosedChats] = await Promise.all([
+      this.repo.settings(account.id),
+      this.chats.reopensOnVisitorMessage(account.id),
+    ]);
+    if (!s?.enabled) return { botName: s?.botName ?? DEFAULT_CHATBOT.botName, texts: [], reopenClosedChats };
     const texts: string[] = [];
     for (const step of s.steps) {
       if (step.type !== 'say') break;
       texts.push(step.text);
     }
-    return { botName: s.botName, texts };
+    return { botName: s.botName, texts, reopenClosedChats };
   }
 
   async get(p: Principal): Promise<ChatbotSettings> {

@@ -73,6 +73,14 @@ export class ChatsRepository {
     return (rows[0] ?? []).length > 0;
   }
 
+  async reopensOnVisitorMessage(accountId: string): Promise<boolean> {
+    const rows = await this.db.query<{ on: boolean }[]>(
+      `SELECT COALESCE((SELECT reopen_on_visitor_message FROM inbox_settings WHERE account_id = $1), false) AS on`,
+      [accountId],
+    );
+    return rows[0]?.on ?? false;
+  }
+
   async assign(id: string, user: { id: string; name: string } | null): Promise<void> {
     await this.repo().update({ id }, { assignedUserId: user?.id ?? null, assigneeName: user?.name ?? null });
   }

@@ -161,6 +161,11 @@ export class ChatsService {
     return this.announce(chat);
   }
 
+  /** Whether a visitor's message reopens a closed chat in this account. */
+  reopensOnVisitorMessage(accountId: string): Promise<boolean> {
+    return this.chats.reopensOnVisitorMessage(accountId);
+  }
+
   /** Assigns without a person acting (round-robin); announced, not audited as anyone's change. */
   async assignAutomatically(
     accountId: string,

@@ -1,6 +1,5 @@
 import type { ChatDto, InboxSettings, Page as PageOf } from '@satchel/contracts';
 import type { Page } from 'playwright-core';
-import { ApiClient } from '../support/api-client';
 import { screenshot } from '../support/browser';
 import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
@@ -73,6 +72,7 @@ describe('console inbox: lifecycle, assignment and the visitor panel', () => {
     await list(olga).getByText('Nora Visitor').click();
     await olga.getByRole('button', { name: 'Close chat' }).click();
     await olga.getByTestId('chat-status').filter({ hasText: 'Closed' }).waitFor();
+    await widget(visitor).locator('.ended').getByText('This conversation has ended').waitFor();
     await list(admin).getByText('Nora Visitor').waitFor({ state: 'detached' });
     await count(admin, 'closed').filter({ hasText: '1' }).waitFor();
     await view(admin, /Closed/).click();
@@ -89,13 +89,14 @@ describe('console inbox: lifecycle, assignment and the visitor panel', () => {
     await screenshot(settings, 'inbox-lifecycle-settings');
     await settings.context().close();
 
-    const token = await visitor.evaluate(() => {
-      const key = Object.keys(localStorage).find((k) => k.startsWith('satchel:session:'));
-      return (JSON.parse(localStorage.getItem(key ?? '') ?? '{}') as { visitorToken: string }).visitorToken;
-    });
-    await new ApiClient(env.server.url)
-      .withToken(token)
-      .post(`/v1/chats/${chatId}/messages`, { text: 'Any news?' });
+    // The visitor's widget had shown the chat as ended; on the next page it can write again.
+    await openDemo(visitor);
+    await widget(visitor).locator('.msg', { hasText: 'my order 1042' }).waitFor();
+    expect(await widget(visitor).locator('.ended').isHidden()).toBe(true);
+    await widget(visitor).getByRole('textbox', { name: 'Message' }).fill('Any news?');
+    await widget(visitor).getByRole('button', { name: 'Send' }).click();
+    await widget(visitor).locator('.msg.mine', { hasText: 'Any news?' }).waitFor();
+    await screenshot(visitor, 'inbox-lifecycle-visitor-reopens');
     await list(admin).getByText('Nora Visitor').waitFor({ state: 'detached' });
     await count(admin, 'closed').filter({ hasText: '0' }).waitFor();
     await olga.getByTestId('chat-status').filter({ hasText: 'Open' }).waitFor();

@@ -62,4 +62,6 @@ export interface WidgetGreeting {
   botName: string;
   /** The bot's opening `say` steps (empty when the bot is off). */
   texts: string[];
+  /** Writing to a closed chat reopens it (the account's inbox setting): the widget keeps the composer. */
+  reopenClosedChats: boolean;
 }
