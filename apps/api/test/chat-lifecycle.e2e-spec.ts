@@ -207,4 +207,51 @@ describe('chat lifecycle and assignment', () => {
       .send({ widgetKey, context: { evil: 1 } })
       .expect(400);
   });
+
+  it('round-robin assigns new chats to the operators who are online, in turn', async () => {
+    const tenant = await createTenant(t, await loginOwner(t), 'Round Robin Ltd');
+    const [ana, ben] = [await createOperator(t, tenant.admin), await createOperator(t, tenant.admin)];
+    await request(t.url)
+      .put('/v1/settings/inbox')
+      .set(tenant.admin.auth)
+      .send({ autoAssign: true })
+      .expect(200);
+    const startIn = async () =>
+      (
+        await request(t.url)
+          .post('/v1/widget/chats')
+          .send({ widgetKey: tenant.account.widgetKey, name: 'Rob' })
+          .expect(201)
+      ).body.chatId as string;
+    const assigneeOf = async (chatId: string) => {
+      for (let i = 0; i < 50; i++) {
+        const c = (await request(t.url).get(`/v1/chats/${chatId}`).set(tenant.admin.auth)).body as ChatDto;
+        if (c.assignee) return c.assignee.id;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return null;
+    };
+
+    // Nobody online: the chat stays unassigned.
+    const first = await startIn();
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await request(t.url).get(`/v1/chats/${first}`).set(tenant.admin.auth)).body.assignee).toBeNull();
+
+    const anaSocket = await inboxSocket(ana);
+    await inboxSocket(ben);
+    const presence = (await request(t.url).get('/v1/inbox/operators').set(ana.auth).expect(200)).body as {
+      id: string;
+      presence: string;
+    }[];
+    expect(presence.find((u) => u.id === ana.userId)?.presence).toBe('online');
+    expect(presence.find((u) => u.id === tenant.admin.userId)?.presence).toBe('away');
+
+    const picks = [await assigneeOf(await startIn()), await assigneeOf(await startIn())];
+    expect(new Set(picks)).toEqual(new Set([ana.userId, ben.userId]));
+
+    // Ana goes away: the next chats all go to Ben.
+    anaSocket.close();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await assigneeOf(await startIn())).toBe(ben.userId);
+  });
 });
