@@ -74,7 +74,11 @@ export class WidgetApp {
     i18n.setAssetBase(cfg.assetBase);
     this.settings = new WidgetSettings(this.api, cfg.widgetKey);
     this.shell = new WidgetShell(host, {
-      files: (f) => this.tray.add(f),
+      // A first file starts the chat too (its upload rule then checks the tray).
+      files: (f) => {
+        this.tray.add(f);
+        void this.ensureChat();
+      },
       submit: (t) => void this.submit(t),
       accept: () => (this.rule ? acceptOf(this.tray.effectiveRule ?? this.rule) : null),
       toggled: (open) => hostApi.emit(open ? 'open' : 'close'),
@@ -462,6 +466,7 @@ export class WidgetApp {
     try {
       this.rule = await this.api.json<EffectiveUploadRule>('GET', RULE_PATH);
       localStorage.setItem(key, JSON.stringify(this.rule));
+      this.tray.recheck();
     } catch {
       this.rule ??= JSON.parse(localStorage.getItem(key) ?? 'null') as RuleLike | null;
     }
