@@ -126,6 +126,7 @@ describe('chat lifecycle and assignment', () => {
         ['chat.assign', expect.any(String), 'Vera Lifecycle', 'Olga Operator'],
         ['chat.assign', 'Olga Operator', 'Vera Lifecycle', null],
         ['chat.reopen', 'Olga Operator', 'Vera Lifecycle', undefined],
+        ['chat.reopen', 'Vera Lifecycle', 'Vera Lifecycle', undefined],
       ]),
     );
   });

@@ -243,6 +243,7 @@ export class ChatsService {
     if (input.fileRequestId && !this.fileRequests)
       throw new BadRequestError('File requests are not available');
     const requestId = input.fileRequestId;
+    if (chat.status === 'closed') await this.reopenForVisitor(p, chat);
     return this.store(
       chat,
       actorOf(p),
@@ -287,7 +288,7 @@ export class ChatsService {
     attach: (m: EntityManager, messageId: string) => Promise<MessageDto['attachments']>,
     withMessage?: WithMessage,
   ): Promise<MessageDto> {
-    if (chat.status === 'closed') await this.reopenForVisitor(chat, actor);
+    if (chat.status === 'closed') throw new ForbiddenError('This chat is closed', { code: 'CHAT_CLOSED' });
     const message = await this.chats.transaction(async (m) => {
       const row = await this.messages.create(
         {
@@ -316,11 +317,15 @@ export class ChatsService {
     return message;
   }
 
-  /** A visitor writing to a closed chat reopens it when the account allows it; anyone else is refused. */
-  private async reopenForVisitor(chat: ChatEntity, actor: MessageAuthor): Promise<void> {
-    const reopened = actor.role === 'visitor' && (await this.chats.reopenForVisitor(chat.id, chat.accountId));
+  /**
+   * A visitor writing to a closed chat reopens it when the account allows it (audited as the
+   * visitor's reopen); anyone else, or with the setting off, is refused.
+   */
+  private async reopenForVisitor(p: Principal, chat: ChatEntity): Promise<void> {
+    const reopened = p.kind === 'visitor' && (await this.chats.reopenForVisitor(chat.id, chat.accountId));
     if (!reopened) throw new ForbiddenError('This chat is closed', { code: 'CHAT_CLOSED' });
     chat.status = 'open';
+    await this.audited({ principal: p, ip: null }, AUDIT_ACTIONS.chatReopen, chat, { byMessage: true });
     await this.announce(chat);
   }
 
