@@ -66,11 +66,18 @@ export function storedChatId(page: Page): Promise<string> {
   });
 }
 
-/** A chat starts with the visitor's first message: writes it, waits for it, returns the new chat's id. */
+/**
+ * A chat starts with the visitor's first message: writes it, waits for it and for the chat's live
+ * connection (its `session` event), and returns the new chat's id.
+ */
 export async function writeFirst(page: Page, text = 'Hello'): Promise<string> {
+  const live = page
+    .waitForEvent('websocket')
+    .then((ws) => ws.waitForEvent('framereceived', (f) => String(f.payload).includes('"session"')));
   // By element, not by label: the widget may be in any language.
   await widget(page).locator('textarea').first().fill(text);
   await widget(page).locator('button.send').click();
   await widget(page).locator('.msg.mine', { hasText: text }).first().waitFor();
+  await live;
   return storedChatId(page);
 }
