@@ -1,4 +1,10 @@
-import type { AttachmentDto, EffectiveUploadRule, FileRequestDto, MessageDto } from '@satchel/contracts';
+import type {
+  AttachmentDto,
+  EffectiveUploadRule,
+  FileRequestDto,
+  MessageDto,
+  WidgetGreeting,
+} from '@satchel/contracts';
 import type { RuleLike } from '@satchel/domain';
 import { ApiClient, ApiError } from './api/api-client';
 import type { EmbedConfig } from './embed-config';
@@ -8,7 +14,8 @@ import { Outbox, type OutboxEntry, type OutboxFile, type PendingUpload } from '.
 import { createStore } from 'idb-keyval';
 import { OutboxView } from './offline/outbox-view';
 import { setAssetBase } from './pdf/pdf-loader';
-import { resumeOrStartChat, startChat, type ResumedChat } from './session/chat-session';
+import { resumeChat, startChat, type ResumedChat } from './session/chat-session';
+import { visitorContext } from './host/visitor-context';
 import { EarlierChats, type EarlierChat } from './session/earlier-chats';
 import { SessionStore, type StoredSession } from './session/session-store';
 import { endedNotice, lastWords, renderEarlier, transcriptBody, whenLabel } from './ui/earlier-view';
@@ -46,7 +53,10 @@ export class WidgetApp {
   private readonly cache = new FileCache();
   private readonly outboxViews = new Map<string, OutboxView>();
   private conversation!: Conversation;
-  private session!: StoredSession;
+  /** Null until the visitor's first message or file starts a chat. */
+  private session: StoredSession | null = null;
+  private starting: Promise<boolean> | null = null;
+  private greeting: WidgetGreeting | null = null;
   private live: LiveChannel | null = null;
   private rule: RuleLike | null = null;
   private pendingText: string | null = null;
@@ -72,10 +82,13 @@ export class WidgetApp {
     i18n.setAssetBase(cfg.assetBase);
     this.settings = new WidgetSettings(this.api, cfg.widgetKey);
     this.shell = new WidgetShell(host, {
-      files: (f) =>
+      // A first file starts the chat too (its upload rule then checks the tray).
+      files: (f) => {
         void compressPicked(f, (this.rule as EffectiveUploadRule | null)?.photoCompression).then((c) =>
           this.tray.add(c),
-        ),
+        );
+        void this.ensureChat();
+      },
       submit: (t) => void this.submit(t),
       accept: () => (this.rule ? acceptOf(this.tray.effectiveRule ?? this.rule) : null),
       toggled: (open) => hostApi.emit(open ? 'open' : 'close'),
@@ -83,9 +96,9 @@ export class WidgetApp {
     this.tray = new Tray(this.shell.tray, {
       rule: () => this.rule,
       who: 'visitor',
-      uploadUrl: () => this.api.url(`/v1/chats/${this.session.chatId}/attachments`),
+      uploadUrl: () => this.api.url(`/v1/chats/${this.chat.chatId}/attachments`),
       tusEndpoint: () => this.tusEndpoint,
-      chatId: () => this.session.chatId,
+      chatId: () => this.chat.chatId,
       authHeader: () => this.api.authHeader,
       changed: () => void this.continueSend(),
       kept: (item, keep) => {
@@ -96,7 +109,7 @@ export class WidgetApp {
           name,
           type,
           file,
-          chatId: this.session.chatId,
+          chatId: this.chat.chatId,
           text: (this.pendingText ?? '').trim(),
           createdAt: Date.now(),
         };
@@ -110,6 +123,12 @@ export class WidgetApp {
     if (cached) this.applyAppearance();
     void this.switchLocale();
     if (cfg.open) this.shell.toggle(true);
+  }
+
+  /** The current chat; only called where one exists (after `ensureChat`). */
+  private get chat(): StoredSession {
+    if (!this.session) throw new Error('no chat yet');
+    return this.session;
   }
 
   /** What `window.Satchel` drives. */
@@ -196,7 +215,7 @@ export class WidgetApp {
     if (!body || !this.session) return;
     this.pendingIdentity = null;
     try {
-      await this.api.json('POST', `/v1/chats/${this.session.chatId}/identify`, body);
+      await this.api.json('POST', `/v1/chats/${this.chat.chatId}/identify`, body);
     } catch (err) {
       console.warn(`Satchel widget: identify() was refused: ${(err as Error).message}`);
     }
@@ -216,12 +235,19 @@ export class WidgetApp {
     const fresh = await this.settings.load();
     if (fresh) void this.switchLocale();
     if (!(await this.preChat())) return;
+    const greeting = this.loadGreeting();
     const resumed = await this.resumeSession();
-    if (!resumed) return;
-    this.session = resumed.session;
-    void this.sendIdentity();
+    if (resumed === null) return;
+    const g = await greeting;
+    if (g instanceof ApiError) return this.refused(g);
+    this.greeting = g;
     this.renderEarlier();
-    await this.begin(resumed.ended);
+    if (resumed === 'none') this.showGreeting();
+    else {
+      this.session = resumed.session;
+      void this.sendIdentity();
+      await this.begin(resumed.ended && !this.reopenable);
+    }
     window.addEventListener('online', () => void this.refresh());
     window.addEventListener('offline', () => this.shell.setNotice(t('offlineNotice')));
     if (!navigator.onLine) this.shell.setNotice(t('offlineNotice'));
@@ -242,13 +268,13 @@ export class WidgetApp {
 
   /** Shows the current chat: its kept messages and queue, then live, or read-only once it has ended. */
   private async begin(ended: boolean): Promise<void> {
-    this.shell.unread.keepAs(`satchel:unread:${this.session.chatId}`);
+    this.shell.unread.keepAs(`satchel:unread:${this.chat.chatId}`);
     if (this.shell.isOpen) this.shell.unread.clear();
     this.conversation = new Conversation(
       this.shell.log,
       this.attachmentDeps(),
       { upload: (r) => this.pickForRequest(r), skip: (r) => void this.skip(r) },
-      `satchel:messages:${this.session.chatId}`,
+      `satchel:messages:${this.chat.chatId}`,
       () => this.shell.scrollToEnd(),
     );
     this.conversation.restore();
@@ -259,7 +285,7 @@ export class WidgetApp {
       await this.loadHistory().catch(() => undefined);
       return;
     }
-    this.live = new LiveChannel(this.api, this.session.chatId, {
+    this.live = new LiveChannel(this.api, this.chat.chatId, {
       onMessage: (m) => this.received(m),
       onFileRequest: (r) => this.conversation.setRequest(r),
       onPreviewed: (e) => {
@@ -270,7 +296,7 @@ export class WidgetApp {
       onReady: () => void this.refresh(),
       onChat: (c) => {
         // Catch up first: the operator's last words may have come just before the close.
-        if (c.status !== 'open') void this.loadHistory().finally(() => this.end());
+        if (c.status === 'closed' && !this.reopenable) void this.loadHistory().finally(() => this.end());
       },
     });
     this.live.connect();
@@ -295,30 +321,21 @@ export class WidgetApp {
     this.shell.setEnded(endedNotice(() => void this.startNew()));
   }
 
-  /** "Start a new conversation": the ended chat joins the earlier ones, a new chat starts. */
+  /**
+   * "Start a new conversation": the ended chat joins the earlier ones and the panel is fresh again;
+   * the new chat itself starts with the visitor's first message.
+   */
   private async startNew(): Promise<void> {
-    const button = this.shell.ended.querySelector('button');
-    if (button) button.disabled = true;
-    const ended = this.session;
-    try {
-      this.session = await startChat(
-        this.api,
-        new SessionStore(this.cfg.widgetKey),
-        this.cfg.widgetKey,
-        this.visitorName(),
-        this.visitorEmail(),
-      );
-    } catch (err) {
-      if (button) button.disabled = false;
-      this.shell.setNotice(err instanceof Error ? err.message : String(err));
-      return;
-    }
+    const ended = this.chat;
     const kept = this.conversation.all();
     this.earlierChats.add({
       ...ended,
       endedAt: kept.at(-1)?.createdAt ?? new Date().toISOString(),
       preview: lastWords(kept),
     });
+    new SessionStore(this.cfg.widgetKey).clear();
+    this.session = null;
+    this.api.setToken(null);
     this.renderEarlier();
     this.ended = false;
     this.shell.unread.clear();
@@ -326,8 +343,88 @@ export class WidgetApp {
     this.outboxViews.clear();
     this.shell.setEnded(null);
     this.shell.setNotice(null);
-    await this.begin(false);
+    this.showGreeting();
     this.shell.input.focus();
+  }
+
+  /**
+   * The bot's opening words and whether closed chats reopen when written to; null when the server
+   * cannot be reached, the error when this page is refused.
+   */
+  private async loadGreeting(): Promise<WidgetGreeting | ApiError | null> {
+    try {
+      const key = encodeURIComponent(this.cfg.widgetKey);
+      return await this.api.json<WidgetGreeting>('GET', `/v1/widget/greeting?widgetKey=${key}`);
+    } catch (err) {
+      return err instanceof ApiError && err.status === 403 ? err : null;
+    }
+  }
+
+  /** A closed chat stays writable (writing reopens it) when the account allows it. */
+  private get reopenable(): boolean {
+    return this.greeting?.reopenClosedChats ?? false;
+  }
+
+  /** No chat yet: the bot's opening words, shown here only (the server stores its own copy when the chat starts). */
+  private showGreeting(): void {
+    this.conversation = new Conversation(
+      this.shell.log,
+      this.attachmentDeps(),
+      { upload: () => undefined, skip: () => undefined },
+      `satchel:greeting:${this.cfg.widgetKey}`,
+      () => this.shell.scrollToEnd(),
+    );
+    const greeting = this.greeting;
+    if (!greeting) return this.setStatus(navigator.onLine ? null : 'offline');
+    const at = new Date().toISOString();
+    greeting.texts.forEach((text, i) =>
+      this.conversation.upsert(
+        {
+          id: `greeting-${i}`,
+          chatId: '',
+          text,
+          author: { role: 'bot', id: null, name: greeting.botName },
+          attachments: [],
+          createdAt: at,
+        },
+        false,
+      ),
+    );
+    this.setStatus('online');
+  }
+
+  /** The chat, started now when there is none (the visitor's first message or file). */
+  private ensureChat(): Promise<boolean> {
+    if (this.session) return Promise.resolve(true);
+    this.starting ??= this.startFresh().finally(() => (this.starting = null));
+    return this.starting;
+  }
+
+  private async startFresh(): Promise<boolean> {
+    try {
+      this.session = await startChat(this.api, new SessionStore(this.cfg.widgetKey), this.cfg.widgetKey, {
+        name: this.visitorName(),
+        email: this.visitorEmail(),
+        context: visitorContext(),
+      });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 403) this.refused(err);
+      else
+        this.shell.setNotice(
+          err instanceof ApiError && err.isNetwork ? t('offlineNotice') : (err as Error).message,
+        );
+      return false;
+    }
+    void this.sendIdentity();
+    // The local greeting gives way to the chat's own messages (the server's copy of it comes first).
+    this.shell.log.replaceChildren();
+    await this.begin(false);
+    return true;
+  }
+
+  private refused(err: ApiError): void {
+    this.setStatus('unavailable');
+    this.shell.setNotice(t('notAvailable', { reason: err.message }));
   }
 
   private renderEarlier(): void {
@@ -350,22 +447,15 @@ export class WidgetApp {
     );
   }
 
-  /** Null when the server refuses this page for good (its origin is not among the allowed domains). */
-  private async resumeSession(): Promise<ResumedChat | null> {
+  /** The stored chat, `none`, or null when the server refuses this page for good (origin not allowed). */
+  private async resumeSession(): Promise<ResumedChat | 'none' | null> {
     const store = new SessionStore(this.cfg.widgetKey);
     for (;;) {
       try {
-        return await resumeOrStartChat(
-          this.api,
-          store,
-          this.cfg.widgetKey,
-          this.visitorName(),
-          this.visitorEmail(),
-        );
+        return (await resumeChat(this.api, store)) ?? 'none';
       } catch (err) {
         if (err instanceof ApiError && err.status === 403) {
-          this.setStatus('unavailable');
-          this.shell.setNotice(t('notAvailable', { reason: err.message }));
+          this.refused(err);
           return null;
         }
         this.setStatus('offline');
@@ -388,13 +478,14 @@ export class WidgetApp {
 
   /** After (re)connecting: catch up on messages and requests, reload the rule, send what waited. */
   private async refresh(): Promise<void> {
+    if (!this.session) return;
     this.shell.setNotice(null);
     await Promise.all([this.loadHistory(), this.loadRule()]).catch(() => undefined);
     if (!this.ended) await this.flushOutbox();
   }
 
   private async loadHistory(): Promise<void> {
-    const chat = this.session.chatId;
+    const chat = this.chat.chatId;
     const [messages, requests] = await Promise.all([
       this.api.json<MessageDto[]>('GET', `/v1/chats/${chat}/messages?limit=100`),
       this.api.json<FileRequestDto[]>('GET', `/v1/chats/${chat}/file-requests`).catch(() => []),
@@ -408,6 +499,7 @@ export class WidgetApp {
     try {
       this.rule = await this.api.json<EffectiveUploadRule>('GET', RULE_PATH);
       localStorage.setItem(key, JSON.stringify(this.rule));
+      this.tray.recheck();
     } catch {
       this.rule ??= JSON.parse(localStorage.getItem(key) ?? 'null') as RuleLike | null;
     }
@@ -427,7 +519,7 @@ export class WidgetApp {
   private async skip(r: FileRequestDto): Promise<void> {
     const updated = await this.api.json<FileRequestDto>(
       'POST',
-      `/v1/chats/${this.session.chatId}/file-requests/${r.id}/skip`,
+      `/v1/chats/${this.chat.chatId}/file-requests/${r.id}/skip`,
     );
     this.conversation.setRequest(updated);
   }
@@ -440,6 +532,7 @@ export class WidgetApp {
       if (this.tray.refused().length) this.shell.setNotice(nothingToSend(this.tray.refused().length));
       return;
     }
+    if (!(await this.ensureChat())) return;
     this.pendingText = text;
     if (!navigator.onLine) return this.queue(this.tray.sendable());
     await this.continueSend();
@@ -450,7 +543,7 @@ export class WidgetApp {
    * stays in the tray with its reason (and Retry when retrying can help); it does not hold back the rest.
    */
   private async continueSend(): Promise<void> {
-    if (this.pendingText === null) return;
+    if (this.pendingText === null || !this.session) return;
     await this.tray.uploadPending();
     const items = this.tray.sendable();
     if (this.pendingText === null) return;
@@ -500,7 +593,7 @@ export class WidgetApp {
           throw err;
       }
     }
-    return this.api.json<MessageDto>('POST', `/v1/chats/${this.session.chatId}/messages`, msg);
+    return this.api.json<MessageDto>('POST', `/v1/chats/${this.chat.chatId}/messages`, msg);
   }
 
   // --- offline queue -------------------------------------------------------------------------
@@ -508,7 +601,7 @@ export class WidgetApp {
   private async queue(items: TrayItem[]): Promise<void> {
     const entry: OutboxEntry = {
       id: localId(),
-      chatId: this.session.chatId,
+      chatId: this.chat.chatId,
       text: (this.pendingText ?? '').trim(),
       fileRequestId: this.tray.request?.id,
       files: items.map((i) => ({
@@ -528,7 +621,7 @@ export class WidgetApp {
   }
 
   private async showOutbox(): Promise<void> {
-    for (const entry of await this.outbox.forChat(this.session.chatId).catch(() => []))
+    for (const entry of await this.outbox.forChat(this.chat.chatId).catch(() => []))
       this.addOutboxView(entry);
   }
 
@@ -540,10 +633,10 @@ export class WidgetApp {
   }
 
   private async flushOutbox(): Promise<void> {
-    if (this.flushing || !navigator.onLine) return;
+    if (this.flushing || !navigator.onLine || !this.session) return;
     this.flushing = true;
     try {
-      for (const entry of await this.outbox.forChat(this.session.chatId)) {
+      for (const entry of await this.outbox.forChat(this.chat.chatId)) {
         if (!(await this.sendQueued(entry))) break;
       }
     } finally {
@@ -625,6 +718,7 @@ export class WidgetApp {
 
   /** Uploads a reload interrupted: back in the tray, continued, and sent with their message. */
   private async restoreUploads(): Promise<void> {
+    if (!this.session) return;
     const saved = await this.pendingUploads.forChat(this.session.chatId).catch(() => []);
     if (!saved.length) return;
     this.tray.restore(saved);

@@ -127,6 +127,6 @@ export class AttachmentsService {
       row.uploadedByRole === actor.role &&
       (p.kind === 'visitor' ? row.chatId === p.chatId : row.uploadedById === actor.id);
     if (!own || !row.chatId) return false;
-    return (await this.chats.findInAccount(p.accountId, row.chatId))?.status === 'open';
+    return (await this.chats.findInAccount(p.accountId, row.chatId))?.status !== 'closed';
   }
 }

@@ -5,6 +5,7 @@ import { ADMINS, Allow, CurrentPrincipal } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { AuthService } from './auth.service';
 import { CreateApiTokenDto } from './dto/create-api-token.dto';
+import { ClientIp } from '../common/http/client-ip';
 
 @ApiTags('api-tokens')
 @ApiBearerAuth()
@@ -20,13 +21,21 @@ export class ApiTokensController {
 
   /** The secret is in the response once and never again. */
   @Post()
-  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateApiTokenDto): Promise<CreatedApiTokenResponse> {
-    return this.auth.createApiToken(p, dto.name);
+  create(
+    @CurrentPrincipal() p: Principal,
+    @ClientIp() ip: string | null,
+    @Body() dto: CreateApiTokenDto,
+  ): Promise<CreatedApiTokenResponse> {
+    return this.auth.createApiToken({ principal: p, ip }, dto.name);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  revoke(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    return this.auth.revokeApiToken(p, id);
+  revoke(
+    @CurrentPrincipal() p: Principal,
+    @ClientIp() ip: string | null,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
+    return this.auth.revokeApiToken({ principal: p, ip }, id);
   }
 }

@@ -14,6 +14,8 @@ import type { AuthTokenEntity } from './auth-token.entity';
 import { AuthTokensRepository } from './auth-tokens.repository';
 import { TokensService } from './tokens.service';
 import { TotpService } from './totp.service';
+import { AUDIT_ACTIONS } from '../audit/audit-actions';
+import { AuditService, type ActorContext } from '../audit/audit.service';
 
 @Injectable()
 export class AuthService {
@@ -25,6 +27,7 @@ export class AuthService {
     private readonly passwordHasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly totp: TotpService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -82,9 +85,15 @@ export class AuthService {
     return this.tokens.revoke(p.tokenId);
   }
 
-  async createApiToken(actor: Principal, name: string): Promise<CreatedApiTokenResponse> {
+  async createApiToken(ctx: ActorContext, name: string): Promise<CreatedApiTokenResponse> {
+    const actor = ctx.principal;
     enforce(checkTokenChange(policyActorOf(actor), actor.accountId));
     const { secret, entity } = await this.tokens.issueApiToken(actor.accountId, name);
+    await this.audit.record(
+      ctx,
+      { action: AUDIT_ACTIONS.apiTokenCreate, outcome: 'success', details: { name, last4: entity.last4 } },
+      true,
+    );
     return { ...toApiTokenDto(entity), token: secret };
   }
 
@@ -92,11 +101,21 @@ export class AuthService {
     return (await this.tokenRows.listApiTokens(accountId)).map(toApiTokenDto);
   }
 
-  async revokeApiToken(actor: Principal, id: string): Promise<void> {
+  async revokeApiToken(ctx: ActorContext, id: string): Promise<void> {
+    const actor = ctx.principal;
     const token = await this.tokenRows.findInAccount(actor.accountId, id, 'api');
     if (!token) throw new NotFoundError('API token');
     enforce(checkTokenChange(policyActorOf(actor), token.accountId));
     await this.tokens.revoke(id);
+    await this.audit.record(
+      ctx,
+      {
+        action: AUDIT_ACTIONS.apiTokenRevoke,
+        outcome: 'success',
+        details: { name: token.name, last4: token.last4 },
+      },
+      true,
+    );
   }
 }
 

@@ -24,6 +24,7 @@ export class ChatbotRunner {
     const s = await this.repo.settings(accountId);
     if (!s?.enabled || s.steps.length === 0) return;
     if (!(await this.repo.createRun({ chatId, accountId, botName: s.botName, steps: s.steps }))) return;
+    await this.chats.botTakesOver(accountId, chatId);
     await this.advance({ chatId, accountId, botName: s.botName, steps: s.steps }, 0);
   }
 
@@ -54,6 +55,7 @@ export class ChatbotRunner {
       } else if (step.type === 'handover') {
         await this.say(run, step.text ?? HANDOVER_TEXT);
         await this.repo.setState(run.chatId, i, 'handed_over');
+        await this.chats.handOver(run.accountId, run.chatId);
         return;
       } else {
         await this.ask(run, step, i);
@@ -61,6 +63,7 @@ export class ChatbotRunner {
       }
     }
     await this.repo.setState(run.chatId, run.steps.length, 'done');
+    await this.chats.handOver(run.accountId, run.chatId);
     this.log.debug(`Chat ${run.chatId}: bot finished`);
   }
 

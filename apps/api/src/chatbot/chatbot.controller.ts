@@ -5,6 +5,7 @@ import { ADMINS, Allow, CurrentPrincipal, STAFF } from '../common/auth/decorator
 import type { Principal } from '../common/auth/principal';
 import { ChatbotService } from './chatbot.service';
 import { ChatbotSettingsDto } from './dto/chatbot.dto';
+import { ClientIp } from '../common/http/client-ip';
 
 @ApiTags('chatbot')
 @ApiBearerAuth()
@@ -20,7 +21,11 @@ export class ChatbotController {
 
   @Allow(...ADMINS)
   @Put()
-  update(@CurrentPrincipal() p: Principal, @Body() dto: ChatbotSettingsDto): Promise<ChatbotSettings> {
-    return this.chatbot.update(p, dto);
+  update(
+    @CurrentPrincipal() p: Principal,
+    @ClientIp() ip: string | null,
+    @Body() dto: ChatbotSettingsDto,
+  ): Promise<ChatbotSettings> {
+    return this.chatbot.update({ principal: p, ip }, dto);
   }
 }

@@ -19,7 +19,8 @@ export class ChatbotListener {
     private readonly requests: FileRequestsService,
   ) {}
 
-  @OnEvent(EVENTS.chatStarted, { async: true })
+  /** Not `async: true`: the chat start awaits it, so the greeting is stored before the visitor's first message. */
+  @OnEvent(EVENTS.chatStarted)
   async onChatStarted(e: ChatStartedEvent): Promise<void> {
     if (e.chat.source !== 'widget') return;
     await this.safely('start', () => this.runner.start(e.accountId, e.chat.id));

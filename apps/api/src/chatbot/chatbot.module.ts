@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
 import { ChatbotController } from './chatbot.controller';
+import { WidgetGreetingController } from './widget-greeting.controller';
 import { ChatbotListener } from './chatbot.listener';
 import { ChatbotRepository } from './chatbot.repository';
 import { ChatbotRunner } from './chatbot-runner.service';
@@ -15,8 +17,8 @@ export class ChatbotModule {
   static register(chats: DynamicModule, opts: { http: boolean }): DynamicModule {
     return {
       module: ChatbotModule,
-      imports: [chats, FileRequestsPortModule],
-      controllers: opts.http ? [ChatbotController, FileRequestsController] : [],
+      imports: [chats, FileRequestsPortModule, AccountsModule],
+      controllers: opts.http ? [ChatbotController, FileRequestsController, WidgetGreetingController] : [],
       providers: [
         ChatbotService,
         ChatbotRepository,

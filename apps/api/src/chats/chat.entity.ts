@@ -1,4 +1,4 @@
-import type { ChatStatus } from '@satchel/contracts';
+import type { ChatStatus, VisitorContext } from '@satchel/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('chats')
@@ -20,4 +20,8 @@ export class ChatEntity {
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt: Date | null;
   /** A legal hold suspends retention for the chat's files. */
   @Column('boolean', { name: 'legal_hold', default: false }) legalHold?: boolean;
+  @Column('uuid', { name: 'assigned_user_id', nullable: true }) assignedUserId?: string | null;
+  /** The assignee's name when assigned (the audit log and list show it without a join). */
+  @Column('text', { name: 'assignee_name', nullable: true }) assigneeName?: string | null;
+  @Column('jsonb', { name: 'visitor_context', nullable: true }) visitorContext?: VisitorContext | null;
 }

@@ -15,6 +15,8 @@ export function toChatDto(c: ChatEntity): ChatDto {
     lastMessageAt: c.lastMessageAt?.toISOString() ?? null,
     closedAt: c.closedAt?.toISOString() ?? null,
     lastMessagePreview: c.lastMessagePreview,
+    assignee: c.assignedUserId ? { id: c.assignedUserId, name: c.assigneeName ?? '' } : null,
+    visitorContext: c.visitorContext ?? null,
   };
 }
 

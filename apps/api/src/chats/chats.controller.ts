@@ -7,6 +7,8 @@ import { ConnectionStringsService } from '../realtime/connection-strings.service
 import { ChatsService } from './chats.service';
 import { ChatListQueryDto, CreateChatDto, MessageListQueryDto, SendMessageDto } from './dto/chat.dto';
 import { RateLimit } from '../rate-limit/rate-limit.guard';
+import { ClientIp } from '../common/http/client-ip';
+import { AssignChatDto } from './dto/assign-chat.dto';
 
 const PARTICIPANTS = [...STAFF, 'visitor' as const];
 
@@ -37,8 +39,33 @@ export class ChatsController {
 
   @Post(':id/close')
   @HttpCode(200)
-  close(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ChatDto> {
-    return this.chats.close(p, id);
+  close(
+    @CurrentPrincipal() p: Principal,
+    @ClientIp() ip: string | null,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ChatDto> {
+    return this.chats.close({ principal: p, ip }, id);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  reopen(
+    @CurrentPrincipal() p: Principal,
+    @ClientIp() ip: string | null,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ChatDto> {
+    return this.chats.reopen({ principal: p, ip }, id);
+  }
+
+  @Post(':id/assign')
+  @HttpCode(200)
+  assign(
+    @CurrentPrincipal() p: Principal,
+    @ClientIp() ip: string | null,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AssignChatDto,
+  ): Promise<ChatDto> {
+    return this.chats.assign({ principal: p, ip }, id, dto.userId);
   }
 
   @Allow(...PARTICIPANTS)

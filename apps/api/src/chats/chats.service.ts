@@ -7,7 +7,10 @@ import type {
   MessageDto,
   Page,
   StartWidgetChatResponse,
+  VisitorContext,
 } from '@satchel/contracts';
+import { AUDIT_ACTIONS, type AuditAction } from '../audit/audit-actions';
+import { AuditService, type ActorContext } from '../audit/audit.service';
 import type { EntityManager } from 'typeorm';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { OriginGate } from '../accounts/origin-gate.service';
@@ -54,6 +57,7 @@ export class ChatsService {
     private readonly events: EventEmitter2,
     private readonly rateLimits: RateLimitService,
     private readonly origins: OriginGate,
+    private readonly audit: AuditService,
     @Optional() @Inject(MESSAGE_ATTACHMENTS) private readonly attachments?: MessageAttachmentsPort,
     @Optional() @Inject(FILE_REQUESTS) private readonly fileRequests?: FileRequestsPort,
   ) {}
@@ -64,6 +68,7 @@ export class ChatsService {
     origin?: string,
     name?: string,
     email?: string,
+    context?: VisitorContext,
   ): Promise<StartWidgetChatResponse> {
     const account = await this.accounts.findByWidgetKey(widgetKey);
     if (!account) throw new NotFoundError('Widget key', { field: 'widgetKey' });
@@ -75,6 +80,7 @@ export class ChatsService {
           accountId: account.id,
           visitorName: name?.trim() || 'Visitor',
           visitorEmail: email?.trim().toLowerCase() || null,
+          visitorContext: context ?? null,
           source: 'widget',
         },
         m,
@@ -82,7 +88,8 @@ export class ChatsService {
       const visitorToken = await this.tokens.issueVisitorToken(chat, m);
       return { chat, visitorToken };
     });
-    this.events.emit(EVENTS.chatStarted, {
+    // Awaited: the bot's greeting is stored before the visitor's first message (sent next).
+    await this.events.emitAsync(EVENTS.chatStarted, {
       accountId: account.id,
       chat: toChatDto(started.chat),
     } satisfies ChatStartedEvent);
@@ -121,11 +128,90 @@ export class ChatsService {
     return chat;
   }
 
-  async close(p: Principal, chatId: string): Promise<ChatDto> {
-    const chat = await this.accessibleChat(p, chatId);
-    if (chat.status === 'open') await this.chats.close(chat.id);
-    const dto = toChatDto((await this.chats.findInAccount(p.accountId, chatId)) as ChatEntity);
-    this.events.emit(EVENTS.chatUpdated, { accountId: p.accountId, chat: dto } satisfies ChatUpdatedEvent);
+  async close(ctx: ActorContext, chatId: string): Promise<ChatDto> {
+    const chat = await this.accessibleChat(ctx.principal, chatId);
+    if (chat.status !== 'closed') {
+      await this.chats.close(chat.id);
+      await this.audited(ctx, AUDIT_ACTIONS.chatClose, chat);
+    }
+    return this.announce(chat);
+  }
+
+  async reopen(ctx: ActorContext, chatId: string): Promise<ChatDto> {
+    const chat = await this.accessibleChat(ctx.principal, chatId);
+    if (chat.status === 'closed') {
+      await this.chats.reopen(chat.id);
+      await this.audited(ctx, AUDIT_ACTIONS.chatReopen, chat);
+    }
+    return this.announce(chat);
+  }
+
+  /** Assigns the chat to an active member of the account, or unassigns it (`null`). */
+  async assign(ctx: ActorContext, chatId: string, userId: string | null): Promise<ChatDto> {
+    const chat = await this.accessibleChat(ctx.principal, chatId);
+    const user = userId ? await this.chats.assignableUser(chat.accountId, userId) : null;
+    if (userId && !user) throw new ValidationError('No such member of this account', 'userId');
+    if ((chat.assignedUserId ?? null) !== (user?.id ?? null)) {
+      await this.chats.assign(chat.id, user);
+      await this.audited(ctx, AUDIT_ACTIONS.chatAssign, chat, {
+        assignee: user?.name ?? null,
+        previous: chat.assigneeName ?? null,
+      });
+    }
+    return this.announce(chat);
+  }
+
+  /** Whether a visitor's message reopens a closed chat in this account. */
+  reopensOnVisitorMessage(accountId: string): Promise<boolean> {
+    return this.chats.reopensOnVisitorMessage(accountId);
+  }
+
+  /** Assigns without a person acting (round-robin); announced, not audited as anyone's change. */
+  async assignAutomatically(
+    accountId: string,
+    chatId: string,
+    user: { id: string; name: string },
+  ): Promise<void> {
+    const chat = await this.chats.findInAccount(accountId, chatId);
+    if (!chat || chat.assignedUserId) return;
+    await this.chats.assign(chat.id, user);
+    await this.announce(chat);
+  }
+
+  /** The bot handed over (or finished): the chat now waits for an operator. */
+  async handOver(accountId: string, chatId: string): Promise<void> {
+    if (await this.chats.setStatus(chatId, 'pending', 'open')) {
+      const chat = await this.chats.findInAccount(accountId, chatId);
+      if (chat) await this.announce(chat);
+    }
+  }
+
+  /** The bot took the chat: it is pending until the bot hands over. */
+  async botTakesOver(accountId: string, chatId: string): Promise<void> {
+    if (await this.chats.setStatus(chatId, 'open', 'pending')) {
+      const chat = await this.chats.findInAccount(accountId, chatId);
+      if (chat) await this.announce(chat);
+    }
+  }
+
+  private audited(
+    ctx: ActorContext,
+    action: AuditAction,
+    chat: ChatEntity,
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
+    return this.audit.record(ctx, {
+      action,
+      outcome: 'success',
+      chatId: chat.id,
+      details: { visitorName: chat.visitorName, ...details },
+    });
+  }
+
+  /** The chat as it is now, to every socket of the account and the chat. */
+  private async announce(chat: ChatEntity): Promise<ChatDto> {
+    const dto = toChatDto((await this.chats.findInAccount(chat.accountId, chat.id)) as ChatEntity);
+    this.events.emit(EVENTS.chatUpdated, { accountId: chat.accountId, chat: dto } satisfies ChatUpdatedEvent);
     return dto;
   }
 
@@ -157,6 +243,7 @@ export class ChatsService {
     if (input.fileRequestId && !this.fileRequests)
       throw new BadRequestError('File requests are not available');
     const requestId = input.fileRequestId;
+    if (chat.status === 'closed') await this.reopenForVisitor(p, chat);
     return this.store(
       chat,
       actorOf(p),
@@ -228,6 +315,18 @@ export class ChatsService {
       fileRequestId,
     } satisfies MessageCreatedEvent);
     return message;
+  }
+
+  /**
+   * A visitor writing to a closed chat reopens it when the account allows it (audited as the
+   * visitor's reopen); anyone else, or with the setting off, is refused.
+   */
+  private async reopenForVisitor(p: Principal, chat: ChatEntity): Promise<void> {
+    const reopened = p.kind === 'visitor' && (await this.chats.reopenForVisitor(chat.id, chat.accountId));
+    if (!reopened) throw new ForbiddenError('This chat is closed', { code: 'CHAT_CLOSED' });
+    chat.status = 'open';
+    await this.audited({ principal: p, ip: null }, AUDIT_ACTIONS.chatReopen, chat, { byMessage: true });
+    await this.announce(chat);
   }
 
   /** Closes chats idle for longer than the timeout (the maintenance job). */

@@ -19,6 +19,6 @@ export class WidgetController {
     @Body() dto: StartWidgetChatDto,
     @Headers('origin') origin: string | undefined,
   ): Promise<StartWidgetChatResponse> {
-    return this.chats.startWidgetChat(dto.widgetKey, origin, dto.name, dto.email);
+    return this.chats.startWidgetChat(dto.widgetKey, origin, dto.name, dto.email, dto.context);
   }
 }

@@ -1,10 +1,12 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { InboxChatDto } from '@satchel/contracts';
+import type { InboxChatDto, InboxCounts, OperatorPresenceDto, VisitorProfileDto } from '@satchel/contracts';
 import { Allow, CurrentPrincipal } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { InboxQueryDto } from './dto/inbox-query.dto';
 import { InboxService } from './inbox.service';
+
+const OPERATORS = ['owner', 'admin', 'operator'] as const;
 
 @ApiTags('inbox')
 @ApiBearerAuth()
@@ -12,13 +14,37 @@ import { InboxService } from './inbox.service';
 export class InboxController {
   constructor(private readonly inbox: InboxService) {}
 
-  @Allow('owner', 'admin', 'operator')
+  @Allow(...OPERATORS)
   @Get()
   list(@CurrentPrincipal() p: Principal, @Query() q: InboxQueryDto): Promise<InboxChatDto[]> {
     return this.inbox.list(p, q);
   }
 
-  @Allow('owner', 'admin', 'operator')
+  /** Chats per view (Mine, Unassigned, All open, Closed). */
+  @Allow(...OPERATORS)
+  @Get('counts')
+  counts(@CurrentPrincipal() p: Principal): Promise<InboxCounts> {
+    return this.inbox.counts(p);
+  }
+
+  /** Who can take a chat, online or away. */
+  @Allow(...OPERATORS)
+  @Get('operators')
+  operators(@CurrentPrincipal() p: Principal): Promise<OperatorPresenceDto[]> {
+    return this.inbox.operators(p);
+  }
+
+  /** The side panel: who the visitor is, where they write from, their earlier conversations. */
+  @Allow(...OPERATORS)
+  @Get(':chatId/visitor')
+  visitor(
+    @CurrentPrincipal() p: Principal,
+    @Param('chatId', ParseUUIDPipe) chatId: string,
+  ): Promise<VisitorProfileDto> {
+    return this.inbox.visitor(p, chatId);
+  }
+
+  @Allow(...OPERATORS)
   @Post(':chatId/read')
   @HttpCode(204)
   read(@CurrentPrincipal() p: Principal, @Param('chatId', ParseUUIDPipe) chatId: string): Promise<void> {

@@ -1,9 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AutoAssignListener } from './auto-assign.listener';
+import { InboxSettingsController } from './inbox-settings.controller';
+import { InboxSettingsRepository } from './inbox-settings.repository';
+import { InboxSettingsService } from './inbox-settings.service';
 import { InboxController } from './inbox.controller';
 import { InboxRepository } from './inbox.repository';
 import { InboxService } from './inbox.service';
 
-/** The operator inbox (HTTP only). */
+/** The operator inbox (HTTP only): views, counts, presence, the visitor panel and the inbox settings. */
 @Module({})
 export class InboxModule {
   /** `chats`: the app's one ChatsModule instance. */
@@ -11,8 +15,14 @@ export class InboxModule {
     return {
       module: InboxModule,
       imports: [chats],
-      controllers: [InboxController],
-      providers: [InboxService, InboxRepository],
+      controllers: [InboxController, InboxSettingsController],
+      providers: [
+        InboxService,
+        InboxRepository,
+        InboxSettingsService,
+        InboxSettingsRepository,
+        AutoAssignListener,
+      ],
     };
   }
 }

@@ -1,27 +1,61 @@
 import { Injectable } from '@nestjs/common';
-import type { InboxChatDto } from '@satchel/contracts';
+import type { InboxChatDto, InboxCounts, OperatorPresenceDto, VisitorProfileDto } from '@satchel/contracts';
 import type { Principal } from '../common/auth/principal';
 import { ForbiddenError } from '../common/errors/domain-errors';
 import { toChatDto } from '../chats/chat.mapper';
 import { ChatsService } from '../chats/chats.service';
+import { RealtimeRepository } from '../realtime/realtime.repository';
+import { prefixTsQuery, searchWords } from '../search/search-terms';
 import { INBOX_PAGE, type InboxQueryDto } from './dto/inbox-query.dto';
 import { InboxRepository } from './inbox.repository';
 
-/** The operator inbox: open chats with per-person unread counts. */
+const EARLIER_CHATS = 20;
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
+
+/** The operator inbox: views of the account's chats with per-person unread counts. */
 @Injectable()
 export class InboxService {
   constructor(
     private readonly inbox: InboxRepository,
     private readonly chats: ChatsService,
+    private readonly realtime: RealtimeRepository,
   ) {}
 
   async list(p: Principal, q: InboxQueryDto): Promise<InboxChatDto[]> {
     const userId = this.userOf(p);
-    const rows = await this.inbox.openChats(p.accountId, userId, {
+    const text = q.q?.trim();
+    const rows = await this.inbox.chats({
+      accountId: p.accountId,
+      userId,
+      view: q.view ?? 'open',
+      like: text ? `%${escapeLike(text)}%` : undefined,
+      // The search module's folding, so the inbox finds what the search page finds.
+      tsquery: text ? prefixTsQuery(searchWords(text)) : null,
       limit: q.limit ?? INBOX_PAGE,
       offset: q.offset ?? 0,
     });
     return rows.map((r) => ({ ...toChatDto(r.chat), unreadCount: r.unread }));
+  }
+
+  counts(p: Principal): Promise<InboxCounts> {
+    return this.inbox.counts(p.accountId, this.userOf(p));
+  }
+
+  /** Members who can take chats; online while they have a socket open. */
+  async operators(p: Principal): Promise<OperatorPresenceDto[]> {
+    const staff = await this.inbox.staff(p.accountId);
+    return Promise.all(
+      staff.map(async (u) => ({
+        ...u,
+        presence: (await this.realtime.isUserOnline(u.id)) ? ('online' as const) : ('away' as const),
+      })),
+    );
+  }
+
+  async visitor(p: Principal, chatId: string): Promise<VisitorProfileDto> {
+    const chat = await this.chats.accessibleChat(p, chatId);
+    const earlier = await this.inbox.earlierChats(chat, EARLIER_CHATS);
+    return { chat: toChatDto(chat), earlier: earlier.map(toChatDto) };
   }
 
   async markRead(p: Principal, chatId: string): Promise<void> {

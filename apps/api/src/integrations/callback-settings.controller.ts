@@ -6,6 +6,7 @@ import type { Principal } from '../common/auth/principal';
 import { CallbackSettingsService } from './callback-settings.service';
 import { CallbackTestDto, UpdateCallbackSettingsDto } from './dto/integrations.dto';
 import { RateLimit } from '../rate-limit/rate-limit.guard';
+import { ClientIp } from '../common/http/client-ip';
 
 @ApiTags('integrations')
 @ApiBearerAuth()
@@ -23,15 +24,19 @@ export class CallbackSettingsController {
   @Put()
   update(
     @CurrentPrincipal() p: Principal,
+    @ClientIp() ip: string | null,
     @Body() dto: UpdateCallbackSettingsDto,
   ): Promise<CallbackSettingsWithSecret> {
-    return this.settings.update(p.accountId, dto);
+    return this.settings.update({ principal: p, ip }, dto);
   }
 
   @Post('rotate-secret')
   @HttpCode(200)
-  rotate(@CurrentPrincipal() p: Principal): Promise<CallbackSettingsWithSecret> {
-    return this.settings.rotateSecret(p.accountId);
+  rotate(
+    @CurrentPrincipal() p: Principal,
+    @ClientIp() ip: string | null,
+  ): Promise<CallbackSettingsWithSecret> {
+    return this.settings.rotateSecret({ principal: p, ip });
   }
 
   @Post('test')

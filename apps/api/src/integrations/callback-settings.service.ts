@@ -16,6 +16,8 @@ import { IntegrationSecrets } from './integration-secrets';
 import { toCallbackSettings } from './integrations.mapper';
 import { last4 } from './secret-box';
 import { newWebhookSecret, webhookId } from './webhook-signature';
+import { AUDIT_ACTIONS } from '../audit/audit-actions';
+import { AuditService, type ActorContext } from '../audit/audit.service';
 
 const TEST_FILE = {
   name: 'satchel-callback-test.txt',
@@ -31,6 +33,7 @@ export class CallbackSettingsService {
     private readonly secrets: IntegrationSecrets,
     private readonly sender: CallbackSender,
     private readonly outboundUrls: OutboundUrlValidator,
+    private readonly audit: AuditService,
   ) {}
 
   async get(accountId: string): Promise<CallbackSettings> {
@@ -38,7 +41,8 @@ export class CallbackSettingsService {
   }
 
   /** The first save generates the signing secret and returns it, once. */
-  async update(accountId: string, req: UpdateCallbackSettingsRequest): Promise<CallbackSettingsWithSecret> {
+  async update(ctx: ActorContext, req: UpdateCallbackSettingsRequest): Promise<CallbackSettingsWithSecret> {
+    const accountId = ctx.principal.accountId;
     if (req.url) await this.outboundUrls.assertAllowed('url', req.url);
     if (req.eventsUrl) await this.outboundUrls.assertAllowed('eventsUrl', req.eventsUrl);
     const current = await this.repo.find(accountId);
@@ -58,12 +62,23 @@ export class CallbackSettingsService {
     };
     const secret = current?.secretSealed ? undefined : newWebhookSecret();
     const saved = await this.repo.save(accountId, { ...patch, ...(secret && this.sealed(secret)) });
+    const before = current ? toCallbackSettings(current) : null;
+    await this.audit.record(
+      ctx,
+      {
+        action: AUDIT_ACTIONS.callbackUpdate,
+        outcome: 'success',
+        details: { before, after: toCallbackSettings(saved) },
+      },
+      true,
+    );
     return { ...toCallbackSettings(saved), ...(secret && { secret }) };
   }
 
-  async rotateSecret(accountId: string): Promise<CallbackSettingsWithSecret> {
+  async rotateSecret(ctx: ActorContext): Promise<CallbackSettingsWithSecret> {
     const secret = newWebhookSecret();
-    const saved = await this.repo.save(accountId, this.sealed(secret));
+    const saved = await this.repo.save(ctx.principal.accountId, this.sealed(secret));
+    await this.audit.record(ctx, { action: AUDIT_ACTIONS.callbackSecretRotate, outcome: 'success' }, true);
     return { ...toCallbackSettings(saved), secret };
   }
 

@@ -6,6 +6,7 @@ import type { Principal } from '../common/auth/principal';
 import { S3ExportTestDto, UpdateS3ExportSettingsDto } from './dto/integrations.dto';
 import { S3ExportSettingsService } from './s3-export-settings.service';
 import { RateLimit } from '../rate-limit/rate-limit.guard';
+import { ClientIp } from '../common/http/client-ip';
 
 @ApiTags('integrations')
 @ApiBearerAuth()
@@ -22,9 +23,10 @@ export class S3ExportSettingsController {
   @Put()
   update(
     @CurrentPrincipal() p: Principal,
+    @ClientIp() ip: string | null,
     @Body() dto: UpdateS3ExportSettingsDto,
   ): Promise<S3ExportSettings> {
-    return this.settings.update(p.accountId, dto);
+    return this.settings.update({ principal: p, ip }, dto);
   }
 
   @Post('test')

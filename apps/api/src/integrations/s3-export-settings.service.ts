@@ -18,6 +18,8 @@ import { describeS3Error } from './s3-errors';
 import type { S3ExportSettingsEntity } from './s3-export-settings.entity';
 import { S3ExportSettingsRepository } from './s3-export-settings.repository';
 import { last4 } from './secret-box';
+import { AUDIT_ACTIONS } from '../audit/audit-actions';
+import { AuditService, type ActorContext } from '../audit/audit.service';
 
 @Injectable()
 export class S3ExportSettingsService {
@@ -27,13 +29,15 @@ export class S3ExportSettingsService {
     private readonly bucket: ExportBucketRepository,
     private readonly reconciliation: ReconciliationService,
     private readonly outboundUrls: OutboundUrlValidator,
+    private readonly audit: AuditService,
   ) {}
 
   async get(accountId: string): Promise<S3ExportSettings> {
     return toS3ExportSettings(await this.repo.find(accountId));
   }
 
-  async update(accountId: string, req: UpdateS3ExportSettingsRequest): Promise<S3ExportSettings> {
+  async update(ctx: ActorContext, req: UpdateS3ExportSettingsRequest): Promise<S3ExportSettings> {
+    const accountId = ctx.principal.accountId;
     if (req.endpoint) await this.outboundUrls.assertAllowed('endpoint', req.endpoint);
     const current = await this.repo.find(accountId);
     const patch: Partial<S3ExportSettingsEntity> = {
@@ -60,7 +64,15 @@ export class S3ExportSettingsService {
     if (merged.disabled === false)
       patch.enabledAt = current && !current.disabled && current.enabledAt ? current.enabledAt : new Date();
     else if (merged.disabled) patch.enabledAt = null;
-    return toS3ExportSettings(await this.repo.save(accountId, patch));
+    const saved = toS3ExportSettings(await this.repo.save(accountId, patch));
+    // The view without secrets (they show as their last four characters).
+    const before = current ? toS3ExportSettings(current) : null;
+    await this.audit.record(
+      ctx,
+      { action: AUDIT_ACTIONS.s3ExportUpdate, outcome: 'success', details: { before, after: saved } },
+      true,
+    );
+    return saved;
   }
 
   /** Writes and deletes a probe object with the given (or saved) settings; a clear reason on failure. */

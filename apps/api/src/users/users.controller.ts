@@ -25,8 +25,12 @@ export class UsersController {
   }
 
   @Post()
-  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateUserDto): Promise<UserDto> {
-    return this.users.create(p, dto);
+  create(
+    @CurrentPrincipal() p: Principal,
+    @ClientIp() ip: string | null,
+    @Body() dto: CreateUserDto,
+  ): Promise<UserDto> {
+    return this.users.create(p, dto, ip);
   }
 
   /**

@@ -29,7 +29,7 @@ export class UsersService {
     return toUserDto(await this.find(accountId, id));
   }
 
-  async create(actor: Principal, dto: CreateUserDto): Promise<UserDto> {
+  async create(actor: Principal, dto: CreateUserDto, ip: string | null = null): Promise<UserDto> {
     enforce(checkUserCreate(policyActorOf(actor), actor.accountId, dto.role));
     if (await this.users.emailTaken(dto.email))
       throw new ConflictError(`A user with email ${dto.email} already exists`, {
@@ -44,6 +44,15 @@ export class UsersService {
       active: true,
       passwordHash: await this.passwordHasher.hash(dto.password),
     });
+    await this.audit.record(
+      { principal: actor, ip },
+      {
+        action: AUDIT_ACTIONS.userCreate,
+        outcome: 'success',
+        details: { userId: user.id, email: user.email, name: user.name, role: user.role },
+      },
+      true,
+    );
     return toUserDto(user);
   }
 
@@ -71,7 +80,7 @@ export class UsersService {
         {
           action: AUDIT_ACTIONS.userRoleChange,
           outcome: 'success',
-          details: { userId: id, email: user.email, from: user.role, to: dto.role },
+          details: { userId: id, email: user.email, name: user.name, from: user.role, to: dto.role },
         },
         true,
       );

@@ -3,7 +3,7 @@ import { seriousViolations } from '../support/axe';
 import { screenshot } from '../support/browser';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
 import { pngFile } from '../support/sample-files';
-import { dropFiles, openDemo, widget } from '../widget/widget-ui';
+import { dropFiles, openDemo, widget, writeFirst } from '../widget/widget-ui';
 
 function chatIdOf(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -44,6 +44,8 @@ describe('widget accessibility: no serious or critical axe-core violations (WCAG
 
   it('the bot asking for a file', async () => {
     await openDemo(page);
+    // The chat (and the bot's questions) start with the visitor's first message.
+    await writeFirst(page, 'Hello');
     await widget(page)
       .locator('.msg[data-role="bot"]', { hasText: 'Please upload your receipt.' })
       .getByRole('button', { name: 'Upload file' })

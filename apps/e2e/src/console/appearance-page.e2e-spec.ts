@@ -6,7 +6,7 @@ import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
 import { startHostPage, type HostPage } from '../support/host-page';
 import { pngFile } from '../support/sample-files';
-import { widget } from '../widget/widget-ui';
+import { widget, writeFirst } from '../widget/widget-ui';
 
 const GREEN = 'rgb(11, 110, 79)';
 
@@ -166,10 +166,8 @@ describe('console: Settings › Appearance with live preview, then the widget on
     await w.getByRole('textbox', { name: 'Ihre E-Mail-Adresse' }).fill('lena@example.com');
     await w.getByRole('button', { name: 'Chat starten' }).click();
     await w.locator('header .status', { hasText: 'Online' }).waitFor();
-    const chatId = await visitor.evaluate(() => {
-      const key = Object.keys(localStorage).find((k) => k.startsWith('satchel:session:'));
-      return (JSON.parse(localStorage.getItem(key ?? '') ?? '{}') as { chatId: string }).chatId;
-    });
+    // The name and email go with the chat, which starts with the first message.
+    const chatId = await writeFirst(visitor, 'Hallo');
     const chat = await env.admin.get<{ visitorName: string; visitorEmail: string }>(`/v1/chats/${chatId}`);
     expect(chat).toMatchObject({ visitorName: 'Lena Lang', visitorEmail: 'lena@example.com' });
     await visitor.context().close();

@@ -4,7 +4,7 @@ import { screenshot } from '../support/browser';
 import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
 import { startHostPage, type HostPage } from '../support/host-page';
-import { widget } from '../widget/widget-ui';
+import { widget, writeFirst } from '../widget/widget-ui';
 
 /** A customer's plain page with only the pasted snippet in it. */
 const hostHtml = (snippet: string) => `<!doctype html>
@@ -14,7 +14,7 @@ ${snippet}
 </body></html>`;
 
 /** The refusals the browser logs for the widget's 403 answers on a page that is not allowed. */
-const REFUSED_LINES = [/status of 403 \(Forbidden\).*\/v1\/widget\/(chats|config)/];
+const REFUSED_LINES = [/status of 403 \(Forbidden\).*\/v1\/widget\/(chats|config|greeting)/];
 
 describe('console: Settings › Install (snippet, allowed domains, key rotation)', () => {
   let env: E2eEnv;
@@ -24,12 +24,13 @@ describe('console: Settings › Install (snippet, allowed domains, key rotation)
 
   const chatCount = async () => (await env.admin.get<PageOf<ChatDto>>('/v1/chats?pageSize=1')).total;
 
-  /** A visitor opens the host page in a fresh browser; resolves once the widget is live. */
+  /** A visitor opens the host page in a fresh browser and writes (a chat starts with the first message). */
   async function visitAllowed(): Promise<void> {
     const visitor = await env.page({ failOnClientErrors: true });
     await visitor.goto(`${host.url}/`);
     await widget(visitor).getByRole('button', { name: 'Open chat' }).click();
     await widget(visitor).locator('header .status', { hasText: 'Online' }).waitFor();
+    await writeFirst(visitor, 'Hello from the shop');
     await visitor.context().close();
   }
 
@@ -124,10 +125,13 @@ describe('console: Settings › Install (snippet, allowed domains, key rotation)
 
     const before = await chatCount();
     const stale = await env.page({
-      allowConsoleErrors: [/status of 404 \(Not Found\).*\/v1\/widget\/(chats|config)/],
+      allowConsoleErrors: [/status of 404 \(Not Found\).*\/v1\/widget\/(chats|config|greeting)/],
     });
-    const answer = stale.waitForResponse((r) => r.url().endsWith('/v1/widget/chats'));
     await stale.goto(`${host.url}/`);
+    await widget(stale).getByRole('button', { name: 'Open chat' }).click();
+    const answer = stale.waitForResponse((r) => r.url().endsWith('/v1/widget/chats'));
+    await widget(stale).getByRole('textbox', { name: 'Message' }).fill('Hello?');
+    await widget(stale).getByRole('button', { name: 'Send' }).click();
     expect((await answer).status()).toBe(404);
     expect(await chatCount()).toBe(before);
     await stale.context().close();

@@ -4,7 +4,7 @@ import { screenshot } from '../support/browser';
 import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
 import { pdfFile, pngFile } from '../support/sample-files';
-import { openDemo, widget } from '../widget/widget-ui';
+import { openDemo, widget, writeFirst } from '../widget/widget-ui';
 
 /**
  * Server previews in the three places that show files: the widget's conversation, the operator
@@ -41,10 +41,7 @@ describe('server previews: placeholder first, then the thumbnail', () => {
     const page = await env.page();
     const release = await holdRenditions(page);
     await openDemo(page);
-    chatId = await page.evaluate(() => {
-      const key = Object.keys(localStorage).find((k) => k.startsWith('satchel:session:'));
-      return (JSON.parse(localStorage.getItem(key ?? '') ?? '{}') as { chatId: string }).chatId;
-    });
+    chatId = await writeFirst(page, 'Here come my files');
     const photo = pngFile('sunset.png', 900, 600, [230, 120, 40], true);
     const manual = pdfFile('manual.pdf', 3);
     files = await env.admin.upload<AttachmentDto[]>(

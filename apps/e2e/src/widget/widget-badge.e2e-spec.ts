@@ -3,14 +3,7 @@ import type { Page } from 'playwright-core';
 import { screenshot } from '../support/browser';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
 import { startHostPage, type HostPage } from '../support/host-page';
-import { widget } from './widget-ui';
-
-function chatIdOf(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('satchel:session:'));
-    return (JSON.parse(localStorage.getItem(key ?? '') ?? '{}') as { chatId: string }).chatId;
-  });
-}
+import { widget, writeFirst } from './widget-ui';
 
 /** Counts the tones the page plays (the widget's chime is a WebAudio oscillator). */
 async function countTones(page: Page): Promise<void> {
@@ -53,7 +46,11 @@ describe('widget: the launcher shows unread operator messages while the panel is
     await page.goto(`${host.url}${path}`);
     await widget(page).locator('.launcher').waitFor();
     await widget(page).locator('header .status', { hasText: 'Online' }).waitFor({ state: 'attached' });
-    return { page, chatId: await chatIdOf(page) };
+    // A chat starts with the visitor's first message; then the panel is closed again.
+    await widget(page).locator('.launcher').click();
+    const chatId = await writeFirst(page, 'Where is my order?');
+    await widget(page).getByRole('button', { name: 'Close chat' }).click();
+    return { page, chatId };
   }
 
   it('an operator reply shows the count and a preview; opening the panel clears them', async () => {

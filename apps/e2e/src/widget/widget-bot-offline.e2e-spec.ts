@@ -4,7 +4,7 @@ import { screenshot } from '../support/browser';
 import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
 import { pdfFile, pngFile, sha256 } from '../support/sample-files';
-import { dropFiles, openDemo, widget } from './widget-ui';
+import { dropFiles, openDemo, widget, writeFirst } from './widget-ui';
 
 function chatIdOf(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -56,6 +56,8 @@ describe('widget: the chatbot asks for a file; files chosen offline are sent lat
     await configureBotInConsole(await env.page());
     const page = await env.page();
     await openDemo(page);
+    // The bot's questions come once the visitor has written (the chat starts then).
+    await writeFirst(page, 'Hi, I want to file a claim');
     const ask = widget(page).locator('.msg[data-role="bot"]', {
       hasText: 'Please upload your receipt (PDF).',
     });
@@ -98,7 +100,7 @@ describe('widget: the chatbot asks for a file; files chosen offline are sent lat
   it('an operator requests a file from the inbox; the visitor answers with the upload button', async () => {
     const visitorPage = await env.page();
     await openDemo(visitorPage);
-    const chatId = await chatIdOf(visitorPage);
+    const chatId = await writeFirst(visitorPage, 'My parcel is damaged');
     const op = await env.page();
     await signIn(op);
     await op.goto(`/console/inbox/${chatId}`);
@@ -126,7 +128,7 @@ describe('widget: the chatbot asks for a file; files chosen offline are sent lat
   it('a file chosen while offline waits visibly and is sent once back online', async () => {
     const page = await env.page();
     await openDemo(page);
-    const chatId = await chatIdOf(page);
+    const chatId = await writeFirst(page, 'Hello');
     await page.context().setOffline(true);
     await widget(page).locator('.notice', { hasText: 'You are offline' }).waitFor();
 
@@ -154,7 +156,7 @@ describe('widget: the chatbot asks for a file; files chosen offline are sent lat
   it('the offline queue survives a reload and is sent when the connection returns', async () => {
     const page = await env.page();
     await openDemo(page);
-    const chatId = await chatIdOf(page);
+    const chatId = await writeFirst(page, 'Hello');
     await page.context().setOffline(true);
     const doc = pdfFile('queued.pdf', 3);
     await dropFiles(page, [doc]);
@@ -177,7 +179,7 @@ describe('widget: the chatbot asks for a file; files chosen offline are sent lat
   it('received attachments stay viewable from the cache when the server cannot be reached', async () => {
     const page = await env.page();
     await openDemo(page);
-    const chatId = await chatIdOf(page);
+    const chatId = await writeFirst(page, 'Hello');
     const picture = pngFile('from-support.png', 300, 150, [250, 180, 0]);
     const [stored] = await env.admin.upload<AttachmentDto[]>(`/v1/chats/${chatId}/attachments`, [
       { name: picture.name, content: picture.buffer, type: picture.mimeType },

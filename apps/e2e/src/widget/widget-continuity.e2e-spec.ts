@@ -45,13 +45,16 @@ describe('widget: a closed conversation stays with the visitor', () => {
     const log = widget(page).locator('.log').first();
     const greetings = () => widget(page).locator('.msg[data-role="bot"]', { hasText: GREETING }).count();
     await log.locator('.msg[data-role="bot"]', { hasText: GREETING }).waitFor();
-    const firstChat = await chatIdOf(page);
+    // Only a greeting so far: no chat until the visitor writes.
+    expect(await chatsOfAccount()).toHaveLength(0);
 
     const photo = pngFile('broken-vase.png', 120, 90, [200, 40, 40]);
     await dropFiles(page, [photo]);
     await widget(page).getByRole('textbox', { name: 'Message' }).fill('My vase arrived broken');
     await widget(page).getByRole('button', { name: 'Send' }).click();
     await log.locator('.msg.mine [data-attachment][data-loaded="true"]').waitFor();
+    const firstChat = await chatIdOf(page);
+    expect(await greetings()).toBe(1);
     await env.admin.post(`/v1/chats/${firstChat}/messages`, { text: 'Sorry! A refund is on its way.' });
     await log.locator('.msg', { hasText: 'A refund is on its way' }).waitFor();
 
@@ -73,17 +76,19 @@ describe('widget: a closed conversation stays with the visitor', () => {
     expect(await chatsOfAccount()).toHaveLength(1);
     expect(await greetings()).toBe(1);
 
-    // A new conversation, on request: a clean log, one greeting, and the composer back.
+    // A new conversation, on request: a clean log, one greeting, and the composer back; the chat
+    // itself starts with the visitor's first message.
     await ended.getByRole('button', { name: 'Start a new conversation' }).click();
     await ended.waitFor({ state: 'hidden' });
-    const secondChat = await chatIdOf(page);
-    expect(secondChat).not.toBe(firstChat);
     await log.locator('.msg[data-role="bot"]', { hasText: GREETING }).waitFor();
     await widget(page).locator('header .status', { hasText: 'Online' }).waitFor();
     expect(await log.locator('.msg', { hasText: 'My vase arrived broken' }).count()).toBe(0);
+    expect(await chatsOfAccount()).toHaveLength(1);
     await widget(page).getByRole('textbox', { name: 'Message' }).fill('Another question');
     await widget(page).getByRole('button', { name: 'Send' }).click();
     await log.locator('.msg.mine', { hasText: 'Another question' }).waitFor();
+    const secondChat = await chatIdOf(page);
+    expect(secondChat).not.toBe(firstChat);
     await page.waitForTimeout(500);
     expect(await greetings()).toBe(1);
     expect(await chatsOfAccount()).toHaveLength(2);

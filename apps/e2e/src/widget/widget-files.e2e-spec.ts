@@ -8,7 +8,7 @@ import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
 import { WORKSPACE_ROOT } from '../support/paths';
 import { pdfFile, pngFile, sha256 } from '../support/sample-files';
-import { cardHistory, dropFiles, openDemo, recordCardStates, widget } from './widget-ui';
+import { cardHistory, dropFiles, openDemo, recordCardStates, storedChatId, widget } from './widget-ui';
 
 describe('widget: files from a visitor to an operator and back', () => {
   let env: E2eEnv;
@@ -45,13 +45,8 @@ describe('widget: files from a visitor to an operator and back', () => {
     const gz = gzipSync(readFileSync(join(WORKSPACE_ROOT, 'dist/apps/widget/widget.js'))).length;
     console.log(`widget.js: ${(gz / 1024).toFixed(1)} KB gzipped (budget 80 KB)`);
     expect(gz).toBeLessThan(80 * 1024);
-    chatId = (
-      await visitor.evaluate(() => {
-        const key = Object.keys(localStorage).find((k) => k.startsWith('satchel:session:'));
-        return JSON.parse(localStorage.getItem(key ?? '') ?? '{}') as { chatId: string };
-      })
-    ).chatId;
-    expect(chatId).toMatch(/^[0-9a-f-]{36}$/);
+    // Loading the page starts no chat: that waits for the visitor's first message or file.
+    expect(await storedChatId(visitor)).toBe('');
   });
 
   it('a visitor drags a PDF and an image in, sees both in the tray, sends, sees progress and then the message', async () => {
@@ -70,6 +65,8 @@ describe('widget: files from a visitor to an operator and back', () => {
     const sent = widget(visitor).locator('.log .msg.mine', { hasText: 'Here are my files' });
     await sent.locator('[data-attachment]').nth(1).waitFor();
     expect(await sent.locator('[data-attachment]').count()).toBe(2);
+    chatId = await storedChatId(visitor);
+    expect(chatId).toMatch(/^[0-9a-f-]{36}$/);
     await expect(tray.locator('.card').count()).resolves.toBe(0);
 
     const history = await cardHistory(visitor);

@@ -4,7 +4,7 @@ import { screenshot } from '../support/browser';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
 import { SATCHEL_STUB, startHostPage, type HostPage } from '../support/host-page';
 import { pngFile } from '../support/sample-files';
-import { widget } from './widget-ui';
+import { widget, writeFirst } from './widget-ui';
 
 interface Seen {
   event: string;
@@ -32,13 +32,6 @@ ${early}
 const seen = (page: Page) => page.evaluate(() => (window as unknown as { __seen: Seen[] }).__seen);
 const events = async (page: Page) => (await seen(page)).map((s) => s.event);
 const panel = (page: Page) => widget(page).locator('.panel');
-
-function chatIdOf(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('satchel:session:'));
-    return (JSON.parse(localStorage.getItem(key ?? '') ?? '{}') as { chatId: string }).chatId;
-  });
-}
 
 describe('widget: the host-page API (window.Satchel)', () => {
   let env: E2eEnv;
@@ -82,7 +75,7 @@ Satchel('open');`,
     expect(await root.getAttribute('dir')).toBe('rtl');
 
     // identify: the name reaches the operator (the chat starts with it); the rest stays in the browser.
-    const chat = await env.admin.get<ChatDto>(`/v1/chats/${await chatIdOf(page)}`);
+    const chat = await env.admin.get<ChatDto>(`/v1/chats/${await writeFirst(page)}`);
     expect(chat.visitorName).toBe('Ada Lovelace');
     const kept = await page.evaluate((k) => localStorage.getItem(`satchel:visitor:${k}`), widgetKey);
     expect(JSON.parse(kept ?? '{}')).toEqual({
@@ -158,7 +151,7 @@ Satchel('open');`,
     const page = await env.page();
     await page.goto(`${host.url}/events`);
     await widget(page).locator('header .status', { hasText: 'Online' }).waitFor();
-    const chatId = await chatIdOf(page);
+    const chatId = await writeFirst(page, 'Hi there');
 
     const picture = pngFile('plan.png', 40, 30, [0, 120, 200]);
     const [stored] = await env.admin.upload<AttachmentDto[]>(`/v1/chats/${chatId}/attachments`, [

@@ -2,7 +2,7 @@ import type { AccountDto, AttachmentDto } from '@satchel/contracts';
 import { screenshot } from '../support/browser';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
 import { startHostPage, type HostPage } from '../support/host-page';
-import { dropFiles, widget } from './widget-ui';
+import { dropFiles, storedChatId, widget } from './widget-ui';
 import { pdfFile, pngFile } from '../support/sample-files';
 
 /**
@@ -34,14 +34,12 @@ describe('widget: embedded under a strict host-page Content-Security-Policy', ()
     const page = await env.page();
     await page.goto(`${host.url}/`);
     await widget(page).locator('header .status', { hasText: 'Online' }).waitFor();
-    const chatId = await page.evaluate(() => {
-      const key = Object.keys(localStorage).find((k) => k.startsWith('satchel:session:'));
-      return (JSON.parse(localStorage.getItem(key ?? '') ?? '{}') as { chatId: string }).chatId;
-    });
 
     await dropFiles(page, [pngFile('mine.png', 50, 40, [10, 160, 90])]);
     await widget(page).getByRole('button', { name: 'Send' }).click();
     await widget(page).locator('.msg.mine [data-attachment][data-loaded="true"]').waitFor();
+    // The chat started with that first file.
+    const chatId = await storedChatId(page);
 
     const manual = pdfFile('manual.pdf', 2);
     const [stored] = await env.admin.upload<AttachmentDto[]>(`/v1/chats/${chatId}/attachments`, [

@@ -5,17 +5,10 @@ import { screenshot } from '../support/browser';
 import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
 import { SATCHEL_STUB, startHostPage, type HostPage } from '../support/host-page';
-import { widget } from './widget-ui';
+import { widget, writeFirst } from './widget-ui';
 
 /** The identify() refusal the browser logs when verification is on and the hash is wrong. */
 const REFUSED = [/status of 403 \(Forbidden\).*\/identify/];
-
-function chatIdOf(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('satchel:session:'));
-    return (JSON.parse(localStorage.getItem(key ?? '') ?? '{}') as { chatId: string }).chatId;
-  });
-}
 
 /** `Satchel('identify', {id, name, email, hash})` on a host page reaches the operator, verified or refused. */
 describe('widget: identify() round trip with and without identity verification', () => {
@@ -31,14 +24,18 @@ ${call}</script>
 <script src="${env.server.url}/widget/widget.js" data-widget-key="${widgetKey}" data-open="true" async></script>
 </body></html>`;
 
-  /** Opens the page and waits for the widget's identify call to be answered. */
+  /**
+   * Opens the page, writes the first message (a chat starts with it; identify() is sent then) and
+   * waits for the identify call to be answered.
+   */
   async function visit(path: string, guard = {}): Promise<{ page: Page; chatId: string; status: number }> {
     const page = await env.page(guard);
-    const answered = page.waitForResponse((r) => r.url().endsWith('/identify'));
     await page.goto(`${host.url}${path}`);
-    const status = (await answered).status();
     await widget(page).locator('header .status', { hasText: 'Online' }).waitFor();
-    return { page, chatId: await chatIdOf(page), status };
+    const answered = page.waitForResponse((r) => r.url().endsWith('/identify'));
+    const chatId = await writeFirst(page, 'Hello from my account page');
+    const status = (await answered).status();
+    return { page, chatId, status };
   }
 
   async function chatOnceNamed(chatId: string, name: string): Promise<ChatDto> {
@@ -73,8 +70,9 @@ ${call}</script>
     const operator = await env.page();
     await signIn(operator);
     await operator.goto(`/console/inbox/${chatId}`);
-    await operator.getByRole('heading', { name: 'Grace Hopper' }).waitFor();
-    await operator.getByText('grace@example.com').waitFor();
+    const conversation = operator.getByRole('region', { name: 'Conversation' });
+    await conversation.getByRole('heading', { name: 'Grace Hopper' }).waitFor();
+    await conversation.getByText('grace@example.com').waitFor();
     await screenshot(operator, 'console-inbox-identified-visitor');
     await operator.context().close();
   });

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { screenshot } from '../support/browser';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
 import { pdfFile, pngFile, type SampleFile } from '../support/sample-files';
-import { dropFiles, openDemo, widget } from './widget-ui';
+import { dropFiles, openDemo, widget, writeFirst } from './widget-ui';
 
 /** A Windows program renamed to look like a document. */
 const disguisedPdf: SampleFile = {
@@ -11,13 +11,6 @@ const disguisedPdf: SampleFile = {
   mimeType: 'application/pdf',
   buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510, 0x90)]),
 };
-
-async function chatIdOf(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('satchel:session:'));
-    return (JSON.parse(localStorage.getItem(key ?? '') ?? '{}') as { chatId: string }).chatId;
-  });
-}
 
 describe('widget: files the server refuses for good, retries that can help, sending what is ready', () => {
   let env: E2eEnv;
@@ -32,7 +25,7 @@ describe('widget: files the server refuses for good, retries that can help, send
     // One test answers an upload with 503 on purpose: the browser logs it as an error.
     visitor = await env.page({ allowConsoleErrors: [/status of 503 .*\/attachments\)$/] });
     await openDemo(visitor);
-    chatId = await chatIdOf(visitor);
+    chatId = await writeFirst(visitor, 'I have some files for you');
   });
 
   afterAll(async () => {

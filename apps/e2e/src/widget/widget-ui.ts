@@ -57,3 +57,27 @@ export async function recordCardStates(page: Page): Promise<void> {
 export function cardHistory(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(() => (window as unknown as { __cards: Record<string, string[]> }).__cards);
 }
+
+/** The widget's chat id from its session in localStorage ('' when no chat has started). */
+export function storedChatId(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('satchel:session:'));
+    return (JSON.parse(localStorage.getItem(key ?? '') ?? '{}') as { chatId?: string }).chatId ?? '';
+  });
+}
+
+/**
+ * A chat starts with the visitor's first message: writes it, waits for it and for the chat's live
+ * connection (its `session` event), and returns the new chat's id.
+ */
+export async function writeFirst(page: Page, text = 'Hello'): Promise<string> {
+  const live = page
+    .waitForEvent('websocket')
+    .then((ws) => ws.waitForEvent('framereceived', (f) => String(f.payload).includes('"session"')));
+  // By element, not by label: the widget may be in any language.
+  await widget(page).locator('textarea').first().fill(text);
+  await widget(page).locator('button.send').click();
+  await widget(page).locator('.msg.mine', { hasText: text }).first().waitFor();
+  await live;
+  return storedChatId(page);
+}

@@ -1,4 +1,4 @@
-import type { StartWidgetChatResponse } from '@satchel/contracts';
+import type { StartWidgetChatResponse, VisitorContext } from '@satchel/contracts';
 import { ApiError, type ApiClient } from '../api/api-client';
 import type { SessionStore, StoredSession } from './session-store';
 
@@ -9,32 +9,26 @@ export interface ResumedChat {
 }
 
 /**
- * The visitor's chat: the stored one while the server still knows it (open, or ended and kept to be
- * read), or when it cannot be reached (offline reloads keep working); otherwise a new one. A reload
- * never starts a chat on its own when the stored one ended, so the bot does not greet again.
+ * The visitor's stored chat while the server still knows it (open, pending or ended and kept to be
+ * read), or when it cannot be reached (offline reloads keep working); null when there is none. A
+ * page load never starts a chat: that waits for the visitor's first message or file.
  */
-export async function resumeOrStartChat(
-  api: ApiClient,
-  store: SessionStore,
-  widgetKey: string,
-  visitorName?: string,
-  visitorEmail?: string,
-): Promise<ResumedChat> {
+export async function resumeChat(api: ApiClient, store: SessionStore): Promise<ResumedChat | null> {
   const stored = store.load();
-  if (stored) {
-    api.setToken(stored.visitorToken);
-    try {
-      const chat = await api.json<{ status: string }>('GET', `/v1/chats/${stored.chatId}`);
-      return { session: stored, ended: chat.status !== 'open' };
-    } catch (err) {
-      if (err instanceof ApiError && (err.isNetwork || err.status >= 500))
-        return { session: stored, ended: false };
-      // This page's origin is refused: keep the chat for the pages where it is allowed.
-      if (err instanceof ApiError && err.status === 403) throw err;
-    }
-    store.clear();
+  if (!stored) return null;
+  api.setToken(stored.visitorToken);
+  try {
+    const chat = await api.json<{ status: string }>('GET', `/v1/chats/${stored.chatId}`);
+    return { session: stored, ended: chat.status === 'closed' };
+  } catch (err) {
+    if (err instanceof ApiError && (err.isNetwork || err.status >= 500))
+      return { session: stored, ended: false };
+    // This page's origin is refused: keep the chat for the pages where it is allowed.
+    if (err instanceof ApiError && err.status === 403) throw err;
   }
-  return { session: await startChat(api, store, widgetKey, visitorName, visitorEmail), ended: false };
+  store.clear();
+  api.setToken(null);
+  return null;
 }
 
 /** Starts a new chat with the widget key and remembers it. */
@@ -42,14 +36,14 @@ export async function startChat(
   api: ApiClient,
   store: SessionStore,
   widgetKey: string,
-  visitorName?: string,
-  visitorEmail?: string,
+  visitor: { name?: string; email?: string; context?: VisitorContext },
 ): Promise<StoredSession> {
   api.setToken(null);
   const started = await api.json<StartWidgetChatResponse>('POST', '/v1/widget/chats', {
     widgetKey,
-    name: visitorName,
-    email: visitorEmail,
+    name: visitor.name,
+    email: visitor.email,
+    context: visitor.context,
   });
   const session = { chatId: started.chatId, visitorToken: started.visitorToken };
   store.save(session);

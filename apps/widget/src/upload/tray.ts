@@ -190,7 +190,8 @@ export class Tray {
     item.card.set(state, reason);
   }
 
-  private recheck(): void {
+  /** Checks the files again (the rule arrived or changed). */
+  recheck(): void {
     const rule = this.effectiveRule;
     for (const item of this.items) {
       if ((item.state !== 'ready' && item.state !== 'refused') || item.refusedByServer) continue;

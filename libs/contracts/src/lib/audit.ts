@@ -27,6 +27,17 @@ export const AUDIT_ACTIONS = {
   trustSettingsUpdate: 'trust-settings.update',
   quarantine: 'attachment.quarantine',
   chatFilesDownload: 'chat-files.download',
+  chatClose: 'chat.close',
+  chatReopen: 'chat.reopen',
+  chatAssign: 'chat.assign',
+  inboxSettingsUpdate: 'inbox-settings.update',
+  callbackUpdate: 'callback.settings.update',
+  callbackSecretRotate: 'callback.secret.rotate',
+  s3ExportUpdate: 's3-export.settings.update',
+  chatbotUpdate: 'chatbot.settings.update',
+  apiTokenCreate: 'api-token.create',
+  apiTokenRevoke: 'api-token.revoke',
+  userCreate: 'user.create',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

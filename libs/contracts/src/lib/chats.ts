@@ -1,7 +1,9 @@
 import type { ActorRole } from './auth';
 import type { AttachmentDto } from './attachments';
+import type { ChatAssignee, VisitorContext } from './inbox';
 
-export type ChatStatus = 'open' | 'closed';
+/** `pending`: the chatbot is talking with the visitor; its hand-over makes the chat `open` for operators. */
+export type ChatStatus = 'open' | 'pending' | 'closed';
 
 export interface ChatDto {
   id: string;
@@ -17,6 +19,8 @@ export interface ChatDto {
   lastMessageAt: string | null;
   closedAt: string | null;
   lastMessagePreview: string | null;
+  assignee?: ChatAssignee | null;
+  visitorContext?: VisitorContext | null;
 }
 
 export interface StartWidgetChatRequest {
@@ -24,6 +28,7 @@ export interface StartWidgetChatRequest {
   name?: string;
   /** From the widget's pre-chat form. */
   email?: string;
+  context?: VisitorContext;
 }
 
 export interface StartWidgetChatResponse {

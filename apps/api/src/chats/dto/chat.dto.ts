@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type {
+  ChatStatus,
   ChatListQuery,
   CreateChatRequest,
   SendMessageRequest,
   StartWidgetChatRequest,
 } from '@satchel/contracts';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsEmail,
@@ -15,7 +17,9 @@ import {
   IsUUID,
   MaxLength,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
+import { VisitorContextDto } from './visitor-context.dto';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { OptionalIntRange } from '../../common/validation/int-range';
 
@@ -24,6 +28,12 @@ export class StartWidgetChatDto implements StartWidgetChatRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) name?: string;
   /** From the widget's pre-chat form. */
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  /** The page and browser the visitor writes from. */
+  @ApiPropertyOptional({ type: VisitorContextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => VisitorContextDto)
+  context?: VisitorContextDto;
 }
 
 export class CreateChatDto implements CreateChatRequest {
@@ -31,8 +41,10 @@ export class CreateChatDto implements CreateChatRequest {
 }
 
 export class ChatListQueryDto extends PageQueryDto implements ChatListQuery {
-  @ApiPropertyOptional({ enum: ['open', 'closed'] }) @IsOptional() @IsIn(['open', 'closed']) status?:
-    'open' | 'closed';
+  @ApiPropertyOptional({ enum: ['open', 'pending', 'closed'] })
+  @IsOptional()
+  @IsIn(['open', 'pending', 'closed'])
+  status?: ChatStatus;
   @ApiPropertyOptional({ description: 'Search in the visitor name' })
   @IsOptional()
   @IsString()

@@ -18,6 +18,7 @@ import { EncryptionAtRest1733108000000 } from './1733108000000-encryption-at-res
 import { PhotoCompression1733109200000 } from './1733109200000-photo-compression';
 import { TrustSettings1733108000001 } from './1733108000001-trust-settings';
 import { DeliveryKeysetIndexes1733109600000 } from './1733109600000-delivery-keyset-indexes';
+import { ChatLifecycle1733109300000 } from './1733109300000-chat-lifecycle';
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
   Foundation1732300000000,
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   EncryptionAtRest1733108000000,
   TrustSettings1733108000001,
   PhotoCompression1733109200000,
+  ChatLifecycle1733109300000,
   DeliveryKeysetIndexes1733109600000,
 ];

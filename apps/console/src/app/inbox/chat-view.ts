@@ -42,6 +42,7 @@ import { FileTray } from './file-tray';
 import { ChatSearch } from './chat-search';
 import { UploadRuleWhy } from './upload-rule-why';
 import { InboxLive } from './inbox-live';
+import { ChatActions } from './chat-actions';
 import { MESSAGE_PAGE, mergeMessages, nearBottom, nearTop } from './message-log';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { DurationPipe, FileSizePipe, LocalNumberPipe } from '../i18n/format.pipes';
@@ -70,6 +71,7 @@ import { compressImages } from '@satchel/upload-client';
     ChatSearch,
     DurationPipe,
     LocalNumberPipe,
+    ChatActions,
   ],
   templateUrl: './chat-view.html',
   styleUrl: './chat-view.scss',

@@ -6,17 +6,19 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatListModule } from '@angular/material/list';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import type { ChatDto, InboxChatDto, MessageDto, Page } from '@satchel/contracts';
+import type { ChatDto, InboxChatDto, InboxCounts, InboxView, MessageDto } from '@satchel/contracts';
 import { firstValueFrom } from 'rxjs';
 import { Notify } from '../core/notify.service';
 import { InboxLive } from './inbox-live';
+import { ChatBadges } from './chat-actions';
+import { InboxViews, inView } from './inbox-views';
+import { VisitorPanel } from './visitor-panel';
+import { SessionStore } from '../core/session.store';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { t } from '../i18n/translate';
 
 /** Chats fetched per page; the list grows by this much with "Load more chats". */
 const PAGE = 100;
-/** The most recently active closed chats shown under "Closed". */
-const CLOSED_PAGE = 100;
 
 /** The chat open in the view has nothing unread. */
 const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[] =>
@@ -34,6 +36,9 @@ const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[]
     RouterLinkActive,
     RouterOutlet,
     TranslocoPipe,
+    InboxViews,
+    ChatBadges,
+    VisitorPanel,
   ],
   providers: [InboxLive],
   template: `
@@ -45,69 +50,50 @@ const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[]
             (live.connected() ? 'inbox.live' : 'inbox.connecting') | transloco
           }}</span>
         </header>
-        <mat-button-toggle-group
-          class="filter"
-          [attr.aria-label]="'inbox.showChats' | transloco"
-          [value]="show()"
-          (change)="showChats($event.value)"
-          hideSingleSelectionIndicator
+        <sc-inbox-views
+          [view]="view()"
+          [counts]="counts()"
+          [query]="query()"
+          (chosen)="showView($event)"
+          (searched)="search($event)"
+        />
+        <mat-nav-list
+          [attr.aria-label]="(view() === 'closed' ? 'inbox.closedChats' : 'inbox.openChats') | transloco"
         >
-          <mat-button-toggle value="open">{{ 'inbox.open' | transloco }}</mat-button-toggle>
-          <mat-button-toggle value="closed">{{ 'inbox.closed' | transloco }}</mat-button-toggle>
-        </mat-button-toggle-group>
-        @if (show() === 'closed') {
-          <mat-nav-list [attr.aria-label]="'inbox.closedChats' | transloco">
-            @for (c of closed(); track c.id) {
-              <a
-                mat-list-item
-                [routerLink]="['/inbox', c.id]"
-                routerLinkActive
-                #rla="routerLinkActive"
-                [activated]="rla.isActive"
-                [attr.data-chat]="c.id"
-              >
-                <span matListItemTitle>{{ c.visitorName }}</span>
-                <span matListItemLine class="muted">{{
-                  c.lastMessagePreview ?? ('inbox.noMessages' | transloco)
-                }}</span>
-              </a>
-            } @empty {
-              <p class="muted empty">
-                {{ (loadingClosed() ? 'inbox.loading' : 'inbox.noClosed') | transloco }}
-              </p>
-            }
-          </mat-nav-list>
-        } @else {
-          <mat-nav-list [attr.aria-label]="'inbox.openChats' | transloco">
-            @for (c of chats(); track c.id) {
-              <a
-                mat-list-item
-                [routerLink]="['/inbox', c.id]"
-                routerLinkActive
-                #rla="routerLinkActive"
-                [activated]="rla.isActive"
-                [attr.data-chat]="c.id"
-              >
-                <span matListItemTitle>
-                  {{ c.visitorName }}
-                  @if (c.unreadCount > 0) {
-                    <span
-                      class="unread"
-                      [attr.aria-label]="'inbox.unread' | transloco: { count: c.unreadCount }"
-                      >{{ c.unreadCount }}</span
-                    >
-                  }
-                </span>
-                <span matListItemLine class="muted">{{
-                  c.lastMessagePreview ?? ('inbox.noMessagesYet' | transloco)
-                }}</span>
-              </a>
-            } @empty {
-              <p class="muted empty">{{ 'inbox.noOpen' | transloco }}</p>
-            }
-          </mat-nav-list>
-        }
-        @if (show() === 'open' && hasMore()) {
+          @for (c of chats(); track c.id) {
+            <a
+              mat-list-item
+              [routerLink]="['/inbox', c.id]"
+              routerLinkActive
+              #rla="routerLinkActive"
+              [activated]="rla.isActive"
+              [attr.data-chat]="c.id"
+            >
+              <span matListItemTitle>
+                {{ c.visitorName }}
+                @if (c.unreadCount > 0) {
+                  <span
+                    class="unread"
+                    [attr.aria-label]="'inbox.unread' | transloco: { count: c.unreadCount }"
+                    >{{ c.unreadCount }}</span
+                  >
+                }
+              </span>
+              <span matListItemLine class="muted">{{
+                c.lastMessagePreview ?? ('inbox.noMessagesYet' | transloco)
+              }}</span>
+              <sc-chat-badges matListItemLine [chat]="c" />
+            </a>
+          } @empty {
+            <p class="muted empty">
+              {{
+                (loading() ? 'inbox.loading' : query() ? 'inbox.noMatch' : 'inbox.empty.' + view())
+                  | transloco
+              }}
+            </p>
+          }
+        </mat-nav-list>
+        @if (hasMore()) {
           <button
             mat-stroked-button
             type="button"
@@ -122,6 +108,9 @@ const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[]
       <div class="view">
         <router-outlet (activate)="chatOpen.set(true)" (deactivate)="chatOpen.set(false)" />
       </div>
+      @if (live.selected(); as id) {
+        <sc-visitor-panel class="side" [chatId]="id" />
+      }
     </section>
   `,
   styleUrl: './inbox-phone.scss',
@@ -129,7 +118,7 @@ const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[]
     /* Exactly the viewport under the toolbar: the list and the conversation scroll in their own boxes. */
     .inbox {
       display: grid;
-      grid-template-columns: 320px minmax(0, 1fr);
+      grid-template-columns: 320px minmax(0, 1fr) auto;
       grid-template-rows: minmax(0, 1fr);
       gap: 16px;
       height: calc(100vh - 64px);
@@ -142,8 +131,15 @@ const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[]
       border-inline-end: 1px solid var(--mat-sys-outline-variant);
       padding-inline-end: 8px;
     }
-    .filter {
-      margin-bottom: 8px;
+    .side {
+      width: 280px;
+      overflow-y: auto;
+      border-inline-start: 1px solid var(--mat-sys-outline-variant);
+    }
+    @media (max-width: 1000px) {
+      .side {
+        display: none;
+      }
     }
     .view {
       min-width: 0;
@@ -178,12 +174,16 @@ export class InboxPage implements OnInit {
   readonly chats = signal<InboxChatDto[]>([]);
   readonly hasMore = signal(false);
   readonly loadingMore = signal(false);
-  readonly show = signal<'open' | 'closed'>('open');
-  readonly closed = signal<ChatDto[]>([]);
-  readonly loadingClosed = signal(false);
+  private readonly session = inject(SessionStore);
+  readonly view = signal<InboxView>('open');
   /** A chat is open: on a phone it takes the screen and the list waits behind its Back button. */
   readonly chatOpen = signal(false);
-  private loading = false;
+  readonly counts = signal<InboxCounts | null>(null);
+  readonly query = signal('');
+  readonly loading = signal(false);
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private countsTimer: ReturnType<typeof setTimeout> | undefined;
+  private loadingList = false;
   private stale = false;
 
   constructor() {
@@ -206,11 +206,13 @@ export class InboxPage implements OnInit {
    * may not be in its answer, so they trigger one more load instead of being overwritten.
    */
   private async refresh(): Promise<void> {
-    if (this.loading) {
+    if (this.loadingList) {
       this.stale = true;
       return;
     }
-    this.loading = true;
+    this.loadingList = true;
+    this.loading.set(true);
+    this.refreshCounts();
     try {
       do {
         this.stale = false;
@@ -223,7 +225,8 @@ export class InboxPage implements OnInit {
     } catch (err) {
       this.notify.error(err, t('inbox.loadFailed'));
     } finally {
-      this.loading = false;
+      this.loadingList = false;
+      this.loading.set(false);
     }
   }
 
@@ -243,32 +246,44 @@ export class InboxPage implements OnInit {
     }
   }
 
-  /** "Open | Closed": closed chats are listed from the chats API, newest activity first. */
-  async showChats(which: 'open' | 'closed'): Promise<void> {
-    this.show.set(which);
-    if (which === 'open') return;
-    this.loadingClosed.set(true);
-    try {
-      const page = await firstValueFrom(
-        this.http.get<Page<ChatDto>>('/v1/chats', { params: { status: 'closed', pageSize: CLOSED_PAGE } }),
+  /** Mine / Unassigned / All open / Closed. */
+  showView(view: InboxView): void {
+    this.view.set(view);
+    this.chats.set([]);
+    void this.refresh();
+  }
+
+  /** Visitor name or email, message text, file name; typed, then searched after a short pause. */
+  search(q: string): void {
+    this.query.set(q);
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => void this.refresh(), 250);
+  }
+
+  /** The views' counts, once per burst of changes. */
+  private refreshCounts(): void {
+    clearTimeout(this.countsTimer);
+    this.countsTimer = setTimeout(() => {
+      firstValueFrom(this.http.get<InboxCounts>('/v1/inbox/counts')).then(
+        (c) => this.counts.set(c),
+        () => undefined,
       );
-      this.closed.set(page.items);
-    } catch (err) {
-      this.notify.error(err, t('inbox.loadClosedFailed'));
-    } finally {
-      this.loadingClosed.set(false);
-    }
+    }, 150);
   }
 
   private fetch(limit: number, offset: number): Promise<InboxChatDto[]> {
-    return firstValueFrom(this.http.get<InboxChatDto[]>('/v1/inbox', { params: { limit, offset } }));
+    const q = this.query().trim();
+    const params = { limit, offset, view: this.view(), ...(q && { q }) };
+    return firstValueFrom(this.http.get<InboxChatDto[]>('/v1/inbox', { params }));
   }
 
   private onChat(c: ChatDto): void {
-    if (this.loading) this.stale = true;
-    if (c.status !== 'open') {
+    if (this.loadingList) this.stale = true;
+    this.refreshCounts();
+    // A search shows what the server matched: a live change reloads it rather than guessing.
+    if (this.query().trim()) return void this.refresh();
+    if (!inView(this.view(), c, this.session.me()?.user?.id ?? null)) {
       this.chats.update((list) => list.filter((x) => x.id !== c.id));
-      this.closed.update((list) => [c, ...list.filter((x) => x.id !== c.id)]);
       return;
     }
     this.chats.update((list) => {
@@ -281,7 +296,7 @@ export class InboxPage implements OnInit {
   private onMessage(m: MessageDto): void {
     if (m.author.role !== 'visitor' || m.chatId === this.live.selected()) return;
     // A message of a chat this list has not seen yet: the server knows its unread count.
-    if (this.loading || !this.chats().some((c) => c.id === m.chatId)) {
+    if (this.loadingList || !this.chats().some((c) => c.id === m.chatId)) {
       void this.refresh();
       return;
     }

@@ -45,6 +45,11 @@ export const SETTINGS_ROUTES: Route[] = [
     loadComponent: () => import('../trust/trust-settings.page').then((m) => m.TrustSettingsPage),
   },
   {
+    path: 'inbox',
+    title: 'nav.inboxSettings',
+    loadComponent: () => import('./inbox/inbox-settings.page').then((m) => m.InboxSettingsPage),
+  },
+  {
     path: 'chatbot',
     title: 'nav.chatbot',
     canDeactivate: [confirmLeaveUnsaved],

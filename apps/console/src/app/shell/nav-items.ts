@@ -25,4 +25,5 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/settings/callback', label: 'nav.callback', icon: 'webhook', adminOnly: true },
   { path: '/settings/trust', label: 'nav.trust', icon: 'verified_user', adminOnly: true },
   { path: '/settings/chatbot', label: 'nav.chatbot', icon: 'smart_toy', adminOnly: true },
+  { path: '/settings/inbox', label: 'nav.inboxSettings', icon: 'inbox', adminOnly: true },
 ];

@@ -1,0 +1,53 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { ChatsService } from '../chats/chats.service';
+import { EVENTS, type ChatStartedEvent, type ChatUpdatedEvent } from '../common/events/events';
+import { RealtimeRepository } from '../realtime/realtime.repository';
+import { InboxSettingsRepository } from './inbox-settings.repository';
+import { InboxRepository } from './inbox.repository';
+
+/** With the account's round-robin on, a chat waiting for an operator goes to the next one online. */
+@Injectable()
+export class AutoAssignListener {
+  private readonly log = new Logger('AutoAssign');
+
+  constructor(
+    private readonly settings: InboxSettingsRepository,
+    private readonly inbox: InboxRepository,
+    private readonly realtime: RealtimeRepository,
+    private readonly chats: ChatsService,
+  ) {}
+
+  @OnEvent(EVENTS.chatStarted, { async: true })
+  async onStarted(e: ChatStartedEvent): Promise<void> {
+    await this.safely(() => this.maybeAssign(e));
+  }
+
+  /** A hand-over by the bot makes a pending chat wait for an operator. */
+  @OnEvent(EVENTS.chatUpdated, { async: true })
+  async onUpdated(e: ChatUpdatedEvent): Promise<void> {
+    await this.safely(() => this.maybeAssign(e));
+  }
+
+  private async maybeAssign(e: ChatUpdatedEvent): Promise<void> {
+    if (e.chat.status !== 'open' || e.chat.assignee) return;
+    const s = await this.settings.find(e.accountId);
+    if (!s?.autoAssign) return;
+    const online = [];
+    for (const u of await this.inbox.staff(e.accountId))
+      if (await this.realtime.isUserOnline(u.id)) online.push(u);
+    if (online.length === 0) return;
+    const after = online.findIndex((u) => u.id === s.lastAssignedUserId);
+    const next = online[(after + 1) % online.length];
+    if (!(await this.settings.claimTurn(e.accountId, s.lastAssignedUserId, next.id))) return;
+    await this.chats.assignAutomatically(e.accountId, e.chat.id, next);
+  }
+
+  private async safely(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (err) {
+      this.log.error(`Auto-assignment failed: ${(err as Error).message}`, (err as Error).stack);
+    }
+  }
+}
