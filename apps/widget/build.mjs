@@ -77,13 +77,14 @@ await build({
   outfile: join(out, 'pdf-preview.js'),
   format: 'esm',
 });
-// The upload queue (loaded on the first send) and tus-js-client (only for files above the tus
-// threshold) as ES modules sharing their common code through chunks/.
+// The upload queue (loaded on the first send), tus-js-client (only for files above the tus
+// threshold) and the visitor-context parser (at chat start) as ES modules sharing code through chunks/.
 await build({
   ...common,
   entryPoints: {
     'upload-queue': join(src, 'upload/upload-chunk.ts'),
     'tus-upload': join(src, 'upload/tus-chunk.ts'),
+    'visitor-context': join(src, 'host/visitor-context.ts'),
   },
   outdir: out,
   splitting: true,
@@ -114,6 +115,7 @@ const entry = report('widget.js');
 report('pdf-preview.js');
 report('upload-queue.js');
 report('tus-upload.js');
+report('visitor-context.js');
 report('pdf.worker.min.mjs');
 for (const f of localeFiles) report(`locales/${f.replace(/\.ts$/, '.js')}`);
 if (entry > BUDGET_GZIP_BYTES) {

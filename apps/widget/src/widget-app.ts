@@ -15,7 +15,7 @@ import { createStore } from 'idb-keyval';
 import { OutboxView } from './offline/outbox-view';
 import { setAssetBase } from './pdf/pdf-loader';
 import { resumeChat, startChat, type ResumedChat } from './session/chat-session';
-import { visitorContext } from './host/visitor-context';
+import { loadVisitorContext } from './host/visitor-context-loader';
 import { EarlierChats, type EarlierChat } from './session/earlier-chats';
 import { SessionStore, type StoredSession } from './session/session-store';
 import { endedNotice, lastWords, renderEarlier, transcriptBody, whenLabel } from './ui/earlier-view';
@@ -401,11 +401,12 @@ export class WidgetApp {
   }
 
   private async startFresh(): Promise<boolean> {
+    const context = await loadVisitorContext(this.cfg.assetBase);
     try {
       this.session = await startChat(this.api, new SessionStore(this.cfg.widgetKey), this.cfg.widgetKey, {
         name: this.visitorName(),
         email: this.visitorEmail(),
-        context: visitorContext(),
+        context,
       });
     } catch (err) {
       if (err instanceof ApiError && err.status === 403) this.refused(err);
