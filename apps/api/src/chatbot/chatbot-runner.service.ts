@@ -3,6 +3,7 @@ import type { ChatbotStep, MessageDto } from '@satchel/contracts';
 import { ChatsService } from '../chats/chats.service';
 import type { ChatbotRunEntity } from './chatbot-run.entity';
 import { ChatbotRepository } from './chatbot.repository';
+import { contactFromAnswer } from './contact-answer';
 import { filesMatchRequest } from './file-request-rule';
 import { FileRequestsService } from './file-requests.service';
 
@@ -44,6 +45,17 @@ export class ChatbotRunner {
     await this.resume(message.chatId, r.id);
   }
 
+  /** The visitor answered the bot's "who are you?": their name and email go on the chat, the bot goes on. */
+  async onVisitorText(accountId: string, message: MessageDto): Promise<void> {
+    const run = await this.repo.run(message.chatId);
+    if (run?.state !== 'waiting' || run.waitingRequestId) return;
+    if (run.steps[run.stepIndex]?.type !== 'askContact') return;
+    const claimed = await this.repo.claimContactAnswer(message.chatId);
+    if (!claimed) return;
+    await this.chats.recordVisitorContact(accountId, message.chatId, contactFromAnswer(message.text));
+    await this.advance(claimed, claimed.stepIndex + 1);
+  }
+
   private async advance(
     run: Pick<ChatbotRunEntity, 'chatId' | 'accountId' | 'botName' | 'steps'>,
     from: number,
@@ -56,6 +68,10 @@ export class ChatbotRunner {
         await this.say(run, step.text ?? HANDOVER_TEXT);
         await this.repo.setState(run.chatId, i, 'handed_over');
         await this.chats.handOver(run.accountId, run.chatId);
+        return;
+      } else if (step.type === 'askContact') {
+        await this.say(run, step.prompt);
+        await this.repo.setState(run.chatId, i, 'waiting');
         return;
       } else {
         await this.ask(run, step, i);

@@ -18,6 +18,7 @@ const stepSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('handover'), text: text(2000).optional() }).strict(),
+  z.object({ type: z.literal('askContact'), prompt: text(1000) }).strict(),
 ]);
 
 /** How the console names step fields in messages (steps are numbered from 1 there). */

@@ -36,6 +36,8 @@ export class ChatbotListener {
       });
     } else if (message.author.role === 'visitor' && message.attachments.length > 0) {
       await this.safely('visitor files', () => this.runner.onVisitorFiles(e.accountId, message));
+    } else if (message.author.role === 'visitor' && message.text.trim()) {
+      await this.safely('visitor contact', () => this.runner.onVisitorText(e.accountId, message));
     }
   }
 

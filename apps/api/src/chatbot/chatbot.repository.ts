@@ -50,6 +50,20 @@ export class ChatbotRepository {
       .update({ chatId }, { stepIndex, state, waitingRequestId });
   }
 
+  /** The run waits for the visitor's answer to an `askContact` step (no file request): take it once. */
+  async claimContactAnswer(chatId: string): Promise<ChatbotRunEntity | null> {
+    const res = await this.db
+      .createQueryBuilder()
+      .update(ChatbotRunEntity)
+      .set({ state: 'running' })
+      .where('chat_id = :chatId AND waiting_request_id IS NULL AND state = :state', {
+        chatId,
+        state: 'waiting',
+      })
+      .execute();
+    return res.affected ? this.run(chatId) : null;
+  }
+
   /** Takes the run off a resolved request exactly once (concurrent events cannot both continue it). */
   async claimWaiting(chatId: string, requestId: string): Promise<ChatbotRunEntity | null> {
     const res = await this.db

@@ -81,6 +81,10 @@ export class ChatsRepository {
     return rows[0]?.on ?? false;
   }
 
+  async setVisitor(id: string, who: { visitorName?: string; visitorEmail?: string }): Promise<void> {
+    if (who.visitorName || who.visitorEmail) await this.repo().update({ id }, who);
+  }
+
   async assign(id: string, user: { id: string; name: string } | null): Promise<void> {
     await this.repo().update({ id }, { assignedUserId: user?.id ?? null, assigneeName: user?.name ?? null });
   }

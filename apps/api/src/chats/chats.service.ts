@@ -186,6 +186,17 @@ export class ChatsService {
     }
   }
 
+  /** The visitor told the bot who they are: the chat shows it to operators from now on. */
+  async recordVisitorContact(
+    accountId: string,
+    chatId: string,
+    who: { name?: string; email?: string },
+  ): Promise<void> {
+    await this.chats.setVisitor(chatId, { visitorName: who.name, visitorEmail: who.email });
+    const chat = await this.chats.findInAccount(accountId, chatId);
+    if (chat) await this.announce(chat);
+  }
+
   /** The bot took the chat: it is pending until the bot hands over. */
   async botTakesOver(accountId: string, chatId: string): Promise<void> {
     if (await this.chats.setStatus(chatId, 'open', 'pending')) {

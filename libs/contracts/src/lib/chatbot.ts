@@ -32,7 +32,9 @@ export interface CreateFileRequestRequest {
 export type ChatbotStep =
   | { type: 'say'; text: string }
   | { type: 'askFile'; prompt: string; allowedTypes?: string; maxSizeKb?: number; skippable?: boolean }
-  | { type: 'handover'; text?: string };
+  | { type: 'handover'; text?: string }
+  /** Asks the visitor who they are; their next message gives the chat its visitor name and email. */
+  | { type: 'askContact'; prompt: string };
 
 /** The account's chatbot: ordered steps run when a visitor starts a chat. */
 export interface ChatbotSettings {

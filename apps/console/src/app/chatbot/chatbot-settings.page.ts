@@ -153,6 +153,22 @@ type StepType = ChatbotStep['type'];
                     >{{ 'chatbot.canSkip' | transloco }}</mat-checkbox
                   >
                 }
+                @case ('askContact') {
+                  <mat-form-field class="wide" subscriptSizing="dynamic"
+                    ><mat-label>{{ 'chatbot.prompt' | transloco }}</mat-label>
+                    <input
+                      matInput
+                      [name]="'contact' + i"
+                      [ngModel]="step.prompt"
+                      (ngModelChange)="edit(i, { prompt: $event })"
+                      [attr.aria-invalid]="!!errorFor(i, 'prompt')"
+                    />
+                    <mat-hint>{{ 'chatbot.contactHint' | transloco }}</mat-hint>
+                    @if (errorFor(i, 'prompt'); as m) {
+                      <mat-hint class="field-error" [id]="'step-error-' + i + '-prompt'">{{ m }}</mat-hint>
+                    }
+                  </mat-form-field>
+                }
                 @case ('handover') {
                   <mat-form-field class="wide"
                     ><mat-label>{{ 'chatbot.textOptional' | transloco }}</mat-label>
@@ -174,6 +190,9 @@ type StepType = ChatbotStep['type'];
           </button>
           <button mat-stroked-button type="button" (click)="add('askFile')">
             {{ 'chatbot.addAsk' | transloco }}
+          </button>
+          <button mat-stroked-button type="button" (click)="add('askContact')">
+            {{ 'chatbot.addAskContact' | transloco }}
           </button>
           <button mat-stroked-button type="button" (click)="add('handover')">
             {{ 'chatbot.addHandover' | transloco }}
@@ -295,7 +314,9 @@ export class ChatbotSettingsPage implements OnInit, HasUnsavedChanges {
         ? { type, text: '' }
         : type === 'askFile'
           ? { type, prompt: t('chatbot.defaultPrompt') }
-          : { type };
+          : type === 'askContact'
+            ? { type, prompt: t('chatbot.defaultContactPrompt') }
+            : { type };
     this.patch({ steps: [...this.settings().steps, step] });
   }
 

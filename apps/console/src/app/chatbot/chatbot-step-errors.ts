@@ -20,6 +20,9 @@ export function stepErrors(steps: readonly ChatbotStep[]): StepError[] {
     if (step.type === 'say' && blank(step.text)) {
       errors.push({ step: i, field: 'text', message: t('chatbot.errors.text', { n }) });
     }
+    if (step.type === 'askContact' && blank(step.prompt)) {
+      errors.push({ step: i, field: 'prompt', message: t('chatbot.errors.contactPrompt', { n }) });
+    }
     if (step.type !== 'askFile') return;
     if (blank(step.prompt)) {
       errors.push({
