@@ -82,13 +82,7 @@ export class WidgetApp {
     i18n.setAssetBase(cfg.assetBase);
     this.settings = new WidgetSettings(this.api, cfg.widgetKey);
     this.shell = new WidgetShell(host, {
-      // A first file starts the chat too (its upload rule then checks the tray).
-      files: (f) => {
-        void compressPicked(f, (this.rule as EffectiveUploadRule | null)?.photoCompression).then((c) =>
-          this.tray.add(c),
-        );
-        void this.ensureChat();
-      },
+      files: (f) => void this.pickFiles(f),
       submit: (t) => void this.submit(t),
       accept: () => (this.rule ? acceptOf(this.tray.effectiveRule ?? this.rule) : null),
       toggled: (open) => hostApi.emit(open ? 'open' : 'close'),
@@ -391,6 +385,16 @@ export class WidgetApp {
       ),
     );
     this.setStatus('online');
+  }
+
+  /**
+   * Picked, dropped or pasted files. A first file starts the chat, whose upload rule then tells
+   * whether photos are shrunk before they enter the tray (without a chat they go in as they are).
+   */
+  private async pickFiles(files: File[]): Promise<void> {
+    if ((await this.ensureChat()) && !this.rule) await this.loadRule();
+    const rule = this.rule as EffectiveUploadRule | null;
+    this.tray.add(await compressPicked(files, rule?.photoCompression));
   }
 
   /** The chat, started now when there is none (the visitor's first message or file). */

@@ -8,7 +8,7 @@ import { screenshot } from '../support/browser';
 import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
 import type { SampleFile } from '../support/sample-files';
-import { dropFiles, openDemo, widget } from './widget-ui';
+import { dropFiles, openDemo, storedChatId, widget } from './widget-ui';
 
 const MAX_SIZE_KB = 4096;
 const MAX_DIMENSION = 2048;
@@ -71,16 +71,14 @@ describe('widget and console: photo compression in the browser before upload', (
     const photo = await twelveMegapixelPhoto();
     expect(photo.buffer.length).toBeGreaterThan(MAX_SIZE_KB * 1024);
     await openDemo(visitor);
-    const chatId = await visitor.evaluate(() => {
-      const key = Object.keys(localStorage).find((k) => k.startsWith('satchel:session:'));
-      return (JSON.parse(localStorage.getItem(key ?? '') ?? '{}') as { chatId: string }).chatId;
-    });
+    // The dropped photo starts the chat (its rule says how to shrink photos).
     await dropFiles(visitor, [photo]);
     const tray = widget(visitor).locator('.tray');
     await tray.locator('.card[data-file="holiday.jpg"][data-state="ready"]').waitFor({ timeout: 30_000 });
     await screenshot(visitor, 'widget-photo-compressed-tray');
     await widget(visitor).getByRole('button', { name: 'Send' }).click();
     await widget(visitor).locator('.log .msg.mine [data-attachment]').waitFor({ timeout: 30_000 });
+    const chatId = await storedChatId(visitor);
 
     const [stored] = (await env.admin.get<PageOf<AttachmentDto>>(`/v1/attachments?chatId=${chatId}`)).items;
     expect(stored).toMatchObject({ name: 'holiday.jpg', contentType: 'image/jpeg' });
