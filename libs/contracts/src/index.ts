@@ -15,3 +15,4 @@ export * from './lib/retention';
 export * from './lib/search';
 export * from './lib/audit';
 export * from './lib/trust';
+export * from './lib/receipts';

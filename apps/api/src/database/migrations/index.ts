@@ -16,6 +16,7 @@ import { Retention1733102000000 } from './1733102000000-retention';
 import { SearchIndexes1733107000000 } from './1733107000000-search-indexes';
 import { EncryptionAtRest1733108000000 } from './1733108000000-encryption-at-rest';
 import { TrustSettings1733108000001 } from './1733108000001-trust-settings';
+import { ReadReceipts1733109400000 } from './1733109400000-read-receipts';
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
   Foundation1732300000000,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   SearchIndexes1733107000000,
   EncryptionAtRest1733108000000,
   TrustSettings1733108000001,
+  ReadReceipts1733109400000,
 ];
