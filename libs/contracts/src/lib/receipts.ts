@@ -40,7 +40,3 @@ export interface TypingEvent {
 }
 
 export const RECEIPT_EVENTS = { read: 'chat:read', typing: 'typing' } as const;
-
-/** Clients send at most one "typing" per this many ms while typing, and a stop after the idle time. */
-export const TYPING_THROTTLE_MS = 2000;
-export const TYPING_IDLE_MS = 5000;
