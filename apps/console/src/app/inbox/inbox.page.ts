@@ -195,6 +195,8 @@ export class InboxPage implements OnInit {
   readonly closed = signal<ChatDto[]>([]);
   readonly loadingClosed = signal(false);
   private loading = false;
+  /** Chats that appeared live and have had no visitor message yet (their first one is a "new chat"). */
+  private readonly fresh = new Set<string>();
   private stale = false;
 
   constructor() {
@@ -291,6 +293,7 @@ export class InboxPage implements OnInit {
     }
     this.chats.update((list) => {
       const existing = list.find((x) => x.id === c.id);
+      if (!existing) this.fresh.add(c.id);
       const merged: InboxChatDto = { ...c, unreadCount: existing?.unreadCount ?? 0 };
       return [merged, ...list.filter((x) => x.id !== c.id)];
     });
@@ -302,7 +305,8 @@ export class InboxPage implements OnInit {
     const onScreen = m.chatId === this.live.selected() && !this.document.hidden;
     const chat = this.chats().find((c) => c.id === m.chatId);
     if (!onScreen && concernsMe(chat, this.session.me()?.user?.id ?? null))
-      this.notifications.alert(chat, m, !chat);
+      this.notifications.alert(chat, m, !chat || this.fresh.has(m.chatId));
+    this.fresh.delete(m.chatId);
     if (onScreen) return;
     // A message of a chat this list has not seen yet: the server knows its unread count.
     if (this.loading || !this.chats().some((c) => c.id === m.chatId)) {
