@@ -1,5 +1,6 @@
 // Builds the visitor widget into dist/apps/widget: `widget.js` (the entry a host page loads, budget-checked)
-// plus chunks loaded on demand (`pdf-preview.js`, the pdf.js worker, `locales/<lang>.js`) and the
+// plus chunks loaded on demand (`pdf-preview.js`, the pdf.js worker, `locales/<lang>.js`, `upload-queue.js`
+// and `tus-upload.js` with their shared `chunks/`) and the
 // console's preview page (`preview.html`).
 import { build, transform } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -76,6 +77,19 @@ await build({
   outfile: join(out, 'pdf-preview.js'),
   format: 'esm',
 });
+// The upload queue (loaded on the first send) and tus-js-client (only for files above the tus
+// threshold) as ES modules sharing their common code through chunks/.
+await build({
+  ...common,
+  entryPoints: {
+    'upload-queue': join(src, 'upload/upload-chunk.ts'),
+    'tus-upload': join(src, 'upload/tus-chunk.ts'),
+  },
+  outdir: out,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  format: 'esm',
+});
 const localeFiles = readdirSync(join(src, 'i18n/locales')).filter((f) => f.endsWith('.ts'));
 await build({
   ...common,
@@ -98,6 +112,8 @@ const report = (file) => {
 console.log('Widget bundle (dist/apps/widget):');
 const entry = report('widget.js');
 report('pdf-preview.js');
+report('upload-queue.js');
+report('tus-upload.js');
 report('pdf.worker.min.mjs');
 for (const f of localeFiles) report(`locales/${f.replace(/\.ts$/, '.js')}`);
 if (entry > BUDGET_GZIP_BYTES) {

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { accountWithOperator, createTenant, startVisitorChat, type Session } from './support/fixtures';
-import { docx, textPdf } from './support/documents';
+import { docx, textPdf, xlsx } from './support/documents';
 import { PNG, uploadFile } from './support/files';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -37,6 +37,17 @@ describe('text inside documents (extraction job + GET /v1/attachments?text=)', (
       await up('statement.pdf', textPdf(['Quarterly statement for Zanzibar Trading', 'Total due 4711']))
     ).id;
     ids.docx = (await up('lease.docx', docx(['Rental contract', 'The tenant Zanzibar pays monthly']))).id;
+    ids.xlsx = (
+      await up(
+        'ledger.xlsx',
+        xlsx([
+          [
+            ['Customer', 'Balance'],
+            ['Kilimanjaro Freight', 1250],
+          ],
+        ]),
+      )
+    ).id;
     ids.png = (await up('photo.png', PNG)).id;
   }, 60_000);
   afterAll(() => t.close());
@@ -69,6 +80,16 @@ describe('text inside documents (extraction job + GET /v1/attachments?text=)', (
     const plain: Item[] = (await request(t.url).get('/v1/attachments').set(owner.auth).expect(200)).body
       .items;
     expect(plain.every((i) => i.snippet === undefined)).toBe(true);
+  });
+
+  it('extracts and finds the cells of a spreadsheet', async () => {
+    expect(await waitForText(ids.xlsx)).toEqual({
+      status: 'ready',
+      content: 'Customer Balance\nKilimanjaro Freight 1250',
+    });
+    const found: Item[] = (await search('kilimanjaro')).body.items;
+    expect(found.map((i) => i.name)).toEqual(['ledger.xlsx']);
+    expect(found[0].snippet?.filter((s) => s.match).map((s) => s.text)).toEqual(['Kilimanjaro']);
   });
 
   it('never finds another account’s documents', async () => {

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import * as yauzl from 'yauzl';
 import {
   createApiToken,
   accountWithOperator,
@@ -13,30 +12,7 @@ import { pdfOfSize, rawBody, setUploadSettings, storedFiles } from './support/fi
 import { solid } from './support/images';
 import { keysOf, previewReady, sendFiles } from './support/retention';
 import { startTestApp, type TestApp } from './support/test-app';
-
-/** Every entry of a zip, read with yauzl: name → bytes. */
-function unzip(buf: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buf, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('not a zip'));
-      const out = new Map<string, Buffer>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e ?? new Error('unreadable entry'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            out.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(out));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
+import { unzip } from './support/zip';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 

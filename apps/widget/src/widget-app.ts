@@ -4,14 +4,17 @@ import { ApiClient, ApiError } from './api/api-client';
 import type { EmbedConfig } from './embed-config';
 import { LiveChannel, type OutgoingMessage } from './live/live-channel';
 import { FileCache } from './offline/file-cache';
-import { Outbox, type OutboxEntry } from './offline/outbox';
+import { Outbox, type OutboxEntry, type OutboxFile, type PendingUpload } from './offline/outbox';
+import { createStore } from 'idb-keyval';
 import { OutboxView } from './offline/outbox-view';
 import { setAssetBase } from './pdf/pdf-loader';
 import { resumeOrStartChat, startChat, type ResumedChat } from './session/chat-session';
 import { EarlierChats, type EarlierChat } from './session/earlier-chats';
 import { SessionStore, type StoredSession } from './session/session-store';
 import { endedNotice, lastWords, renderEarlier, transcriptBody, whenLabel } from './ui/earlier-view';
-import { acceptOf, uploadFile } from '@satchel/upload-client';
+import { acceptOf, type QueuedUpload } from '@satchel/upload-client';
+import { loadQueue, setUploadAssetBase } from './upload/upload-loader';
+import type { FileCard } from './ui/file-card';
 import { localId, Tray, type TrayItem } from './upload/tray';
 import { Conversation } from './ui/conversation';
 import { WidgetShell } from './ui/widget-shell';
@@ -40,6 +43,10 @@ export class WidgetApp {
   private readonly shell: WidgetShell;
   private readonly tray: Tray;
   private readonly outbox = new Outbox();
+  /** Files of a resumable upload under way, for a reload to continue them. */
+  private readonly pendingUploads = new Outbox<PendingUpload>(
+    createStore('satchel-widget-uploads', 'uploads'),
+  );
   private readonly cache = new FileCache();
   private readonly outboxViews = new Map<string, OutboxView>();
   private conversation!: Conversation;
@@ -68,6 +75,7 @@ export class WidgetApp {
     this.visitor = new VisitorStore(cfg.widgetKey);
     this.earlierChats = new EarlierChats(cfg.widgetKey);
     setAssetBase(cfg.assetBase);
+    setUploadAssetBase(cfg.assetBase);
     i18n.setAssetBase(cfg.assetBase);
     this.settings = new WidgetSettings(this.api, cfg.widgetKey);
     this.shell = new WidgetShell(host, {
@@ -88,8 +96,26 @@ export class WidgetApp {
       rule: () => this.rule,
       who: 'visitor',
       uploadUrl: () => this.api.url(`/v1/chats/${this.session.chatId}/attachments`),
+      tusEndpoint: () => this.tusEndpoint,
+      chatId: () => this.session.chatId,
       authHeader: () => this.api.authHeader,
       changed: () => void this.continueSend(),
+      kept: (item, keep) => {
+        const { id, key, name, type, file } = item;
+        const saved: PendingUpload = {
+          id,
+          key,
+          name,
+          type,
+          file,
+          chatId: this.session.chatId,
+          text: (this.pendingText ?? '').trim(),
+          createdAt: Date.now(),
+        };
+        void (keep ? this.pendingUploads.put(saved) : this.pendingUploads.remove(item.id)).catch(
+          () => undefined,
+        );
+      },
     });
     i18n.bindText(this.shell.status, () => (this.statusKey ? t(this.statusKey) : ''));
     const cached = this.settings.cached();
@@ -120,6 +146,10 @@ export class WidgetApp {
         void this.switchLocale();
       },
     };
+  }
+
+  private get tusEndpoint(): string {
+    return new URL(this.api.url('/v1/uploads'), location.href).href;
   }
 
   private get localeKey(): string {
@@ -238,6 +268,7 @@ export class WidgetApp {
     );
     this.conversation.restore();
     await this.showOutbox();
+    await this.restoreUploads();
     if (ended) {
       this.end();
       await this.loadHistory().catch(() => undefined);
@@ -454,7 +485,7 @@ export class WidgetApp {
     const items = this.tray.sendable();
     if (this.pendingText === null) return;
     if (items.some((i) => i.state === 'waiting')) return this.queue(items);
-    if (items.some((i) => i.state === 'uploading')) return;
+    if (items.some((i) => i.state === 'uploading' || i.state === 'paused')) return;
     const ready = items.filter((i) => i.state === 'done');
     const left = this.tray.items.length - ready.length;
     const msg = this.outgoing(this.pendingText, ready);
@@ -557,29 +588,21 @@ export class WidgetApp {
     for (const file of entry.files.filter((f) => !f.attachmentId)) {
       const card = view.cards.get(file.id);
       card?.set('uploading');
-      const handle = uploadFile(
-        this.api.url(`/v1/chats/${entry.chatId}/attachments`),
-        this.api.authHeader,
-        file.blob,
-        file.name,
-        (l, t) => card?.progress(l, t),
-        // Stable across reloads and tabs: a send cut short after the server stored it is not stored twice.
-        `outbox-${entry.id}-${file.id}`,
-      );
-      try {
-        file.attachmentId = (await handle.done).id;
+      const u = await this.uploadQueued(entry, file, card);
+      if (u?.state === 'done') {
+        file.attachmentId = u.attachment?.id;
         card?.set('done');
         await this.outbox.put(entry);
-      } catch (err) {
-        if (err instanceof ApiError && err.isNetwork) {
-          card?.set('waiting');
-          view.sending(false);
-          return false;
-        }
-        card?.set('failed', (err as Error).message);
-        entry.files = entry.files.filter((f) => f !== file);
-        await this.outbox.put(entry);
+        continue;
       }
+      if (!u || u.state === 'waiting') {
+        card?.set('waiting');
+        view.sending(false);
+        return false;
+      }
+      card?.set('failed', u.error?.message ?? '');
+      entry.files = entry.files.filter((f) => f !== file);
+      await this.outbox.put(entry);
     }
     const attachmentIds = entry.files.map((f) => f.attachmentId).filter((id): id is string => !!id);
     try {
@@ -601,6 +624,42 @@ export class WidgetApp {
     view.el.remove();
     this.outboxViews.delete(entry.id);
     return true;
+  }
+
+  /** One queued file through the upload queue; undefined when the queue cannot load (offline). */
+  private async uploadQueued(
+    entry: OutboxEntry,
+    file: OutboxFile,
+    card: FileCard | undefined,
+  ): Promise<QueuedUpload | undefined> {
+    try {
+      const queue = await loadQueue({
+        uploadUrl: () => this.api.url(`/v1/chats/${entry.chatId}/attachments`),
+        tusEndpoint: () => this.tusEndpoint,
+        authHeader: () => this.api.authHeader,
+        onChange: (u) => u.state === 'uploading' && card?.progress(u.loaded, u.size, u.speed, u.eta),
+        onRemove: () => undefined,
+      });
+      // Stable across reloads and tabs: a send cut short after the server stored it is not stored twice.
+      const u = queue.add(file.blob, {
+        name: file.name,
+        type: file.type,
+        key: `outbox-${entry.id}-${file.id}`,
+        meta: { chatId: entry.chatId },
+      });
+      return await queue.start(u.id);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Uploads a reload interrupted: back in the tray, continued, and sent with their message. */
+  private async restoreUploads(): Promise<void> {
+    const saved = await this.pendingUploads.forChat(this.session.chatId).catch(() => []);
+    if (!saved.length) return;
+    this.tray.restore(saved);
+    this.pendingText = saved[0]?.text ?? '';
+    void this.continueSend();
   }
 }
 

@@ -2,6 +2,7 @@ export * from './lib/errors';
 export * from './lib/pagination';
 export * from './lib/auth';
 export * from './lib/chats';
+export * from './lib/chat-files';
 export * from './lib/realtime';
 export * from './lib/uploads';
 export * from './lib/attachments';

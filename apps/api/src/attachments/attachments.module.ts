@@ -10,6 +10,9 @@ import { AttachmentsController } from './attachments.controller';
 import { AttachmentsRepository } from './attachments.repository';
 import { AttachmentsService } from './attachments.service';
 import { ChatAttachmentsController } from './chat-attachments.controller';
+import { ChatArchiveService } from './chat-archive.service';
+import { ChatFilesController } from './chat-files.controller';
+import { ChatFilesRepository } from './chat-files.repository';
 import { DownloadsService } from './downloads.service';
 import { FromUrlService } from './from-url.service';
 import { MessageAttachmentsAdapter } from './message-attachments.adapter';
@@ -37,6 +40,7 @@ import { TusUploadsService } from './tus/tus-uploads.service';
   imports: [UploadSettingsModule],
   controllers: [
     ChatAttachmentsController,
+    ChatFilesController,
     AttachmentsController,
     SeedUploadController,
     SeedAttachmentsController,
@@ -64,6 +68,8 @@ import { TusUploadsService } from './tus/tus-uploads.service';
     TempSweeper,
     TusUploadsService,
     TrustPolicy,
+    ChatFilesRepository,
+    ChatArchiveService,
     { provide: MESSAGE_ATTACHMENTS, useExisting: MessageAttachmentsAdapter },
   ],
   exports: [

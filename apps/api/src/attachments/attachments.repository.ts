@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { cappedCount } from '../database/capped-count';
 import { HEADLINE_OPTIONS } from '../search/search-terms';
+import type { ExportFilter, PreviewFilter, ScanFilter } from '@satchel/contracts';
 import { AttachmentEntity } from './attachment.entity';
 
 export type NewAttachment = Omit<AttachmentEntity, 'id' | 'createdAt' | 'messageId'>;
@@ -16,6 +17,13 @@ export interface AttachmentFilter {
   from?: Date;
   to?: Date;
   q?: string;
+  uploaderId?: string;
+  visitor?: string;
+  minSize?: number;
+  maxSize?: number;
+  preview?: PreviewFilter;
+  scan?: ScanFilter;
+  export?: ExportFilter;
   /** A prefix tsquery over the text extracted from documents. */
   textQuery?: string;
   sort: 'createdAt' | 'name' | 'size';
@@ -137,6 +145,7 @@ export class AttachmentsRepository {
     if (f.from) qb.andWhere('a.createdAt >= :from', { from: f.from });
     if (f.to) qb.andWhere('a.createdAt < :to', { to: f.to });
     if (f.q) qb.andWhere('a.name ILIKE :q', { q: `%${escapeLike(f.q)}%` });
+    this.filterDetails(qb, f);
     if (f.textQuery) {
       qb.andWhere(
         `a.id IN (SELECT t.attachment_id FROM attachment_texts t
@@ -181,6 +190,34 @@ export class AttachmentsRepository {
   /** True when this call removed the row (a concurrent delete may have been first). */
   async delete(id: string): Promise<boolean> {
     return ((await this.repo().delete({ id })).affected ?? 0) > 0;
+  }
+
+  /** Uploader, visitor, size and the preview, scan and export states (EXISTS over their own tables). */
+  private filterDetails(qb: SelectQueryBuilder<AttachmentEntity>, f: AttachmentFilter): void {
+    if (f.uploaderId) qb.andWhere('a.uploadedById = :uploaderId', { uploaderId: f.uploaderId });
+    if (f.minSize !== undefined) qb.andWhere('a.size >= :minSize', { minSize: f.minSize });
+    if (f.maxSize !== undefined) qb.andWhere('a.size <= :maxSize', { maxSize: f.maxSize });
+    if (f.visitor) {
+      qb.andWhere(
+        `a.chatId IN (SELECT c.id FROM chats c WHERE c.account_id = :accountId
+                        AND (c.visitor_name ILIKE :visitor OR c.visitor_email ILIKE :visitor))`,
+        { visitor: `%${escapeLike(f.visitor)}%` },
+      );
+    }
+    if (f.scan) {
+      if (f.scan === 'none') qb.andWhere('a.scanStatus IS NULL');
+      else qb.andWhere('a.scanStatus = :scan', { scan: f.scan });
+    }
+    if (f.preview) {
+      const exists = `EXISTS (SELECT 1 FROM attachment_previews p WHERE p.attachment_id = a.id`;
+      if (f.preview === 'none') qb.andWhere(`NOT ${exists})`);
+      else qb.andWhere(`${exists} AND p.status = :preview)`, { preview: f.preview });
+    }
+    if (f.export) {
+      const exists = `EXISTS (SELECT 1 FROM deliveries d WHERE d.attachment_id = a.id AND d.kind = 'export'`;
+      if (f.export === 'none') qb.andWhere(`NOT ${exists})`);
+      else qb.andWhere(`${exists} AND d.status = :export)`, { export: f.export });
+    }
   }
 
   private filterType(qb: SelectQueryBuilder<AttachmentEntity>, type: string): void {

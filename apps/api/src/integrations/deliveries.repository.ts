@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DeliveryKind, DeliveryStatus, EventType } from '@satchel/contracts';
 import { DataSource, In, LessThan } from 'typeorm';
+import { cappedCount } from '../database/capped-count';
 import { DeliveryAttemptEntity, DeliveryEntity } from './delivery.entity';
 
 export interface DeliveryFilter {
@@ -12,6 +13,17 @@ export interface DeliveryFilter {
   kind?: DeliveryKind;
   skip: number;
   take: number;
+  /** Keyset position (newest first): rows strictly older than it; `skip` is then ignored. */
+  after?: { value: string; id: string };
+}
+
+export interface DeliveryPage {
+  rows: DeliveryEntity[];
+  /** Each row's `created_at` as PostgreSQL prints it (microseconds kept) for the next cursor. */
+  sortKeys: string[];
+  hasMore: boolean;
+  total: number;
+  totalIsLowerBound: boolean;
 }
 
 export interface AttemptResult {
@@ -77,20 +89,35 @@ export class DeliveriesRepository {
     return this.repo.findOneBy({ accountId, id });
   }
 
-  list(f: DeliveryFilter): Promise<[DeliveryEntity[], number]> {
-    const where = {
-      accountId: f.accountId,
-      ...(f.attachmentId && { attachmentId: f.attachmentId }),
-      ...(f.chatId && { chatId: f.chatId }),
-      ...(f.status && { status: f.status }),
-      ...(f.kind && { kind: f.kind }),
+  async list(f: DeliveryFilter): Promise<DeliveryPage> {
+    const qb = this.repo
+      .createQueryBuilder('d')
+      .where('d.accountId = :accountId', { accountId: f.accountId });
+    if (f.attachmentId) qb.andWhere('d.attachmentId = :attachmentId', { attachmentId: f.attachmentId });
+    if (f.chatId) qb.andWhere('d.chatId = :chatId', { chatId: f.chatId });
+    if (f.status) qb.andWhere('d.status = :status', { status: f.status });
+    if (f.kind) qb.andWhere('d.kind = :kind', { kind: f.kind });
+    const page = qb.clone().addSelect('d.created_at::text', 'sort_key');
+    if (f.after) {
+      page.andWhere('(d.created_at, d.id) < (CAST(:afterValue AS timestamptz), :afterId)', {
+        afterValue: f.after.value,
+        afterId: f.after.id,
+      });
+    } else page.offset(f.skip);
+    page
+      .orderBy('d.created_at', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .limit(f.take + 1);
+    const [{ entities, raw }, count] = await Promise.all([
+      page.getRawAndEntities<{ sort_key: string }>(),
+      cappedCount(qb),
+    ]);
+    return {
+      rows: entities.slice(0, f.take),
+      sortKeys: raw.slice(0, f.take).map((r) => r.sort_key),
+      hasMore: entities.length > f.take,
+      ...count,
     };
-    return this.repo.findAndCount({
-      where,
-      order: { createdAt: 'DESC', id: 'DESC' },
-      skip: f.skip,
-      take: f.take,
-    });
   }
 
   async attemptsOf(deliveryIds: string[]): Promise<Map<string, DeliveryAttemptEntity[]>> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DeliveryDto, DeliveryListQuery, Page } from '@satchel/contracts';
 import { ConflictError, NotFoundError } from '../common/errors/domain-errors';
+import { CURSOR_VALUES, decodeCursor, encodeCursor } from '../common/pagination/keyset-cursor';
 import { pageOf } from '../common/pagination/page-query.dto';
 import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveryDispatcher } from './delivery-dispatcher';
@@ -15,9 +16,21 @@ export class DeliveriesService {
 
   async list(accountId: string, q: DeliveryListQuery): Promise<Page<DeliveryDto>> {
     const { page, pageSize, skip } = pageOf(q);
-    const [rows, total] = await this.deliveries.list({ ...q, accountId, skip, take: pageSize });
-    const attempts = await this.deliveries.attemptsOf(rows.map((r) => r.id));
-    return { items: rows.map((r) => toDeliveryDto(r, attempts.get(r.id))), total, page, pageSize };
+    const after = q.cursor ? decodeCursor(q.cursor, 'createdAt', 'DESC', CURSOR_VALUES.timestamp) : undefined;
+    const { cursor: _cursor, ...filters } = q;
+    const res = await this.deliveries.list({ ...filters, accountId, skip, take: pageSize, after });
+    const attempts = await this.deliveries.attemptsOf(res.rows.map((r) => r.id));
+    const last = res.rows.length - 1;
+    return {
+      items: res.rows.map((r) => toDeliveryDto(r, attempts.get(r.id))),
+      total: res.total,
+      totalIsLowerBound: res.totalIsLowerBound,
+      page,
+      pageSize,
+      nextCursor: res.hasMore
+        ? encodeCursor({ sort: 'createdAt', order: 'DESC', value: res.sortKeys[last], id: res.rows[last].id })
+        : null,
+    };
   }
 
   async get(accountId: string, id: string): Promise<DeliveryDto> {

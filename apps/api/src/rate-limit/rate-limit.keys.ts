@@ -21,6 +21,7 @@ export function httpKeyOf(policy: RateLimitPolicy, req: Request): string | null 
     case 'upload_visitor':
       return p?.kind === 'visitor' ? p.tokenId : null;
     case 'upload_token':
+    case 'chat_archive_user':
       return p && p.kind !== 'visitor' ? senderOf(p) : null;
     case 'upload_account':
     case 'integration_test':

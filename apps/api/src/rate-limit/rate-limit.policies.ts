@@ -76,6 +76,12 @@ export const RATE_LIMIT_POLICIES = {
     counts: 'Public downloads (signed URLs, `/content`) per client IP',
     overridable: false,
   },
+  chat_archive_user: {
+    env: 'RATE_LIMIT_CHAT_ARCHIVE_USER',
+    default: '10/60',
+    counts: "Zips of a chat's files (download all) per signed-in user or API token",
+    overridable: true,
+  },
   password_reset_ip: {
     env: 'RATE_LIMIT_PASSWORD_RESET_IP',
     default: '20/900',

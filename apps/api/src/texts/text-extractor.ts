@@ -1,16 +1,20 @@
 import type { PDFiumLibrary } from '@hyzyla/pdfium' with { 'resolution-mode': 'require' };
+import type JSZip from 'jszip';
+import { xlsxText } from './xlsx-text';
 
 /** Caps of one extraction: bigger files are skipped, longer texts cut, slow documents stopped. */
 export const EXTRACT_LIMITS = { maxBytes: 20 * 1024 * 1024, maxChars: 200_000, timeoutMs: 15_000 };
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PLAIN = new Set(['text/plain', 'text/csv', 'text/markdown']);
 
-export type ExtractableKind = 'pdf' | 'docx' | 'text';
+export type ExtractableKind = 'pdf' | 'docx' | 'xlsx' | 'text';
 
 export function extractableKind(contentType: string): ExtractableKind | null {
   if (contentType === 'application/pdf') return 'pdf';
   if (contentType === DOCX) return 'docx';
+  if (contentType === XLSX) return 'xlsx';
   return PLAIN.has(contentType) ? 'text' : null;
 }
 
@@ -57,6 +61,23 @@ async function docxText(input: Buffer): Promise<string> {
   }
 }
 
+async function workbookText(input: Buffer): Promise<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Zip = require('jszip') as typeof JSZip;
+  try {
+    return await xlsxText(await Zip.loadAsync(input), EXTRACT_LIMITS.maxChars);
+  } catch (err) {
+    throw new UnreadableDocumentError(`Not a readable XLSX: ${(err as Error).message}`);
+  }
+}
+
+const EXTRACTORS: Record<ExtractableKind, (input: Buffer, deadline: number) => Promise<string>> = {
+  pdf: pdfText,
+  docx: docxText,
+  xlsx: workbookText,
+  text: (input) => Promise.resolve(input.toString('utf8')),
+};
+
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -68,13 +89,7 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 /** The document's text, whitespace-collapsed and cut to `maxChars`. */
 export async function extractText(kind: ExtractableKind, input: Buffer): Promise<string> {
   const deadline = Date.now() + EXTRACT_LIMITS.timeoutMs;
-  const work =
-    kind === 'pdf'
-      ? pdfText(input, deadline)
-      : kind === 'docx'
-        ? docxText(input)
-        : Promise.resolve(input.toString('utf8'));
-  const raw = await withTimeout(work, EXTRACT_LIMITS.timeoutMs);
+  const raw = await withTimeout(EXTRACTORS[kind](input, deadline), EXTRACT_LIMITS.timeoutMs);
   return (
     raw
       // eslint-disable-next-line no-control-regex -- removing control characters is the point

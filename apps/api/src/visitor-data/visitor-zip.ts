@@ -2,7 +2,8 @@ import type { Readable, Transform } from 'node:stream';
 
 /** The part of archiver 8's `ZipArchive` this module uses. */
 export interface ZipWriter extends Transform {
-  append(source: Readable | Buffer | string, data: { name: string; date?: Date }): this;
+  /** `store`: kept as is, without deflating (already compressed files). */
+  append(source: Readable | Buffer | string, data: { name: string; date?: Date; store?: boolean }): this;
   finalize(): Promise<void>;
   abort(): this;
 }

@@ -45,3 +45,37 @@ export function docx(paragraphs: string[]): Buffer {
     'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
   });
 }
+
+/** A minimal workbook: shared strings, an inline string and numbers, one sheet per array of rows. */
+export function xlsx(sheets: (string | number)[][][]): Buffer {
+  const shared: string[] = [];
+  const cell = (v: string | number, ref: string) => {
+    if (typeof v === 'number') return `<c r="${ref}"><v>${v}</v></c>`;
+    if (v.startsWith('inline:'))
+      return `<c r="${ref}" t="inlineStr"><is><t>${xmlText(v.slice(7))}</t></is></c>`;
+    shared.push(v);
+    return `<c r="${ref}" t="s"><v>${shared.length - 1}</v></c>`;
+  };
+  const sheetXml = (rows: (string | number)[][]) =>
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows
+      .map(
+        (r, i) =>
+          `<row r="${i + 1}">${r.map((v, j) => cell(v, `${String.fromCharCode(65 + j)}${i + 1}`)).join('')}</row>`,
+      )
+      .join('')}</sheetData></worksheet>`;
+  const entries: Record<string, string> = {};
+  sheets.forEach((rows, i) => (entries[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(rows)));
+  entries['xl/sharedStrings.xml'] =
+    `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${shared
+      .map((s) => `<si><t>${xmlText(s)}</t></si>`)
+      .join('')}</sst>`;
+  return zipOf({
+    '[Content_Types].xml':
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+    '_rels/.rels':
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    'xl/workbook.xml':
+      '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>',
+    ...entries,
+  });
+}

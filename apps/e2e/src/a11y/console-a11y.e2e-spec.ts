@@ -109,6 +109,36 @@ describe('console accessibility: no serious or critical axe-core violations (WCA
     await page.getByRole('dialog').waitFor({ state: 'detached' });
   });
 
+  it('the viewer on a PDF, paged to from the image', async () => {
+    await page.getByRole('button', { name: 'View photo.png' }).click();
+    await page.getByTestId('viewer-position').filter({ hasText: 'Image 1 of 2' }).waitFor();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('dialog').locator('[data-testid=pdf-canvas]').waitFor();
+    await page.waitForFunction(() => !!document.querySelector('[aria-label^="PDF preview of invoice.pdf"]'));
+    await audit('chat-viewer-pdf');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  });
+
+  it('the Files tab of a chat', async () => {
+    await page.getByTestId('files-tab').click();
+    await page.locator('li.file[data-file="invoice.pdf"]').waitFor();
+    await audit('chat-files-tab');
+    await page.getByRole('link', { name: 'Conversation' }).click();
+    await page.locator('article.msg', { hasText: 'Thanks, here are the documents' }).waitFor();
+  });
+
+  it('an open chat on a phone (390 × 844)', async () => {
+    const phone = await env.page();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await signIn(phone);
+    await phone.goto(`/console/inbox/${chatId}`);
+    await phone.locator('article.msg', { hasText: 'Thanks, here are the documents' }).waitFor();
+    await phone.getByRole('link', { name: 'Back to chats' }).waitFor();
+    await audit('chat-phone', phone);
+    await phone.context().close();
+  });
+
   it('the request-a-file form of a chat', async () => {
     await page.getByRole('button', { name: 'Request a file' }).click();
     await page.getByLabel('Max size (KB)').waitFor();

@@ -126,4 +126,36 @@ describe('console inbox: a long conversation', () => {
     await screenshot(page, 'inbox-long-chat-oldest');
     await page.context().close();
   });
+
+  it('on a phone (390 × 844) the chat takes the screen and the reply box stays on it', async () => {
+    const page = await env.page();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page);
+    await page.goto(`/console/inbox/${chatId}`);
+    await page
+      .locator('[role=log] article')
+      .filter({ hasText: `Message ${COUNT}` })
+      .waitFor();
+    await page.waitForFunction(() => {
+      const log = document.querySelector('[role=log]')!;
+      return log.scrollHeight - log.scrollTop - log.clientHeight < 2;
+    });
+    const g = await page.evaluate(() => {
+      const rect = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+      const scroller = document.querySelector('mat-sidenav-content')!;
+      return {
+        pageScroll: scroller.scrollTop + (document.scrollingElement?.scrollTop ?? 0),
+        composer: rect('textarea'),
+        log: rect('[role=log]'),
+        listShown: (document.querySelector('nav[aria-label=Chats]') as HTMLElement).offsetParent !== null,
+      };
+    });
+    expect(g.pageScroll).toBe(0);
+    expect(g.listShown).toBe(false);
+    expect(g.composer.bottom).toBeLessThanOrEqual(844);
+    expect(g.composer.top).toBeGreaterThan(g.log.bottom - 1);
+    expect(g.log.height).toBeGreaterThan(300);
+    await screenshot(page, 'inbox-long-chat-phone');
+    await page.context().close();
+  });
 });

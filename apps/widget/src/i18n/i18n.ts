@@ -96,6 +96,20 @@ export class I18n {
     return new Intl.NumberFormat(this.tag).format(n);
   }
 
+  percent(ratio: number): string {
+    return new Intl.NumberFormat(this.tag, { style: 'percent' }).format(ratio);
+  }
+
+  /** Seconds as "12 sec" or "3 min" in the locale. */
+  duration(seconds: number): string {
+    const min = seconds >= 90;
+    return new Intl.NumberFormat(this.tag, {
+      style: 'unit',
+      unit: min ? 'minute' : 'second',
+      unitDisplay: 'short',
+    }).format(min ? Math.round(seconds / 60) : seconds);
+  }
+
   date(iso: string): string {
     return new Date(iso).toLocaleString(this.tag, { dateStyle: 'medium', timeStyle: 'short' });
   }

@@ -34,7 +34,7 @@ header button { background: transparent; color: var(--on-brand); font-size: 18px
 .card .meta { flex: 1; min-width: 0; }
 .card .name { overflow-wrap: anywhere; font-weight: 500; }
 .card .name .tail { white-space: nowrap; }
-.card .sub { font-size: 12px; color: #667; }
+.card .sub, .card .rate { font-size: 12px; color: #667; }
 .card .reason { font-size: 12px; color: #b3261e; overflow-wrap: anywhere; }
 .card.refused, .card.failed { background: #fdecea; }
 .card.waiting .sub { color: #8a5a00; }

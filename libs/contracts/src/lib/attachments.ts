@@ -67,9 +67,27 @@ export interface AttachmentDto {
   trust?: AttachmentTrustInfo;
 }
 
+/** Status filters of the admin file listing; `none` matches files without that record. */
+export const PREVIEW_FILTERS = ['ready', 'pending', 'failed', 'unsupported', 'none'] as const;
+export const SCAN_FILTERS = ['clean', 'infected', 'unscanned', 'none'] as const;
+export const EXPORT_FILTERS = ['exported', 'pending', 'failed', 'none'] as const;
+export type PreviewFilter = (typeof PREVIEW_FILTERS)[number];
+export type ScanFilter = (typeof SCAN_FILTERS)[number];
+export type ExportFilter = (typeof EXPORT_FILTERS)[number];
+
 export interface AttachmentListQuery {
   chatId?: string;
   role?: ActorRole;
+  /** The uploading user's id (operators, admins). */
+  uploaderId?: string;
+  /** Text in the name or email of the chat's visitor. */
+  visitor?: string;
+  /** Size bounds in bytes, inclusive. */
+  minSize?: number;
+  maxSize?: number;
+  preview?: PreviewFilter;
+  scan?: ScanFilter;
+  export?: ExportFilter;
   type?: string;
   from?: string;
   to?: string;

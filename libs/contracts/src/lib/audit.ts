@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = {
   visitorErase: 'visitor.erase',
   trustSettingsUpdate: 'trust-settings.update',
   quarantine: 'attachment.quarantine',
+  chatFilesDownload: 'chat-files.download',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

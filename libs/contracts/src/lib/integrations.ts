@@ -151,4 +151,6 @@ export interface DeliveryListQuery {
   kind?: DeliveryKind;
   page?: number;
   pageSize?: number;
+  /** The previous page's `nextCursor` (newest first); wins over `page`. */
+  cursor?: string;
 }

@@ -1,7 +1,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ACTOR_ROLES, type ActorRole, type AttachmentListQuery } from '@satchel/contracts';
+import {
+  ACTOR_ROLES,
+  EXPORT_FILTERS,
+  PREVIEW_FILTERS,
+  SCAN_FILTERS,
+  type ActorRole,
+  type AttachmentListQuery,
+  type ExportFilter,
+  type PreviewFilter,
+  type ScanFilter,
+} from '@satchel/contracts';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { CursorPageQueryDto } from '../../common/pagination/page-query.dto';
+import { OptionalIntRange } from '../../common/validation/int-range';
+
+/** 2^53 − 1: sizes are bigint in the database, but a query never needs more than JS integers. */
+const MAX_BYTES = Number.MAX_SAFE_INTEGER;
 
 export class AttachmentListQueryDto extends CursorPageQueryDto implements AttachmentListQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() chatId?: string;
@@ -9,6 +23,29 @@ export class AttachmentListQueryDto extends CursorPageQueryDto implements Attach
   @IsOptional()
   @IsIn(ACTOR_ROLES)
   role?: ActorRole;
+  @ApiPropertyOptional({ description: 'The uploading user (operators, admins)' })
+  @IsOptional()
+  @IsUUID()
+  uploaderId?: string;
+  @ApiPropertyOptional({ description: 'Text in the name or email of the chat’s visitor' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  visitor?: string;
+  @OptionalIntRange(0, MAX_BYTES, 'Smallest size in bytes (inclusive)') minSize?: number;
+  @OptionalIntRange(0, MAX_BYTES, 'Largest size in bytes (inclusive)') maxSize?: number;
+  @ApiPropertyOptional({ enum: PREVIEW_FILTERS, description: '`none`: no preview record' })
+  @IsOptional()
+  @IsIn(PREVIEW_FILTERS)
+  preview?: PreviewFilter;
+  @ApiPropertyOptional({ enum: SCAN_FILTERS, description: '`none`: not scanned (scanning was off)' })
+  @IsOptional()
+  @IsIn(SCAN_FILTERS)
+  scan?: ScanFilter;
+  @ApiPropertyOptional({ enum: EXPORT_FILTERS, description: 'S3 export state; `none`: never queued' })
+  @IsOptional()
+  @IsIn(EXPORT_FILTERS)
+  export?: ExportFilter;
   @ApiPropertyOptional({ description: 'MIME type (image/png), family (image/*) or extension (pdf)' })
   @IsOptional()
   @IsString()

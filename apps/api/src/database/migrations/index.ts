@@ -17,6 +17,7 @@ import { SearchIndexes1733107000000 } from './1733107000000-search-indexes';
 import { EncryptionAtRest1733108000000 } from './1733108000000-encryption-at-rest';
 import { TrustSettings1733108000001 } from './1733108000001-trust-settings';
 import { ReadReceipts1733109400000 } from './1733109400000-read-receipts';
+import { DeliveryKeysetIndexes1733109600000 } from './1733109600000-delivery-keyset-indexes';
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
   Foundation1732300000000,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   EncryptionAtRest1733108000000,
   TrustSettings1733108000001,
   ReadReceipts1733109400000,
+  DeliveryKeysetIndexes1733109600000,
 ];

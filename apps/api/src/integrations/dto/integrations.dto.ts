@@ -22,7 +22,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { CursorPageQueryDto } from '../../common/pagination/page-query.dto';
 import { IsHttpUrl } from '../../common/validation/http-url';
 
 const notNull = (field: string) => ValidateIf((o: Record<string, unknown>) => o[field] !== null);
@@ -91,7 +91,7 @@ export class UpdateS3ExportSettingsDto implements UpdateS3ExportSettingsRequest 
 
 export class S3ExportTestDto extends UpdateS3ExportSettingsDto implements S3ExportTestRequest {}
 
-export class DeliveryListQueryDto extends PageQueryDto implements DeliveryListQuery {
+export class DeliveryListQueryDto extends CursorPageQueryDto implements DeliveryListQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() attachmentId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() chatId?: string;
   @ApiPropertyOptional({ enum: ['pending', 'delivered', 'refused', 'exported', 'failed'] })

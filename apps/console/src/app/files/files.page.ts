@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, input, OnInit, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  inject,
+  input,
+  OnInit,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
@@ -12,14 +22,32 @@ import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { Router, RouterLink } from '@angular/router';
-import type { ActorRole, AttachmentDto, AttachmentListQuery } from '@satchel/contracts';
-import { isoRange } from '../core/date-range';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import {
+  EXPORT_FILTERS,
+  PREVIEW_FILTERS,
+  SCAN_FILTERS,
+  type ActorRole,
+  type AttachmentDto,
+  type AttachmentListQuery,
+} from '@satchel/contracts';
+import { debounceTime } from 'rxjs';
+import { HighlightedText } from '../core/highlighted-text';
 import { FileName } from '../core/file-name';
 import { PagedList } from '../core/list-state';
 import { StatusChip } from '../core/status-chip';
 import { AttachmentsApi } from './attachments.api';
 import { FileDetail } from './file-detail';
+import {
+  DEFAULT_SORT,
+  EMPTY_FILTERS,
+  filtersFromParams,
+  listQuery,
+  paramsFromFilters,
+  type FileFilterForm,
+  type FileSort,
+  type SortField,
+} from './file-filters';
 import { FileThumb } from './file-thumb';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { FileSizePipe, LocalDatePipe, LocalNumberPipe } from '../i18n/format.pipes';
@@ -37,7 +65,7 @@ export const TYPE_FILTERS: { value: string; label: string }[] = [
   { value: 'audio/*', label: 'files.types.audio' },
 ];
 const ROLE_FILTERS: ActorRole[] = ['visitor', 'operator', 'admin', 'owner', 'api', 'bot'];
-type SortField = NonNullable<AttachmentListQuery['sort']>;
+const DETAIL_KEYS = ['visitor', 'minKb', 'maxKb', 'preview', 'scan', 'export'] as const;
 
 @Component({
   selector: 'sc-files-page',
@@ -61,6 +89,7 @@ type SortField = NonNullable<AttachmentListQuery['sort']>;
     TrustBadges,
     FileDetail,
     FileName,
+    HighlightedText,
     TranslocoPipe,
     FileSizePipe,
     LocalDatePipe,
@@ -73,15 +102,19 @@ type SortField = NonNullable<AttachmentListQuery['sort']>;
 export class FilesPage implements OnInit {
   private readonly api = inject(AttachmentsApi);
   private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly destroyRef = inject(DestroyRef);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   /** The file whose row opened the panel: focus goes back to that row's button when it closes. */
   private openerId?: string;
   /** `?file=<id>` opens the side panel (deep-linkable). */
   readonly file = input<string>();
-  readonly chatId = input<string>();
 
   readonly types = TYPE_FILTERS;
   readonly roles = ROLE_FILTERS;
+  readonly previewStates = PREVIEW_FILTERS;
+  readonly scanStates = SCAN_FILTERS;
+  readonly exportStates = EXPORT_FILTERS;
   readonly columns = [
     'thumb',
     'name',
@@ -97,17 +130,26 @@ export class FilesPage implements OnInit {
   private readonly fb = inject(NonNullableFormBuilder);
   readonly filters = this.fb.group({
     q: [''],
-    role: this.fb.control<ActorRole | ''>(''),
+    text: [''],
+    role: this.fb.control<FileFilterForm['role']>(''),
     type: [''],
     chatId: [''],
+    visitor: [''],
+    minKb: this.fb.control<number | null>(null),
+    maxKb: this.fb.control<number | null>(null),
+    preview: this.fb.control<FileFilterForm['preview']>(''),
+    scan: this.fb.control<FileFilterForm['scan']>(''),
+    export: this.fb.control<FileFilterForm['export']>(''),
     start: [null as Date | null],
     end: [null as Date | null],
   });
   readonly list = new PagedList<AttachmentDto, AttachmentListQuery>(
     (q) => this.api.list(q),
-    () => this.query(),
+    () => listQuery(this.formValue(), this.sort()),
   );
-  readonly sort = signal<{ field: SortField; order: 'asc' | 'desc' }>({ field: 'createdAt', order: 'desc' });
+  readonly sort = signal<FileSort>(DEFAULT_SORT);
+  /** The less common filters start folded away, unless the address asks for one of them. */
+  readonly moreFilters = signal(false);
   /** Rows (and their thumbnails) survive a reload that returns the same files. */
   readonly trackById = (_: number, f: AttachmentDto): string => f.id;
 
@@ -116,34 +158,40 @@ export class FilesPage implements OnInit {
   }
 
   ngOnInit(): void {
-    if (this.chatId()) this.filters.patchValue({ chatId: this.chatId() }, { emitEvent: false });
+    const { form, sort } = filtersFromParams(this.route.snapshot.queryParams);
+    this.filters.setValue(form, { emitEvent: false });
+    this.sort.set(sort);
+    this.moreFilters.set(DETAIL_KEYS.some((k) => form[k] !== EMPTY_FILTERS[k]));
+    this.filters.valueChanges
+      .pipe(debounceTime(300), takeUntilDestroyed(this.destroyRef))
+      .subscribe(() => this.keepInAddress());
     void this.list.reload();
   }
 
-  private query() {
+  /** Sizes typed as "" or negative mean "any". */
+  private formValue(): FileFilterForm {
     const f = this.filters.getRawValue();
-    return {
-      q: f.q.trim() || undefined,
-      role: f.role || undefined,
-      type: f.type || undefined,
-      chatId: f.chatId.trim() || undefined,
-      ...isoRange(f.start, f.end),
-      sort: this.sort().field,
-      order: this.sort().order,
-    };
+    const size = (v: number | null) => (typeof v === 'number' && v >= 0 ? Math.floor(v) : null);
+    return { ...f, minKb: size(f.minKb), maxKb: size(f.maxKb) };
+  }
+
+  /** Filters and sort live in the address, so a reload or a shared link shows the same list. */
+  private keepInAddress(): void {
+    void this.router.navigate([], {
+      queryParams: paramsFromFilters(this.formValue(), this.sort()),
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 
   onSort(s: Sort): void {
-    this.sort.set(
-      s.direction
-        ? { field: s.active as SortField, order: s.direction }
-        : { field: 'createdAt', order: 'desc' },
-    );
+    this.sort.set(s.direction ? { field: s.active as SortField, order: s.direction } : DEFAULT_SORT);
+    this.keepInAddress();
     void this.list.restart();
   }
 
   clearFilters(): void {
-    this.filters.reset();
+    this.filters.reset(EMPTY_FILTERS);
   }
 
   open(file: AttachmentDto): void {

@@ -1,5 +1,5 @@
 import { inject, Pipe, type PipeTransform } from '@angular/core';
-import { formatDate, formatNumber, formatSize, type DateStyle } from './format';
+import { formatDate, formatDuration, formatNumber, formatSize, type DateStyle } from './format';
 import { Locale } from './locale.service';
 import { tOptional } from './translate';
 
@@ -25,6 +25,14 @@ export class FileSizePipe implements PipeTransform {
   private readonly locale = inject(Locale);
   transform(bytes: number | null | undefined): string {
     return bytes === null || bytes === undefined ? '' : formatSize(bytes, this.locale.lang());
+  }
+}
+
+@Pipe({ name: 'duration', pure: false })
+export class DurationPipe implements PipeTransform {
+  private readonly locale = inject(Locale);
+  transform(seconds: number | null | undefined): string {
+    return seconds === null || seconds === undefined ? '' : formatDuration(seconds, this.locale.lang());
   }
 }
 

@@ -54,3 +54,14 @@ export function formatSize(bytes: number, lang: string): string {
   );
   return `${n.format(value)} ${units[i]}`;
 }
+
+/** Seconds as "12 sec" or "3 min" in the language (time left of an upload). */
+export function formatDuration(seconds: number, lang: string): string {
+  const min = seconds >= 90;
+  const f = cached(
+    `d:${lang}:${min}`,
+    () =>
+      new Intl.NumberFormat(lang, { style: 'unit', unit: min ? 'minute' : 'second', unitDisplay: 'short' }),
+  );
+  return f.format(min ? Math.round(seconds / 60) : seconds);
+}

@@ -44,12 +44,15 @@ import { SessionStore } from '../core/session.store';
 import { FileName } from '../core/file-name';
 import { PdfPreview } from '../files/pdf-preview';
 import { AttachmentView } from './attachment-view';
+import { ChatTabs } from './chat-tabs';
+import { InboxBack } from './inbox-back';
 import { FileTray } from './file-tray';
+import { ChatSearch } from './chat-search';
 import { UploadRuleWhy } from './upload-rule-why';
 import { InboxLive } from './inbox-live';
 import { MESSAGE_PAGE, mergeMessages, nearBottom, nearTop } from './message-log';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { FileSizePipe } from '../i18n/format.pipes';
+import { DurationPipe, FileSizePipe, LocalNumberPipe } from '../i18n/format.pipes';
 import { t } from '../i18n/translate';
 
 /** One conversation: live messages, files to send (picker, drag-and-drop, paste, tray, progress) and file requests. */
@@ -67,10 +70,15 @@ import { t } from '../i18n/translate';
     AttachmentView,
     MessageText,
     RelativeTime,
+    ChatTabs,
+    InboxBack,
     FileName,
     PdfPreview,
     TranslocoPipe,
     FileSizePipe,
+    ChatSearch,
+    DurationPipe,
+    LocalNumberPipe,
   ],
   templateUrl: './chat-view.html',
   styleUrl: './chat-view.scss',
@@ -106,6 +114,9 @@ export class ChatView {
   readonly sending = signal(false);
   readonly dragging = signal(false);
   readonly asking = signal(false);
+  readonly searching = signal(false);
+  /** The message a search result jumped to, marked for a moment. */
+  readonly found = signal<string | null>(null);
   readonly request = signal<{
     prompt: string;
     allowedTypes: string;
@@ -117,8 +128,10 @@ export class ChatView {
     maxSizeKb: null,
     skippable: false,
   });
+  /** Left (e.g. for the Files tab) while a load was under way: its answer is dropped. */
+  private gone = false;
   readonly tray = new FileTray(
-    () => `/v1/chats/${this.chatId()}/attachments`,
+    () => this.chatId(),
     () => `Bearer ${this.session.token() ?? ''}`,
   );
   /** Tray files whose PDF preview is open. */
@@ -140,7 +153,10 @@ export class ChatView {
       untracked(() => void this.load(id));
     });
     const destroyed = inject(DestroyRef);
-    destroyed.onDestroy(() => this.live.selected.set(null));
+    destroyed.onDestroy(() => {
+      this.gone = true;
+      this.live.selected.set(null);
+    });
     this.live.messages.pipe(takeUntilDestroyed()).subscribe((m) => this.onMessage(m));
     this.live.requests.pipe(takeUntilDestroyed()).subscribe((r) => this.onRequest(r));
     this.live.chats.pipe(takeUntilDestroyed()).subscribe((c) => c.id === this.chatId() && this.chat.set(c));
@@ -170,7 +186,7 @@ export class ChatView {
         firstValueFrom(this.http.get<FileRequestDto[]>(`/v1/chats/${id}/file-requests`)),
         firstValueFrom(this.http.get<EffectiveUploadRule>('/v1/uploads/rules')).catch(() => null),
       ]);
-      if (id !== this.chatId()) return;
+      if (this.gone || id !== this.chatId()) return;
       this.chat.set(chat);
       this.messages.update((live) => mergeMessages(messages, live));
       this.hasOlder.set(messages.length === MESSAGE_PAGE);
@@ -216,6 +232,26 @@ export class ChatView {
     } finally {
       this.loadingOlder.set(false);
     }
+  }
+
+  /** Shows a message found by search: loads older pages until it is there, then scrolls to it. */
+  async jumpTo(messageId: string): Promise<void> {
+    for (let i = 0; i < 50 && !this.messages().some((m) => m.id === messageId) && this.hasOlder(); i++) {
+      await this.loadOlder();
+    }
+    this.found.set(messageId);
+    afterNextRender(
+      {
+        write: () => {
+          const el = this.log()?.nativeElement.querySelector<HTMLElement>(
+            `[data-message="${CSS.escape(messageId)}"]`,
+          );
+          el?.scrollIntoView({ block: 'center' });
+          el?.focus({ preventScroll: true });
+        },
+      },
+      { injector: this.injector },
+    );
   }
 
   private scrollToNewest(): void {

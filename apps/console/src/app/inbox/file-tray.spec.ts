@@ -10,7 +10,7 @@ describe('FileTray (operator)', () => {
 
   it('refuses files the operator rule does not allow, with the reason, and keeps them out of the send', () => {
     const tray = new FileTray(
-      () => '/v1/chats/c1/attachments',
+      () => 'c1',
       () => 'Bearer t',
     );
     tray.add(
@@ -35,7 +35,7 @@ describe('FileTray (operator)', () => {
 
   it('names the level that set the broken rule, as catalogue text in any language', () => {
     const tray = new FileTray(
-      () => '/v1/chats/c1/attachments',
+      () => 'c1',
       () => 'Bearer t',
     );
     const decided = {
@@ -56,5 +56,18 @@ describe('FileTray (operator)', () => {
       refusal: { code: 'size', max: 1 },
       decidedBy: { key: 'ruleWhy.by.account.operator', params: {} },
     });
+  });
+
+  it('sends files above 8 MB through tus, which can pause; smaller ones cannot', () => {
+    const tray = new FileTray(
+      () => 'c1',
+      () => 'Bearer t',
+    );
+    const big = new File([new Uint8Array(8 * 1024 * 1024 + 1)], 'big.pdf', { type: 'application/pdf' });
+    tray.add([big, new File(['%PDF-1.4'], 'small.pdf')], { ...rule, maxSizeKb: 10_000 });
+    expect(tray.files().map((f) => [f.file.name, f.state, f.resumable, f.speed, f.eta])).toEqual([
+      ['big.pdf', 'ready', true, 0, null],
+      ['small.pdf', 'ready', false, 0, null],
+    ]);
   });
 });

@@ -2,10 +2,10 @@ import { signal } from '@angular/core';
 import type { AttachmentDto } from '@satchel/contracts';
 import type { EffectiveUploadRule, UploadRuleDecision } from '@satchel/contracts';
 import type { RuleLike } from '@satchel/domain';
-import { ApiError, refusalOf, UploadAborted, uploadFile, type UploadHandle } from '@satchel/upload-client';
+import { multipartTransport, refusalOf, UploadQueue, type QueuedUpload } from '@satchel/upload-client';
 import { decisionText, type DecisionText } from './rule-decision';
 
-export type TrayState = 'ready' | 'refused' | 'uploading' | 'failed' | 'done';
+export type TrayState = 'ready' | 'refused' | 'uploading' | 'paused' | 'failed' | 'done';
 
 export interface TrayFile {
   id: number;
@@ -17,9 +17,14 @@ export interface TrayFile {
   /** Which level set the rule it broke, when the server said (`ruleWhy.by.*`). */
   decidedBy?: DecisionText;
   progress: number;
+  /** Bytes per second while uploading (0: not known yet). */
+  speed: number;
+  /** Seconds left, null while unknown. */
+  eta: number | null;
+  /** Sent through tus (above the threshold): it can pause and resume. */
+  resumable: boolean;
   previewUrl: string | null;
   attachment?: AttachmentDto;
-  handle?: UploadHandle;
 }
 
 let seq = 0;
@@ -32,29 +37,48 @@ function decidedBy(rule: RuleLike | null, code: keyof typeof FIELD): UploadRuleD
 }
 
 /**
- * Files an operator is about to send: checked against the operator rule, uploaded one request per
- * file with progress, cancellable, with the server's error and a retry on failure.
+ * Files an operator is about to send: checked against the operator rule, then sent by the upload
+ * queue (one multipart request each, or tus above 8 MB) with progress, speed, pause and cancel.
  */
 export class FileTray {
   readonly files = signal<TrayFile[]>([]);
+  private readonly queue: UploadQueue;
 
   constructor(
-    private readonly uploadUrl: () => string,
-    private readonly authHeader: () => string | null,
-  ) {}
+    private readonly chatId: () => string,
+    authHeader: () => string | null,
+    tusEndpoint: () => string = () => new URL('/v1/uploads', location.href).href,
+  ) {
+    this.queue = new UploadQueue({
+      multipart: multipartTransport(() => `/v1/chats/${this.chatId()}/attachments`, authHeader),
+      tus: () =>
+        import('@satchel/upload-client/tus').then((m) =>
+          m.tusTransport({ endpoint: tusEndpoint(), authHeader }),
+        ),
+      online: () => navigator.onLine,
+      onChange: (u) => this.changed(u),
+      onRemove: (u) => this.remove(Number(u.id)),
+    });
+  }
 
+  /** Where a picked, dropped or pasted file enters the tray and the upload queue. */
   add(files: File[], rule: RuleLike | null): void {
     const added = files.map((file): TrayFile => {
       const refusal = rule ? refusalOf(rule, file, 'operator') : null;
       const why = refusal && decidedBy(rule, refusal.code);
+      const id = ++seq;
+      const queued = this.queue.add(file, { id: String(id), name: file.name });
       return {
-        id: ++seq,
+        id,
         file,
         state: refusal ? 'refused' : 'ready',
         reason: refusal ? refusal.message : '',
         refusal: refusal && rule ? refusalParams(refusal.code, file.name, rule) : undefined,
         decidedBy: why ? decisionText(why, 'operator') : undefined,
         progress: 0,
+        speed: 0,
+        eta: null,
+        resumable: queued.resumable,
         previewUrl: file.type.startsWith('image/') ? URL.createObjectURL(file) : null,
       };
     });
@@ -64,51 +88,61 @@ export class FileTray {
   remove(id: number): void {
     const f = this.files().find((x) => x.id === id);
     if (f?.previewUrl) URL.revokeObjectURL(f.previewUrl);
+    this.queue.remove(String(id));
     this.files.update((list) => list.filter((x) => x.id !== id));
   }
 
-  cancel(id: number): void {
-    this.files()
-      .find((x) => x.id === id)
-      ?.handle?.abort();
+  /** Stops the upload and removes the file (a tus upload is terminated on the server). */
+  cancel(id: number): Promise<void> {
+    return this.queue.cancel(String(id));
+  }
+
+  pause(id: number): void {
+    this.queue.pause(String(id));
+  }
+
+  resume(id: number): Promise<void> {
+    return this.upload(id);
   }
 
   sendable(): TrayFile[] {
     return this.files().filter((f) => f.state !== 'refused');
   }
 
-  /** Uploads every file not yet stored; resolves when all have finished (stored, failed or cancelled). */
+  /** Uploads every file not yet stored; resolves when none is running (stored, failed, paused or cancelled). */
   async uploadAll(): Promise<void> {
     await Promise.all(
       this.sendable()
-        .filter((f) => f.state === 'ready' || f.state === 'failed')
+        .filter((f) => f.state === 'ready' || f.state === 'failed' || f.state === 'uploading')
         .map((f) => this.upload(f.id)),
     );
   }
 
   async upload(id: number): Promise<void> {
     const f = this.files().find((x) => x.id === id);
-    if (!f || f.state === 'uploading' || f.state === 'done') return;
-    const handle = uploadFile(this.uploadUrl(), this.authHeader(), f.file, f.file.name, (loaded, total) =>
-      this.patch(id, { progress: total ? Math.round((loaded / total) * 100) : 0 }),
-    );
-    this.patch(id, { state: 'uploading', reason: '', progress: 0, handle });
-    try {
-      const attachment = await handle.done;
-      this.patch(id, { state: 'done', progress: 100, attachment, handle: undefined });
-    } catch (err) {
-      if (err instanceof UploadAborted) return this.remove(id);
-      const reason = err instanceof ApiError ? err.message : String(err);
-      this.patch(id, { state: 'failed', reason, handle: undefined });
-    }
+    const u = this.queue.get(String(id));
+    if (!f || !u || f.state === 'done' || f.state === 'refused') return;
+    u.meta = { chatId: this.chatId() };
+    await this.queue.start(String(id));
   }
 
   /** Clears the stored files after they were sent; refused and failed ones stay for the operator to read. */
   takeDone(): AttachmentDto[] {
     const done = this.files().filter((f) => f.state === 'done');
-    for (const f of done) if (f.previewUrl) URL.revokeObjectURL(f.previewUrl);
-    this.files.update((list) => list.filter((f) => f.state !== 'done'));
+    for (const f of done) this.remove(f.id);
     return done.map((f) => f.attachment as AttachmentDto);
+  }
+
+  private changed(u: QueuedUpload): void {
+    const id = Number(u.id);
+    const progress = u.size ? Math.round((u.loaded / u.size) * 100) : 0;
+    const common = { progress, speed: u.speed, eta: u.eta };
+    if (u.state === 'done')
+      this.patch(id, { ...common, state: 'done', attachment: u.attachment ?? undefined });
+    else if (u.state === 'failed' || u.state === 'waiting')
+      this.patch(id, { ...common, state: 'failed', reason: u.error?.message ?? '' });
+    else if (u.state === 'uploading' || u.state === 'paused')
+      this.patch(id, { ...common, state: u.state, reason: '' });
   }
 
   private patch(id: number, change: Partial<TrayFile>): void {

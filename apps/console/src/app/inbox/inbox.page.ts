@@ -44,7 +44,7 @@ const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[]
   ],
   providers: [InboxLive, TypingIndicator, InboxNotifications],
   template: `
-    <section class="page inbox">
+    <section class="page inbox" [class.chat-open]="chatOpen()">
       <nav class="list" [attr.aria-label]="'inbox.chats' | transloco">
         <header class="page-header">
           <h1>{{ 'inbox.title' | transloco }}</h1>
@@ -130,10 +130,11 @@ const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[]
         }
       </nav>
       <div class="view">
-        <router-outlet />
+        <router-outlet (activate)="chatOpen.set(true)" (deactivate)="chatOpen.set(false)" />
       </div>
     </section>
   `,
+  styleUrl: './inbox-phone.scss',
   styles: `
     /* Exactly the viewport under the toolbar: the list and the conversation scroll in their own boxes. */
     .inbox {
@@ -194,6 +195,8 @@ export class InboxPage implements OnInit {
   readonly show = signal<'open' | 'closed'>('open');
   readonly closed = signal<ChatDto[]>([]);
   readonly loadingClosed = signal(false);
+  /** A chat is open: on a phone it takes the screen and the list waits behind its Back button. */
+  readonly chatOpen = signal(false);
   private loading = false;
   /** Chats that appeared live and have had no visitor message yet (their first one is a "new chat"). */
   private readonly fresh = new Set<string>();

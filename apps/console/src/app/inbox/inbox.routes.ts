@@ -1,5 +1,6 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, Route, Router } from '@angular/router';
+import { ChatFilesTab } from './chat-files-tab';
 import { ChatView } from './chat-view';
 import { InboxPage } from './inbox.page';
 
@@ -17,6 +18,7 @@ export const INBOX_ROUTES: Route[] = [
     children: [
       { path: '', pathMatch: 'full', canActivate: [chatQueryLink], children: [] },
       { path: ':chatId', component: ChatView },
+      { path: ':chatId/files', component: ChatFilesTab },
     ],
   },
 ];
