@@ -71,6 +71,13 @@ await build({
   format: 'iife',
   plugins: minify ? [minifyWidgetCss, websocketOnly] : [websocketOnly],
 });
+// Typing and "seen" (loaded once the chat is live).
+await build({
+  ...common,
+  entryPoints: [join(src, 'ui/typing-view.ts')],
+  outfile: join(out, 'receipts.js'),
+  format: 'esm',
+});
 await build({
   ...common,
   entryPoints: [join(src, 'pdf/pdf-preview.ts')],
@@ -112,6 +119,7 @@ const report = (file) => {
 console.log('Widget bundle (dist/apps/widget):');
 const entry = report('widget.js');
 report('pdf-preview.js');
+report('receipts.js');
 report('upload-queue.js');
 report('tus-upload.js');
 report('pdf.worker.min.mjs');

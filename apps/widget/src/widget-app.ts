@@ -29,9 +29,7 @@ import { WidgetSettings } from './session/widget-settings';
 import { isOpenAt } from '@satchel/domain';
 import type { IdentifyVisitorRequest } from '@satchel/contracts';
 import { cleanAttributes, VisitorStore } from './host/visitor-attributes';
-import { TypingView } from './ui/typing-view';
-import { refreshTimes } from './ui/linkify';
-import { TypingThrottle } from '@satchel/domain';
+import { loadTypingView, type TypingView } from './ui/typing-loader';
 import type { ChatReadsDto } from '@satchel/contracts';
 
 /** Where the visitor's effective upload rule is read (the attachments API). */
@@ -62,8 +60,7 @@ export class WidgetApp {
   private statusKey: MessageKey | null = null;
   /** `identify()` calls made before the chat exists, sent once it does. */
   private pendingIdentity: IdentifyVisitorRequest | null = null;
-  private readonly typing: TypingView;
-  private readonly typingOut = new TypingThrottle((on) => this.live?.typing(on));
+  private typing: TypingView | null = null;
   private readId = '';
 
   constructor(
@@ -87,11 +84,8 @@ export class WidgetApp {
         this.markRead();
       },
     });
-    this.typing = new TypingView(this.shell.log);
-    this.shell.log.after(this.typing.el);
-    this.shell.input.addEventListener('input', () => this.typingOut.input());
+    this.shell.input.addEventListener('input', () => this.typing?.input());
     document.addEventListener('visibilitychange', () => this.markRead());
-    setInterval(() => refreshTimes(this.shell.log), 30_000);
     this.tray = new Tray(this.shell.tray, {
       rule: () => this.rule,
       who: 'visitor',
@@ -219,8 +213,6 @@ export class WidgetApp {
     if (!this.conversation.upsert(m)) return;
     this.hostApi.emit('message', hostMessage(m));
     for (const a of m.attachments) this.hostApi.emit('file', hostFile(a));
-    if (m.author.role !== 'visitor') this.typing.typing(null);
-    this.typing.read(undefined, this.conversation.all());
     this.markRead();
     if (m.author.role === 'visitor' || this.shell.isOpen) return;
     this.shell.unread.add(m.author.name, m.text || m.attachments.map((a) => a.name).join(', '));
@@ -283,8 +275,8 @@ export class WidgetApp {
       },
       onStatus: (up) => this.setStatus(up ? 'online' : 'connecting'),
       onReady: () => void this.refresh(),
-      onTyping: (e) => this.typing.typing(e),
-      onRead: (r) => this.typing.read(r, this.conversation.all()),
+      onTyping: (e) => this.typing?.typing(e),
+      onRead: (r) => this.typing?.read(r, this.conversation.all()),
       onChat: (c) => {
         // Catch up first: the operator's last words may have come just before the close.
         if (c.status !== 'open') void this.loadHistory().finally(() => this.end());
@@ -419,7 +411,10 @@ export class WidgetApp {
     for (const m of messages) this.received(m);
     for (const r of requests) this.conversation.setRequest(r);
     const reads = await this.api.json<ChatReadsDto>('GET', `/v1/chats/${chat}/reads`).catch(() => null);
-    for (const r of reads?.operators ?? []) this.typing.read(r, this.conversation.all());
+    this.typing ??= await loadTypingView(this.cfg.assetBase)
+      .then((m) => new m.TypingView(this.shell.log, i18n, (on) => this.live?.typing(on)))
+      .catch(() => null);
+    for (const r of reads?.operators ?? []) this.typing?.read(r, this.conversation.all());
   }
 
   /** The panel is open on a visible page: the newest message is on screen, so the operator sees "Seen". */
@@ -470,7 +465,7 @@ export class WidgetApp {
       return;
     }
     this.pendingText = text;
-    this.typingOut.stop();
+    this.typing?.stop();
     if (!navigator.onLine) return this.queue(this.tray.sendable());
     await this.continueSend();
   }

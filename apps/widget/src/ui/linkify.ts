@@ -1,6 +1,7 @@
-import { fullTime, linkify, relativeTime } from '@satchel/domain';
+import { linkify } from '@satchel/domain';
 import { h } from './dom';
 import { i18n } from '../i18n/i18n';
+import { setTime } from './time';
 
 /** Message text as text nodes and safe links (http(s)/mailto only, new tab, no referrer). */
 export const textNodes = (text: string): (Node | string)[] =>
@@ -8,17 +9,9 @@ export const textNodes = (text: string): (Node | string)[] =>
     p.href ? h('a', { href: p.href, target: '_blank', rel: 'noopener noreferrer' }, p.text) : p.text,
   );
 
-/** "2 min ago", the full date and time on hover; `refreshTimes` moves them on. */
+/** "2 min ago", the full date and time on hover (moved on by the typing chunk). */
 export function timeView(iso: string): HTMLElement {
   const el = h('time', { datetime: iso });
-  setTime(el);
+  setTime(el, i18n.tag);
   return el;
 }
-
-function setTime(el: Element): void {
-  const at = Date.parse(el.getAttribute('datetime') ?? '');
-  el.textContent = relativeTime(at, Date.now(), i18n.tag);
-  el.setAttribute('title', fullTime(at, i18n.tag));
-}
-
-export const refreshTimes = (root: Element): void => root.querySelectorAll('time').forEach(setTime);

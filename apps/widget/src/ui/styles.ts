@@ -25,8 +25,7 @@ header button { background: transparent; color: var(--on-brand); font-size: 18px
 .msg .who { font-size: 11px; color: #667; }
 .msg .text { white-space: pre-wrap; overflow-wrap: anywhere; }
 .msg.waiting { opacity: .85; border: 1px dashed #8a94b0; }
-.msg time, .seen { display: block; font-size: 10px; color: #667; text-align: end; }
-.typing { padding: 0 12px; font-size: 12px; font-style: italic; color: #667; min-height: 1.2em; background: #f6f7fb; }
+.msg time { display: block; font-size: 10px; text-align: end; }
 .files { display: flex; flex-direction: column; gap: 6px; margin-top: 4px; }
 .thumb { display: block; max-width: 220px; max-height: 160px; border-radius: 6px; padding: 0; background: none; }
 .thumb img { display: block; max-width: 220px; max-height: 160px; border-radius: 6px; }
