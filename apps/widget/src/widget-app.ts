@@ -60,7 +60,7 @@ export class WidgetApp {
   private statusKey: MessageKey | null = null;
   /** `identify()` calls made before the chat exists, sent once it does. */
   private pendingIdentity: IdentifyVisitorRequest | null = null;
-  private typing: TypingView | null = null;
+  private typing: Promise<TypingView | null> | null = null;
   private readId = '';
 
   constructor(
@@ -84,7 +84,7 @@ export class WidgetApp {
         this.markRead();
       },
     });
-    this.shell.input.addEventListener('input', () => this.typing?.input());
+    this.shell.input.addEventListener('input', () => void this.typingView().then((v) => v?.input()));
     document.addEventListener('visibilitychange', () => this.markRead());
     this.tray = new Tray(this.shell.tray, {
       rule: () => this.rule,
@@ -275,8 +275,8 @@ export class WidgetApp {
       },
       onStatus: (up) => this.setStatus(up ? 'online' : 'connecting'),
       onReady: () => void this.refresh(),
-      onTyping: (e) => this.typing?.typing(e),
-      onRead: (r) => this.typing?.read(r, this.conversation.all()),
+      onTyping: (e) => void this.typingView().then((v) => v?.typing(e)),
+      onRead: (r) => void this.typingView().then((v) => v?.read(r, this.conversation.all())),
       onChat: (c) => {
         // Catch up first: the operator's last words may have come just before the close.
         if (c.status !== 'open') void this.loadHistory().finally(() => this.end());
@@ -411,10 +411,16 @@ export class WidgetApp {
     for (const m of messages) this.received(m);
     for (const r of requests) this.conversation.setRequest(r);
     const reads = await this.api.json<ChatReadsDto>('GET', `/v1/chats/${chat}/reads`).catch(() => null);
-    this.typing ??= await loadTypingView(this.cfg.assetBase)
-      .then((m) => new m.TypingView(this.shell.log, i18n, (on) => this.live?.typing(on)))
-      .catch(() => null);
-    for (const r of reads?.operators ?? []) this.typing?.read(r, this.conversation.all());
+    const [read] = reads?.operators ?? [];
+    if (read) void this.typingView().then((v) => v?.read(read, this.conversation.all()));
+  }
+
+  /** Typing and "seen" (a chunk), fetched when first needed: no extra script on a quiet page. */
+  private typingView(): Promise<TypingView | null> {
+    return (this.typing ??= loadTypingView(this.cfg.assetBase).then(
+      (m) => new m.TypingView(this.shell.log, i18n, (on) => this.live?.typing(on)),
+      () => null,
+    ));
   }
 
   /** The panel is open on a visible page: the newest message is on screen, so the operator sees "Seen". */
@@ -465,7 +471,6 @@ export class WidgetApp {
       return;
     }
     this.pendingText = text;
-    this.typing?.stop();
     if (!navigator.onLine) return this.queue(this.tray.sendable());
     await this.continueSend();
   }

@@ -34,13 +34,9 @@ export class TypingView {
     setInterval(() => log.querySelectorAll('time').forEach((t) => setTime(t, i18n.tag)), 30_000);
   }
 
-  /** The visitor typed a key / sent their message. */
+  /** The visitor typed a key (their sent message ends the indicator on the operator's side). */
   input(): void {
     this.out.input();
-  }
-
-  stop(): void {
-    this.out.stop();
   }
 
   typing(e: TypingEvent | null): void {
