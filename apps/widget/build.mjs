@@ -71,6 +71,13 @@ await build({
   format: 'iife',
   plugins: minify ? [minifyWidgetCss, websocketOnly] : [websocketOnly],
 });
+// Typing and "seen" (loaded once the chat is live).
+await build({
+  ...common,
+  entryPoints: [join(src, 'ui/typing-view.ts')],
+  outfile: join(out, 'receipts.js'),
+  format: 'esm',
+});
 await build({
   ...common,
   entryPoints: [join(src, 'pdf/pdf-preview.ts')],
@@ -85,6 +92,7 @@ await build({
     'upload-queue': join(src, 'upload/upload-chunk.ts'),
     'tus-upload': join(src, 'upload/tus-chunk.ts'),
     'visitor-context': join(src, 'host/visitor-context.ts'),
+    extras: join(src, 'ui/extras-chunk.ts'),
   },
   outdir: out,
   splitting: true,
@@ -113,9 +121,11 @@ const report = (file) => {
 console.log('Widget bundle (dist/apps/widget):');
 const entry = report('widget.js');
 report('pdf-preview.js');
+report('receipts.js');
 report('upload-queue.js');
 report('tus-upload.js');
 report('visitor-context.js');
+report('extras.js');
 report('pdf.worker.min.mjs');
 for (const f of localeFiles) report(`locales/${f.replace(/\.ts$/, '.js')}`);
 if (entry > BUDGET_GZIP_BYTES) {

@@ -18,7 +18,9 @@ import { resumeChat, startChat, type ResumedChat } from './session/chat-session'
 import { loadVisitorContext } from './host/visitor-context-loader';
 import { EarlierChats, type EarlierChat } from './session/earlier-chats';
 import { SessionStore, type StoredSession } from './session/session-store';
-import { endedNotice, lastWords, renderEarlier, transcriptBody, whenLabel } from './ui/earlier-view';
+import { endedNotice, lastWords } from './ui/ended-notice';
+import { transcriptBody } from './ui/transcript-view';
+import { setExtrasAssetBase } from './ui/extras-loader';
 import { acceptOf, type QueuedUpload } from '@satchel/upload-client';
 import { compressPicked, loadQueue, setUploadAssetBase } from './upload/upload-loader';
 import type { FileCard } from './ui/file-card';
@@ -36,6 +38,8 @@ import { WidgetSettings } from './session/widget-settings';
 import { isOpenAt } from '@satchel/domain';
 import type { IdentifyVisitorRequest } from '@satchel/contracts';
 import { cleanAttributes, VisitorStore } from './host/visitor-attributes';
+import { loadTypingView, type TypingView } from './ui/typing-loader';
+import type { ChatReadsDto } from '@satchel/contracts';
 
 /** Where the visitor's effective upload rule is read (the attachments API). */
 export const RULE_PATH = '/v1/uploads/rules';
@@ -68,6 +72,8 @@ export class WidgetApp {
   private statusKey: MessageKey | null = null;
   /** `identify()` calls made before the chat exists, sent once it does. */
   private pendingIdentity: IdentifyVisitorRequest | null = null;
+  private typing: Promise<TypingView | null> | null = null;
+  private readId = '';
 
   constructor(
     private readonly cfg: EmbedConfig,
@@ -79,14 +85,20 @@ export class WidgetApp {
     this.earlierChats = new EarlierChats(cfg.widgetKey);
     setAssetBase(cfg.assetBase);
     setUploadAssetBase(cfg.assetBase);
+    setExtrasAssetBase(cfg.assetBase);
     i18n.setAssetBase(cfg.assetBase);
     this.settings = new WidgetSettings(this.api, cfg.widgetKey);
     this.shell = new WidgetShell(host, {
       files: (f) => void this.pickFiles(f),
       submit: (t) => void this.submit(t),
       accept: () => (this.rule ? acceptOf(this.tray.effectiveRule ?? this.rule) : null),
-      toggled: (open) => hostApi.emit(open ? 'open' : 'close'),
+      toggled: (open) => {
+        hostApi.emit(open ? 'open' : 'close');
+        this.markRead();
+      },
     });
+    this.shell.input.addEventListener('input', () => void this.typingView().then((v) => v?.input()));
+    document.addEventListener('visibilitychange', () => this.markRead());
     this.tray = new Tray(this.shell.tray, {
       rule: () => this.rule,
       who: 'visitor',
@@ -220,6 +232,7 @@ export class WidgetApp {
     if (!this.conversation.upsert(m)) return;
     this.hostApi.emit('message', hostMessage(m));
     for (const a of m.attachments) this.hostApi.emit('file', hostFile(a));
+    this.markRead();
     if (m.author.role === 'visitor' || this.shell.isOpen) return;
     this.shell.unread.add(m.author.name, m.text || m.attachments.map((a) => a.name).join(', '));
     if (this.cfg.sound) beep();
@@ -256,7 +269,7 @@ export class WidgetApp {
     const known = this.visitor.load();
     if (!form || new SessionStore(this.cfg.widgetKey).load() || (known.name && known.email)) return true;
     const answer = await this.shell.askPreChat();
-    this.visitor.merge({ name: answer.name, email: answer.email });
+    this.visitor.merge(answer);
     return true;
   }
 
@@ -288,6 +301,8 @@ export class WidgetApp {
       },
       onStatus: (up) => this.setStatus(up ? 'online' : 'connecting'),
       onReady: () => void this.refresh(),
+      onTyping: (e) => void this.typingView().then((v) => v?.typing(e)),
+      onRead: (r) => void this.typingView().then((v) => v?.read(r, this.conversation.all())),
       onChat: (c) => {
         // Catch up first: the operator's last words may have come just before the close.
         if (c.status === 'closed' && !this.reopenable) void this.loadHistory().finally(() => this.end());
@@ -433,7 +448,13 @@ export class WidgetApp {
   }
 
   private renderEarlier(): void {
-    renderEarlier(this.shell.earlier, this.earlierChats.list(), (c) => void this.openEarlier(c));
+    const chats = this.earlierChats.list();
+    this.shell.earlier.hidden = chats.length === 0;
+    if (!chats.length) return;
+    void this.shell
+      .extras()
+      .then((x) => x.renderEarlier(this.shell.earlier, chats, (c) => void this.openEarlier(c)))
+      .catch(() => (this.shell.earlier.hidden = true));
   }
 
   /** An earlier conversation, read-only: fresh from the server with its own token, else as kept here. */
@@ -447,7 +468,7 @@ export class WidgetApp {
       messages = readKept(c.chatId);
     }
     this.shell.showTranscript(
-      t('conversationOf', { when: whenLabel(c.endedAt) }),
+      t('conversationOf', { when: i18n.date(c.endedAt) }),
       transcriptBody(messages, this.attachmentDeps()),
     );
   }
@@ -497,6 +518,29 @@ export class WidgetApp {
     ]);
     for (const m of messages) this.received(m);
     for (const r of requests) this.conversation.setRequest(r);
+    const reads = await this.api.json<ChatReadsDto>('GET', `/v1/chats/${chat}/reads`).catch(() => null);
+    const [read] = reads?.operators ?? [];
+    if (read) void this.typingView().then((v) => v?.read(read, this.conversation.all()));
+  }
+
+  /** Typing and "seen" (a chunk), fetched when first needed: no extra script on a quiet page. */
+  private typingView(): Promise<TypingView | null> {
+    return (this.typing ??= loadTypingView(this.cfg.assetBase).then(
+      (m) => new m.TypingView(this.shell.log, i18n, (on) => this.live?.typing(on)),
+      () => null,
+    ));
+  }
+
+  /** The panel is open on a visible page: the newest message is on screen, so the operator sees "Seen". */
+  private markRead(): void {
+    const last = this.conversation?.all().at(-1);
+    const chat = this.session;
+    if (!chat || !last || !this.shell.isOpen || document.hidden || last.id === this.readId || this.ended)
+      return;
+    this.readId = last.id;
+    this.api
+      .json('POST', `/v1/chats/${chat.chatId}/read`, { messageId: last.id })
+      .catch(() => (this.readId = ''));
   }
 
   private async loadRule(): Promise<void> {

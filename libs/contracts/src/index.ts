@@ -17,3 +17,4 @@ export * from './lib/search';
 export * from './lib/audit';
 export * from './lib/trust';
 export * from './lib/inbox';
+export * from './lib/receipts';

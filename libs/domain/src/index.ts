@@ -7,3 +7,6 @@ export * from './lib/contrast';
 export * from './lib/business-hours';
 export * from './lib/rule-levels';
 export * from './lib/retention';
+export * from './lib/linkify';
+export * from './lib/typing-throttle';
+export * from './lib/relative-time';

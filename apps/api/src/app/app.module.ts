@@ -13,6 +13,7 @@ import { DatabaseModule } from '../database/database.module';
 import { DemoModule } from '../demo/demo.module';
 import { HealthModule } from '../health/health.module';
 import { InboxModule } from '../inbox/inbox.module';
+import { ReceiptsModule } from '../receipts/receipts.module';
 import { SearchModule } from '../search/search.module';
 import { TextsModule } from '../texts/texts.module';
 import { IntegrationsModule } from '../integrations/integrations.module';
@@ -82,6 +83,7 @@ export class AppModule {
           ? [
               DemoModule,
               InboxModule.register(chats),
+              ReceiptsModule.register(chats),
               SearchModule.register(chats),
               AppearanceModule,
               VisitorDataModule,

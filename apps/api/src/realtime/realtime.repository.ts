@@ -24,6 +24,20 @@ export class RealtimeRepository {
     this.server?.to([chatRoom(chatId), accountRoom(accountId)]).emit(event, ...args);
   }
 
+  /** As `toChat`, but not back to the socket that caused it (typing). */
+  toChatExcept<E extends EventName>(
+    socketId: string,
+    accountId: string,
+    chatId: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
+    this.server
+      ?.to([chatRoom(chatId), accountRoom(accountId)])
+      .except(socketId)
+      .emit(event, ...args);
+  }
+
   /** Closes matching sockets on every API process (through the Redis adapter). */
   disconnect(rooms: string[]): void {
     if (rooms.length) this.server?.in(rooms).disconnectSockets(true);

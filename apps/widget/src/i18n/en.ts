@@ -85,6 +85,8 @@ export const EN = {
   sampleQuestion: 'Can I send you a photo of the problem?',
   sampleAnswer: 'Of course — attach it with the paperclip.',
   emailInvalid: 'Enter a valid email address',
+  seen: 'Seen',
+  typing: '{name} is typing…',
 } as const;
 
 export type MessageKey = keyof typeof EN;

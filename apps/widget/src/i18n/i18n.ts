@@ -153,5 +153,8 @@ export class I18n {
 }
 
 /** The widget's one catalogue (one widget per page). */
-export const i18n = new I18n();
+// One instance per page, shared with the chunks loaded later (each bundles its own copy of this
+// module), so text they render follows the language widget.js chose.
+const SHARED = Symbol.for('satchel.widget.i18n');
+export const i18n: I18n = ((globalThis as Record<symbol, I18n | undefined>)[SHARED] ??= new I18n());
 export const t = (key: MessageKey, params?: Params): string => i18n.t(key, params);

@@ -5,8 +5,10 @@ import type {
   ConnectionStringResponse,
   FileRequestDto,
   MessageDto,
+  ReadReceipt,
   RealtimeSendMessage,
   ServerToClientEvents,
+  TypingEvent,
 } from '@satchel/contracts';
 import { io, type Socket } from 'socket.io-client';
 import type { ApiClient } from '../api/api-client';
@@ -22,6 +24,8 @@ export interface LiveHandlers {
   onChat?: (c: ChatDto) => void;
   /** A file's server preview is ready (or failed). */
   onPreviewed?: (e: AttachmentPreviewedEvent) => void;
+  onTyping?: (e: TypingEvent) => void;
+  onRead?: (r: ReadReceipt) => void;
 }
 
 /**
@@ -67,6 +71,8 @@ export class LiveChannel {
     socket.on('file-request:updated', (r) => this.handlers.onFileRequest(r));
     socket.on('chat:updated', (c) => this.handlers.onChat?.(c));
     socket.on('attachment:previewed', (e) => this.handlers.onPreviewed?.(e));
+    socket.on('typing', (e) => this.handlers.onTyping?.(e));
+    socket.on('chat:read', (r) => this.handlers.onRead?.(r));
     this.socket = socket;
   }
 
@@ -89,6 +95,10 @@ export class LiveChannel {
         else reject(new Error(ack.error));
       });
     });
+  }
+
+  typing(typing: boolean): void {
+    this.socket?.emit('typing', { typing });
   }
 
   close(): void {

@@ -2,6 +2,7 @@ import type { FileRequestDto, MessageDto } from '@satchel/contracts';
 import { attachmentView, type AttachmentViewDeps } from './attachment-view';
 import { h } from './dom';
 import { t } from '../i18n/i18n';
+import { textNodes, timeView } from './linkify';
 
 export interface RequestActions {
   upload: (r: FileRequestDto) => void;
@@ -15,10 +16,11 @@ export function messageView(m: MessageDto, deps: AttachmentViewDeps): HTMLElemen
     'div',
     { class: `msg ${mine ? 'mine' : ''}`, 'data-message': m.id, 'data-role': m.author.role },
     authorLabel(m, mine),
-    m.text ? h('div', { class: 'text' }, m.text) : null,
+    m.text ? h('div', { class: 'text' }, ...textNodes(m.text)) : null,
   );
   if (m.attachments.length)
     el.append(h('div', { class: 'files' }, ...m.attachments.map((a) => attachmentView(a, deps))));
+  el.append(timeView(m.createdAt));
   return el;
 }
 

@@ -25,6 +25,7 @@ header button { background: transparent; color: var(--on-brand); font-size: 18px
 .msg .who { font-size: 11px; color: #667; }
 .msg .text { white-space: pre-wrap; overflow-wrap: anywhere; }
 .msg.waiting { opacity: .85; border: 1px dashed #8a94b0; }
+.msg time { display: block; font-size: 10px; text-align: end; }
 .files { display: flex; flex-direction: column; gap: 6px; margin-top: 4px; }
 .thumb { display: block; max-width: 220px; max-height: 160px; border-radius: 6px; padding: 0; background: none; }
 .thumb img { display: block; max-width: 220px; max-height: 160px; border-radius: 6px; }
@@ -71,26 +72,16 @@ header button:focus-visible { outline-color: var(--on-brand); }
   .tray { max-height: 40vh; }
   .drop { border-radius: 0; }
 }
-.earlier { font-size: 12px; background: #eef0f5; border-bottom: 1px solid #e3e6ee; }
-.earlier summary { cursor: pointer; padding: 6px 10px; color: var(--brand-ink); }
-.earlier ul { list-style: none; margin: 0; padding: 0 6px 6px; max-height: 150px; overflow-y: auto; }
-.earlier li button { width: 100%; text-align: start; background: #fff; margin-top: 4px; display: flex; flex-direction: column; }
-.earlier .when { font-weight: 600; }
-.earlier .hint { color: #667; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .ended { padding: 10px; border-top: 1px solid #e3e6ee; text-align: center; display: flex; flex-direction: column; gap: 6px; align-items: center; }
-.ended .why, .transcript .why { font-size: 12px; color: #667; text-align: center; }
+.ended .why { font-size: 12px; color: #667; text-align: center; }
 .ended .start { background: var(--brand); color: var(--on-brand); padding: 8px 12px; }
-.transcript { position: absolute; inset: 0; display: flex; flex-direction: column; background: #fff; }
-.transcript header .back { font-size: 14px; }
 .notice { font-size: 12px; color: #8a5a00; background: #fff4d6; padding: 4px 10px; }
 :host([data-position="left"]) .bubble { inset-inline-end: auto; inset-inline-start: 0; }
 .launcher svg { flex: none; }
 header .avatar { width: 28px; height: 28px; border-radius: 50%; object-fit: cover; background: #fff; }
 .intro { padding: 8px 12px; font-size: 13px; background: #fff; border-bottom: 1px solid #e3e6ee; white-space: pre-wrap; overflow-wrap: anywhere; }
 .away { padding: 6px 12px; font-size: 12px; color: #5c3c00; background: #fff4d6; white-space: pre-wrap; overflow-wrap: anywhere; }
-.prechat { display: flex; flex-direction: column; gap: 6px; padding: 10px; border-top: 1px solid #e3e6ee; }
-.prechat label { display: flex; flex-direction: column; gap: 2px; font-size: 12px; color: #4a5060; }
-.prechat input { border: 1px solid #8a94b0; border-radius: 6px; padding: 7px 8px; }
-.prechat .error { font-size: 12px; color: #b3261e; }
-.prechat button[type="submit"] { background: var(--brand); color: var(--on-brand); padding: 8px 12px; align-self: flex-end; }
+.transcript .why { font-size: 12px; color: #667; text-align: center; }
+.transcript { position: absolute; inset: 0; display: flex; flex-direction: column; background: #fff; }
+.transcript header .back { font-size: 14px; }
 `;

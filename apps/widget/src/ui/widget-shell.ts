@@ -6,7 +6,8 @@ import { WIDGET_CSS } from './styles';
 import type { WidgetAppearance } from '@satchel/contracts';
 import { i18n } from '../i18n/i18n';
 import { brandCss, chatIcon } from './appearance-view';
-import { preChatForm, type PreChatAnswer } from './prechat-form';
+import type { PreChatAnswer } from './prechat-form';
+import { loadExtras, type ExtrasModule } from './extras-loader';
 
 export interface ShellEvents {
   files: (files: File[]) => void;
@@ -202,10 +203,20 @@ export class WidgetShell {
     this.away.textContent = text ?? '';
   }
 
-  /** Replaces the composer with the pre-chat form until the visitor gives a name and an email. */
-  askPreChat(): Promise<PreChatAnswer> {
+  /** The occasional parts (earlier conversations, transcript, pre-chat form), fetched on first use. */
+  extras(): Promise<ExtrasModule> {
+    return loadExtras(this.root);
+  }
+
+  /**
+   * Replaces the composer with the pre-chat form until the visitor gives a name and an email (when
+   * the form cannot be fetched, the chat goes on without it).
+   */
+  async askPreChat(): Promise<Partial<PreChatAnswer>> {
+    const extras = await this.extras().catch(() => null);
+    if (!extras) return {};
     return new Promise((resolve) => {
-      const form = preChatForm((answer) => {
+      const form = extras.preChatForm((answer) => {
         form.remove();
         this.composer.hidden = false;
         resolve(answer);
@@ -215,6 +226,7 @@ export class WidgetShell {
       if (this.isOpen) form.querySelector('input')?.focus();
     });
   }
+
   /** The unread count and preview shown by the launcher while the panel is closed. */
   readonly unread: UnreadBadge;
 

@@ -3,10 +3,9 @@ import type { RuleLike } from '@satchel/domain';
 import { narrowRule, refusalOf, type QueuedUpload, type UploadQueue } from '@satchel/upload-client';
 import { FileCard, type CardState } from '../ui/file-card';
 import { h } from '../ui/dom';
-import { describeUploadFailure } from './upload-failure';
 import { refusalText } from './refusal-text';
 import { t } from '../i18n/i18n';
-import { loadQueue } from './upload-loader';
+import { describeFailure, loadQueue } from './upload-loader';
 
 export interface TrayItem {
   id: string;
@@ -173,7 +172,7 @@ export class Tray {
     }
     if (u.state !== 'failed') return this.setState(item, u.state === 'refused' ? 'ready' : u.state);
     const err = u.error;
-    const failure = err ? describeUploadFailure(err.status, err.body, item.name) : null;
+    const failure = err ? describeFailure(err.status, err.body, item.name) : null;
     const retryable = failure?.retryable ?? true;
     item.refusedByServer = !retryable;
     if (!retryable) this.deps.kept?.(item, false);

@@ -2,6 +2,7 @@
 import { multipartTransport, UploadQueue, type QueuedUpload } from '@satchel/upload-client';
 
 export { compressImages } from '@satchel/upload-client';
+export { describeUploadFailure } from './upload-failure';
 
 export interface QueueSetup {
   /** The multipart endpoint of the chat. */

@@ -1,11 +1,13 @@
 import type { PhotoCompression } from '@satchel/contracts';
 import type { QueuedUpload, UploadQueue } from '@satchel/upload-client';
 import type { QueueSetup } from './upload-chunk';
+import type { UploadFailure } from './upload-failure';
 
 type QueueModule = typeof import('./upload-chunk');
 
 let assetBase = '';
 let loading: Promise<QueueModule> | null = null;
+let loaded: QueueModule | null = null;
 
 export function setUploadAssetBase(base: string): void {
   assetBase = base;
@@ -13,13 +15,19 @@ export function setUploadAssetBase(base: string): void {
 
 /** The upload chunk: a separate file next to widget.js, fetched on the first pick or send. */
 function uploadChunk(): Promise<QueueModule> {
-  loading ??= (
-    import(/* webpackIgnore: true */ `${assetBase}/upload-queue.js`) as Promise<QueueModule>
-  ).catch((err: unknown) => {
-    loading = null;
-    throw err;
-  });
+  loading ??= (import(/* webpackIgnore: true */ `${assetBase}/upload-queue.js`) as Promise<QueueModule>).then(
+    (mod) => (loaded = mod),
+    (err: unknown) => {
+      loading = null;
+      throw err;
+    },
+  );
   return loading;
+}
+
+/** Why an upload failed, for the visitor (the wording comes with the upload chunk, loaded by then). */
+export function describeFailure(status: number, body: unknown, fileName: string): UploadFailure | null {
+  return loaded?.describeUploadFailure(status, body, fileName) ?? null;
 }
 
 export async function loadQueue(setup: QueueSetup): Promise<UploadQueue> {

@@ -1,6 +1,7 @@
 import type { AttachmentDto, AttachmentPreviewInfo } from './attachments';
 import type { FileRequestDto } from './chatbot';
 import type { ChatDto, MessageDto } from './chats';
+import type { ReadReceipt, TypingEvent, TypingRequest } from './receipts';
 
 /** Socket.IO handshake `auth` payload (seed 004: chat id + connection string). */
 export interface RealtimeHandshake {
@@ -64,8 +65,11 @@ export interface ServerToClientEvents {
   'attachment:deleted': (e: AttachmentDeletedEvent) => void;
   'attachment:previewed': (e: AttachmentPreviewedEvent) => void;
   'file-request:updated': (r: FileRequestDto) => void;
+  'chat:read': (r: ReadReceipt) => void;
+  typing: (e: TypingEvent) => void;
 }
 
 export interface ClientToServerEvents {
   'message:send': (m: RealtimeSendMessage, ack: (r: RealtimeSendAck) => void) => void;
+  typing: (e: TypingRequest) => void;
 }

@@ -17,6 +17,7 @@ import { SearchIndexes1733107000000 } from './1733107000000-search-indexes';
 import { EncryptionAtRest1733108000000 } from './1733108000000-encryption-at-rest';
 import { PhotoCompression1733109200000 } from './1733109200000-photo-compression';
 import { TrustSettings1733108000001 } from './1733108000001-trust-settings';
+import { ReadReceipts1733109400000 } from './1733109400000-read-receipts';
 import { DeliveryKeysetIndexes1733109600000 } from './1733109600000-delivery-keyset-indexes';
 import { ChatLifecycle1733109300000 } from './1733109300000-chat-lifecycle';
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   TrustSettings1733108000001,
   PhotoCompression1733109200000,
   ChatLifecycle1733109300000,
+  ReadReceipts1733109400000,
   DeliveryKeysetIndexes1733109600000,
 ];

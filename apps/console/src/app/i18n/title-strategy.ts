@@ -1,4 +1,4 @@
-import { effect, inject, Injectable } from '@angular/core';
+import { effect, inject, Injectable, signal } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { type RouterStateSnapshot, TitleStrategy } from '@angular/router';
 import { Locale } from './locale.service';
@@ -10,11 +10,14 @@ export class TranslatedTitleStrategy extends TitleStrategy {
   private readonly title = inject(Title);
   private readonly locale = inject(Locale);
   private current: string | undefined;
+  /** Unread messages shown in front of the title ("(3) Inbox · Satchel"); 0 for none. */
+  readonly badge = signal(0);
 
   constructor() {
     super();
     effect(() => {
       this.locale.lang();
+      this.badge();
       this.apply();
     });
   }
@@ -27,6 +30,8 @@ export class TranslatedTitleStrategy extends TitleStrategy {
   private apply(): void {
     if (this.current === undefined) return;
     const text = tOptional(this.current) ?? this.current;
-    this.title.setTitle(text.includes('Satchel') ? text : `${text} · Satchel`);
+    const full = text.includes('Satchel') ? text : `${text} · Satchel`;
+    const n = this.badge();
+    this.title.setTitle(n > 0 ? `(${n}) ${full}` : full);
   }
 }

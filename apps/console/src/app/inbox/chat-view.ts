@@ -26,9 +26,17 @@ import type {
   ChatDto,
   CreateFileRequestRequest,
   EffectiveUploadRule,
+  ChatReadsDto,
   FileRequestDto,
   MessageDto,
+  ReadReceipt,
 } from '@satchel/contracts';
+import { DOCUMENT } from '@angular/common';
+import { TypingThrottle } from '@satchel/domain';
+import { MessageText } from './message-text';
+import { RelativeTime } from './relative-time';
+import { seenMessageId } from './seen';
+import { TypingIndicator } from './typing-indicator';
 import { firstValueFrom } from 'rxjs';
 import { errorMessage } from '../core/api-error';
 import { Notify } from '../core/notify.service';
@@ -62,6 +70,8 @@ import { compressImages } from '@satchel/upload-client';
     MatInputModule,
     MatProgressBarModule,
     AttachmentView,
+    MessageText,
+    RelativeTime,
     ChatTabs,
     InboxBack,
     FileName,
@@ -86,6 +96,14 @@ export class ChatView {
   private readonly notify = inject(Notify);
   private readonly injector = inject(Injector);
   private readonly log = viewChild<ElementRef<HTMLElement>>('log');
+  private readonly document = inject(DOCUMENT);
+  private readonly typingIn = inject(TypingIndicator);
+  /** How far the visitor has read: "Seen" under the newest of our messages they had on screen. */
+  readonly visitorRead = signal<ReadReceipt | null>(null);
+  readonly seenId = computed(() => seenMessageId(this.messages(), this.visitorRead()));
+  readonly typingName = computed(() => this.typingIn.who(this.chatId()));
+  readonly typing = new TypingThrottle((on) => this.live.sendTyping(this.chatId(), on));
+  private readId: string | null = null;
 
   readonly chat = signal<ChatDto | null>(null);
   readonly messages = signal<MessageDto[]>([]);
@@ -145,6 +163,13 @@ export class ChatView {
     this.live.messages.pipe(takeUntilDestroyed()).subscribe((m) => this.onMessage(m));
     this.live.requests.pipe(takeUntilDestroyed()).subscribe((r) => this.onRequest(r));
     this.live.chats.pipe(takeUntilDestroyed()).subscribe((c) => c.id === this.chatId() && this.chat.set(c));
+    this.live.reads.pipe(takeUntilDestroyed()).subscribe((r) => this.onRead(r));
+    const visible = () => this.markRead();
+    this.document.addEventListener('visibilitychange', visible);
+    destroyed.onDestroy(() => {
+      this.document.removeEventListener('visibilitychange', visible);
+      this.typing.stop();
+    });
   }
 
   private async load(id: string): Promise<void> {
@@ -153,6 +178,10 @@ export class ChatView {
     this.messages.set([]);
     this.requests.set([]);
     this.hasOlder.set(false);
+    this.visitorRead.set(null);
+    this.readId = null;
+    this.typing.stop();
+    this.loadReads(id);
     try {
       const [chat, messages, requests, rule] = await Promise.all([
         firstValueFrom(this.http.get<ChatDto>(`/v1/chats/${id}`)),
@@ -248,7 +277,20 @@ export class ChatView {
     const follow = !el || nearBottom(el) || m.author.role !== 'visitor';
     this.messages.update((list) => mergeMessages(list, [m]));
     if (follow) this.scrollToNewest();
-    if (m.author.role === 'visitor') this.markRead();
+    this.markRead();
+  }
+
+  private loadReads(id: string): void {
+    this.http.get<ChatReadsDto>(`/v1/chats/${id}/reads`).subscribe({
+      next: (r) => id === this.chatId() && r.visitor && this.onRead(r.visitor),
+      error: () => undefined,
+    });
+  }
+
+  private onRead(r: ReadReceipt): void {
+    if (r.chatId !== this.chatId() || r.reader.role !== 'visitor') return;
+    const shown = this.visitorRead();
+    if (!shown || Date.parse(r.readAt) >= Date.parse(shown.readAt)) this.visitorRead.set(r);
   }
 
   private onRequest(r: FileRequestDto): void {
@@ -260,8 +302,14 @@ export class ChatView {
     return this.requests().find((r) => r.messageId === m.id);
   }
 
+  /** The operator has the chat in front of them (open, tab visible): its newest message is read. */
   private markRead(): void {
-    this.http.post(`/v1/inbox/${this.chatId()}/read`, {}).subscribe({ error: () => undefined });
+    const last = this.messages().at(-1);
+    if (!last || this.document.hidden || last.id === this.readId) return;
+    this.readId = last.id;
+    this.http
+      .post(`/v1/chats/${this.chatId()}/read`, { messageId: last.id })
+      .subscribe({ error: () => (this.readId = null) });
   }
 
   // --- files in ---------------------------------------------------------------------------------
@@ -317,6 +365,7 @@ export class ChatView {
       );
       this.onMessage(m);
       this.text.set('');
+      this.typing.stop();
     } catch (err) {
       this.notify.error(err, t('chat.notSent'));
     } finally {

@@ -6,7 +6,9 @@ import type {
   ConnectionStringResponse,
   FileRequestDto,
   MessageDto,
+  ReadReceipt,
   ServerToClientEvents,
+  TypingEvent,
 } from '@satchel/contracts';
 import { firstValueFrom, Subject } from 'rxjs';
 import { io, type Socket } from 'socket.io-client';
@@ -25,6 +27,8 @@ export class InboxLive implements OnDestroy {
   readonly messages = new Subject<MessageDto>();
   readonly chats = new Subject<ChatDto>();
   readonly requests = new Subject<FileRequestDto>();
+  readonly reads = new Subject<ReadReceipt>();
+  readonly typing = new Subject<TypingEvent>();
   /** Emits on every (re)connection: events sent while disconnected were missed. */
   readonly sessions = new Subject<void>();
   readonly connected = signal(false);
@@ -51,7 +55,14 @@ export class InboxLive implements OnDestroy {
     socket.on('chat:updated', (c) => this.chats.next(c));
     socket.on('file-request:updated', (r) => this.requests.next(r));
     socket.on('attachment:previewed', (e) => this.previews.arrived(e));
+    socket.on('chat:read', (r) => this.reads.next(r));
+    socket.on('typing', (e) => this.typing.next(e));
     this.socket = socket;
+  }
+
+  /** This operator is typing in a chat (or stopped); throttled by the caller. */
+  sendTyping(chatId: string, typing: boolean): void {
+    this.socket?.emit('typing', { chatId, typing });
   }
 
   ngOnDestroy(): void {

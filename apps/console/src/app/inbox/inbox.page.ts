@@ -1,15 +1,27 @@
 import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, effect, inject, OnInit, signal, untracked } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatBadgeModule } from '@angular/material/badge';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatListModule } from '@angular/material/list';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import type { ChatDto, InboxChatDto, InboxCounts, InboxView, MessageDto } from '@satchel/contracts';
+import type {
+  ChatDto,
+  InboxChatDto,
+  InboxCounts,
+  InboxView,
+  MessageDto,
+  ReadReceipt,
+} from '@satchel/contracts';
 import { firstValueFrom } from 'rxjs';
 import { Notify } from '../core/notify.service';
 import { InboxLive } from './inbox-live';
+import { concernsMe } from './concerns-me';
+import { InboxNotifications } from './inbox-notifications';
+import { NotificationControls } from './notification-controls';
+import { TypingIndicator } from './typing-indicator';
 import { ChatBadges } from './chat-actions';
 import { InboxViews, inView } from './inbox-views';
 import { VisitorPanel } from './visitor-panel';
@@ -32,6 +44,7 @@ const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[]
     MatButtonModule,
     MatButtonToggleModule,
     MatListModule,
+    NotificationControls,
     RouterLink,
     RouterLinkActive,
     RouterOutlet,
@@ -40,7 +53,7 @@ const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[]
     ChatBadges,
     VisitorPanel,
   ],
-  providers: [InboxLive],
+  providers: [InboxLive, TypingIndicator, InboxNotifications],
   template: `
     <section class="page inbox" [class.chat-open]="chatOpen()">
       <nav class="list" [attr.aria-label]="'inbox.chats' | transloco">
@@ -49,6 +62,7 @@ const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[]
           <span class="muted" role="status">{{
             (live.connected() ? 'inbox.live' : 'inbox.connecting') | transloco
           }}</span>
+          <sc-notification-controls />
         </header>
         <sc-inbox-views
           [view]="view()"
@@ -80,7 +94,9 @@ const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[]
                 }
               </span>
               <span matListItemLine class="muted">{{
-                c.lastMessagePreview ?? ('inbox.noMessagesYet' | transloco)
+                typing.who(c.id)
+                  ? ('notify.typing' | transloco: { name: typing.who(c.id) })
+                  : (c.lastMessagePreview ?? ('inbox.noMessagesYet' | transloco))
               }}</span>
               <sc-chat-badges matListItemLine [chat]="c" />
             </a>
@@ -171,6 +187,9 @@ export class InboxPage implements OnInit {
   private readonly http = inject(HttpClient);
   private readonly notify = inject(Notify);
   readonly live = inject(InboxLive);
+  readonly typing = inject(TypingIndicator);
+  private readonly notifications = inject(InboxNotifications);
+  private readonly document = inject(DOCUMENT);
   readonly chats = signal<InboxChatDto[]>([]);
   readonly hasMore = signal(false);
   readonly loadingMore = signal(false);
@@ -184,6 +203,8 @@ export class InboxPage implements OnInit {
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private countsTimer: ReturnType<typeof setTimeout> | undefined;
   private loadingList = false;
+  /** Chats that appeared live and have had no visitor message yet (their first one is a "new chat"). */
+  private readonly fresh = new Set<string>();
   private stale = false;
 
   constructor() {
@@ -194,6 +215,13 @@ export class InboxPage implements OnInit {
     this.live.chats.pipe(takeUntilDestroyed()).subscribe((c) => this.onChat(c));
     this.live.messages.pipe(takeUntilDestroyed()).subscribe((m) => this.onMessage(m));
     this.live.sessions.pipe(takeUntilDestroyed()).subscribe(() => void this.refresh());
+    this.live.reads.pipe(takeUntilDestroyed()).subscribe((r) => this.onRead(r));
+    // The tab title counts what the list counts, for the chats that concern this operator.
+    effect(() => {
+      const me = this.session.me()?.user?.id ?? null;
+      const mine = this.chats().filter((c) => concernsMe(c, me));
+      this.notifications.setUnread(mine.reduce((n, c) => n + c.unreadCount, 0));
+    });
   }
 
   ngOnInit(): void {
@@ -219,7 +247,7 @@ export class InboxPage implements OnInit {
         // As many as are shown, so a reload does not drop the pages loaded with "Load more".
         const limit = Math.max(PAGE, this.chats().length);
         const list = await this.fetch(limit, 0);
-        this.chats.set(withOpenRead(list, this.live.selected()));
+        this.chats.set(withOpenRead(list, this.document.hidden ? null : this.live.selected()));
         this.hasMore.set(list.length === limit);
       } while (this.stale);
     } catch (err) {
@@ -288,13 +316,21 @@ export class InboxPage implements OnInit {
     }
     this.chats.update((list) => {
       const existing = list.find((x) => x.id === c.id);
+      if (!existing) this.fresh.add(c.id);
       const merged: InboxChatDto = { ...c, unreadCount: existing?.unreadCount ?? 0 };
       return [merged, ...list.filter((x) => x.id !== c.id)];
     });
   }
 
   private onMessage(m: MessageDto): void {
-    if (m.author.role !== 'visitor' || m.chatId === this.live.selected()) return;
+    if (m.author.role !== 'visitor') return;
+    this.typing.stopped(m.chatId);
+    const onScreen = m.chatId === this.live.selected() && !this.document.hidden;
+    const chat = this.chats().find((c) => c.id === m.chatId);
+    if (!onScreen && concernsMe(chat, this.session.me()?.user?.id ?? null))
+      this.notifications.alert(chat, m, !chat || this.fresh.has(m.chatId));
+    this.fresh.delete(m.chatId);
+    if (onScreen) return;
     // A message of a chat this list has not seen yet: the server knows its unread count.
     if (this.loadingList || !this.chats().some((c) => c.id === m.chatId)) {
       void this.refresh();
@@ -303,5 +339,15 @@ export class InboxPage implements OnInit {
     this.chats.update((list) =>
       list.map((c) => (c.id === m.chatId ? { ...c, unreadCount: c.unreadCount + 1 } : c)),
     );
+  }
+
+  /** This operator read a chat (here or in another tab): its count comes from the server again. */
+  private onRead(r: ReadReceipt): void {
+    if (r.reader.role !== 'operator' || r.reader.userId !== this.session.me()?.user?.id) return;
+    if (r.chatId === this.live.selected()) {
+      this.chats.update((list) => withOpenRead(list, r.chatId));
+      return;
+    }
+    void this.refresh();
   }
 }

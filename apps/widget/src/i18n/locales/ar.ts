@@ -93,5 +93,7 @@ const ar: Catalogue = {
   sampleQuestion: 'هل يمكنني إرسال صورة للمشكلة؟',
   sampleAnswer: 'بالتأكيد — أرفقها بمشبك الورق.',
   emailInvalid: 'أدخل بريدًا إلكترونيًا صحيحًا',
+  seen: 'تمت المشاهدة',
+  typing: '{name} يكتب…',
 };
 export default ar;

@@ -86,5 +86,7 @@ const de: Catalogue = {
   sampleQuestion: 'Kann ich Ihnen ein Foto des Problems schicken?',
   sampleAnswer: 'Natürlich – hängen Sie es mit der Büroklammer an.',
   emailInvalid: 'Geben Sie eine gültige E-Mail-Adresse ein',
+  seen: 'Gesehen',
+  typing: '{name} schreibt …',
 };
 export default de;

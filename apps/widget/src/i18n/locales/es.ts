@@ -86,5 +86,7 @@ const es: Catalogue = {
   sampleQuestion: '¿Puedo enviarte una foto del problema?',
   sampleAnswer: 'Claro: adjúntala con el clip.',
   emailInvalid: 'Introduce un correo electrónico válido',
+  seen: 'Visto',
+  typing: '{name} está escribiendo…',
 };
 export default es;

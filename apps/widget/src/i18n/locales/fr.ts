@@ -86,5 +86,7 @@ const fr: Catalogue = {
   sampleQuestion: 'Puis-je vous envoyer une photo du problème ?',
   sampleAnswer: 'Bien sûr — joignez-la avec le trombone.',
   emailInvalid: 'Saisissez une adresse e-mail valide',
+  seen: 'Vu',
+  typing: '{name} est en train d’écrire…',
 };
 export default fr;

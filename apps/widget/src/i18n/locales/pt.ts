@@ -86,5 +86,7 @@ const pt: Catalogue = {
   sampleQuestion: 'Posso enviar uma foto do problema?',
   sampleAnswer: 'Claro — anexe com o clipe.',
   emailInvalid: 'Informe um e-mail válido',
+  seen: 'Visto',
+  typing: '{name} está digitando…',
 };
 export default pt;

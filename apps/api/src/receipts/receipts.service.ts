@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import type { ChatReadsDto, ReadReceipt } from '@satchel/contracts';
+import { ChatsService } from '../chats/chats.service';
+import type { Principal } from '../common/auth/principal';
+import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
+import { RealtimeRepository } from '../realtime/realtime.repository';
+import { ReceiptsRepository, type ReadRow } from './receipts.repository';
+
+const receipt = (chatId: string, r: ReadRow, visitorName = ''): ReadReceipt => ({
+  chatId,
+  reader: r.userId
+    ? { role: 'operator', userId: r.userId, name: r.name }
+    : { role: 'visitor', userId: null, name: visitorName },
+  messageId: r.messageId,
+  readAt: r.readAt.toISOString(),
+});
+
+/** "Seen": each operator's and the visitor's read position in a chat, stored and sent live. */
+@Injectable()
+export class ReceiptsService {
+  constructor(
+    private readonly receipts: ReceiptsRepository,
+    private readonly chats: ChatsService,
+    private readonly realtime: RealtimeRepository,
+  ) {}
+
+  /** The caller has this message (and every earlier one) on screen. */
+  async markRead(p: Principal, chatId: string, messageId: string): Promise<ReadReceipt> {
+    if (p.kind === 'api') throw new ForbiddenError('Only a chat participant reads messages');
+    const chat = await this.chats.accessibleChat(p, chatId);
+    const row =
+      p.kind === 'user'
+        ? await this.receipts.markOperatorRead(p.userId, chat.id, messageId)
+        : await this.receipts.markVisitorRead(chat.id, messageId);
+    if (!row) throw new NotFoundError('Message');
+    const r = receipt(chat.id, row, chat.visitorName);
+    this.realtime.toChat(chat.accountId, chat.id, 'chat:read', r);
+    return r;
+  }
+
+  async reads(p: Principal, chatId: string): Promise<ChatReadsDto> {
+    const chat = await this.chats.accessibleChat(p, chatId);
+    const [visitor, operators] = await Promise.all([
+      this.receipts.visitorRead(chat.id),
+      this.receipts.operatorReads(chat.id),
+    ]);
+    return {
+      visitor: visitor ? receipt(chat.id, visitor, chat.visitorName) : null,
+      operators: operators.map((r) => receipt(chat.id, r)),
+    };
+  }
+}
