@@ -65,6 +65,8 @@ export class WidgetApp {
   private rule: RuleLike | null = null;
   private pendingText: string | null = null;
   private flushing = false;
+  /** Files being picked (shrunk, put in the tray): a send waits for them. */
+  private picking: Promise<void> = Promise.resolve();
   private readonly visitor: VisitorStore;
   private readonly earlierChats: EarlierChats;
   private ended = false;
@@ -89,7 +91,7 @@ export class WidgetApp {
     i18n.setAssetBase(cfg.assetBase);
     this.settings = new WidgetSettings(this.api, cfg.widgetKey);
     this.shell = new WidgetShell(host, {
-      files: (f) => void this.pickFiles(f),
+      files: (f) => void (this.picking = this.picking.then(() => this.pickFiles(f)).catch(() => undefined)),
       submit: (t) => void this.submit(t),
       accept: () => (this.rule ? acceptOf(this.tray.effectiveRule ?? this.rule) : null),
       toggled: (open) => {
@@ -576,6 +578,7 @@ export class WidgetApp {
   // --- sending -------------------------------------------------------------------------------
 
   private async submit(text: string): Promise<void> {
+    await this.picking;
     this.shell.setNotice(null);
     if (!text.trim() && this.tray.sendable().length === 0) {
       if (this.tray.refused().length) this.shell.setNotice(nothingToSend(this.tray.refused().length));

@@ -59,10 +59,12 @@ describe('widget: keyboard — Escape, focus return, focus kept inside the panel
       await visitor.keyboard.press('Shift+Tab');
       expect(await focused(visitor)).toMatch(/^panel:/);
     }
-    // Every control was reached: close, paperclip, message and Send.
+    // Every control was reached: close, the conversation (scrolled with the arrow keys), paperclip,
+    // message and Send.
     expect([...seen].sort()).toEqual(
       [
         'panel:button.:Close chat',
+        'panel:div.log:Conversation',
         'panel:button.clip:Attach files',
         'panel:button.send:Send',
         'panel:textarea.:Message',

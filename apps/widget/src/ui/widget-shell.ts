@@ -50,7 +50,7 @@ export class WidgetShell {
     this.status = h('span', { class: 'status', 'aria-live': 'polite' });
     this.notice = h('div', { class: 'notice', hidden: true, role: 'status' });
     this.log = i18n.bind(
-      h('div', { class: 'log', role: 'log', 'aria-live': 'polite' }),
+      h('div', { class: 'log', role: 'log', 'aria-live': 'polite', tabindex: '0' }),
       'conversation',
       undefined,
       'aria-label',
