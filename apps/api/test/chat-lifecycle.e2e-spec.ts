@@ -37,7 +37,7 @@ describe('chat lifecycle and assignment', () => {
       .expect(201);
     return { chatId: res.body.chatId as string, auth: { Authorization: `Token ${res.body.visitorToken}` } };
   };
-  const say = (chatId: string, auth: object, text: string, status = 201) =>
+  const say = (chatId: string, auth: Record<string, string>, text: string, status = 201) =>
     request(t.url).post(`/v1/chats/${chatId}/messages`).set(auth).send({ text }).expect(status);
   const view = async (s: Session, v: string, q = '') =>
     (
