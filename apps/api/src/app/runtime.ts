@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeKey, type AppConfig } from '../config/app-config';
+import { writeOnce } from '../config/write-once';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../database/embedded-postgres';
 import { runMigrations } from '../database/migrate';
 import { assertRedisReachable } from '../redis/redis-check';
@@ -19,10 +20,12 @@ function localSecretsKey(dataDir: string): Buffer {
   if (existsSync(file)) {
     const key = decodeKey(readFileSync(file, 'utf8').trim());
     if (key) return key;
+    rmSync(file, { force: true }); // unreadable: replaced by a new one, as before
   }
   mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32);
-  writeFileSync(file, key.toString('hex'), { mode: 0o600 });
+  const stored = writeOnce(file, key.toString('hex'));
+  if (stored !== key.toString('hex')) return decodeKey(stored.trim()) ?? key;
   new Logger('Config').warn(
     `SECRETS_KEY is not set: generated one in ${file} (set SECRETS_KEY in production)`,
   );

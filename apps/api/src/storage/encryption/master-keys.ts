@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { parseMasterKeys, type AppConfig } from '../../config/app-config';
+import { writeOnce } from '../../config/write-once';
 import { dataSourceOptions } from '../../database/data-source-options';
 import { DataKeysRepository } from './data-keys.repository';
 import { KeyRing } from './key-ring';
@@ -24,7 +25,8 @@ function localMasterKeys(dataDir: string): { id: string; key: Buffer }[] {
   if (existsSync(file)) return parseMasterKeys(readFileSync(file, 'utf8').trim());
   mkdirSync(dataDir, { recursive: true });
   const entry = `dev-${Date.now().toString(36)}:${randomBytes(32).toString('base64')}`;
-  writeFileSync(file, entry, { mode: 0o600 });
+  const stored = writeOnce(file, entry);
+  if (stored !== entry) return parseMasterKeys(stored.trim());
   new Logger('Config').warn(
     `ENCRYPTION_KEYS is not set: generated a master key in ${file} (set ENCRYPTION_KEYS in production)`,
   );
