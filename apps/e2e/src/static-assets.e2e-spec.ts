@@ -149,7 +149,7 @@ describe('static assets as `npm start` serves them: compression, caching, securi
     const problems = await watchProblems(page);
     await signIn(page);
     await page.goto('/console/files');
-    await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+    await page.getByRole('navigation', { name: 'Sections', exact: true }).waitFor();
     await screenshot(page, 'console-under-csp');
     await page.goto('/demo');
     await page.locator('satchel-widget').locator('header .status', { hasText: 'Online' }).waitFor();

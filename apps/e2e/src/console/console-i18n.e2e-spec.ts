@@ -57,8 +57,8 @@ describe('console: languages, right-to-left and local formats', () => {
     await page.getByText('Einträge pro Seite').waitFor();
     await screenshot(page, 'i18n-de-files');
 
-    const nav = page.getByRole('navigation', { name: 'Bereiche' });
-    await nav.getByRole('link', { name: 'Posteingang' }).click();
+    const nav = page.getByRole('navigation', { name: 'Bereiche', exact: true });
+    await nav.getByRole('link', { name: 'Posteingang', exact: true }).click();
     await page.getByRole('heading', { name: 'Posteingang' }).waitFor();
     await page.getByRole('navigation', { name: 'Chats' }).getByText('Vera Visitor').click();
     await page.getByRole('button', { name: 'Datei anfordern' }).waitFor();
@@ -150,7 +150,7 @@ describe('console: languages, right-to-left and local formats', () => {
     await screenshot(page, 'i18n-de-forgot-password');
     await signInAs(page, { email: 'E-Mail', password: 'Passwort', submit: 'Anmelden', signOut: 'Abmelden' });
 
-    const nav = page.getByRole('navigation', { name: 'Bereiche' });
+    const nav = page.getByRole('navigation', { name: 'Bereiche', exact: true });
     await nav.getByRole('link', { name: 'Sicherheit' }).click();
     await page.getByRole('heading', { name: 'Zwei-Faktor-Anmeldung' }).waitFor();
     await page.getByRole('button', { name: 'Zwei-Faktor-Anmeldung einrichten' }).click();

@@ -47,7 +47,7 @@ describe('console: reloading a deep link gives the app, not a JSON 500', () => {
       expect(res?.headers()['content-type']).toMatch(/^text\/html/);
       expect(await res?.text()).toContain('<sc-root');
       // The app itself answered: its shell with the signed-in user's sections, on the same URL.
-      await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+      await page.getByRole('navigation', { name: 'Sections', exact: true }).waitFor();
       await page.getByRole('button', { name: 'Sign out' }).waitFor();
       expect(new URL(page.url()).pathname).toBe(url);
     }

@@ -57,7 +57,7 @@ describe('console: Files thumbnails', () => {
     await page.getByRole('table', { name: 'Audit events' }).waitFor();
     const before = images.map((img) => contentOf(img.id));
     await page
-      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('navigation', { name: 'Sections', exact: true })
       .getByRole('link', { name: 'Files', exact: true })
       .click();
     await page.waitForFunction((n) => {

@@ -39,7 +39,7 @@ describe('console: Files', () => {
     const page = await env.page();
     await signIn(page);
     await page
-      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('navigation', { name: 'Sections', exact: true })
       .getByRole('link', { name: 'Files', exact: true })
       .click();
     const table = page.getByRole('table', { name: 'Files' });

@@ -31,7 +31,7 @@ describe('console: sign in, navigation by role, session expiry, sign out', () =>
   it('signs an admin in to every admin section and out again', async () => {
     const page = await env.page();
     await signIn(page);
-    const nav = page.getByRole('navigation', { name: 'Sections' });
+    const nav = page.getByRole('navigation', { name: 'Sections', exact: true });
     for (const label of [
       'Inbox',
       'Files',
@@ -61,7 +61,7 @@ describe('console: sign in, navigation by role, session expiry, sign out', () =>
     const page = await env.page();
     await signIn(page, 'operator@e2e.test', 'operator-password');
     await page.waitForURL(/\/console\/inbox/);
-    const nav = page.getByRole('navigation', { name: 'Sections' });
+    const nav = page.getByRole('navigation', { name: 'Sections', exact: true });
     await nav.getByRole('link', { name: 'Inbox' }).waitFor();
     expect(await nav.getByRole('link', { name: 'Files', exact: true }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'File uploads' }).count()).toBe(0);
@@ -76,7 +76,10 @@ describe('console: sign in, navigation by role, session expiry, sign out', () =>
     await signIn(page);
     const token = await page.evaluate(() => localStorage.getItem('satchel.console.token'));
     await new ApiClient(env.server.url, token!).post('/v1/auth/logout');
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Team' }).click();
+    await page
+      .getByRole('navigation', { name: 'Sections', exact: true })
+      .getByRole('link', { name: 'Team' })
+      .click();
     await page.waitForURL(/\/console\/login\?.*expired=1/);
     await page.getByText('Your session has expired').waitFor();
     await signIn(page);

@@ -83,7 +83,7 @@ describe('console settings: no traps', () => {
     await size.click();
     await size.fill('777');
     const files = page
-      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('navigation', { name: 'Sections', exact: true })
       .getByRole('link', { name: 'Files', exact: true });
 
     await files.click();
@@ -117,7 +117,7 @@ describe('console settings: no traps', () => {
     await page.getByRole('button', { name: 'Save upload rules' }).click();
     await page.getByText('Saved. New uploads follow these rules now.').waitFor();
     await page
-      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('navigation', { name: 'Sections', exact: true })
       .getByRole('link', { name: 'Files', exact: true })
       .click();
     await page.waitForURL(/\/console\/files$/);

@@ -59,7 +59,7 @@ describe('console: files you can trust', () => {
     const page = await env.page();
     await signIn(page);
     await page
-      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('navigation', { name: 'Sections', exact: true })
       .getByRole('link', { name: 'Files', exact: true })
       .click();
     const table = page.getByRole('table', { name: 'Files' });
@@ -81,7 +81,7 @@ describe('console: files you can trust', () => {
     const page = await env.page();
     await signIn(page);
     await page
-      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('navigation', { name: 'Sections', exact: true })
       .getByRole('link', { name: 'Quarantine' })
       .click();
     const row = page.locator(`tr[data-quarantined="${infected.id}"]`);
@@ -102,7 +102,7 @@ describe('console: files you can trust', () => {
     const page = await env.page();
     await signIn(page);
     await page
-      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('navigation', { name: 'Sections', exact: true })
       .getByRole('link', { name: 'Files', exact: true })
       .click();
     const row = page.getByRole('table', { name: 'Files' }).locator(`tr[data-file-id="${up.id}"]`);
@@ -125,7 +125,7 @@ describe('console: files you can trust', () => {
     const page = await env.page();
     await signIn(page);
     await page
-      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('navigation', { name: 'Sections', exact: true })
       .getByRole('link', { name: 'Files you can trust' })
       .click();
     await page.getByRole('heading', { name: 'Encryption at rest' }).waitFor();
