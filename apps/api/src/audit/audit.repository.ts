@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
-import { cappedCount } from '../database/capped-count';
+import { newestFirstPage, type NewestFirstPage } from '../database/newest-first-page';
 import { AuditEventEntity } from './audit-event.entity';
 
 export type NewAuditEvent = Omit<AuditEventEntity, 'id' | 'createdAt'>;
@@ -23,14 +23,7 @@ export interface AuditFilter {
   after?: { value: string; id: string };
 }
 
-export interface AuditPage {
-  rows: AuditEventEntity[];
-  /** created_at of each row as PostgreSQL prints it (microseconds kept), for the next cursor. */
-  sortKeys: string[];
-  hasMore: boolean;
-  total: number;
-  totalIsLowerBound: boolean;
-}
+export type AuditPage = NewestFirstPage<AuditEventEntity>;
 
 @Injectable()
 export class AuditRepository {
@@ -78,26 +71,6 @@ export class AuditRepository {
     if (f.attachmentId) qb.andWhere('e.attachmentId = :attachmentId', { attachmentId: f.attachmentId });
     if (f.from) qb.andWhere('e.createdAt >= :from', { from: f.from });
     if (f.to) qb.andWhere('e.createdAt < :to', { to: f.to });
-    const page = qb.clone().addSelect('e.created_at::text', 'sort_key');
-    if (f.after) {
-      page.andWhere('(e.created_at, e.id) < (CAST(:afterValue AS timestamptz), :afterId)', {
-        afterValue: f.after.value,
-        afterId: f.after.id,
-      });
-    } else page.offset(f.skip);
-    page
-      .orderBy('e.created_at', 'DESC')
-      .addOrderBy('e.id', 'DESC')
-      .limit(f.take + 1);
-    const [{ entities, raw }, count] = await Promise.all([
-      page.getRawAndEntities<{ sort_key: string }>(),
-      cappedCount(qb),
-    ]);
-    return {
-      rows: entities.slice(0, f.take),
-      sortKeys: raw.slice(0, f.take).map((r) => r.sort_key),
-      hasMore: entities.length > f.take,
-      ...count,
-    };
+    return newestFirstPage(qb, 'e', f);
   }
 }

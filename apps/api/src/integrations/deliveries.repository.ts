@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DeliveryKind, DeliveryStatus, EventType } from '@satchel/contracts';
 import { DataSource, In, LessThan } from 'typeorm';
-import { cappedCount } from '../database/capped-count';
+import { newestFirstPage, type NewestFirstPage } from '../database/newest-first-page';
 import { DeliveryAttemptEntity, DeliveryEntity } from './delivery.entity';
 
 export interface DeliveryFilter {
@@ -17,14 +17,7 @@ export interface DeliveryFilter {
   after?: { value: string; id: string };
 }
 
-export interface DeliveryPage {
-  rows: DeliveryEntity[];
-  /** Each row's `created_at` as PostgreSQL prints it (microseconds kept) for the next cursor. */
-  sortKeys: string[];
-  hasMore: boolean;
-  total: number;
-  totalIsLowerBound: boolean;
-}
+export type DeliveryPage = NewestFirstPage<DeliveryEntity>;
 
 export interface AttemptResult {
   durationMs: number;
@@ -97,27 +90,7 @@ export class DeliveriesRepository {
     if (f.chatId) qb.andWhere('d.chatId = :chatId', { chatId: f.chatId });
     if (f.status) qb.andWhere('d.status = :status', { status: f.status });
     if (f.kind) qb.andWhere('d.kind = :kind', { kind: f.kind });
-    const page = qb.clone().addSelect('d.created_at::text', 'sort_key');
-    if (f.after) {
-      page.andWhere('(d.created_at, d.id) < (CAST(:afterValue AS timestamptz), :afterId)', {
-        afterValue: f.after.value,
-        afterId: f.after.id,
-      });
-    } else page.offset(f.skip);
-    page
-      .orderBy('d.created_at', 'DESC')
-      .addOrderBy('d.id', 'DESC')
-      .limit(f.take + 1);
-    const [{ entities, raw }, count] = await Promise.all([
-      page.getRawAndEntities<{ sort_key: string }>(),
-      cappedCount(qb),
-    ]);
-    return {
-      rows: entities.slice(0, f.take),
-      sortKeys: raw.slice(0, f.take).map((r) => r.sort_key),
-      hasMore: entities.length > f.take,
-      ...count,
-    };
+    return newestFirstPage(qb, 'd', f);
   }
 
   async attemptsOf(deliveryIds: string[]): Promise<Map<string, DeliveryAttemptEntity[]>> {
