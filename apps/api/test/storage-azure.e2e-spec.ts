@@ -1,8 +1,12 @@
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
+import { AzureStorageDriver } from '../src/storage/azure-storage.driver';
 import { STORAGE_DRIVER, type StorageDriver } from '../src/storage/storage.driver';
 import { startAzurite, type TestAzurite } from './support/azurite';
+import { startDelayingProxy } from './support/delaying-proxy';
 import { loginOwner, startVisitorChat, widgetKeyOf, type Session } from './support/fixtures';
 import { attachmentRows, HTML, pathOf, pdfOfSize, PNG, rawBody, setUploadSettings } from './support/files';
 import { partHeader, startRawUpload, waitFor } from './support/raw-upload';
@@ -145,6 +149,36 @@ describe('attachments on Azure Blob storage (Azurite)', () => {
     expect(await blobs()).toEqual(before);
     expect(await attachmentRows(t)).toBe(rows);
   }, 120_000);
+
+  it('leaves no staged blocks when the body fails while blocks are still on their way', async () => {
+    const azuritePort = Number(/127\.0\.0\.1:(\d+)/.exec(azurite.connectionString)?.[1]);
+    // Blocks reach the service 1.5 s late, after the client gave up on them.
+    const proxy = await startDelayingProxy(azuritePort, {
+      delayMs: 1500,
+      when: (head) => head.includes('comp=block&'),
+    });
+    try {
+      const driver = await AzureStorageDriver.connect({
+        connectionString: azurite.connectionString.replace(`:${azuritePort}/`, `:${proxy.port}/`),
+        container: CONTAINER,
+      });
+      const key = `accounts/late-blocks/${randomUUID()}.pdf`;
+      async function* failingBody() {
+        yield Buffer.alloc(8 * MiB, 1);
+        yield Buffer.alloc(8 * MiB, 2);
+        await sleep(200);
+        throw new Error('the client went away');
+      }
+      const body = Readable.from(failingBody(), { objectMode: false });
+      await expect(driver.write(key, body, { contentType: 'application/pdf' })).rejects.toThrow(
+        'the client went away',
+      );
+      await sleep(4000);
+      expect((await blobs()).filter((b) => b.name === key)).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+  }, 60_000);
 
   it('writes a 256 MiB stream without holding it in memory', async () => {
     const driver = t.app.get<StorageDriver>(STORAGE_DRIVER);

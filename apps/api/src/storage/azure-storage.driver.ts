@@ -1,7 +1,7 @@
 import type { BlockBlobClient, ContainerClient } from '@azure/storage-blob';
 import type { Readable } from 'node:stream';
 import { loadAzureSdk } from './azure-sdk';
-import { counted } from './counted';
+import { fixedBlocks } from './fixed-blocks';
 import { assertSafeKey, assertValidRange } from './storage-key';
 import type { ByteRange, ListedObject, StorageDriver, StoredObject } from './storage.driver';
 import { StorageNotFoundError, StorageRangeError } from './storage.errors';
@@ -18,8 +18,8 @@ export interface AzureOptions {
 
 /**
  * Objects as block blobs in one Azure container. Bodies stream as staged blocks (at most
- * CONCURRENCY blocks of BLOCK_SIZE in memory) committed once the whole body arrived; a failed body
- * aborts the upload and discards the staged blocks.
+ * CONCURRENCY blocks of BLOCK_SIZE in flight) committed once the whole body arrived; a failed body
+ * waits for the blocks already sent, then discards them.
  */
 export class AzureStorageDriver implements StorageDriver {
   readonly name = 'azure' as const;
@@ -35,20 +35,17 @@ export class AzureStorageDriver implements StorageDriver {
 
   async write(key: string, body: Readable, opts: { contentType: string }): Promise<StoredObject> {
     const blob = this.container.getBlockBlobClient(assertSafeKey(key));
-    const abort = new AbortController();
-    const source = counted(body, () => abort.abort());
+    const staging = new BlockStaging(blob);
     try {
-      const res = await blob.uploadStream(source.stream, BLOCK_SIZE, CONCURRENCY, {
-        blobHTTPHeaders: { blobContentType: opts.contentType },
-        abortSignal: abort.signal,
-      });
-      return { key, size: source.size, etag: res.etag?.replace(/"/g, '') };
+      for await (const block of fixedBlocks(body, BLOCK_SIZE)) await staging.stage(block);
+      const res = await staging.commit(opts.contentType);
+      return { key, size: staging.size, etag: res.etag?.replace(/"/g, '') };
     } catch (err) {
-      abort.abort();
-      source.stream.destroy();
       body.destroy();
+      // Blocks still on their way would be staged after the discard and linger for a week.
+      await staging.settled();
       await discardStagedBlocks(blob);
-      throw source.error ?? err;
+      throw err;
     }
   }
 
@@ -93,6 +90,36 @@ export class AzureStorageDriver implements StorageDriver {
 
   async ping(): Promise<void> {
     await this.container.getProperties();
+  }
+}
+
+/** At most CONCURRENCY blocks in flight; block ids in order for the final commit. */
+class BlockStaging {
+  private readonly ids: string[] = [];
+  private readonly inFlight = new Set<Promise<unknown>>();
+  size = 0;
+
+  constructor(private readonly blob: BlockBlobClient) {}
+
+  async stage(block: Buffer): Promise<void> {
+    const id = Buffer.from(String(this.ids.length).padStart(8, '0')).toString('base64');
+    this.ids.push(id);
+    this.size += block.length;
+    const sent = this.blob.stageBlock(id, block, block.length);
+    const tracked = sent.finally(() => this.inFlight.delete(tracked));
+    tracked.catch(() => undefined); // answered through race/all/allSettled below
+    this.inFlight.add(tracked);
+    if (this.inFlight.size >= CONCURRENCY) await Promise.race(this.inFlight);
+  }
+
+  async commit(contentType: string) {
+    await Promise.all(this.inFlight);
+    return this.blob.commitBlockList(this.ids, { blobHTTPHeaders: { blobContentType: contentType } });
+  }
+
+  /** Every request sent has been answered, whatever the answer. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
   }
 }
 
