@@ -160,12 +160,13 @@ async function startPeer(dir, databaseUrl, token) {
 
 async function startApi(dataDir, databaseUrl) {
   const port = await freePort();
-  // Launched as `npm start` launches it; BENCH_API_NODE_ARGS adds flags (e.g. --cpu-prof).
+  // Launched as `npm start` launches it; BENCH_API_NODE_ARGS adds flags (e.g. --cpu-prof, or
+  // --trace-gc with BENCH_API_STDOUT=1 to see the API's stdout).
   const extra = process.env.BENCH_API_NODE_ARGS ? process.env.BENCH_API_NODE_ARGS.split(' ') : [];
   const nodeArgs = [...API_NODE_ARGS, ...extra];
   const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env.BENCH_API_STDOUT ? 'inherit' : 'ignore', 'inherit'],
     env: {
       ...API_ENV,
       ...process.env,

@@ -28,6 +28,24 @@ function download(base, path, token) {
   });
 }
 
+/** Jobs waiting or running in the API (previews, text extraction…), from its `/metrics`. */
+async function busyJobs(base) {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((l) => /^satchel_queue_jobs\{.*state="(waiting|active|prioritized)"/.test(l))
+    .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
+}
+
+/**
+ * Waits until the background work an upload started (a PDF's preview and text, which read the file
+ * back, decrypting it when encrypted) is done, so it is not counted in the next measurement.
+ */
+async function settleJobs(base) {
+  const until = Date.now() + 120_000;
+  while ((await busyJobs(base)) > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+}
+
 /**
  * `ctx`: { url, token, apiUpload, largeMib, rounds, smallSeconds, largeUpload, smallUploads, errorDetail, api,
  * settleDisk, log }: the helpers and the running API of bench.mjs.
@@ -57,6 +75,7 @@ export async function encryptionBench(ctx) {
       if (r.status >= 300) throw new Error(`large upload (encryption ${mode}) failed: ${r.status} ${r.body}`);
       const id = JSON.parse(r.body)[0].id;
       up[mode].push(largeMib / (r.ms / 1000));
+      await settleJobs(url);
       ctx.settleDisk();
       const d = await download(url, `/v1/attachments/${id}/content`, token);
       if (d.status !== 200 || d.bytes !== largeMib * 1024 * 1024)
@@ -66,6 +85,7 @@ export async function encryptionBench(ctx) {
         `  encryption ${mode.padEnd(3)} round ${round}: upload ${up[mode].at(-1).toFixed(0)} MiB/s, download ${down[mode].at(-1).toFixed(0)} MiB/s`,
       );
       await ctx.api(url, 'DELETE', `/v1/attachments/${id}`, token);
+      await settleJobs(url);
     }
   }
   const small = {};

@@ -9,14 +9,18 @@ const ALGORITHM = 'aes-256-gcm';
 const SEALED_BUFFER_BYTES = 1024 * 1024;
 
 /**
- * The header, then the plaintext sealed segment by segment, as a stream stage. Input chunks are
- * kept by reference (not copied into a segment buffer) and fed to the segment's cipher one by one,
- * so the only copy is the cipher's own output. One segment is held back until the next byte (or
- * the end) arrives, so the last one carries the final flag.
+ * The header, then the plaintext sealed segment by segment, as a stream stage. Input is gathered
+ * into one reused segment buffer and sealed with a single cipher call per segment: one output
+ * buffer and one tag per segment keep allocations and downstream writes few (a cipher call per
+ * input chunk cost more than the cipher work itself). A full segment is sealed only once the next
+ * byte (or the end) arrives, so the last one carries the final flag.
+ *
+ * Sealing on a worker thread was measured and dropped: the ciphertext transferred back counts as
+ * external memory in this isolate and set off a full GC every ~100 ms (upload ratio 53 %).
  */
 export class SegmentSealer extends Transform {
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  private readonly segment: Buffer;
+  private filled = 0;
   private index = 0;
 
   constructor(
@@ -24,15 +28,19 @@ export class SegmentSealer extends Transform {
     private readonly header: SegmentHeader,
   ) {
     super({ readableHighWaterMark: SEALED_BUFFER_BYTES, writableHighWaterMark: SEALED_BUFFER_BYTES });
+    this.segment = Buffer.allocUnsafe(header.segmentBytes);
     this.push(header.raw);
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.pending.push(chunk);
-    this.pendingBytes += chunk.length;
-    const size = this.header.segmentBytes;
     try {
-      while (this.pendingBytes > size) this.seal(size, false);
+      let offset = 0;
+      while (offset < chunk.length) {
+        if (this.filled === this.segment.length) this.seal(false);
+        const n = chunk.copy(this.segment, this.filled, offset);
+        this.filled += n;
+        offset += n;
+      }
     } catch (err) {
       return done(err as Error);
     }
@@ -41,33 +49,20 @@ export class SegmentSealer extends Transform {
 
   override _flush(done: TransformCallback): void {
     try {
-      this.seal(this.pendingBytes, true);
+      this.seal(true);
     } catch (err) {
       return done(err as Error);
     }
     done();
   }
 
-  /** Seals the first `bytes` pending bytes as the next segment. */
-  private seal(bytes: number, final: boolean): void {
+  private seal(final: boolean): void {
     const cipher = createCipheriv(ALGORITHM, this.key, segmentNonce(this.header, this.index++, final));
     cipher.setAAD(this.header.raw);
-    let left = bytes;
-    while (left > 0) {
-      const piece = this.pending[0];
-      if (piece.length <= left) {
-        this.pending.shift();
-        left -= piece.length;
-        this.push(cipher.update(piece));
-      } else {
-        this.pending[0] = piece.subarray(left);
-        this.push(cipher.update(piece.subarray(0, left)));
-        left = 0;
-      }
-    }
-    this.pendingBytes -= bytes;
+    this.push(cipher.update(this.segment.subarray(0, this.filled)));
     cipher.final();
     this.push(cipher.getAuthTag());
+    this.filled = 0;
   }
 }
 
