@@ -18,8 +18,9 @@ const chunked = (bytes: Buffer, size: number) => {
   for (let o = 0; o < bytes.length; o += size) parts.push(bytes.subarray(o, o + size));
   return Readable.from(parts, { objectMode: false });
 };
-const seal = (bytes: Buffer, chunk = 333) =>
-  buffer(chunked(bytes, chunk).pipe(new SegmentSealer(key, header)));
+/** `offload` 0 seals every segment on the cipher thread; Infinity seals them all inline. */
+const seal = (bytes: Buffer, chunk = 333, offload?: number) =>
+  buffer(chunked(bytes, chunk).pipe(new SegmentSealer(key, header, offload)));
 const open = (sealed: Buffer, chunk: number) =>
   buffer(
     chunked(sealed, chunk).pipe(
@@ -36,9 +37,11 @@ describe('segment cipher', () => {
     [3500, 3583, '8fb50529fa7872a89f9e9ac541ed59aa7aa1a4792afafaf410b5f97a7ccd15af'],
   ])('seals %i bytes exactly as stored objects were sealed', async (n, size, digest) => {
     for (const chunk of [1, 333, 1000, 4096]) {
-      const sealed = await seal(plain.subarray(0, n), chunk);
-      expect(sealed.length).toBe(size);
-      expect(sha(sealed)).toBe(digest);
+      for (const offload of [0, Infinity]) {
+        const sealed = await seal(plain.subarray(0, n), chunk, offload);
+        expect(sealed.length).toBe(size);
+        expect(sha(sealed)).toBe(digest);
+      }
     }
   });
 

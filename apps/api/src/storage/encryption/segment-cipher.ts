@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { StorageIntegrityError } from '../storage.errors';
+import { cipherThread, type CipherThread } from './cipher-thread';
 import { segmentNonce, TAG_BYTES, type SegmentHeader } from './segment-format';
 
 const ALGORITHM = 'aes-256-gcm';
@@ -8,61 +9,110 @@ const ALGORITHM = 'aes-256-gcm';
 /** Bytes the sealer passes on before it waits for the storage write to catch up. */
 const SEALED_BUFFER_BYTES = 1024 * 1024;
 
+/** Segments at least this large are sealed on the cipher thread; smaller ones are not worth the hop. */
+const OFFLOAD_BYTES = 64 * 1024;
+/** Segment buffers per upload: one filling while the others are sealed. */
+const SEGMENT_BUFFERS = 3;
+
 /**
  * The header, then the plaintext sealed segment by segment, as a stream stage. Input is gathered
- * into one reused segment buffer and sealed with a single cipher call per segment: one output
- * buffer and one tag per segment keep allocations and downstream writes few (a cipher call per
- * input chunk cost more than the cipher work itself). A full segment is sealed only once the next
- * byte (or the end) arrives, so the last one carries the final flag.
- *
- * Sealing on a worker thread was measured and dropped: the ciphertext transferred back counts as
- * external memory in this isolate and set off a full GC every ~100 ms (upload ratio 53 %).
+ * into a segment buffer shared with the cipher thread, which seals it while the next segment
+ * fills; sealed segments are pushed in order. A full segment is sealed only once the next byte (or
+ * the end) arrives, so the last one carries the final flag.
  */
 export class SegmentSealer extends Transform {
-  private readonly segment: Buffer;
+  private readonly free: SharedArrayBuffer[] = [];
+  private buffers = 0;
+  private segment?: { shared: SharedArrayBuffer; view: Buffer };
   private filled = 0;
   private index = 0;
+  private inFlight = 0;
+  /** The step waiting for a segment buffer or for the thread's last answer. */
+  private retry?: () => void;
 
   constructor(
     private readonly key: Buffer,
     private readonly header: SegmentHeader,
+    private readonly offloadBytes = OFFLOAD_BYTES,
+    private readonly thread: CipherThread = cipherThread(),
   ) {
     super({ readableHighWaterMark: SEALED_BUFFER_BYTES, writableHighWaterMark: SEALED_BUFFER_BYTES });
-    this.segment = Buffer.allocUnsafe(header.segmentBytes);
     this.push(header.raw);
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    try {
-      let offset = 0;
+    let offset = 0;
+    const step = () => {
       while (offset < chunk.length) {
-        if (this.filled === this.segment.length) this.seal(false);
-        const n = chunk.copy(this.segment, this.filled, offset);
+        const segment = this.current();
+        if (!segment) return void (this.retry = step);
+        if (this.filled === this.header.segmentBytes) {
+          this.seal(false);
+          continue;
+        }
+        const n = chunk.copy(segment.view, this.filled, offset);
         this.filled += n;
         offset += n;
       }
-    } catch (err) {
-      return done(err as Error);
-    }
-    done();
+      done();
+    };
+    step();
   }
 
   override _flush(done: TransformCallback): void {
-    try {
+    const finish = () => (this.inFlight > 0 ? void (this.retry = finish) : done());
+    const last = () => {
+      if (!this.current()) return void (this.retry = last);
       this.seal(true);
-    } catch (err) {
-      return done(err as Error);
+      finish();
+    };
+    last();
+  }
+
+  override _destroy(err: Error | null, done: (err: Error | null) => void): void {
+    this.retry = undefined;
+    done(err);
+  }
+
+  /** The segment being filled, taking a free buffer if needed; undefined while all are in use. */
+  private current() {
+    if (this.segment) return this.segment;
+    let shared = this.free.pop();
+    if (!shared && this.buffers < SEGMENT_BUFFERS) {
+      shared = new SharedArrayBuffer(this.header.segmentBytes);
+      this.buffers++;
     }
-    done();
+    if (shared) this.segment = { shared, view: Buffer.from(shared) };
+    return this.segment;
   }
 
   private seal(final: boolean): void {
-    const cipher = createCipheriv(ALGORITHM, this.key, segmentNonce(this.header, this.index++, final));
-    cipher.setAAD(this.header.raw);
-    this.push(cipher.update(this.segment.subarray(0, this.filled)));
-    cipher.final();
-    this.push(cipher.getAuthTag());
+    const segment = this.segment as { shared: SharedArrayBuffer; view: Buffer };
+    const length = this.filled;
+    const nonce = segmentNonce(this.header, this.index++, final);
+    this.segment = undefined;
     this.filled = 0;
+    if (length < this.offloadBytes && this.inFlight === 0) {
+      const cipher = createCipheriv(ALGORITHM, this.key, nonce);
+      cipher.setAAD(this.header.raw);
+      this.push(cipher.update(segment.view.subarray(0, length)));
+      cipher.final();
+      this.push(cipher.getAuthTag());
+      this.free.push(segment.shared);
+      return;
+    }
+    this.inFlight++;
+    const request = { key: this.key, nonce, aad: this.header.raw, plain: segment.shared, length };
+    this.thread.seal(request, (err, sealed) => {
+      this.inFlight--;
+      this.free.push(segment.shared);
+      if (this.destroyed) return;
+      if (err) return void this.destroy(err);
+      this.push(sealed);
+      const retry = this.retry;
+      this.retry = undefined;
+      retry?.();
+    });
   }
 }
 
