@@ -10,7 +10,7 @@
 // Exits 0 when the run completed, 1 when it failed, 2 with BENCH_STRICT=1 when a p95 was over 50 ms.
 // Needs PostgreSQL (TEST_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres) and Redis.
 import { execSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -70,7 +70,8 @@ async function startApi(dataDir, databaseUrl) {
       DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
       SECRETS_KEY: randomBytes(32).toString('hex'),
-      ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+      // Derived from the database's name, so a kept database (BENCH_SEARCH_DB) starts again.
+      ENCRYPTION_KEYS: `bench:${createHash('sha256').update(databaseUrl).digest('base64')}`,
       QUEUE_PREFIX: `bench${randomBytes(4).toString('hex')}`,
       ADMIN_EMAIL: OWNER.email,
       ADMIN_PASSWORD: OWNER.password,
