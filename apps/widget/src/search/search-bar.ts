@@ -1,4 +1,5 @@
 import type { MessageSearchPage } from '@satchel/contracts';
+import { PREVIEW_LOADED } from '../ui/attachment-view';
 import { h } from '../ui/dom';
 import { markMatches, searchWords, unmark } from './highlight';
 import { searchText, type SearchKey } from './search-strings';
@@ -52,7 +53,12 @@ export class SearchBar {
       this.timer = setTimeout(() => void this.run(), 250);
     });
     this.input.addEventListener('keydown', (e) => this.onKey(e));
+    d.log.addEventListener(PREVIEW_LOADED, this.keepInView);
   }
+
+  /** A preview loading above makes the log scroll to its end: the current match comes back. */
+  private readonly keepInView = () =>
+    this.d.log.querySelector('.search-current')?.scrollIntoView({ block: 'center' });
 
   focus(): void {
     this.input.focus();
@@ -62,6 +68,7 @@ export class SearchBar {
     clearTimeout(this.timer);
     this.seq++;
     this.clearMarks();
+    this.d.log.removeEventListener(PREVIEW_LOADED, this.keepInView);
     this.el.remove();
     this.closed();
     this.d.opener.focus();
