@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { NEXT_CURSOR_HEADER } from '../common/pagination/keyset-cursor';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ChatDto, ConnectionStringResponse, MessageDto, Page } from '@satchel/contracts';
 import { Allow, CurrentPrincipal, STAFF } from '../common/auth/decorators';
@@ -12,8 +13,6 @@ import { ClientIp } from '../common/http/client-ip';
 import { AssignChatDto } from './dto/assign-chat.dto';
 
 const PARTICIPANTS = [...STAFF, 'visitor' as const];
-/** Where a message page's cursor of the older messages goes (the body is the array old clients read). */
-export const NEXT_CURSOR_HEADER = 'X-Next-Cursor';
 
 @ApiTags('chats')
 @ApiBearerAuth()

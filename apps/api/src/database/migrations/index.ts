@@ -20,6 +20,7 @@ import { TrustSettings1733108000001 } from './1733108000001-trust-settings';
 import { ReadReceipts1733109400000 } from './1733109400000-read-receipts';
 import { DeliveryKeysetIndexes1733109600000 } from './1733109600000-delivery-keyset-indexes';
 import { ChatLifecycle1733109300000 } from './1733109300000-chat-lifecycle';
+import { InboxKeysetIndex1733109700000 } from './1733109700000-inbox-keyset-index';
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
   Foundation1732300000000,
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   ChatLifecycle1733109300000,
   ReadReceipts1733109400000,
   DeliveryKeysetIndexes1733109600000,
+  InboxKeysetIndex1733109700000,
 ];
