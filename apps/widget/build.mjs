@@ -85,7 +85,7 @@ await build({
   format: 'esm',
 });
 // The upload queue (loaded on the first send), tus-js-client (only for files above the tus
-// threshold) and the visitor-context parser (at chat start) as ES modules sharing code through chunks/.
+// threshold), the visitor-context parser (at chat start) the search (on first use) and the offline queue's sending (once back online) as ES modules sharing code through chunks/.
 await build({
   ...common,
   entryPoints: {
@@ -93,6 +93,8 @@ await build({
     'tus-upload': join(src, 'upload/tus-chunk.ts'),
     'visitor-context': join(src, 'host/visitor-context.ts'),
     extras: join(src, 'ui/extras-chunk.ts'),
+    search: join(src, 'search/search-chunk.ts'),
+    'outbox-send': join(src, 'offline/outbox-send.ts'),
   },
   outdir: out,
   splitting: true,
@@ -126,6 +128,8 @@ report('upload-queue.js');
 report('tus-upload.js');
 report('visitor-context.js');
 report('extras.js');
+report('search.js');
+report('outbox-send.js');
 report('pdf.worker.min.mjs');
 for (const f of localeFiles) report(`locales/${f.replace(/\.ts$/, '.js')}`);
 if (entry > BUDGET_GZIP_BYTES) {

@@ -82,6 +82,19 @@ describe('message and inbox search', () => {
     await request(t.url).get('/v1/inbox/search').query({ q: 'invoice' }).set(chatA.auth).expect(404);
   });
 
+  it('finds a chat’s messages by their files’ names too, only in that chat', async () => {
+    const file = await uploadFile(t, chatA.chatId, chatA.auth, 'summer-holiday.png', PNG);
+    const sent = await request(t.url)
+      .post(`/v1/chats/${chatA.chatId}/messages`)
+      .set(chatA.auth)
+      .send({ attachmentIds: [file.id] })
+      .expect(201);
+    const found = await inChat(chatA.chatId, chatA.auth, { q: 'holiday' });
+    expect(found.body.items.map((h: Hit) => h.message.id)).toEqual([sent.body.id]);
+    expect((await inChat(chatB.chatId, chatB.auth, { q: 'holiday' })).body.items).toEqual([]);
+    await inChat(chatA.chatId, chatB.auth, { q: 'holiday' }, 404);
+  });
+
   it('searches the inbox: messages of every chat, visitor names and emails, file names', async () => {
     const res = await inbox(operator.auth, 'invoice');
     expect(texts(res.body.messages)).toHaveLength(3);

@@ -10,7 +10,7 @@ import { ApiClient, ApiError } from './api/api-client';
 import type { EmbedConfig } from './embed-config';
 import { LiveChannel, type OutgoingMessage } from './live/live-channel';
 import { FileCache } from './offline/file-cache';
-import { Outbox, type OutboxEntry, type OutboxFile, type PendingUpload } from './offline/outbox';
+import { Outbox, type OutboxEntry, type PendingUpload } from './offline/outbox';
 import { createStore } from 'idb-keyval';
 import { OutboxView } from './offline/outbox-view';
 import { setAssetBase } from './pdf/pdf-loader';
@@ -21,9 +21,8 @@ import { SessionStore, type StoredSession } from './session/session-store';
 import { endedNotice, lastWords } from './ui/ended-notice';
 import { transcriptBody } from './ui/transcript-view';
 import { setExtrasAssetBase } from './ui/extras-loader';
-import { acceptOf, type QueuedUpload } from '@satchel/upload-client';
-import { compressPicked, loadQueue, setUploadAssetBase } from './upload/upload-loader';
-import type { FileCard } from './ui/file-card';
+import { acceptOf } from '@satchel/upload-client';
+import { compressPicked, setUploadAssetBase } from './upload/upload-loader';
 import { localId, Tray, type TrayItem } from './upload/tray';
 import { Conversation } from './ui/conversation';
 import { WidgetShell } from './ui/widget-shell';
@@ -40,6 +39,9 @@ import type { IdentifyVisitorRequest } from '@satchel/contracts';
 import { cleanAttributes, VisitorStore } from './host/visitor-attributes';
 import { loadTypingView, type TypingView } from './ui/typing-loader';
 import type { ChatReadsDto } from '@satchel/contracts';
+
+type SearchModule = typeof import('./search/search-chunk');
+type SendModule = typeof import('./offline/outbox-send');
 
 /** Where the visitor's effective upload rule is read (the attachments API). */
 export const RULE_PATH = '/v1/uploads/rules';
@@ -94,6 +96,7 @@ export class WidgetApp {
       files: (f) => void (this.picking = this.picking.then(() => this.pickFiles(f)).catch(() => undefined)),
       submit: (t) => void this.submit(t),
       accept: () => (this.rule ? acceptOf(this.tray.effectiveRule ?? this.rule) : null),
+      search: () => void this.openSearch(),
       toggled: (open) => {
         hostApi.emit(open ? 'open' : 'close');
         this.markRead();
@@ -287,6 +290,7 @@ export class WidgetApp {
       () => this.shell.scrollToEnd(),
     );
     this.conversation.restore();
+    this.shell.search.hidden = false;
     await this.showOutbox();
     await this.restoreUploads();
     if (ended) {
@@ -311,6 +315,20 @@ export class WidgetApp {
       },
     });
     this.live.connect();
+  }
+
+  /** The search within the conversation: a chunk (`search.js`) fetched on first use. */
+  private async openSearch(): Promise<void> {
+    const chat = this.chat.chatId;
+    const mod = (await import(/* webpackIgnore: true */ `${this.cfg.assetBase}/search.js`)) as SearchModule;
+    mod.openSearch(this.host.shadowRoot as ShadowRoot, {
+      log: this.shell.log,
+      lang: i18n.lang,
+      opener: this.shell.search,
+      get: (path) => this.api.json('GET', `/v1/chats/${chat}${path}`),
+      show: (m) => this.conversation.upsert(m, false),
+      oldest: () => this.conversation.all()[0]?.id,
+    });
   }
 
   private attachmentDeps() {
@@ -351,6 +369,8 @@ export class WidgetApp {
     this.ended = false;
     this.shell.unread.clear();
     this.shell.log.replaceChildren();
+    this.shell.search.hidden = true;
+    this.shell.panel.querySelector('.search-bar')?.remove();
     this.outboxViews.clear();
     this.shell.setEnded(null);
     this.shell.setNotice(null);
@@ -684,87 +704,28 @@ export class WidgetApp {
     this.shell.scrollToEnd();
   }
 
+  /** Sends what was queued offline, by the `outbox-send.js` chunk (fetched now that the network is back). */
   private async flushOutbox(): Promise<void> {
     if (this.flushing || !navigator.onLine || !this.session) return;
     this.flushing = true;
     try {
-      for (const entry of await this.outbox.forChat(this.chat.chatId)) {
-        if (!(await this.sendQueued(entry))) break;
-      }
-    } finally {
-      this.flushing = false;
-    }
-  }
-
-  /** Sends one queued message; false when the network is still away (it stays queued). */
-  private async sendQueued(entry: OutboxEntry): Promise<boolean> {
-    const view = this.outboxViews.get(entry.id) ?? new OutboxView(entry);
-    view.sending(true);
-    for (const file of entry.files.filter((f) => !f.attachmentId)) {
-      const card = view.cards.get(file.id);
-      card?.set('uploading');
-      const u = await this.uploadQueued(entry, file, card);
-      if (u?.state === 'done') {
-        file.attachmentId = u.attachment?.id;
-        card?.set('done');
-        await this.outbox.put(entry);
-        continue;
-      }
-      if (!u || u.state === 'waiting') {
-        card?.set('waiting');
-        view.sending(false);
-        return false;
-      }
-      card?.set('failed', u.error?.message ?? '');
-      entry.files = entry.files.filter((f) => f !== file);
-      await this.outbox.put(entry);
-    }
-    const attachmentIds = entry.files.map((f) => f.attachmentId).filter((id): id is string => !!id);
-    try {
-      if (entry.text || attachmentIds.length) {
-        const msg: OutgoingMessage = { text: entry.text || undefined, attachmentIds };
-        if (entry.fileRequestId && attachmentIds.length) msg.fileRequestId = entry.fileRequestId;
-        this.received(await this.post(msg));
-      }
-    } catch (err) {
-      if (err instanceof ApiError && err.isNetwork) {
-        view.sending(false);
-        return false;
-      }
-      view.failed((err as Error).message);
-      await this.outbox.remove(entry.id);
-      return true;
-    }
-    await this.outbox.remove(entry.id);
-    view.el.remove();
-    this.outboxViews.delete(entry.id);
-    return true;
-  }
-
-  /** One queued file through the upload queue; undefined when the queue cannot load (offline). */
-  private async uploadQueued(
-    entry: OutboxEntry,
-    file: OutboxFile,
-    card: FileCard | undefined,
-  ): Promise<QueuedUpload | undefined> {
-    try {
-      const queue = await loadQueue({
-        uploadUrl: () => this.api.url(`/v1/chats/${entry.chatId}/attachments`),
+      const mod = (await import(
+        /* webpackIgnore: true */ `${this.cfg.assetBase}/outbox-send.js`
+      )) as SendModule;
+      await mod.sendOutbox(this.chat.chatId, {
+        outbox: this.outbox,
+        views: this.outboxViews,
+        view: (entry) => new OutboxView(entry),
+        post: (msg) => this.post(msg),
+        received: (m) => this.received(m),
+        uploadUrl: (chat) => this.api.url(`/v1/chats/${chat}/attachments`),
         tusEndpoint: () => this.tusEndpoint,
         authHeader: () => this.api.authHeader,
-        onChange: (u) => u.state === 'uploading' && card?.progress(u.loaded, u.size, u.speed, u.eta),
-        onRemove: () => undefined,
       });
-      // Stable across reloads and tabs: a send cut short after the server stored it is not stored twice.
-      const u = queue.add(file.blob, {
-        name: file.name,
-        type: file.type,
-        key: `outbox-${entry.id}-${file.id}`,
-        meta: { chatId: entry.chatId },
-      });
-      return await queue.start(u.id);
     } catch {
-      return undefined;
+      // Offline again, or the chunk could not be fetched: the queue stays for the next try.
+    } finally {
+      this.flushing = false;
     }
   }
 

@@ -1,4 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { NEXT_CURSOR_HEADER } from '../common/pagination/keyset-cursor';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ChatDto, ConnectionStringResponse, MessageDto, Page } from '@satchel/contracts';
 import { Allow, CurrentPrincipal, STAFF } from '../common/auth/decorators';
@@ -70,12 +72,16 @@ export class ChatsController {
 
   @Allow(...PARTICIPANTS)
   @Get(':id/messages')
-  messages(
+  async messages(
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() q: MessageListQueryDto,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<MessageDto[]> {
-    return this.chats.listMessages(p, id, q);
+    // The body stays a plain array (older clients); the cursor of the older messages is a header.
+    const page = await this.chats.listMessages(p, id, q);
+    if (page.nextCursor) res.setHeader(NEXT_CURSOR_HEADER, page.nextCursor);
+    return page.items;
   }
 
   @Allow(...PARTICIPANTS)

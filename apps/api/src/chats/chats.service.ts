@@ -1,3 +1,4 @@
+import { CURSOR_VALUES, decodeCursor, encodeCursor } from '../common/pagination/keyset-cursor';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type {
@@ -226,14 +227,27 @@ export class ChatsService {
     return dto;
   }
 
-  async listMessages(p: Principal, chatId: string, q: MessageListQueryDto): Promise<MessageDto[]> {
+  /** A page of a chat's messages (oldest first) and the cursor of the older ones, if any. */
+  async listMessages(
+    p: Principal,
+    chatId: string,
+    q: MessageListQueryDto,
+  ): Promise<{ items: MessageDto[]; nextCursor: string | null }> {
     await this.accessibleChat(p, chatId);
-    const rows = await this.messages.list(chatId, q.limit ?? 50, q.before);
+    const before = q.cursor
+      ? decodeCursor(q.cursor, 'createdAt', 'DESC', CURSOR_VALUES.timestamp)
+      : q.before
+        ? { id: q.before }
+        : undefined;
+    const { rows, next } = await this.messages.list(chatId, q.limit ?? 50, before);
     const files =
       rows.length && this.attachments
         ? await this.attachments.forMessages(rows.map((r) => r.id))
         : new Map<string, AttachmentDto[]>();
-    return rows.map((r) => toMessageDto(r, files.get(r.id) ?? []));
+    return {
+      items: rows.map((r) => toMessageDto(r, files.get(r.id) ?? [])),
+      nextCursor: next && encodeCursor({ sort: 'createdAt', order: 'DESC', ...next }),
+    };
   }
 
   /**

@@ -1,4 +1,6 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { NEXT_CURSOR_HEADER } from '../common/pagination/keyset-cursor';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { InboxChatDto, InboxCounts, OperatorPresenceDto, VisitorProfileDto } from '@satchel/contracts';
 import { Allow, CurrentPrincipal } from '../common/auth/decorators';
@@ -16,8 +18,15 @@ export class InboxController {
 
   @Allow(...OPERATORS)
   @Get()
-  list(@CurrentPrincipal() p: Principal, @Query() q: InboxQueryDto): Promise<InboxChatDto[]> {
-    return this.inbox.list(p, q);
+  async list(
+    @CurrentPrincipal() p: Principal,
+    @Query() q: InboxQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<InboxChatDto[]> {
+    // The body stays a plain array (older clients); the next window's cursor is a header.
+    const page = await this.inbox.list(p, q);
+    if (page.nextCursor) res.setHeader(NEXT_CURSOR_HEADER, page.nextCursor);
+    return page.items;
   }
 
   /** Chats per view (Mine, Unassigned, All open, Closed). */

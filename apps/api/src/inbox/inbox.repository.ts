@@ -14,7 +14,12 @@ export interface InboxFilter {
   tsquery?: string | null;
   limit: number;
   offset: number;
+  /** A keyset position (last activity, id) to continue after; wins over `offset`. */
+  after?: { value: string; id: string };
 }
+
+/** A chat's last activity, the inbox's sort (indexed per account with the id, see the migration). */
+const ACTIVITY = 'COALESCE(c.last_message_at, c.created_at)';
 
 /** Which chats a view holds (`c` is the chat). */
 const VIEW_WHERE: Record<InboxView, string> = {
@@ -29,7 +34,7 @@ export class InboxRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** A view's chats, newest activity first, each with the visitor messages this user has not read. */
-  async chats(f: InboxFilter): Promise<{ chat: ChatEntity; unread: number }[]> {
+  async chats(f: InboxFilter): Promise<{ chat: ChatEntity; unread: number; sortKey: string }[]> {
     const qb = this.db
       .getRepository(ChatEntity)
       .createQueryBuilder('c')
@@ -39,17 +44,27 @@ export class InboxRepository {
            WHERE m.chat_id = c.id AND m.author_role = 'visitor' AND m.created_at > COALESCE(r.last_read_at, '-infinity'))`,
         'unread',
       )
-      .addSelect('COALESCE(c.last_message_at, c.created_at)', 'activity')
+      .addSelect(ACTIVITY, 'activity')
+      .addSelect(`${ACTIVITY}::text`, 'sort_key')
       .where('c.accountId = :accountId', { accountId: f.accountId })
       .andWhere(VIEW_WHERE[f.view]);
     this.matching(qb, f);
+    if (f.after) {
+      qb.andWhere(`(${ACTIVITY}, c.id) < (CAST(:afterValue AS timestamptz), :afterId)`, {
+        afterValue: f.after.value,
+        afterId: f.after.id,
+      });
+    } else qb.offset(f.offset);
     const { entities, raw } = await qb
       .orderBy('activity', 'DESC')
       .addOrderBy('c.id', 'DESC')
       .limit(f.limit)
-      .offset(f.offset)
-      .getRawAndEntities<{ unread: number }>();
-    return entities.map((chat, i) => ({ chat, unread: raw[i]?.unread ?? 0 }));
+      .getRawAndEntities<{ unread: number; sort_key: string }>();
+    return entities.map((chat, i) => ({
+      chat,
+      unread: raw[i]?.unread ?? 0,
+      sortKey: raw[i]?.sort_key ?? '',
+    }));
   }
 
   /**

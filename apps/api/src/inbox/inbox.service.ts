@@ -1,3 +1,4 @@
+import { CURSOR_VALUES, decodeCursor, encodeCursor } from '../common/pagination/keyset-cursor';
 import { Injectable } from '@nestjs/common';
 import type { InboxChatDto, InboxCounts, OperatorPresenceDto, VisitorProfileDto } from '@satchel/contracts';
 import type { Principal } from '../common/auth/principal';
@@ -21,8 +22,10 @@ export class InboxService {
     private readonly realtime: RealtimeRepository,
   ) {}
 
-  async list(p: Principal, q: InboxQueryDto): Promise<InboxChatDto[]> {
+  /** A window of a view's chats and, when it is full, the cursor of the next one. */
+  async list(p: Principal, q: InboxQueryDto): Promise<{ items: InboxChatDto[]; nextCursor: string | null }> {
     const userId = this.userOf(p);
+    const limit = q.limit ?? INBOX_PAGE;
     const text = q.q?.trim();
     const rows = await this.inbox.chats({
       accountId: p.accountId,
@@ -31,10 +34,18 @@ export class InboxService {
       like: text ? `%${escapeLike(text)}%` : undefined,
       // The search module's folding, so the inbox finds what the search page finds.
       tsquery: text ? prefixTsQuery(searchWords(text)) : null,
-      limit: q.limit ?? INBOX_PAGE,
+      limit,
       offset: q.offset ?? 0,
+      after: q.cursor ? decodeCursor(q.cursor, 'activity', 'DESC', CURSOR_VALUES.timestamp) : undefined,
     });
-    return rows.map((r) => ({ ...toChatDto(r.chat), unreadCount: r.unread }));
+    const last = rows.at(-1);
+    return {
+      items: rows.map((r) => ({ ...toChatDto(r.chat), unreadCount: r.unread })),
+      nextCursor:
+        last && rows.length === limit
+          ? encodeCursor({ sort: 'activity', order: 'DESC', value: last.sortKey, id: last.chat.id })
+          : null,
+    };
   }
 
   counts(p: Principal): Promise<InboxCounts> {

@@ -34,7 +34,7 @@ export class TranscriptsService {
       name: 'transcript',
       tokenId: '',
     };
-    const messages = await this.chats.listMessages(system, chatId, { limit: TRANSCRIPT_MESSAGES });
+    const { items: messages } = await this.chats.listMessages(system, chatId, { limit: TRANSCRIPT_MESSAGES });
     const lines = messages.flatMap((m) => [
       ...(m.text ? [{ text: `${m.author.name}: ${m.text}` }] : []),
       ...m.attachments.map((a) => ({ text: `${m.author.name}: ${a.name}`, href: a.url })),

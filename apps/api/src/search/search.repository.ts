@@ -36,6 +36,9 @@ const RECENT_WINDOW = 2000;
 /** Shorter terms than a trigram match word prefixes (`ab` finds `abc-12.pdf`, not `cab.pdf`). */
 const MIN_SUBSTRING = 3;
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
+/** In one chat, a message also matches by the names of its live files (`receipt` finds "zeldas-receipt.png"). */
+const FILE_NAME_MATCH = `EXISTS (SELECT 1 FROM attachments a WHERE a.message_id = t.id AND a.expired_at IS NULL
+  AND to_tsvector('simple', regexp_replace(a.name, '[^[:alnum:]]+', ' ', 'g')) @@ ${TSQUERY})`;
 
 /** Full-text search of messages (tsvector + GIN) and trigram search of names. */
 @Injectable()
@@ -51,7 +54,7 @@ export class SearchRepository {
     const ids = await this.newestIds({
       table: 'messages',
       scope: scope.join(' AND '),
-      match: `t.text_tsv @@ ${TSQUERY}`,
+      match: s.chatId ? `(t.text_tsv @@ ${TSQUERY} OR ${FILE_NAME_MATCH})` : `t.text_tsv @@ ${TSQUERY}`,
       params: {
         tsquery: s.tsquery,
         chatId: s.chatId,

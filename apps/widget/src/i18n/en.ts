@@ -7,6 +7,7 @@ export const EN = {
   panel: 'Chat',
   title: 'Chat with us',
   closeChat: 'Close chat',
+  searchChat: 'Search this conversation',
   conversation: 'Conversation',
   filesToSend: 'Files to send',
   placeholder: 'Write a message…',

@@ -45,7 +45,8 @@ export class Conversation {
     this.messages.set(m.id, m);
     const view = messageView(m, this.deps);
     this.views.set(m.id, view);
-    const later = [...this.messages.values()].find((o) => o.id !== m.id && o.createdAt > m.createdAt);
+    // The earliest later one: older pages arrive after newer messages.
+    const later = this.all().find((o) => o.createdAt > m.createdAt);
     const before = later ? this.views.get(later.id) : null;
     const outbox = this.log.querySelector('[data-outbox]');
     if (before) this.log.insertBefore(view, before);

@@ -16,6 +16,8 @@ export interface ShellEvents {
   accept: () => string | null;
   /** The panel was opened or closed (by the visitor or the host page). */
   toggled?: (open: boolean) => void;
+  /** The header's search button (shown once there is a chat). */
+  search?: () => void;
 }
 
 /** The widget's DOM inside an open shadow root: launcher, panel, log, tray, composer, drop zone, lightbox. */
@@ -106,6 +108,7 @@ export class WidgetShell {
         this.avatar,
         this.title,
         this.status,
+        this.search,
         i18n.bind(
           h('button', { type: 'button', onclick: () => this.toggle(false) }, '×'),
           'closeChat',
@@ -131,6 +134,9 @@ export class WidgetShell {
       i18n.bind(clip, 'attachFiles', undefined, 'aria-label');
       i18n.bind(clip, 'attachFiles', undefined, 'title');
     }
+    i18n.bind(this.search, 'searchChat', undefined, 'aria-label');
+    i18n.bind(this.search, 'searchChat', undefined, 'title');
+    this.search.onclick = () => events.search?.();
     i18n.bindText(this.title, () => this.teamName ?? i18n.t('title'));
     launcher.addEventListener('click', () => this.toggle(true));
     this.launcher = launcher;
@@ -169,6 +175,8 @@ export class WidgetShell {
   private readonly events: ShellEvents;
   private readonly brandSheet: CSSStyleSheet;
   private readonly title = h('span', { class: 'title' });
+  /** Opens the search within the conversation (hidden until a chat exists). */
+  readonly search = h('button', { type: 'button', hidden: true }, icon(SEARCH_PATH));
   private readonly avatar = h('img', { class: 'avatar', alt: '', hidden: true });
   private readonly intro = h('div', { class: 'intro', hidden: true });
   /** The away message, outside business hours. */
@@ -363,7 +371,16 @@ function adoptStyles(root: ShadowRoot): CSSStyleSheet {
   return brand;
 }
 
+const SEARCH_PATH =
+  'M15.5 14h-.8l-.3-.3A6.5 6.5 0 1 0 14 15.5l.3.3v.8l5 5 1.5-1.5-5-5zm-6 0a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9z';
+
 function clipIcon(): SVGSVGElement {
+  return icon(
+    'M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6h-1.5z',
+  );
+}
+
+function icon(d: string): SVGSVGElement {
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
@@ -372,10 +389,7 @@ function clipIcon(): SVGSVGElement {
   svg.setAttribute('aria-hidden', 'true');
   const path = document.createElementNS(ns, 'path');
   path.setAttribute('fill', 'currentColor');
-  path.setAttribute(
-    'd',
-    'M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6h-1.5z',
-  );
+  path.setAttribute('d', d);
   svg.append(path);
   return svg;
 }

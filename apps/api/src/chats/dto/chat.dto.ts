@@ -57,6 +57,13 @@ export class MessageListQueryDto {
   @IsOptional()
   @IsUUID()
   before?: string;
+  @ApiPropertyOptional({
+    description: 'The `X-Next-Cursor` header of the previous page (older messages); wins over `before`',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  cursor?: string;
   @OptionalIntRange(1, 200, 'Default 50') limit?: number;
 }
 

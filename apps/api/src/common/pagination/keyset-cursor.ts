@@ -58,3 +58,6 @@ export function decodeCursor(
 }
 
 const invalid = () => new ValidationError('The cursor is malformed', 'cursor');
+
+/** Where a list whose body stays a plain array (for older clients) puts the next page's cursor. */
+export const NEXT_CURSOR_HEADER = 'X-Next-Cursor';

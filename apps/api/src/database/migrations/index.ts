@@ -21,6 +21,7 @@ import { ReadReceipts1733109400000 } from './1733109400000-read-receipts';
 import { SearchSpeedIndexes1733109700000 } from './1733109700000-search-speed-indexes';
 import { DeliveryKeysetIndexes1733109600000 } from './1733109600000-delivery-keyset-indexes';
 import { ChatLifecycle1733109300000 } from './1733109300000-chat-lifecycle';
+import { InboxKeysetIndex1733109700001 } from './1733109700001-inbox-keyset-index';
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
   Foundation1732300000000,
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   ReadReceipts1733109400000,
   DeliveryKeysetIndexes1733109600000,
   SearchSpeedIndexes1733109700000,
+  InboxKeysetIndex1733109700001,
 ];

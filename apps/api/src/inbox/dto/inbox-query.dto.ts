@@ -20,4 +20,9 @@ export class InboxQueryDto {
   @IsString()
   @MaxLength(100)
   q?: string;
+  @ApiPropertyOptional({ description: 'The `X-Next-Cursor` header of the previous page; wins over `offset`' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  cursor?: string;
 }

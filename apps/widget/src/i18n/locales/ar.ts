@@ -8,6 +8,7 @@ const ar: Catalogue = {
   panel: 'المحادثة',
   title: 'تحدث معنا',
   closeChat: 'إغلاق المحادثة',
+  searchChat: 'ابحث في هذه المحادثة',
   conversation: 'المحادثة',
   filesToSend: 'ملفات للإرسال',
   placeholder: 'اكتب رسالة…',

@@ -8,6 +8,7 @@ const de: Catalogue = {
   panel: 'Chat',
   title: 'Schreiben Sie uns',
   closeChat: 'Chat schließen',
+  searchChat: 'Diese Unterhaltung durchsuchen',
   conversation: 'Unterhaltung',
   filesToSend: 'Zu sendende Dateien',
   placeholder: 'Nachricht schreiben…',

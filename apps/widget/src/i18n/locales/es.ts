@@ -8,6 +8,7 @@ const es: Catalogue = {
   panel: 'Chat',
   title: 'Habla con nosotros',
   closeChat: 'Cerrar chat',
+  searchChat: 'Buscar en esta conversación',
   conversation: 'Conversación',
   filesToSend: 'Archivos para enviar',
   placeholder: 'Escribe un mensaje…',

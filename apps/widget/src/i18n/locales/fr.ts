@@ -8,6 +8,7 @@ const fr: Catalogue = {
   panel: 'Chat',
   title: 'Discutons',
   closeChat: 'Fermer le chat',
+  searchChat: 'Rechercher dans cette conversation',
   conversation: 'Conversation',
   filesToSend: 'Fichiers à envoyer',
   placeholder: 'Écrivez un message…',

@@ -8,6 +8,7 @@ const pt: Catalogue = {
   panel: 'Chat',
   title: 'Fale conosco',
   closeChat: 'Fechar chat',
+  searchChat: 'Pesquisar nesta conversa',
   conversation: 'Conversa',
   filesToSend: 'Arquivos a enviar',
   placeholder: 'Escreva uma mensagem…',
