@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Redis } from 'ioredis';
-import S3rver from 's3rver';
+import { S3rver } from '@satchel/testing';
 import { freshDeployment, startApi, tempDir, type ApiProcess, type Deployment } from './support/api-process';
 import { pendingMultipartKeys, withMultipartListing } from './support/s3rver-multipart';
 import { tusCreate, tusOffset, tusPatch, type TusTarget } from './support/tus-client';

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import S3rver from 's3rver';
+import { S3rver } from '@satchel/testing';
 import { countingReceiver } from './support/counting-receiver';
 import { freshDeployment, startApi, tempDir, type ApiProcess, type Deployment } from './support/api-process';
 import { tusCreate, tusOffset, tusPatch, type TusTarget } from './support/tus-client';

@@ -1,14 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
+import { createDatabase as createTestDatabase, freePort } from '@satchel/testing';
 
 export const ROOT = resolve(__dirname, '../../../..');
 const MAIN = join(ROOT, 'dist/apps/api/main.js');
-const ADMIN_URL = process.env['TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface ApiProcess {
   url: string;
@@ -17,34 +15,15 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-    srv.on('error', fail);
-  });
-}
+export { freePort };
 
 export function tempDir(): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), 'satchel-e2e-'));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-export async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `satchel_e2e_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const c = new Client({ connectionString: ADMIN_URL });
-    await c.connect();
-    await c.query(sql).finally(() => c.end());
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
+/** An empty database: the API builds its schema with its migrations at start. */
+export const createDatabase = () => createTestDatabase({ prefix: 'satchel_e2e' });
 
 /** What one or more API processes of a test share: a fresh database, data dir, secrets key and queue prefix. */
 export interface Deployment {

@@ -1,9 +1,15 @@
 import request from 'supertest';
 import { eventually, startCallbackReceiver, type CallbackReceiver } from '../support/callback-receiver';
-import { EICAR_SIGNATURE, eicar, startClamd, type TestClamd } from '../support/clamd';
+import {
+  EICAR_SIGNATURE,
+  eicar,
+  startClamd,
+  type TestClamd,
+  startS3Server,
+  type TestS3Server,
+} from '@satchel/testing';
 import { loginOwner, startVisitorChat, widgetKeyOf, type Session } from '../support/fixtures';
 import { rawBody, setUploadSettings } from '../support/files';
-import { startS3Server, type TestS3Server } from '../support/s3-server';
 import { filesUnder, markedText } from '../support/stored-bytes';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { tusUpload, verdictOf, type TusChat } from '../support/tus';

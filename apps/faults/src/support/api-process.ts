@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '@satchel/testing';
 import { join, resolve } from 'node:path';
 
 /**
@@ -20,16 +20,7 @@ export interface ApiProcess {
   kill(): Promise<number | null>;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-    srv.on('error', fail);
-  });
-}
+export { freePort };
 
 /** Starts the built API (or `--worker`) and waits until `ready` appears in its output. */
 export async function startApi(

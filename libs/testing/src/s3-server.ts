@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+/// <reference path="./s3rver.d.ts" />
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,12 +11,16 @@ export interface TestS3Server {
   secretAccessKey: string;
   region: string;
   forcePathStyle: true;
+  /** The first bucket. */
+  bucket: string;
   /** s3rver's data directory: `<bucket>/…` holds objects and in-progress multipart parts. */
   directory: string;
   /** Every request so far, as `METHOD /bucket/key?query`. */
   requests: string[];
   /** Ids of multipart uploads started and neither completed nor aborted. */
   pendingUploads(bucket: string): string[];
+  /** Object keys stored in a bucket (the first one by default). */
+  keys(bucket?: string): string[];
   close(): Promise<void>;
 }
 
@@ -23,7 +28,10 @@ export interface TestS3Server {
  * A real S3 API server (s3rver) on a free loopback port with its own temp directory and buckets.
  * s3rver lacks AbortMultipartUpload, so it is added here with S3's semantics (parts removed, 204).
  */
-export async function startS3Server(buckets: string[] = ['satchel-test']): Promise<TestS3Server> {
+export async function startS3Server(
+  bucketOrBuckets: string | string[] = ['satchel-test'],
+): Promise<TestS3Server> {
+  const buckets = typeof bucketOrBuckets === 'string' ? [bucketOrBuckets] : bucketOrBuckets;
   const directory = mkdtempSync(join(tmpdir(), 'satchel-s3-'));
   const s3rver = new S3rver({
     address: '127.0.0.1',
@@ -57,16 +65,27 @@ export async function startS3Server(buckets: string[] = ['satchel-test']): Promi
     secretAccessKey: 'S3RVER',
     region: 'us-east-1',
     forcePathStyle: true,
+    bucket: buckets[0],
     directory,
     requests,
     pendingUploads: (bucket) => {
       const dir = uploadsDir(bucket);
       return existsSync(dir) ? readdirSync(dir) : [];
     },
+    keys: (bucket = buckets[0]) => listKeys(join(directory, bucket)),
     close: async () => {
       s3rver.httpServer?.closeAllConnections();
       await s3rver.close();
       rmSync(directory, { recursive: true, force: true });
     },
   };
+}
+
+function listKeys(root: string, prefix = ''): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root).flatMap((entry) => {
+    const path = join(root, entry);
+    if (statSync(path).isDirectory()) return listKeys(path, `${prefix}${entry}/`);
+    return entry.endsWith('._S3rver_object') ? [`${prefix}${entry.slice(0, -'._S3rver_object'.length)}`] : [];
+  });
 }
