@@ -1,3 +1,5 @@
+// s3rver ships no types: its declarations travel with the toolkit to every project that imports it.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./s3rver.d.ts" />
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -24,6 +26,23 @@ export interface TestS3Server {
   close(): Promise<void>;
 }
 
+/** Adds AbortMultipartUpload, which s3rver lacks, with S3's semantics (parts removed, 204). */
+export function withAbortMultipart(s3rver: S3rver): void {
+  const uploadsDir = (bucket: string) => s3rver.store.getResourcePath(bucket, undefined, 'uploads');
+  s3rver.middleware.splice(s3rver.middleware.length - 1, 0, async (ctx, next) => {
+    const uploadId = ctx.query.uploadId;
+    if (ctx.method !== 'DELETE' || typeof uploadId !== 'string') return next();
+    const dir = join(uploadsDir(ctx.path.split('/')[1]), uploadId);
+    if (!/^[\w-]+$/.test(uploadId) || !existsSync(dir)) {
+      ctx.status = 404;
+      ctx.body = { Error: { Code: 'NoSuchUpload', Message: 'The specified upload does not exist.' } };
+      return;
+    }
+    await rm(dir, { recursive: true, force: true });
+    ctx.status = 204;
+  });
+}
+
 /**
  * A real S3 API server (s3rver) on a free loopback port with its own temp directory and buckets.
  * s3rver lacks AbortMultipartUpload, so it is added here with S3's semantics (parts removed, 204).
@@ -45,19 +64,8 @@ export async function startS3Server(
     requests.push(`${ctx.method} ${ctx.path}${ctx.querystring ? `?${ctx.querystring}` : ''}`);
     return next();
   });
+  withAbortMultipart(s3rver);
   const uploadsDir = (bucket: string) => s3rver.store.getResourcePath(bucket, undefined, 'uploads');
-  s3rver.middleware.splice(s3rver.middleware.length - 1, 0, async (ctx, next) => {
-    const uploadId = ctx.query.uploadId;
-    if (ctx.method !== 'DELETE' || typeof uploadId !== 'string') return next();
-    const dir = join(uploadsDir(ctx.path.split('/')[1]), uploadId);
-    if (!/^[\w-]+$/.test(uploadId) || !existsSync(dir)) {
-      ctx.status = 404;
-      ctx.body = { Error: { Code: 'NoSuchUpload', Message: 'The specified upload does not exist.' } };
-      return;
-    }
-    await rm(dir, { recursive: true, force: true });
-    ctx.status = 204;
-  });
   const { port } = await s3rver.run();
   return {
     endpoint: `http://127.0.0.1:${port}`,

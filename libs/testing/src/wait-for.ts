@@ -1,9 +1,13 @@
-/** Polls `probe` until it returns a value (not undefined); its last error is kept for the timeout message. */
+/**
+ * Polls `probe` until it returns a value (not undefined). A probe that throws is retried (its last
+ * error is kept for the timeout message) unless `retryErrors` is false, then the error fails the wait.
+ */
 export async function waitFor<T>(
   what: string,
   probe: () => Promise<T | undefined> | T | undefined,
   timeoutMs = 60000,
   intervalMs = 200,
+  retryErrors = true,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
@@ -12,6 +16,7 @@ export async function waitFor<T>(
       const value = await probe();
       if (value !== undefined) return value;
     } catch (err) {
+      if (!retryErrors) throw err;
       lastError = err;
     }
     await new Promise((r) => setTimeout(r, intervalMs));
@@ -28,5 +33,5 @@ export async function waitUntil(
   timeoutMs = 60000,
   intervalMs = 100,
 ): Promise<void> {
-  await waitFor(what, async () => ((await check()) ? true : undefined), timeoutMs, intervalMs);
+  await waitFor(what, async () => ((await check()) ? true : undefined), timeoutMs, intervalMs, false);
 }
