@@ -3,6 +3,7 @@
 /// <reference path="./s3rver.d.ts" />
 /** Test-only toolkit shared by apps/api/test, apps/api-e2e, apps/e2e and apps/faults. */
 export { default as S3rver } from 's3rver';
+export * from './built-api';
 export * from './clamd';
 export * from './database';
 export * from './net';

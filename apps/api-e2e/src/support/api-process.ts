@@ -1,21 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createDatabase as createTestDatabase, freePort } from '@satchel/testing';
+import { join } from 'node:path';
+import { createDatabase as createTestDatabase, WORKSPACE_ROOT as ROOT } from '@satchel/testing';
 
-export const ROOT = resolve(__dirname, '../../../..');
+export {
+  freePort,
+  startBuiltApi as startApi,
+  WORKSPACE_ROOT as ROOT,
+  type BuiltApi as ApiProcess,
+} from '@satchel/testing';
+
 const MAIN = join(ROOT, 'dist/apps/api/main.js');
-
-export interface ApiProcess {
-  url: string;
-  child: ChildProcess;
-  output(): string;
-  stop(): Promise<void>;
-}
-
-export { freePort };
 
 export function tempDir(): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), 'satchel-e2e-'));
@@ -74,46 +71,4 @@ export function runScript(
       ok({ code, output });
     });
   });
-}
-
-/** Starts the built API and waits until `ready` appears in its output. */
-export async function startApi(
-  env: Record<string, string>,
-  args: string[] = [],
-  ready = 'Satchel is running',
-): Promise<ApiProcess> {
-  const port = env['PORT'] ?? String(await freePort());
-  const child = spawn(process.execPath, [MAIN, ...args], {
-    env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', PORT: port, LOG_LEVEL: 'warn', ...env },
-    cwd: ROOT,
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  await new Promise<void>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`API did not start in time:\n${out}`)), 60000);
-    const check = () => {
-      if (out.includes(ready)) {
-        clearTimeout(timer);
-        ok();
-      }
-    };
-    child.stdout?.on('data', check);
-    child.stderr?.on('data', check);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`API exited with ${code}:\n${out}`));
-    });
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    child,
-    output: () => out,
-    stop: () =>
-      new Promise((ok) => {
-        if (child.exitCode !== null) return ok();
-        child.once('exit', () => ok());
-        child.kill('SIGTERM');
-      }),
-  };
 }
