@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Redis } from 'ioredis';
 import { S3rver } from '@satchel/testing';
-import { freshDeployment, startApi, tempDir, type ApiProcess, type Deployment } from './support/api-process';
+import { startApi, tempDir, type ApiProcess, type Deployment } from './support/api-process';
 import { pendingMultipartKeys, withMultipartListing } from './support/s3rver-multipart';
 import { tusCreate, tusOffset, tusPatch, type TusTarget } from './support/tus-client';
 import { eventually } from './support/eventually';
 import { call } from './support/json-call';
+import { tusDeployment, type TusDeployment } from './support/tus-deployment';
 import { textFile } from './support/text-file';
 
 const OWNER = { email: 'owner@tus-s3.test', password: 'resumable-s3-password' };
@@ -66,27 +67,8 @@ async function keysIn(client: S3Client, prefix = ''): Promise<string[]> {
   return (page.Contents ?? []).map((o) => o.Key ?? '');
 }
 
-async function deploy(
-  s3Env: Record<string, string>,
-  extraEnv: Record<string, string>,
-): Promise<{ deployment: Deployment; api: ApiProcess; token: string; chatId: string }> {
-  const deployment = await freshDeployment({
-    ADMIN_EMAIL: OWNER.email,
-    ADMIN_PASSWORD: OWNER.password,
-    ...s3Env,
-    ...extraEnv,
-  });
-  const api = await startApi(deployment.env);
-  const { token } = await call<{ token: string }>(api, 'POST', '/v1/auth/login', OWNER);
-  await call(
-    api,
-    'PUT',
-    '/v1/settings/uploads',
-    { operator: { maxSizeKb: 100 * 1024, allowedTypes: 'pdf|txt' } },
-    token,
-  );
-  const chat = await call<{ id: string }>(api, 'POST', '/v1/chats', {}, token);
-  return { deployment, api, token, chatId: chat.id };
+function deploy(s3Env: Record<string, string>, extraEnv: Record<string, string>): Promise<TusDeployment> {
+  return tusDeployment(OWNER, 100 * 1024, { ...s3Env, ...extraEnv });
 }
 
 describe('resumable uploads with STORAGE_DRIVER=s3 (S3 multipart under .tus/)', () => {

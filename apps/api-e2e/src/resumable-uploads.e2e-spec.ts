@@ -4,36 +4,19 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { S3rver } from '@satchel/testing';
 import { countingReceiver } from './support/counting-receiver';
-import { freshDeployment, startApi, tempDir, type ApiProcess, type Deployment } from './support/api-process';
+import { startApi, tempDir, type ApiProcess, type Deployment } from './support/api-process';
 import { tusCreate, tusOffset, tusPatch, type TusTarget } from './support/tus-client';
 import { eventually } from './support/eventually';
 import { call } from './support/json-call';
+import { tusDeployment, type TusDeployment } from './support/tus-deployment';
 import { textFile } from './support/text-file';
 
 const OWNER = { email: 'owner@tus.test', password: 'resumable-password' };
 const MB = 1024 * 1024;
 const SIZE = 200 * MB;
 
-async function setUp(
-  extraEnv: Record<string, string> = {},
-): Promise<{ deployment: Deployment; api: ApiProcess; token: string; chatId: string }> {
-  const deployment = await freshDeployment({
-    ADMIN_EMAIL: OWNER.email,
-    ADMIN_PASSWORD: OWNER.password,
-    OUTBOUND_ALLOW: '127.0.0.1',
-    ...extraEnv,
-  });
-  const api = await startApi(deployment.env);
-  const { token } = await call<{ token: string }>(api, 'POST', '/v1/auth/login', OWNER);
-  await call(
-    api,
-    'PUT',
-    '/v1/settings/uploads',
-    { operator: { maxSizeKb: 300 * 1024, allowedTypes: 'pdf|txt' } },
-    token,
-  );
-  const chat = await call<{ id: string }>(api, 'POST', '/v1/chats', {}, token);
-  return { deployment, api, token, chatId: chat.id };
+function setUp(extraEnv: Record<string, string> = {}): Promise<TusDeployment> {
+  return tusDeployment(OWNER, 300 * 1024, { OUTBOUND_ALLOW: '127.0.0.1', ...extraEnv });
 }
 
 describe('resumable uploads (tus) across cuts, a restart and a second process', () => {

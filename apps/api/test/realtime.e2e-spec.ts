@@ -10,14 +10,7 @@ import {
   widgetKeyOf,
   type Session,
 } from './support/fixtures';
-import {
-  connect,
-  connectionString,
-  disconnection,
-  nextEvent,
-  socketPool,
-  type ChatSocket,
-} from './support/socket';
+import { connect, connectionString, disconnection, nextEvent, socketPool } from './support/socket';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('realtime chat over Socket.IO (seed 004)', () => {

@@ -1,8 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { S3rver, withAbortMultipart } from '@satchel/testing';
-import { freePort } from './api-process';
+import { freePort, S3rver, withAbortMultipart } from '@satchel/testing';
 
 export interface PrivateS3 {
   endpoint: string;
