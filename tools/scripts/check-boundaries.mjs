@@ -36,7 +36,7 @@ const probes = [
     'app code imports the test toolkit',
   ],
   [
-    'libs/contracts/src/boundary-probe.ts',
+    'libs/contracts/src/testing-probe.ts',
     "export { waitFor } from '@satchel/testing';\n",
     'a shared lib imports the test toolkit',
   ],
