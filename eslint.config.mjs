@@ -12,7 +12,8 @@ export const boundaries = {
   checkDynamicDependenciesExceptions: ['@satchel/upload-client'],
   depConstraints: [
     { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
-    { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib'] },
+    { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:testing'] },
+    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib'] },
     { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
     { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
     { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
@@ -50,8 +51,20 @@ export default tseslint.config(
     },
   },
   {
+    // Test code of an app (not the app itself) may use the test toolkit, @satchel/testing.
     files: ['**/*.spec.ts', '**/test/**/*.ts', '**/*.e2e-spec.ts'],
     rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          ...boundaries,
+          depConstraints: boundaries.depConstraints.map((c) =>
+            c.sourceTag === 'type:app'
+              ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] }
+              : c,
+          ),
+        },
+      ],
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',

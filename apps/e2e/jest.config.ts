@@ -8,6 +8,8 @@ export default {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
   moduleFileExtensions: ['ts', 'js'],
+  // No Nx preset here: the test toolkit is mapped to its source by hand.
+  moduleNameMapper: { '^@satchel/testing$': '<rootDir>/../../libs/testing/src/index.ts' },
   testTimeout: 120000,
   maxWorkers: 1,
 };

@@ -30,6 +30,16 @@ const probes = [
     "export { ChatsService } from '../../api/src/chats/chats.service';\n",
     'the widget imports server code',
   ],
+  [
+    'apps/api/src/boundary-probe.ts',
+    "export { freePort } from '@satchel/testing';\n",
+    'app code imports the test toolkit',
+  ],
+  [
+    'libs/contracts/src/testing-probe.ts',
+    "export { waitFor } from '@satchel/testing';\n",
+    'a shared lib imports the test toolkit',
+  ],
 ].filter(([file]) => existsSync(file.split('/src/')[0]));
 
 const eslint = new ESLint();

@@ -1,22 +1,7 @@
 import { freshDeployment, startApi, type ApiProcess } from './support/api-process';
+import { call } from './support/json-call';
 
 const OWNER = { email: 'owner@oversize.test', password: 'oversize-password' };
-
-async function call<T>(
-  api: ApiProcess,
-  method: string,
-  path: string,
-  body: unknown,
-  token?: string,
-): Promise<T> {
-  const res = await fetch(`${api.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Token ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 /** Files over the limit, whatever their size and however they arrive, get a 413 and never stop the process. */
 describe('oversized uploads against the built API', () => {

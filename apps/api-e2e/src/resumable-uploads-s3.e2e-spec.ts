@@ -1,56 +1,20 @@
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Redis } from 'ioredis';
-import S3rver from 's3rver';
-import { freshDeployment, startApi, tempDir, type ApiProcess, type Deployment } from './support/api-process';
+import { S3rver } from '@satchel/testing';
+import { startApi, tempDir, type ApiProcess, type Deployment } from './support/api-process';
 import { pendingMultipartKeys, withMultipartListing } from './support/s3rver-multipart';
 import { tusCreate, tusOffset, tusPatch, type TusTarget } from './support/tus-client';
+import { eventually } from './support/eventually';
+import { call } from './support/json-call';
+import { tusDeployment, type TusDeployment } from './support/tus-deployment';
+import { textFile } from './support/text-file';
 
 const OWNER = { email: 'owner@tus-s3.test', password: 'resumable-s3-password' };
 const MB = 1024 * 1024;
 const BUCKET = 'files';
-
-async function call<T>(
-  api: ApiProcess,
-  method: string,
-  path: string,
-  body: unknown,
-  token?: string,
-): Promise<T> {
-  const res = await fetch(`${api.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Token ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/** A printable text file (its content agrees with `.txt`) of `size` bytes, and its sha256. */
-async function textFile(path: string, size: number): Promise<string> {
-  const hash = createHash('sha256');
-  const out = createWriteStream(path);
-  for (let left = size; left > 0; left -= MB) {
-    const block = Buffer.from(randomBytes(MB).toString('base64').slice(0, Math.min(MB, left)));
-    hash.update(block);
-    if (!out.write(block)) await new Promise<void>((ok) => out.once('drain', () => ok()));
-  }
-  await new Promise((ok) => out.end(ok));
-  return hash.digest('hex');
-}
-
-async function eventually<T>(probe: () => Promise<T | false>, ms: number, what: string): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== false) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 250));
-  }
-}
 
 const sha256Of = async (body: Readable | ReadableStream<Uint8Array>) => {
   const hash = createHash('sha256');
@@ -103,27 +67,8 @@ async function keysIn(client: S3Client, prefix = ''): Promise<string[]> {
   return (page.Contents ?? []).map((o) => o.Key ?? '');
 }
 
-async function deploy(
-  s3Env: Record<string, string>,
-  extraEnv: Record<string, string>,
-): Promise<{ deployment: Deployment; api: ApiProcess; token: string; chatId: string }> {
-  const deployment = await freshDeployment({
-    ADMIN_EMAIL: OWNER.email,
-    ADMIN_PASSWORD: OWNER.password,
-    ...s3Env,
-    ...extraEnv,
-  });
-  const api = await startApi(deployment.env);
-  const { token } = await call<{ token: string }>(api, 'POST', '/v1/auth/login', OWNER);
-  await call(
-    api,
-    'PUT',
-    '/v1/settings/uploads',
-    { operator: { maxSizeKb: 100 * 1024, allowedTypes: 'pdf|txt' } },
-    token,
-  );
-  const chat = await call<{ id: string }>(api, 'POST', '/v1/chats', {}, token);
-  return { deployment, api, token, chatId: chat.id };
+function deploy(s3Env: Record<string, string>, extraEnv: Record<string, string>): Promise<TusDeployment> {
+  return tusDeployment(OWNER, 100 * 1024, { ...s3Env, ...extraEnv });
 }
 
 describe('resumable uploads with STORAGE_DRIVER=s3 (S3 multipart under .tus/)', () => {

@@ -1,75 +1,22 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import S3rver from 's3rver';
+import { S3rver } from '@satchel/testing';
 import { countingReceiver } from './support/counting-receiver';
-import { freshDeployment, startApi, tempDir, type ApiProcess, type Deployment } from './support/api-process';
+import { startApi, tempDir, type ApiProcess, type Deployment } from './support/api-process';
 import { tusCreate, tusOffset, tusPatch, type TusTarget } from './support/tus-client';
+import { eventually } from './support/eventually';
+import { call } from './support/json-call';
+import { tusDeployment, type TusDeployment } from './support/tus-deployment';
+import { textFile } from './support/text-file';
 
 const OWNER = { email: 'owner@tus.test', password: 'resumable-password' };
 const MB = 1024 * 1024;
 const SIZE = 200 * MB;
 
-async function call<T>(
-  api: ApiProcess,
-  method: string,
-  path: string,
-  body: unknown,
-  token?: string,
-): Promise<T> {
-  const res = await fetch(`${api.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Token ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/** A text file (printable, so its content agrees with `.txt`) of `size` bytes, and its sha256. */
-async function textFile(path: string, size: number): Promise<string> {
-  const hash = createHash('sha256');
-  const out = createWriteStream(path);
-  for (let left = size; left > 0; left -= MB) {
-    const block = Buffer.from(randomBytes(MB).toString('base64').slice(0, Math.min(MB, left)));
-    hash.update(block);
-    if (!out.write(block)) await new Promise((ok) => out.once('drain', ok));
-  }
-  await new Promise((ok) => out.end(ok));
-  return hash.digest('hex');
-}
-
-async function eventually<T>(probe: () => Promise<T | false>, ms: number, what: string): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== false) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 250));
-  }
-}
-
-async function setUp(
-  extraEnv: Record<string, string> = {},
-): Promise<{ deployment: Deployment; api: ApiProcess; token: string; chatId: string }> {
-  const deployment = await freshDeployment({
-    ADMIN_EMAIL: OWNER.email,
-    ADMIN_PASSWORD: OWNER.password,
-    OUTBOUND_ALLOW: '127.0.0.1',
-    ...extraEnv,
-  });
-  const api = await startApi(deployment.env);
-  const { token } = await call<{ token: string }>(api, 'POST', '/v1/auth/login', OWNER);
-  await call(
-    api,
-    'PUT',
-    '/v1/settings/uploads',
-    { operator: { maxSizeKb: 300 * 1024, allowedTypes: 'pdf|txt' } },
-    token,
-  );
-  const chat = await call<{ id: string }>(api, 'POST', '/v1/chats', {}, token);
-  return { deployment, api, token, chatId: chat.id };
+function setUp(extraEnv: Record<string, string> = {}): Promise<TusDeployment> {
+  return tusDeployment(OWNER, 300 * 1024, { OUTBOUND_ALLOW: '127.0.0.1', ...extraEnv });
 }
 
 describe('resumable uploads (tus) across cuts, a restart and a second process', () => {

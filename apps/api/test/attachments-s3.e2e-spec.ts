@@ -5,7 +5,7 @@ import { s3ClientWith } from '../src/storage/s3-client.factory';
 import { loginOwner, startVisitorChat, widgetKeyOf, type Session } from './support/fixtures';
 import { attachmentRows, HTML, pathOf, pdfOfSize, PNG, setUploadSettings } from './support/files';
 import { partHeader, startRawUpload, waitFor } from './support/raw-upload';
-import { startS3Server, type TestS3Server } from './support/s3-server';
+import { startS3Server, type TestS3Server } from '@satchel/testing';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const BUCKET = 'satchel-test';

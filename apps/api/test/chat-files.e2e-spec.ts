@@ -2,7 +2,7 @@ import type { AttachmentDto, ChatFilesResponse } from '@satchel/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { eicar, startClamd, type TestClamd } from './support/clamd';
+import { eicar, startClamd, type TestClamd, unzip } from '@satchel/testing';
 import { accountWithOperator, createTenant, startVisitorChat, type Session } from './support/fixtures';
 import { pdfOfSize, rawBody, setUploadSettings, uploadFile } from './support/files';
 import { solid } from './support/images';
@@ -11,7 +11,6 @@ import { AttachmentsRepository } from '../src/attachments/attachments.repository
 import { STORAGE_DRIVER, type StorageDriver } from '../src/storage/storage.driver';
 import { peakRssGrowth, repeatedBody } from './support/peak-rss';
 import { startTestApp, type TestApp } from './support/test-app';
-import { unzip } from './support/zip';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const MiB = 1024 * 1024;

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createOperator, loginOwner, startVisitorChat, widgetKeyOf, type Session } from './support/fixtures';
 import { pdfOfSize, uploadFile } from './support/files';
-import { startSmtpServer, tokenIn, type SmtpTestServer } from './support/smtp-server';
+import { startSmtpServer, tokenIn, type SmtpTestServer } from '@satchel/testing';
 import { connect } from './support/socket';
 import { startTestApp, type TestApp } from './support/test-app';
 

@@ -1,7 +1,7 @@
 import { URI, type TOTP } from 'otpauth';
 import request from 'supertest';
 import { createOperator, login, loginOwner, type Session } from './support/fixtures';
-import { startSmtpServer, tokenIn, type SmtpTestServer } from './support/smtp-server';
+import { startSmtpServer, tokenIn, type SmtpTestServer } from '@satchel/testing';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('password reset by email and two-factor sign-in', () => {

@@ -13,7 +13,7 @@ import { waitFor } from './support/raw-upload';
 import { connect, connectionString, nextEvent, type ChatSocket } from './support/socket';
 import { loadAwsSdk } from '../src/storage/aws-sdk';
 import { s3ClientWith } from '../src/storage/s3-client.factory';
-import { startS3Server } from './support/s3-server';
+import { startS3Server } from '@satchel/testing';
 import { startTestApp, type TestApp } from './support/test-app';
 import { createTestDatabase } from './support/test-db';
 

@@ -9,7 +9,7 @@ import {
   widgetKeyOf,
   type Session,
 } from './support/fixtures';
-import { connect, connectionString, nextEvent, type ChatSocket } from './support/socket';
+import { nextEvent, socketPool, type ChatSocket } from './support/socket';
 import { startTestApp, type TestApp } from './support/test-app';
 
 type Auth = { Authorization: string };
@@ -18,14 +18,14 @@ describe('read state ("seen") and typing', () => {
   let t: TestApp;
   let owner: Session;
   let widgetKey: string;
-  const sockets: ChatSocket[] = [];
+  const sockets = socketPool(() => t.url);
 
   beforeAll(async () => {
     t = await startTestApp();
     owner = await loginOwner(t);
     widgetKey = await widgetKeyOf(t, owner);
   });
-  afterEach(() => sockets.splice(0).forEach((s) => s.close()));
+  afterEach(() => sockets.closeAll());
   afterAll(() => t.close());
 
   const say = async (chatId: string, auth: Auth, text: string): Promise<MessageDto> =>
@@ -41,18 +41,9 @@ describe('read state ("seen") and typing', () => {
       }[]
     ).find((c) => c.id === chatId)?.unreadCount;
 
-  async function chatSocket(chatId: string, auth: Auth): Promise<ChatSocket> {
-    const c = await connect(t.url, { chatId, connectionString: await connectionString(t.url, chatId, auth) });
-    sockets.push(c.socket);
-    return c.socket;
-  }
-
-  async function inboxSocket(auth: Auth): Promise<ChatSocket> {
-    const res = await request(t.url).post('/v1/realtime/connection').set(auth).expect(200);
-    const c = await connect(t.url, { connectionString: res.body.connectionString });
-    sockets.push(c.socket);
-    return c.socket;
-  }
+  const chatSocket = async (chatId: string, auth: Auth): Promise<ChatSocket> =>
+    (await sockets.join(chatId, auth)).socket;
+  const inboxSocket = sockets.inbox;
 
   it("stores each operator's read position: their own unread counts, not another operator's", async () => {
     const alice = await createOperator(t, owner);

@@ -10,36 +10,26 @@ import {
   widgetKeyOf,
   type Session,
 } from './support/fixtures';
-import { connect, connectionString, disconnection, nextEvent, type ChatSocket } from './support/socket';
+import { connect, connectionString, disconnection, nextEvent, socketPool } from './support/socket';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('realtime chat over Socket.IO (seed 004)', () => {
   let t: TestApp;
   let admin: Session;
   let widgetKey: string;
-  const sockets: ChatSocket[] = [];
+  const sockets = socketPool(() => t.url);
 
   beforeAll(async () => {
     t = await startTestApp();
     admin = await loginOwner(t);
     widgetKey = await widgetKeyOf(t, admin);
   });
-  afterEach(() => sockets.splice(0).forEach((s) => s.close()));
+  afterEach(() => sockets.closeAll());
   afterAll(() => t.close());
 
-  async function join(chatId: string, auth: { Authorization: string }) {
-    const c = await connect(t.url, { chatId, connectionString: await connectionString(t.url, chatId, auth) });
-    sockets.push(c.socket);
-    return c;
-  }
-
+  const join = sockets.join;
   /** An account-wide (inbox) connection. */
-  async function inboxOf(auth: { Authorization: string }): Promise<ChatSocket> {
-    const res = await request(t.url).post('/v1/realtime/connection').set(auth).expect(200);
-    const c = await connect(t.url, { connectionString: res.body.connectionString });
-    sockets.push(c.socket);
-    return c.socket;
-  }
+  const inboxOf = sockets.inbox;
 
   it('visitor and operator exchange messages live, each carrying a valid message string', async () => {
     const v = await startVisitorChat(t, widgetKey);

@@ -18,7 +18,7 @@ import {
   setRetention,
   sweepNow,
 } from './support/retention';
-import { startS3Server, type TestS3Server } from './support/s3-server';
+import { startS3Server, type TestS3Server } from '@satchel/testing';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const RETENTION = {

@@ -8,7 +8,7 @@ import { eventually } from './support/callback-receiver';
 import { createOperator, loginOwner, startVisitorChat, widgetKeyOf, type Session } from './support/fixtures';
 import { pdfOfSize, uploadFile } from './support/files';
 import { captureLogs } from './support/integrations';
-import { startS3Server, type TestS3Server } from './support/s3-server';
+import { startS3Server, type TestS3Server } from '@satchel/testing';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const BUCKET = 'customer-bucket';

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import request from 'supertest';
 import { STORAGE_DRIVER, type StorageDriver } from '../src/storage/storage.driver';
-import { startS3Server, type TestS3Server } from './support/s3-server';
+import { startS3Server, type TestS3Server } from '@satchel/testing';
 import { startTestApp, type TestApp } from './support/test-app';
 
 async function roundTrip(driver: StorageDriver, key: string): Promise<string> {

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createOperator, login, loginOwner, type Session } from './support/fixtures';
-import { startSmtpServer, tokenIn, type SmtpTestServer } from './support/smtp-server';
+import { startSmtpServer, tokenIn, type SmtpTestServer } from '@satchel/testing';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('invitations, roles and removal (emails through a real SMTP server)', () => {

@@ -2,7 +2,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createOperator, createTenant, startVisitorChat, type Session } from './support/fixtures';
 import { accountWithOperator } from './support/fixtures';
-import { attachmentRows, pdfOfSize, setUploadSettings, storedFiles, xlsxOfSize } from './support/files';
+import { xlsxOfSize } from '@satchel/testing';
+import { attachmentRows, pdfOfSize, setUploadSettings, storedFiles } from './support/files';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const MB = 1024;

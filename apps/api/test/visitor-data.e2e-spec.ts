@@ -12,7 +12,7 @@ import { pdfOfSize, rawBody, setUploadSettings, storedFiles } from './support/fi
 import { solid } from './support/images';
 import { keysOf, previewReady, sendFiles } from './support/retention';
 import { startTestApp, type TestApp } from './support/test-app';
-import { unzip } from './support/zip';
+import { unzip } from '@satchel/testing';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { startApi, type ApiProcess } from './support/api-process';
+import { startBuiltApi as startApi, type BuiltApi as ApiProcess } from '@satchel/testing';
 import { faultDeployment, type FaultDeployment } from './support/deployment';
 import { call, login, newChat, upload, waitFor } from './support/http';
 import { startPrivateS3, type PrivateS3 } from './support/private-s3';

@@ -1,4 +1,4 @@
-import { startApi, type ApiProcess } from './support/api-process';
+import { startBuiltApi as startApi, type BuiltApi as ApiProcess } from '@satchel/testing';
 import { faultDeployment, type FaultDeployment } from './support/deployment';
 import { attachmentCount, call, login, newChat, upload, waitFor, type Answer } from './support/http';
 import { startPrivateS3, type PrivateS3 } from './support/private-s3';

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startApi, type ApiProcess } from './support/api-process';
+import { startBuiltApi as startApi, type BuiltApi as ApiProcess } from '@satchel/testing';
 import { faultDeployment, type FaultDeployment } from './support/deployment';
 import { call, login, newChat, upload } from './support/http';
 import { count } from './support/sql';

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { startApi, type ApiProcess } from './support/api-process';
+import { startBuiltApi as startApi, type BuiltApi as ApiProcess } from '@satchel/testing';
 import { faultDeployment, type FaultDeployment } from './support/deployment';
 import { call, login, newChat, stalledUpload, upload, waitFor } from './support/http';
 import { count } from './support/sql';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { startApi, type ApiProcess } from './support/api-process';
+import { startBuiltApi as startApi, type BuiltApi as ApiProcess } from '@satchel/testing';
 import { faultDeployment, type FaultDeployment } from './support/deployment';
 import { call, login, newChat, upload } from './support/http';
 

@@ -1,50 +1,26 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { Client } from 'pg';
+import { join } from 'node:path';
+import { createDatabase as createTestDatabase, WORKSPACE_ROOT as ROOT } from '@satchel/testing';
 
-export const ROOT = resolve(__dirname, '../../../..');
+export {
+  freePort,
+  startBuiltApi as startApi,
+  WORKSPACE_ROOT as ROOT,
+  type BuiltApi as ApiProcess,
+} from '@satchel/testing';
+
 const MAIN = join(ROOT, 'dist/apps/api/main.js');
-const ADMIN_URL = process.env['TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-export interface ApiProcess {
-  url: string;
-  child: ChildProcess;
-  output(): string;
-  stop(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-    srv.on('error', fail);
-  });
-}
 
 export function tempDir(): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), 'satchel-e2e-'));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-export async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `satchel_e2e_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const c = new Client({ connectionString: ADMIN_URL });
-    await c.connect();
-    await c.query(sql).finally(() => c.end());
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
+/** An empty database: the API builds its schema with its migrations at start. */
+export const createDatabase = () => createTestDatabase({ prefix: 'satchel_e2e' });
 
 /** What one or more API processes of a test share: a fresh database, data dir, secrets key and queue prefix. */
 export interface Deployment {
@@ -95,46 +71,4 @@ export function runScript(
       ok({ code, output });
     });
   });
-}
-
-/** Starts the built API and waits until `ready` appears in its output. */
-export async function startApi(
-  env: Record<string, string>,
-  args: string[] = [],
-  ready = 'Satchel is running',
-): Promise<ApiProcess> {
-  const port = env['PORT'] ?? String(await freePort());
-  const child = spawn(process.execPath, [MAIN, ...args], {
-    env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', PORT: port, LOG_LEVEL: 'warn', ...env },
-    cwd: ROOT,
-  });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  await new Promise<void>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`API did not start in time:\n${out}`)), 60000);
-    const check = () => {
-      if (out.includes(ready)) {
-        clearTimeout(timer);
-        ok();
-      }
-    };
-    child.stdout?.on('data', check);
-    child.stderr?.on('data', check);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`API exited with ${code}:\n${out}`));
-    });
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    child,
-    output: () => out,
-    stop: () =>
-      new Promise((ok) => {
-        if (child.exitCode !== null) return ok();
-        child.once('exit', () => ok());
-        child.kill('SIGTERM');
-      }),
-  };
 }

@@ -1,6 +1,6 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type S3rver from 's3rver';
+import type { S3rver } from '@satchel/testing';
 
 type Ctx = Parameters<S3rver['middleware'][number]>[0];
 

@@ -3,7 +3,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { guardedAgents } from '../outbound/guarded-agent';
 import { OutboundBlockedError } from '../outbound/outbound.types';
-import { startS3Server, type TestS3Server } from '../../test/support/s3-server';
+import { startS3Server, type TestS3Server } from '@satchel/testing';
 import { S3StorageDriver } from './s3-storage.driver';
 import { InvalidStorageKeyError, StorageNotFoundError, StorageRangeError } from './storage.errors';
 

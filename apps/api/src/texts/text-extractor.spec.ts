@@ -1,5 +1,5 @@
 import { docx, textPdf, xlsx } from '../../test/support/documents';
-import { zipOf } from '../../test/support/zip';
+import { zipOf } from '@satchel/testing';
 import { extractableKind, extractText, UnreadableDocumentError } from './text-extractor';
 import { XLSX_MAX_XML_BYTES } from './xlsx-text';
 

@@ -1,3 +1,4 @@
+import { waitFor } from '@satchel/testing';
 import busboy from 'busboy';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -135,11 +136,11 @@ export async function eventually<T>(
   timeoutMs = 15000,
   what = 'condition',
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
+  return waitFor(
+    what,
+    async () => ((v) => (v === false ? undefined : v))(await check()),
+    timeoutMs,
+    100,
+    false,
+  );
 }

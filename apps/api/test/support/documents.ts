@@ -1,4 +1,4 @@
-import { zipOf } from './zip';
+import { zipOf } from '@satchel/testing';
 
 const pdfString = (s: string) => s.replace(/[\\()]/g, '\\$&');
 

@@ -59,3 +59,29 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
 export function disconnection(socket: ChatSocket): Promise<string> {
   return new Promise((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
 }
+
+/** Chat and inbox connections of a test file; `closeAll` (after each test) closes every one opened. */
+export interface SocketPool {
+  join(chatId: string, auth: { Authorization: string }): Promise<Connected>;
+  inbox(auth: { Authorization: string }): Promise<ChatSocket>;
+  closeAll(): void;
+}
+
+export function socketPool(baseUrl: () => string): SocketPool {
+  const open: ChatSocket[] = [];
+  const opened = (c: Connected) => (open.push(c.socket), c);
+  return {
+    join: async (chatId, auth) =>
+      opened(
+        await connect(baseUrl(), {
+          chatId,
+          connectionString: await connectionString(baseUrl(), chatId, auth),
+        }),
+      ),
+    inbox: async (auth) => {
+      const res = await request(baseUrl()).post('/v1/realtime/connection').set(auth).expect(200);
+      return opened(await connect(baseUrl(), { connectionString: res.body.connectionString })).socket;
+    },
+    closeAll: () => open.splice(0).forEach((s) => s.close()),
+  };
+}

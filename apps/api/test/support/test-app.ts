@@ -20,18 +20,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/**
- * A real app on its own database (migrated), its own BullMQ prefix in the real Redis, its own
- * temp data dir, listening on a free loopback port. `env` overrides configuration variables.
- */
-export async function startTestApp(
-  env: Record<string, string> = {},
-  opts: { db?: TestDatabase } = {},
-): Promise<TestApp> {
-  const db = opts.db ?? (await createTestDatabase());
-  const dataDir = mkdtempSync(join(tmpdir(), 'satchel-test-'));
+/** The configuration of a test app: its own data dir and BullMQ prefix, `env` on top. */
+export function testConfig(db: TestDatabase, dataDir: string, env: Record<string, string> = {}): AppConfig {
   const secretsKey = 'SECRETS_KEY' in env ? env['SECRETS_KEY'] : randomBytes(32).toString('hex');
-  const config = loadConfig({
+  return loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
     DATA_DIR: dataDir,
@@ -45,6 +37,19 @@ export async function startTestApp(
     PORT: '0',
     ...env,
   });
+}
+
+/**
+ * A real app on its own database (migrated), its own BullMQ prefix in the real Redis, its own
+ * temp data dir, listening on a free loopback port. `env` overrides configuration variables.
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  opts: { db?: TestDatabase } = {},
+): Promise<TestApp> {
+  const db = opts.db ?? (await createTestDatabase());
+  const dataDir = mkdtempSync(join(tmpdir(), 'satchel-test-'));
+  const config = testConfig(db, dataDir, env);
   const app = await createApp(config);
   await app.get(FirstStartService).ensureOwner();
   await app.listen(0, '127.0.0.1');

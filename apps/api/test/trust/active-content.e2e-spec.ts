@@ -2,7 +2,7 @@ import request from 'supertest';
 import { loginOwner, startVisitorChat, widgetKeyOf, type Session } from '../support/fixtures';
 import { attachmentRows, pdfOfSize, setUploadSettings, storedFiles } from '../support/files';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { wordDocument } from '../support/zip';
+import { wordDocument } from '@satchel/testing';
 
 type Chat = { chatId: string; auth: Record<string, string> };
 

@@ -1,5 +1,5 @@
 import { ClamdSession, scanStream, ScannerUnavailableError } from '../../src/scanning/clamd-client';
-import { EICAR_SIGNATURE, eicar, startClamd, type TestClamd } from '../support/clamd';
+import { EICAR_SIGNATURE, eicar, startClamd, type TestClamd } from '@satchel/testing';
 
 async function* chunks(...parts: Buffer[]): AsyncGenerator<Buffer> {
   for (const p of parts) yield p;

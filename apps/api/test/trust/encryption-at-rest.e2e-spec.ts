@@ -14,7 +14,7 @@ import { masterKeyRing } from '../../src/storage/encryption/master-keys';
 import { STORAGE_DRIVER, type StorageDriver } from '../../src/storage/storage.driver';
 import { loginOwner, startVisitorChat, widgetKeyOf, type Session } from '../support/fixtures';
 import { rawBody, setUploadSettings, uploadFile } from '../support/files';
-import { startS3Server, type TestS3Server } from '../support/s3-server';
+import { startS3Server, type TestS3Server } from '@satchel/testing';
 import { filesUnder, markedText } from '../support/stored-bytes';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';

@@ -1,10 +1,19 @@
 import request from 'supertest';
 import { eventually, startCallbackReceiver, type CallbackReceiver } from '../support/callback-receiver';
-import { EICAR_SIGNATURE, eicar, startClamd, type TestClamd } from '../support/clamd';
+import {
+  EICAR_SIGNATURE,
+  eicar,
+  startClamd,
+  type TestClamd,
+  startS3Server,
+  type TestS3Server,
+} from '@satchel/testing';
 import { loginOwner, startVisitorChat, widgetKeyOf, type Session } from '../support/fixtures';
 import { rawBody, setUploadSettings } from '../support/files';
-import { startS3Server, type TestS3Server } from '../support/s3-server';
 import { filesUnder, markedText } from '../support/stored-bytes';
+import { QUEUES } from '../../src/jobs/queues';
+import { enableCallbackAndExport } from '../support/integrations';
+import { queuesIdle } from '../support/queues';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { tusUpload, verdictOf, type TusChat } from '../support/tus';
 
@@ -44,24 +53,7 @@ describe('resumable (tus) uploads wait in `scanning` for the verdict', () => {
       generateThumbnails: false,
     });
     chat = await startVisitorChat(t, await widgetKeyOf(t, owner));
-    await request(t.url)
-      .put('/v1/settings/callback')
-      .set(owner.auth)
-      .send({ enabled: true, url: receiver.url })
-      .expect(200);
-    await request(t.url)
-      .put('/v1/settings/s3-export')
-      .set(owner.auth)
-      .send({
-        accessKeyId: s3.accessKeyId,
-        secretAccessKey: s3.secretAccessKey,
-        region: s3.region,
-        bucket: 'customer-bucket',
-        folder: 'exports',
-        endpoint: s3.endpoint,
-        disabled: false,
-      })
-      .expect(200);
+    await enableCallbackAndExport(t, owner, receiver.url, s3, 'customer-bucket');
   }, 60_000);
   afterAll(async () => {
     await t?.close();
@@ -111,7 +103,7 @@ describe('resumable (tus) uploads wait in `scanning` for the verdict', () => {
     );
     expect(messages.flatMap((m) => m.ids)).not.toContain(bad.id);
     await request(t.url).post('/v1/settings/s3-export/backlog').set(owner.auth).send({});
-    await new Promise((r) => setTimeout(r, 1000));
+    await queuesIdle(t.app, [QUEUES.callbacks, QUEUES.exports]);
     expect(receiver.received.filter((r) => r.files.file?.filename === 'eicar.txt')).toEqual([]);
     expect(filesUnder(s3.directory).some((f) => f.bytes.includes(eicar()))).toBe(false);
   });

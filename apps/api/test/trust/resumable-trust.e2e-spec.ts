@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { EICAR_SIGNATURE, eicar, startClamd, type TestClamd } from '../support/clamd';
+import { EICAR_SIGNATURE, eicar, startClamd, type TestClamd } from '@satchel/testing';
 import { loginOwner, startVisitorChat, widgetKeyOf, type Session } from '../support/fixtures';
 import { rawBody, setUploadSettings } from '../support/files';
 import { filesUnder, markedText } from '../support/stored-bytes';

@@ -5,7 +5,7 @@ import { seriousViolations } from '../support/axe';
 import { screenshot } from '../support/browser';
 import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
-import { tokenIn } from '../support/smtp-server';
+import { tokenIn } from '@satchel/testing';
 import { pngFile, samplePdf } from '../support/sample-files';
 
 /** Console pages with their content loaded: axe only judges what is on screen. */

@@ -3,7 +3,7 @@ import { screenshot } from '../support/browser';
 import { startCallbackReceiver, type CallbackReceiver } from '../support/callback-receiver';
 import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
-import { waitFor } from '../support/net';
+import { waitFor } from '@satchel/testing';
 import { samplePdf } from '../support/sample-files';
 
 describe('console: Deliveries', () => {

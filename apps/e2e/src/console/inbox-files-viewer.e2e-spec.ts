@@ -6,7 +6,7 @@ import { screenshot } from '../support/browser';
 import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
 import { pdfFile, pngFile, sha256, type SampleFile } from '../support/sample-files';
-import { unzip } from '../support/unzip';
+import { unzip } from '@satchel/testing';
 
 const FILES: SampleFile[] = [
   pngFile('red.png', 400, 300, [210, 40, 40]),

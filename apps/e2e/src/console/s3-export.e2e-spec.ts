@@ -3,11 +3,10 @@ import type { Page } from 'playwright-core';
 import { screenshot } from '../support/browser';
 import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
-import { waitFor } from '../support/net';
-import { startS3Server, type S3Server } from '../support/s3-server';
+import { waitFor, startS3Server, type TestS3Server } from '@satchel/testing';
 import { samplePdf } from '../support/sample-files';
 
-async function fillS3Form(page: Page, s3: S3Server, keys: { id: string; secret: string }): Promise<void> {
+async function fillS3Form(page: Page, s3: TestS3Server, keys: { id: string; secret: string }): Promise<void> {
   await page.getByLabel('Access key ID').fill(keys.id);
   await page.getByLabel('Secret access key').fill(keys.secret);
   await page.getByLabel('Region').fill('us-east-1');
@@ -18,10 +17,10 @@ async function fillS3Form(page: Page, s3: S3Server, keys: { id: string; secret: 
 
 describe('console: Settings › AWS S3 export', () => {
   let env: E2eEnv;
-  let s3: S3Server;
+  let s3: TestS3Server;
 
   beforeAll(async () => {
-    s3 = await startS3Server();
+    s3 = await startS3Server('satchel-e2e');
     env = await startE2eEnv('console-s3-export');
   });
 

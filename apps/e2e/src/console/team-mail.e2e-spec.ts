@@ -5,7 +5,7 @@ import { ADMIN } from '../support/api-server';
 import { screenshot } from '../support/browser';
 import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
-import { startSmtpServer, tokenIn, type SmtpTestServer } from '../support/smtp-server';
+import { startSmtpServer, tokenIn, type SmtpTestServer } from '@satchel/testing';
 
 /** The path and query of a console link from an email (the page's base URL is the API's). */
 function consolePath(path: string, token: string): string {

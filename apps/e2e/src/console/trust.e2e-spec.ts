@@ -1,6 +1,6 @@
 import type { AttachmentDto, TrustSettings } from '@satchel/contracts';
 import { screenshot } from '../support/browser';
-import { eicar, EICAR_SIGNATURE, startClamd, type TestClamd } from '../support/clamd';
+import { eicar, EICAR_SIGNATURE, startClamd, type TestClamd } from '@satchel/testing';
 import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
 import { ADMIN } from '../support/api-server';

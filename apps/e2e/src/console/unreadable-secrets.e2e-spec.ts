@@ -5,8 +5,7 @@ import { screenshot } from '../support/browser';
 import { startCallbackReceiver, type CallbackReceiver } from '../support/callback-receiver';
 import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
-import { waitFor } from '../support/net';
-import { startS3Server, type S3Server } from '../support/s3-server';
+import { waitFor, startS3Server, type TestS3Server } from '@satchel/testing';
 import { samplePdf } from '../support/sample-files';
 
 /** A value in the sealed format that no key opens: what every stored secret looks like after SECRETS_KEY changed. */
@@ -17,12 +16,12 @@ const foreignSealed = () =>
 
 describe('console: stored secrets the server cannot decrypt', () => {
   let env: E2eEnv;
-  let s3: S3Server;
+  let s3: TestS3Server;
   let receiver: CallbackReceiver;
 
   beforeAll(async () => {
     [s3, receiver] = await Promise.all([
-      startS3Server(),
+      startS3Server('satchel-e2e'),
       startCallbackReceiver(() => ({ status: 200, body: { status: 0, uid: 'u', url: '' } })),
     ]);
     env = await startE2eEnv('console-unreadable-secrets');

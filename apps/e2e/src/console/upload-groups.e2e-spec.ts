@@ -3,26 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { xlsxOfSize } from '@satchel/testing';
 import { screenshot } from '../support/browser';
 import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
 
 const PASSWORD = 'operator-pass-1';
 const MB = 1024 * 1024;
-
-/** An .xlsx-shaped file (a zip whose first entry is under `xl/`) of exactly `size` bytes. */
-function xlsxOfSize(size: number): Buffer {
-  const name = Buffer.from('xl/workbook.xml');
-  const data = Buffer.from('<workbook/>');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(name.length, 26);
-  const head = Buffer.concat([local, name, data]);
-  return Buffer.concat([head, Buffer.alloc(size - head.length, 0x20)]);
-}
 
 describe('console: upload groups and "why can\'t I send this?"', () => {
   let env: E2eEnv;

@@ -3,8 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDatabase, type E2eDatabase } from './database';
-import { freePort, waitFor } from './net';
+import { createDatabase, freePort, waitFor, type TestDatabase } from '@satchel/testing';
 import { API_ENV, API_MAIN, API_NODE_ARGS } from './api-process';
 import { LOG_DIR, WORKSPACE_ROOT } from './paths';
 
@@ -13,7 +12,7 @@ export const ADMIN = { email: 'admin@e2e.test', password: 'e2e-admin-password' }
 export interface ApiServer {
   /** e.g. http://127.0.0.1:41234 */
   url: string;
-  db: E2eDatabase;
+  db: TestDatabase;
   dataDir: string;
   logFile: string;
   stop(): Promise<void>;
@@ -28,7 +27,7 @@ const MAIN = join(WORKSPACE_ROOT, API_MAIN);
  */
 export async function startApiServer(name: string, env: Record<string, string> = {}): Promise<ApiServer> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: build first (npx nx run api:build)`);
-  const db = await createDatabase();
+  const db = await createDatabase({ prefix: 'satchel_e2e' });
   const dataDir = mkdtempSync(join(tmpdir(), 'satchel-e2e-'));
   const port = await freePort();
   mkdirSync(LOG_DIR, { recursive: true });

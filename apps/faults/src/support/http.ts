@@ -1,3 +1,4 @@
+import { waitUntil } from '@satchel/testing';
 import { connect, type Socket } from 'node:net';
 
 export const OWNER = { email: 'owner@faults.test', password: 'faults-password-1' };
@@ -96,14 +97,11 @@ export function stalledUpload(
   });
 }
 
-export async function waitFor(
+/** The toolkit's `waitUntil`, with the arguments in the order faults specs use. */
+export function waitFor(
   check: () => boolean | Promise<boolean>,
   timeoutMs: number,
   what: string,
 ): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  return waitUntil(what, check, timeoutMs, 100);
 }

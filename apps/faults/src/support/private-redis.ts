@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
-import { freePort } from './api-process';
+import { freePort } from '@satchel/testing';
 
 export interface PrivateRedis {
   url: string;

@@ -1,9 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import S3rver from 's3rver';
-import { freePort } from './api-process';
+import { freePort, S3rver, withAbortMultipart } from '@satchel/testing';
 
 export interface PrivateS3 {
   endpoint: string;
@@ -38,19 +36,7 @@ export async function startPrivateS3(bucket = 'satchel-faults'): Promise<Private
       directory,
       configureBuckets: [{ name: bucket }],
     });
-    const uploadsDir = (b: string) => s.store.getResourcePath(b, undefined, 'uploads');
-    s.middleware.splice(s.middleware.length - 1, 0, async (ctx, next) => {
-      const uploadId = ctx.query.uploadId;
-      if (ctx.method !== 'DELETE' || typeof uploadId !== 'string') return next();
-      const dir = join(uploadsDir(ctx.path.split('/')[1]), uploadId);
-      if (!/^[\w-]+$/.test(uploadId) || !existsSync(dir)) {
-        ctx.status = 404;
-        ctx.body = { Error: { Code: 'NoSuchUpload', Message: 'The specified upload does not exist.' } };
-        return;
-      }
-      await rm(dir, { recursive: true, force: true });
-      ctx.status = 204;
-    });
+    withAbortMultipart(s);
     await s.run();
     server = s;
   };

@@ -1,15 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { freePort } from './net';
 
-/**
- * The built API as `npm start` runs it. Like apps/api-e2e's helper (apps cannot import each other),
- * plus what fault injection needs: the exit as a promise and a kill without warning.
- */
-export const ROOT = resolve(__dirname, '../../../..');
-const MAIN = join(ROOT, 'dist/apps/api/main.js');
+export const WORKSPACE_ROOT = resolve(__dirname, '../../..');
+const MAIN = join(WORKSPACE_ROOT, 'dist/apps/api/main.js');
 
-export interface ApiProcess {
+/** A built API (or worker) process on loopback. */
+export interface BuiltApi {
   url: string;
   child: ChildProcess;
   output(): string;
@@ -20,27 +17,16 @@ export interface ApiProcess {
   kill(): Promise<number | null>;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-    srv.on('error', fail);
-  });
-}
-
-/** Starts the built API (or `--worker`) and waits until `ready` appears in its output. */
-export async function startApi(
+/** Starts dist/apps/api/main.js (or `--worker`) with `env` and waits until `ready` appears in its output. */
+export async function startBuiltApi(
   env: Record<string, string>,
   args: string[] = [],
   ready = args.includes('--worker') ? 'worker is processing jobs' : 'Satchel is running',
-): Promise<ApiProcess> {
+): Promise<BuiltApi> {
   const port = env['PORT'] ?? String(await freePort());
   const child = spawn(process.execPath, [MAIN, ...args], {
     env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', PORT: port, LOG_LEVEL: 'warn', ...env },
-    cwd: ROOT,
+    cwd: WORKSPACE_ROOT,
   });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));

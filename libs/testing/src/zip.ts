@@ -82,3 +82,17 @@ export function unzip(buf: Buffer): Promise<Map<string, Buffer>> {
     });
   });
 }
+
+/** An .xlsx-shaped file (a zip whose first entry is under `xl/`) padded to `size` bytes. */
+export function xlsxOfSize(size: number): Buffer {
+  const name = Buffer.from('xl/workbook.xml');
+  const data = Buffer.from('<workbook/>');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(data.length, 22);
+  local.writeUInt16LE(name.length, 26);
+  const head = Buffer.concat([local, name, data]);
+  return Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length), 0x20)]);
+}
