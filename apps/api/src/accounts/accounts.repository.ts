@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AccountEntity } from './account.entity';
+import type { TypeOrmTx } from '../database/transaction-host';
 
 @Injectable()
 export class AccountsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectTransactionHost() private readonly txHost: TypeOrmTx,
+  ) {}
 
   findById(id: string): Promise<AccountEntity | null> {
     return this.db.getRepository(AccountEntity).findOneBy({ id });
@@ -41,12 +46,13 @@ export class AccountsRepository {
     return this.db.getRepository(AccountEntity).findOne({ where: {}, order: { createdAt: 'ASC' } });
   }
 
-  create(m: EntityManager, data: Pick<AccountEntity, 'name' | 'widgetKey'>): Promise<AccountEntity> {
-    return m.getRepository(AccountEntity).save(m.getRepository(AccountEntity).create(data));
+  create(data: Pick<AccountEntity, 'name' | 'widgetKey'>): Promise<AccountEntity> {
+    const repo = this.txHost.tx.getRepository(AccountEntity);
+    return repo.save(repo.create(data));
   }
 
   /** Runs `work` in one transaction (account + first admin are created together). */
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.txHost.withTransaction(work);
   }
 }

@@ -53,22 +53,19 @@ export class AccountsService {
       });
     }
     const passwordHash = await this.passwordHasher.hash(input.adminPassword);
-    return this.accounts.transaction(async (m) => {
-      const account = await this.accounts.create(m, {
+    return this.accounts.transaction(async () => {
+      const account = await this.accounts.create({
         name: input.name,
         widgetKey: newWidgetKey(),
       });
-      await this.users.create(
-        {
-          accountId: account.id,
-          email: input.adminEmail,
-          name: input.adminName ?? 'Admin',
-          role: input.adminRole ?? 'admin',
-          active: true,
-          passwordHash,
-        },
-        m,
-      );
+      await this.users.create({
+        accountId: account.id,
+        email: input.adminEmail,
+        name: input.adminName ?? 'Admin',
+        role: input.adminRole ?? 'admin',
+        active: true,
+        passwordHash,
+      });
       return account;
     });
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { AttachmentDto, AttachmentPreviewInfo } from '@satchel/contracts';
-import { ATTACHMENT_STATUS, type AttachmentStatusPort } from '../chats/attachment-status.port';
+import { ATTACHMENT_STATUS, type AttachmentStatusPort } from './attachment-status.port';
 import { UploadSettingsService } from '../upload-settings/upload-settings.service';
 import type { AttachmentEntity } from './attachment.entity';
 import { AttachmentLinks } from './attachment-links';

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { cappedCount } from '../database/capped-count';
 import { HEADLINE_OPTIONS } from '../search/search-terms';
 import type { ExportFilter, PreviewFilter, ScanFilter } from '@satchel/contracts';
 import { AttachmentEntity } from './attachment.entity';
+import type { TypeOrmTx } from '../database/transaction-host';
 
 export type NewAttachment = Omit<AttachmentEntity, 'id' | 'createdAt' | 'messageId'>;
 
@@ -58,10 +60,13 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
 
 @Injectable()
 export class AttachmentsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectTransactionHost() private readonly txHost: TypeOrmTx,
+  ) {}
 
-  private repo(m?: EntityManager) {
-    return (m ?? this.db.manager).getRepository(AttachmentEntity);
+  private repo() {
+    return this.txHost.tx.getRepository(AttachmentEntity);
   }
 
   /** Inserts the rows of one request in one statement (after their objects are stored). */
@@ -113,14 +118,13 @@ export class AttachmentsRepository {
    * chat (seed 001) join the chat. Returns the linked rows (fewer than asked when some do not qualify).
    */
   async link(
-    m: EntityManager,
     accountId: string,
     chatId: string,
     messageId: string,
     ids: string[],
     visitorOnly: boolean,
   ): Promise<AttachmentEntity[]> {
-    const qb = this.repo(m)
+    const qb = this.repo()
       .createQueryBuilder()
       .update()
       .set({ messageId, chatId })
@@ -130,7 +134,7 @@ export class AttachmentsRepository {
     if (visitorOnly) qb.andWhere(`chat_id = :chatId AND uploaded_by_role = 'visitor'`, { chatId });
     else qb.andWhere('(chat_id = :chatId OR chat_id IS NULL)', { chatId });
     await qb.execute();
-    const rows = await this.repo(m).findBy({ id: In(ids), messageId });
+    const rows = await this.repo().findBy({ id: In(ids), messageId });
     return rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   }
 

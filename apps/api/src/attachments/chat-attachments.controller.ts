@@ -9,6 +9,7 @@ import { downloadRequest, sendDownload } from './download-response';
 import { DownloadsService } from './downloads.service';
 import { FromUrlUploadDto } from './dto/from-url.dto';
 import { FromUrlService } from './from-url.service';
+import { idempotencyKeyOf } from './upload/idempotency-key';
 import { UploadsService } from './uploads.service';
 import { RateLimit } from '../rate-limit/rate-limit.guard';
 
@@ -35,7 +36,7 @@ export class ChatAttachmentsController {
     @Param('chatId', ParseUUIDPipe) chatId: string,
     @Req() req: Request,
   ): Promise<AttachmentDto[]> {
-    return this.uploads.upload({ principal: p, ip }, chatId, req);
+    return this.uploads.upload({ principal: p, ip }, chatId, req, idempotencyKeyOf(req));
   }
 
   /** Multipart `text` + `files`: the files are stored and sent as one message. */

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { AttachmentDto } from '@satchel/contracts';
-import type { EntityManager } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
 import { ValidationError } from '../common/errors/domain-errors';
 import type { MessageAttachmentsPort } from '../chats/message-attachments.port';
@@ -18,14 +17,8 @@ export class MessageAttachmentsAdapter implements MessageAttachmentsPort {
     private readonly presenter: AttachmentPresenter,
   ) {}
 
-  async link(
-    m: EntityManager,
-    p: Principal,
-    chatId: string,
-    messageId: string,
-    ids: string[],
-  ): Promise<AttachmentDto[]> {
-    const rows = await this.attachments.link(m, p.accountId, chatId, messageId, ids, p.kind === 'visitor');
+  async link(p: Principal, chatId: string, messageId: string, ids: string[]): Promise<AttachmentDto[]> {
+    const rows = await this.attachments.link(p.accountId, chatId, messageId, ids, p.kind === 'visitor');
     if (rows.length !== ids.length) {
       const missing = ids.filter((id) => !rows.some((r) => r.id === id));
       throw new ValidationError(`Unknown or already sent attachment: ${missing.join(', ')}`, 'attachmentIds');

@@ -1,7 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { AttachmentDto, EffectiveUploadRule, MessageDto } from '@satchel/contracts';
-import type { Request } from 'express';
 import type { ActorContext } from '../audit/audit.service';
 import { canAccessChat, type Principal } from '../common/auth/principal';
 import {
@@ -26,7 +25,8 @@ import { AttachmentsRepository } from './attachments.repository';
 import { chatObjectKey } from './storage-keys';
 import { TrustPolicy, type UploadTrust } from './trust-policy';
 import { storageSink } from './upload/file-sink';
-import { idempotencyKeyOf, isUniqueViolation } from './upload/idempotency-key';
+import { isUniqueViolation } from './upload/idempotency-key';
+import type { MultipartBody } from './upload/multipart-body';
 import { isMultipart } from './upload/multipart-reader';
 import { discardAll, UploadReceiver } from './upload/upload-receiver';
 import { ruleError } from './upload/upload-errors';
@@ -66,8 +66,12 @@ export class UploadsService implements OnModuleInit {
    * `POST /v1/chats/:chatId/attachments`. With an `Idempotency-Key`, a repeated request (a client
    * that retries after losing the answer) gets the files stored the first time, not a second copy.
    */
-  async upload(ctx: ActorContext, chatId: string, req: Request): Promise<AttachmentDto[]> {
-    const key = idempotencyKeyOf(req);
+  async upload(
+    ctx: ActorContext,
+    chatId: string,
+    req: MultipartBody,
+    key: string | undefined,
+  ): Promise<AttachmentDto[]> {
     return this.refusalsAudited(ctx, chatId, async () => {
       const target = await this.target(ctx.principal, chatId);
       const earlier = key ? await this.storedUnder(target, key) : [];
@@ -114,7 +118,7 @@ export class UploadsService implements OnModuleInit {
   }
 
   /** `POST /v1/chats/:chatId/messages/with-files`: text and files in one request, one message. */
-  async uploadMessage(ctx: ActorContext, chatId: string, req: Request): Promise<MessageDto> {
+  async uploadMessage(ctx: ActorContext, chatId: string, req: MultipartBody): Promise<MessageDto> {
     const stored = await this.refusalsAudited(ctx, chatId, async () => {
       const target = await this.target(ctx.principal, chatId);
       const { files, fields } = await this.receiveFiles(req, target);
@@ -170,7 +174,7 @@ export class UploadsService implements OnModuleInit {
     }
   }
 
-  private async receiveFiles(req: Request, target: ChatUploadTarget) {
+  private async receiveFiles(req: MultipartBody, target: ChatUploadTarget) {
     if (!isMultipart(req))
       throw new BadRequestError('Expected a multipart/form-data body with files in "files"');
     const { accountId, id } = target.chat;

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { AuthTokenEntity, TokenKind } from './auth-token.entity';
+import type { TypeOrmTx } from '../database/transaction-host';
 
 export interface ResolvedToken {
   token: AuthTokenEntity;
@@ -11,10 +13,13 @@ export interface ResolvedToken {
 
 @Injectable()
 export class AuthTokensRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectTransactionHost() private readonly txHost: TypeOrmTx,
+  ) {}
 
-  private repo(m?: EntityManager) {
-    return (m ?? this.db.manager).getRepository(AuthTokenEntity);
+  private repo() {
+    return this.txHost.tx.getRepository(AuthTokenEntity);
   }
 
   /** The live token for a hash, with its user or chat, in one query. */
@@ -61,8 +66,8 @@ export class AuthTokensRepository {
     return rows.length > 0;
   }
 
-  create(data: Partial<AuthTokenEntity>, m?: EntityManager): Promise<AuthTokenEntity> {
-    return this.repo(m).save(this.repo(m).create(data));
+  create(data: Partial<AuthTokenEntity>): Promise<AuthTokenEntity> {
+    return this.repo().save(this.repo().create(data));
   }
 
   async touch(id: string): Promise<void> {

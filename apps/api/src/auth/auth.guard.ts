@@ -1,9 +1,11 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ClsService } from 'nestjs-cls';
 import type { Request } from 'express';
 import { ALLOW_KEY, PUBLIC_KEY, STAFF } from '../common/auth/decorators';
 import type { AllowRole } from '../common/auth/principal';
 import { tokenFromHeader } from '../common/auth/token-header';
+import { rememberPrincipal } from '../common/context/principal-context';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../common/errors/domain-errors';
 import { OriginGate } from '../accounts/origin-gate.service';
 import { TokensService } from './tokens.service';
@@ -18,6 +20,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokensService,
     private readonly origins: OriginGate,
+    private readonly cls: ClsService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -29,6 +32,7 @@ export class AuthGuard implements CanActivate {
     const principal = raw ? await this.tokens.authenticate(raw) : null;
     if (!principal) throw new UnauthorizedError();
     req.principal = principal;
+    rememberPrincipal(this.cls, principal);
     if (principal.kind === 'visitor') await this.origins.assert(principal.accountId, req.header('origin'));
     const allowed = this.reflector.getAllAndOverride<AllowRole[]>(ALLOW_KEY, targets) ?? STAFF;
     const role = principal.role;

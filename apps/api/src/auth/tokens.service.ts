@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { newSecret, sha256Hex } from '../common/crypto/hashing';
@@ -40,12 +39,13 @@ export class TokensService {
     return this.issue('sk', { kind: 'api', accountId, name });
   }
 
-  async issueVisitorToken(chat: { id: string; accountId: string }, m?: EntityManager): Promise<string> {
-    const t = await this.issue(
-      'sv',
-      { kind: 'visitor', accountId: chat.accountId, chatId: chat.id, name: 'visitor' },
-      m,
-    );
+  async issueVisitorToken(chat: { id: string; accountId: string }): Promise<string> {
+    const t = await this.issue('sv', {
+      kind: 'visitor',
+      accountId: chat.accountId,
+      chatId: chat.id,
+      name: 'visitor',
+    });
     return t.secret;
   }
 
@@ -103,12 +103,13 @@ export class TokensService {
     this.events.emit(EVENTS.accessRevoked, { userId } satisfies AccessRevokedEvent);
   }
 
-  private async issue(prefix: string, data: Partial<AuthTokenEntity>, m?: EntityManager) {
+  private async issue(prefix: string, data: Partial<AuthTokenEntity>) {
     const secret = newSecret(prefix);
-    const entity = await this.tokens.create(
-      { ...data, tokenHash: sha256Hex(secret), last4: secret.slice(-4) },
-      m,
-    );
+    const entity = await this.tokens.create({
+      ...data,
+      tokenHash: sha256Hex(secret),
+      last4: secret.slice(-4),
+    });
     return { secret, entity };
   }
 

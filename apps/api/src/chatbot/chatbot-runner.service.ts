@@ -100,7 +100,7 @@ export class ChatbotRunner {
       { role: 'bot', id: null, name: run.botName },
       step,
       (withMessage) => this.chats.postAsBot(run.accountId, run.chatId, run.botName, step.prompt, withMessage),
-      (m, r) => this.repo.setState(run.chatId, i, 'waiting', r.id, m),
+      (r) => this.repo.setState(run.chatId, i, 'waiting', r.id),
     );
   }
 }

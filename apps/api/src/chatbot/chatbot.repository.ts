@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ChatbotSettings } from '@satchel/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ChatbotRunEntity, type RunState } from './chatbot-run.entity';
 import { ChatbotSettingsEntity } from './chatbot-settings.entity';
+import type { TypeOrmTx } from '../database/transaction-host';
 
 @Injectable()
 export class ChatbotRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectTransactionHost() private readonly txHost: TypeOrmTx,
+  ) {}
 
   settings(accountId: string): Promise<ChatbotSettingsEntity | null> {
     return this.db.getRepository(ChatbotSettingsEntity).findOneBy({ accountId });
@@ -43,9 +48,8 @@ export class ChatbotRepository {
     stepIndex: number,
     state: RunState,
     waitingRequestId: string | null = null,
-    m?: EntityManager,
   ): Promise<void> {
-    await (m ?? this.db.manager)
+    await this.txHost.tx
       .getRepository(ChatbotRunEntity)
       .update({ chatId }, { stepIndex, state, waitingRequestId });
   }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { AttachmentDto } from '@satchel/contracts';
-import type { EntityManager } from 'typeorm';
 import { isUUID } from 'class-validator';
 import type { Principal } from '../common/auth/principal';
 import { ConflictError, NotFoundError, ValidationError } from '../common/errors/domain-errors';
@@ -14,20 +13,19 @@ export class FileRequestFulfiller implements FileRequestsPort {
   constructor(private readonly requests: FileRequestsRepository) {}
 
   async fulfil(
-    m: EntityManager,
     p: Principal,
     chatId: string,
     requestId: string,
     messageId: string,
     files: AttachmentDto[],
   ): Promise<void> {
-    const r = isUUID(requestId) ? await this.requests.lock(m, p.accountId, chatId, requestId) : null;
+    const r = isUUID(requestId) ? await this.requests.lock(p.accountId, chatId, requestId) : null;
     if (!r) throw new NotFoundError('File request', { field: 'fileRequestId' });
     if (r.status !== 'open')
       throw new ConflictError(`This file request is already ${r.status}`, { field: 'fileRequestId' });
     if (files.length === 0)
       throw new ValidationError('Attach at least one file to answer a file request', 'attachmentIds');
     assertFilesMatchRequest(r, files);
-    await this.requests.resolve(r.id, 'fulfilled', messageId, m);
+    await this.requests.resolve(r.id, 'fulfilled', messageId);
   }
 }

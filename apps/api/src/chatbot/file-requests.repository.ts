@@ -1,19 +1,24 @@
 import { Injectable } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FileRequestStatus } from '@satchel/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { FileRequestEntity } from './file-request.entity';
+import type { TypeOrmTx } from '../database/transaction-host';
 
 @Injectable()
 export class FileRequestsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectTransactionHost() private readonly txHost: TypeOrmTx,
+  ) {}
 
-  private repo(m?: EntityManager) {
-    return (m ?? this.db.manager).getRepository(FileRequestEntity);
+  private repo() {
+    return this.txHost.tx.getRepository(FileRequestEntity);
   }
 
-  create(data: Partial<FileRequestEntity>, m?: EntityManager): Promise<FileRequestEntity> {
-    return this.repo(m).save(this.repo(m).create({ status: 'open', ...data }));
+  create(data: Partial<FileRequestEntity>): Promise<FileRequestEntity> {
+    return this.repo().save(this.repo().create({ status: 'open', ...data }));
   }
 
   find(accountId: string, chatId: string, id: string): Promise<FileRequestEntity | null> {
@@ -21,8 +26,8 @@ export class FileRequestsRepository {
   }
 
   /** The request, row-locked until the transaction ends. */
-  lock(m: EntityManager, accountId: string, chatId: string, id: string): Promise<FileRequestEntity | null> {
-    return this.repo(m).findOne({ where: { accountId, chatId, id }, lock: { mode: 'pessimistic_write' } });
+  lock(accountId: string, chatId: string, id: string): Promise<FileRequestEntity | null> {
+    return this.repo().findOne({ where: { accountId, chatId, id }, lock: { mode: 'pessimistic_write' } });
   }
 
   forChat(accountId: string, chatId: string): Promise<FileRequestEntity[]> {
@@ -30,12 +35,7 @@ export class FileRequestsRepository {
   }
 
   /** Closes a request: fulfilled (with the message that did it), skipped or cancelled. */
-  async resolve(
-    id: string,
-    status: FileRequestStatus,
-    fulfilledMessageId: string | null,
-    m?: EntityManager,
-  ): Promise<void> {
-    await this.repo(m).update({ id }, { status, fulfilledMessageId, resolvedAt: new Date() });
+  async resolve(id: string, status: FileRequestStatus, fulfilledMessageId: string | null): Promise<void> {
+    await this.repo().update({ id }, { status, fulfilledMessageId, resolvedAt: new Date() });
   }
 }

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { FileRequestDto, MessageAuthor, MessageDto } from '@satchel/contracts';
 import { isUUID } from 'class-validator';
-import type { EntityManager } from 'typeorm';
 import { actorOf, type Principal } from '../common/auth/principal';
 import {
   ConflictError,
@@ -59,26 +58,23 @@ export class FileRequestsService {
     by: MessageAuthor,
     spec: RequestSpec,
     post: (withMessage: WithMessage) => Promise<MessageDto>,
-    alsoInTx?: (m: EntityManager, r: FileRequestEntity) => Promise<void>,
+    alsoInTx?: (r: FileRequestEntity) => Promise<void>,
   ): Promise<FileRequestDto> {
     let row: FileRequestEntity | undefined;
-    await post(async (m, message) => {
-      row = await this.requests.create(
-        {
-          accountId,
-          chatId: message.chatId,
-          messageId: message.id,
-          prompt: spec.prompt,
-          allowedTypes: spec.allowedTypes ?? null,
-          maxSizeKb: spec.maxSizeKb ?? null,
-          skippable: spec.skippable ?? false,
-          requestedByRole: by.role,
-          requestedById: by.id,
-          requestedByName: by.name,
-        },
-        m,
-      );
-      await alsoInTx?.(m, row);
+    await post(async (message) => {
+      row = await this.requests.create({
+        accountId,
+        chatId: message.chatId,
+        messageId: message.id,
+        prompt: spec.prompt,
+        allowedTypes: spec.allowedTypes ?? null,
+        maxSizeKb: spec.maxSizeKb ?? null,
+        skippable: spec.skippable ?? false,
+        requestedByRole: by.role,
+        requestedById: by.id,
+        requestedByName: by.name,
+      });
+      await alsoInTx?.(row);
     });
     return this.announce(accountId, row as FileRequestEntity);
   }

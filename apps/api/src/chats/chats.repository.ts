@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ChatStatus } from '@satchel/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ChatEntity } from './chat.entity';
+import type { TypeOrmTx } from '../database/transaction-host';
 
 export interface ChatFilter {
   accountId: string;
@@ -14,18 +16,21 @@ export interface ChatFilter {
 
 @Injectable()
 export class ChatsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectTransactionHost() private readonly txHost: TypeOrmTx,
+  ) {}
 
-  private repo(m?: EntityManager) {
-    return (m ?? this.db.manager).getRepository(ChatEntity);
+  private repo() {
+    return this.txHost.tx.getRepository(ChatEntity);
   }
 
   findInAccount(accountId: string, id: string): Promise<ChatEntity | null> {
     return this.repo().findOneBy({ accountId, id });
   }
 
-  create(data: Partial<ChatEntity>, m?: EntityManager): Promise<ChatEntity> {
-    return this.repo(m).save(this.repo(m).create({ status: 'open', ...data }));
+  create(data: Partial<ChatEntity>): Promise<ChatEntity> {
+    return this.repo().save(this.repo().create({ status: 'open', ...data }));
   }
 
   async list(f: ChatFilter): Promise<[ChatEntity[], number]> {
@@ -37,8 +42,8 @@ export class ChatsRepository {
     return qb.orderBy('c.updatedAt', 'DESC').skip(f.skip).take(f.take).getManyAndCount();
   }
 
-  async recordMessage(m: EntityManager, chatId: string, at: Date, preview: string): Promise<void> {
-    await this.repo(m).update(
+  async recordMessage(chatId: string, at: Date, preview: string): Promise<void> {
+    await this.repo().update(
       { id: chatId },
       { lastMessageAt: at, lastMessagePreview: preview.slice(0, 200) },
     );
@@ -109,7 +114,7 @@ export class ChatsRepository {
     return ids.length ? this.repo().createQueryBuilder('c').whereInIds(ids).getMany() : [];
   }
 
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.txHost.withTransaction(work);
   }
 }

@@ -12,7 +12,6 @@ import type {
 } from '@satchel/contracts';
 import { AUDIT_ACTIONS, type AuditAction } from '../audit/audit-actions';
 import { AuditService, type ActorContext } from '../audit/audit.service';
-import type { EntityManager } from 'typeorm';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { OriginGate } from '../accounts/origin-gate.service';
 import { TokensService } from '../auth/tokens.service';
@@ -46,7 +45,7 @@ export interface NewMessage {
 }
 
 /** Runs inside the message's transaction (e.g. to store a file request that points at it). */
-export type WithMessage = (m: EntityManager, message: MessageDto) => Promise<void>;
+export type WithMessage = (message: MessageDto) => Promise<void>;
 
 @Injectable()
 export class ChatsService {
@@ -75,18 +74,15 @@ export class ChatsService {
     if (!account) throw new NotFoundError('Widget key', { field: 'widgetKey' });
     this.origins.assertAccount(account, origin);
     await this.rateLimits.consume([['chat_start_widget', account.id]], account.id);
-    const started = await this.chats.transaction(async (m) => {
-      const chat = await this.chats.create(
-        {
-          accountId: account.id,
-          visitorName: name?.trim() || 'Visitor',
-          visitorEmail: email?.trim().toLowerCase() || null,
-          visitorContext: context ?? null,
-          source: 'widget',
-        },
-        m,
-      );
-      const visitorToken = await this.tokens.issueVisitorToken(chat, m);
+    const started = await this.chats.transaction(async () => {
+      const chat = await this.chats.create({
+        accountId: account.id,
+        visitorName: name?.trim() || 'Visitor',
+        visitorEmail: email?.trim().toLowerCase() || null,
+        visitorContext: context ?? null,
+        source: 'widget',
+      });
+      const visitorToken = await this.tokens.issueVisitorToken(chat);
       return { chat, visitorToken };
     });
     // Awaited: the bot's greeting is stored before the visitor's first message (sent next).
@@ -274,11 +270,11 @@ export class ChatsService {
       actorOf(p),
       text,
       requestId,
-      async (m, messageId) => {
+      async (messageId) => {
         const files =
-          ids.length && this.attachments ? await this.attachments.link(m, p, chatId, messageId, ids) : [];
+          ids.length && this.attachments ? await this.attachments.link(p, chatId, messageId, ids) : [];
         if (requestId && this.fileRequests)
-          await this.fileRequests.fulfil(m, p, chatId, requestId, messageId, files);
+          await this.fileRequests.fulfil(p, chatId, requestId, messageId, files);
         return files;
       },
       withMessage,
@@ -310,26 +306,23 @@ export class ChatsService {
     actor: MessageAuthor,
     text: string,
     fileRequestId: string | undefined,
-    attach: (m: EntityManager, messageId: string) => Promise<MessageDto['attachments']>,
+    attach: (messageId: string) => Promise<MessageDto['attachments']>,
     withMessage?: WithMessage,
   ): Promise<MessageDto> {
     if (chat.status === 'closed') throw new ForbiddenError('This chat is closed', { code: 'CHAT_CLOSED' });
-    const message = await this.chats.transaction(async (m) => {
-      const row = await this.messages.create(
-        {
-          chatId: chat.id,
-          accountId: chat.accountId,
-          authorRole: actor.role,
-          authorId: actor.id,
-          authorName: actor.name,
-          text,
-        },
-        m,
-      );
-      const files = await attach(m, row.id);
-      await this.chats.recordMessage(m, chat.id, row.createdAt, text || files.map((f) => f.name).join(', '));
+    const message = await this.chats.transaction(async () => {
+      const row = await this.messages.create({
+        chatId: chat.id,
+        accountId: chat.accountId,
+        authorRole: actor.role,
+        authorId: actor.id,
+        authorName: actor.name,
+        text,
+      });
+      const files = await attach(row.id);
+      await this.chats.recordMessage(chat.id, row.createdAt, text || files.map((f) => f.name).join(', '));
       const dto = toMessageDto(row, files);
-      await withMessage?.(m, dto);
+      await withMessage?.(dto);
       return dto;
     });
     const fresh = (await this.chats.findInAccount(chat.accountId, chat.id)) as ChatEntity;

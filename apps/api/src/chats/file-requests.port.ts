@@ -1,5 +1,4 @@
 import type { AttachmentDto } from '@satchel/contracts';
-import type { EntityManager } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
 
 /**
@@ -9,7 +8,6 @@ import type { Principal } from '../common/auth/principal';
 export interface FileRequestsPort {
   /** Checks the message's files against the open request and marks it fulfilled, inside the message's transaction. */
   fulfil(
-    m: EntityManager,
     p: Principal,
     chatId: string,
     requestId: string,

@@ -1,5 +1,4 @@
 import type { AttachmentDto } from '@satchel/contracts';
-import type { EntityManager } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
 
 /**
@@ -8,13 +7,7 @@ import type { Principal } from '../common/auth/principal';
  */
 export interface MessageAttachmentsPort {
   /** Links stored, unlinked attachments of this chat to a new message, inside its transaction. */
-  link(
-    m: EntityManager,
-    p: Principal,
-    chatId: string,
-    messageId: string,
-    ids: string[],
-  ): Promise<AttachmentDto[]>;
+  link(p: Principal, chatId: string, messageId: string, ids: string[]): Promise<AttachmentDto[]>;
   /** Attachments of the given messages, by message id. */
   forMessages(messageIds: string[]): Promise<Map<string, AttachmentDto[]>>;
 }

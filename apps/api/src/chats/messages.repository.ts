@@ -1,18 +1,23 @@
 import { Injectable } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { MessageEntity } from './message.entity';
+import type { TypeOrmTx } from '../database/transaction-host';
 
 @Injectable()
 export class MessagesRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectTransactionHost() private readonly txHost: TypeOrmTx,
+  ) {}
 
-  private repo(m?: EntityManager) {
-    return (m ?? this.db.manager).getRepository(MessageEntity);
+  private repo() {
+    return this.txHost.tx.getRepository(MessageEntity);
   }
 
-  create(data: Partial<MessageEntity>, m?: EntityManager): Promise<MessageEntity> {
-    return this.repo(m).save(this.repo(m).create(data));
+  create(data: Partial<MessageEntity>): Promise<MessageEntity> {
+    return this.repo().save(this.repo().create(data));
   }
 
   /**

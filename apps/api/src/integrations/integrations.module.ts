@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
-import { ATTACHMENT_STATUS } from '../chats/attachment-status.port';
+import { ATTACHMENT_STATUS } from '../attachments/attachment-status.port';
 import { QUEUES } from '../jobs/queues';
 import { AttachmentDeliveriesListener } from './attachment-deliveries.listener';
 import { ATTACHMENT_SOURCE } from './attachment-source';

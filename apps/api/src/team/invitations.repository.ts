@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { UserRole } from '@satchel/contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { TypeOrmTx } from '../database/transaction-host';
 
 export interface InvitationRow {
   id: string;
@@ -35,10 +37,13 @@ function toRow(r: Record<string, unknown>): InvitationRow {
 
 @Injectable()
 export class InvitationsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectTransactionHost() private readonly txHost: TypeOrmTx,
+  ) {}
 
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
+  transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.txHost.withTransaction(work);
   }
 
   async create(
@@ -78,8 +83,8 @@ export class InvitationsRepository {
   }
 
   /** Marks a usable invitation accepted, once: null when it is used, revoked, expired or unknown. */
-  async claim(m: EntityManager, tokenHash: string): Promise<InvitationRow | null> {
-    const [rows] = await m.query<[Record<string, unknown>[], number]>(
+  async claim(tokenHash: string): Promise<InvitationRow | null> {
+    const [rows] = await this.txHost.tx.query<[Record<string, unknown>[], number]>(
       `UPDATE invitations SET accepted_at = now()
         WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
         RETURNING ${COLUMNS}`,

@@ -88,22 +88,19 @@ export class InvitationsService {
   async accept(token: string, dto: AcceptInvitationDto, ip: string | null): Promise<UserDto> {
     await this.usable(token);
     const passwordHash = await this.hasher.hash(dto.password);
-    const user = await this.rows.transaction(async (m) => {
-      const row = await this.rows.claim(m, sha256Hex(token));
+    const user = await this.rows.transaction(async () => {
+      const row = await this.rows.claim(sha256Hex(token));
       if (!row) throw new GoneError('This invitation can no longer be used', { code: 'INVITATION_USED' });
       if (await this.users.emailTaken(row.email))
         throw new ConflictError(`A user with email ${row.email} already exists`, { field: 'email' });
-      const created = await this.users.create(
-        {
-          accountId: row.accountId,
-          email: row.email,
-          name: dto.name,
-          role: row.role,
-          active: true,
-          passwordHash,
-        },
-        m,
-      );
+      const created = await this.users.create({
+        accountId: row.accountId,
+        email: row.email,
+        name: dto.name,
+        role: row.role,
+        active: true,
+        passwordHash,
+      });
       return created;
     });
     await this.audit.record(

@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { UserEntity } from './user.entity';
+import type { TypeOrmTx } from '../database/transaction-host';
 
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectTransactionHost() private readonly txHost: TypeOrmTx,
+  ) {}
 
-  private repo(m?: EntityManager) {
-    return (m ?? this.db.manager).getRepository(UserEntity);
+  private repo() {
+    return this.txHost.tx.getRepository(UserEntity);
   }
 
   findInAccount(accountId: string, id: string): Promise<UserEntity | null> {
@@ -51,8 +56,8 @@ export class UsersRepository {
       .getExists();
   }
 
-  create(data: Partial<UserEntity>, m?: EntityManager): Promise<UserEntity> {
-    return this.repo(m).save(this.repo(m).create(data));
+  create(data: Partial<UserEntity>): Promise<UserEntity> {
+    return this.repo().save(this.repo().create(data));
   }
 
   async update(id: string, patch: Partial<UserEntity>): Promise<void> {

@@ -1,10 +1,10 @@
 import busboy from 'busboy';
-import type { Request } from 'express';
 import type { Readable } from 'node:stream';
 import { BadRequestError, PayloadTooLargeError, ValidationError } from '../../common/errors/domain-errors';
 import { bodyProblem } from '../../common/validation/crafted-input';
 import { watchForStall, type StallLimit } from './stall-watch';
 import { ClientAbortedError, UploadStalledError } from './upload-errors';
+import type { MultipartBody } from './multipart-body';
 
 export interface IncomingFile {
   field: string;
@@ -32,7 +32,7 @@ const DRAIN_GRACE_MS = 10_000;
 /** Per-file stream buffer: fewer pause/resume turns between parser, meter and storage. */
 export const STREAM_BUFFER_BYTES = 256 * 1024;
 
-export function isMultipart(req: Request): boolean {
+export function isMultipart(req: MultipartBody): boolean {
   return /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');
 }
 
@@ -43,7 +43,7 @@ export function isMultipart(req: Request): boolean {
  * discarded (so the client can read the error response) for a grace period, then the socket is closed.
  */
 export function readMultipart(
-  req: Request,
+  req: MultipartBody,
   limits: MultipartLimits,
   handlers: MultipartHandlers,
 ): Promise<void> {
@@ -138,12 +138,12 @@ export function readMultipart(
 }
 
 /** A stalled client gets its 408 and then the connection is closed (Node ends it after the response). */
-function closeAfterResponse(req: Request): void {
+function closeAfterResponse(req: MultipartBody): void {
   if (req.res && !req.res.headersSent) req.res.setHeader('Connection', 'close');
   else req.socket.destroy();
 }
 
-function discardRest(req: Request): void {
+function discardRest(req: MultipartBody): void {
   req.resume();
   const timer = setTimeout(() => {
     if (!req.complete) req.socket.destroy();

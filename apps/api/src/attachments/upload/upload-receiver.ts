@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EffectiveUploadRule } from '@satchel/contracts';
-import type { Request } from 'express';
 import { ValidationError } from '../../common/errors/domain-errors';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
@@ -9,6 +8,7 @@ import type { UploadBudget } from '../../upload-settings/storage-quota.service';
 import { FileStager, type ByteCap, type StagedFile } from './file-stager';
 import type { TrustChecks } from './trust-inspector';
 import { readMultipart } from './multipart-reader';
+import type { MultipartBody } from './multipart-body';
 
 export interface ReceiveOptions<S extends FileSink> {
   /** The form field that carries files (`files`, or seed 001's `file`). */
@@ -39,7 +39,7 @@ export class UploadReceiver {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async receive<S extends FileSink>(req: Request, opts: ReceiveOptions<S>): Promise<Received<S>> {
+  async receive<S extends FileSink>(req: MultipartBody, opts: ReceiveOptions<S>): Promise<Received<S>> {
     const files: StagedFile<S>[] = [];
     const fields = new Map<string, string>();
     try {
