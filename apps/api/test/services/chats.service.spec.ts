@@ -52,7 +52,7 @@ describe('ChatsService (real database)', () => {
     const chat = await chats.create(t.owner.principal);
     await chats.send(t.owner.principal, chat.id, { text: 'first' });
     await chats.send(t.owner.principal, chat.id, { text: ' second ' });
-    const messages = await chats.listMessages(t.owner.principal, chat.id, {});
+    const { items: messages } = await chats.listMessages(t.owner.principal, chat.id, {});
     expect(messages.map((m) => m.text).sort()).toEqual(['first', 'second']);
     await expect(chats.send(t.owner.principal, chat.id, { text: '  ' })).rejects.toBeInstanceOf(
       ValidationError,

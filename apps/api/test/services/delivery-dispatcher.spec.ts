@@ -40,6 +40,7 @@ describe('DeliveryDispatcher (real database)', () => {
       t.owner,
       chat.id,
       multipartRequest([{ name: 'pixel.png', type: 'image/png', data: PNG }]),
+      undefined,
     );
     return { chatId: chat.id, attachmentId: stored.id };
   };

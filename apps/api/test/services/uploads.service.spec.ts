@@ -33,6 +33,7 @@ describe('UploadsService (real database)', () => {
       t.owner,
       chatId,
       multipartRequest([png, { name: 'doc.pdf', type: 'application/pdf', data: pdf }]),
+      undefined,
     );
     expect(stored.map((a) => a.name).sort()).toEqual(['doc.pdf', 'pixel.png']);
     const rows = await rowsOf(chatId);
@@ -44,20 +45,20 @@ describe('UploadsService (real database)', () => {
 
   it('answers a repeated Idempotency-Key with the files stored the first time', async () => {
     const chatId = await newChat();
-    const headers = { 'Idempotency-Key': 'service-test-key-1' };
-    const first = await uploads.upload(t.owner, chatId, multipartRequest([png], {}, headers));
-    const again = await uploads.upload(t.owner, chatId, multipartRequest([png], {}, headers));
+    const key = 'service-test-key-1';
+    const first = await uploads.upload(t.owner, chatId, multipartRequest([png]), key);
+    const again = await uploads.upload(t.owner, chatId, multipartRequest([png]), key);
     expect(again.map((a) => a.id)).toEqual(first.map((a) => a.id));
     expect(await rowsOf(chatId)).toHaveLength(1);
   });
 
   it('refuses a closed chat and a body without files, auditing the refusals', async () => {
     const chatId = await newChat();
-    await expect(uploads.upload(t.owner, chatId, multipartRequest([]))).rejects.toBeInstanceOf(
+    await expect(uploads.upload(t.owner, chatId, multipartRequest([]), undefined)).rejects.toBeInstanceOf(
       ValidationError,
     );
     await chats.close(t.owner, chatId);
-    await expect(uploads.upload(t.owner, chatId, multipartRequest([png]))).rejects.toBeInstanceOf(
+    await expect(uploads.upload(t.owner, chatId, multipartRequest([png]), undefined)).rejects.toBeInstanceOf(
       ForbiddenError,
     );
     expect(await rowsOf(chatId)).toEqual([]);

@@ -56,7 +56,7 @@ describe('widget: search within the conversation', () => {
     await opener.click();
     const field = w.getByRole('searchbox', { name: 'Search this conversation' });
     await field.waitFor();
-    expect(await field.evaluate((el) => el === el.getRootNode().activeElement)).toBe(true);
+    expect(await field.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
     await field.fill('invoice');
     const count = w.locator('.search-bar .count');
     await count.filter({ hasText: '1 of 4' }).waitFor();
@@ -103,7 +103,7 @@ describe('widget: search within the conversation', () => {
     await field.press('Escape');
     await w.locator('.search-bar').waitFor({ state: 'detached' });
     expect(await w.locator('.panel').isVisible()).toBe(true);
-    expect(await opener.evaluate((el) => el === el.getRootNode().activeElement)).toBe(true);
+    expect(await opener.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
   });
 
   it('speaks the visitor’s language', async () => {
@@ -145,7 +145,7 @@ function inView(page: Page, text: string): Promise<boolean> {
   return page.evaluate((t) => {
     const root = document.querySelector('satchel-widget')?.shadowRoot;
     const log = root?.querySelector('.log');
-    const msg = [...(root?.querySelectorAll('.log .msg') ?? [])].find((m) => m.textContent?.includes(t));
+    const msg = Array.from(root?.querySelectorAll('.log .msg') ?? []).find((m) => m.textContent?.includes(t));
     if (!log || !msg) return false;
     const a = log.getBoundingClientRect();
     const b = msg.getBoundingClientRect();
