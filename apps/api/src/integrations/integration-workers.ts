@@ -5,14 +5,14 @@ import { APP_CONFIG } from '../config/app-config.token';
 import { bullOptions } from '../jobs/bull-options';
 import { JOBS, QUEUES } from '../jobs/queues';
 import { withJobLogs } from '../logging/job-logs';
-import { CallbackDeliveryProcessor } from './callback-delivery.processor';
-import { DeliveriesRepository } from './deliveries.repository';
-import { DeliveryJobsRepository, type DeliveryJobData } from './delivery-jobs.repository';
-import { EventsDeliveryProcessor } from './events-delivery.processor';
-import { ReconciliationService } from './reconciliation.service';
-import { retryDelay } from './retry-schedule';
-import { S3ExportProcessor } from './s3-export.processor';
-import { UnreadableSecretError } from './unreadable-secret.error';
+import { CallbackDeliveryProcessor } from './callbacks/callback-delivery.processor';
+import { DeliveriesRepository } from './deliveries/deliveries.repository';
+import { DeliveryJobsRepository, type DeliveryJobData } from './deliveries/delivery-jobs.repository';
+import { EventsDeliveryProcessor } from './event-webhooks/events-delivery.processor';
+import { ReconciliationService } from './deliveries/reconciliation.service';
+import { retryDelay } from './deliveries/retry-schedule';
+import { S3ExportProcessor } from './s3-export/s3-export.processor';
+import { UnreadableSecretError } from './secrets/unreadable-secret.error';
 
 /**
  * The integration queues' BullMQ workers (only in processes that run jobs). Built here rather than

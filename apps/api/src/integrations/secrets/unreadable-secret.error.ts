@@ -1,4 +1,4 @@
-import { ConflictError } from '../common/errors/domain-errors';
+import { ConflictError } from '../../common/errors/domain-errors';
 
 export type StoredSecret = 'callback' | 's3';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AttachmentCallbackInfo, AttachmentExportInfo } from '@satchel/contracts';
-import type { AttachmentStatusPort } from '../chats/attachment-status.port';
+import type { AttachmentStatusPort } from '../../chats/attachment-status.port';
 import { DeliveriesRepository } from './deliveries.repository';
 import type { DeliveryEntity } from './delivery.entity';
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { DeliveryDto, DeliveryListQuery, Page } from '@satchel/contracts';
-import { ConflictError, NotFoundError } from '../common/errors/domain-errors';
-import { CURSOR_VALUES, decodeCursor, encodeCursor } from '../common/pagination/keyset-cursor';
-import { pageOf } from '../common/pagination/page-query.dto';
+import { ConflictError, NotFoundError } from '../../common/errors/domain-errors';
+import { CURSOR_VALUES, decodeCursor, encodeCursor } from '../../common/pagination/keyset-cursor';
+import { pageOf } from '../../common/pagination/page-query.dto';
 import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveryDispatcher } from './delivery-dispatcher';
-import { toDeliveryDto } from './integrations.mapper';
+import { toDeliveryDto } from '../integrations.mapper';
 
 @Injectable()
 export class DeliveriesService {

@@ -7,17 +7,17 @@ import type {
 } from '@satchel/contracts';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { ValidationError } from '../common/errors/domain-errors';
-import { OutboundUrlValidator } from '../outbound/outbound-url-validator';
+import { ValidationError } from '../../common/errors/domain-errors';
+import { OutboundUrlValidator } from '../../outbound/outbound-url-validator';
 import type { CallbackSettingsEntity } from './callback-settings.entity';
 import { CallbackSettingsRepository } from './callback-settings.repository';
 import { CallbackSender } from './callback-sender';
-import { IntegrationSecrets } from './integration-secrets';
-import { toCallbackSettings } from './integrations.mapper';
-import { last4 } from './secret-box';
+import { IntegrationSecrets } from '../secrets/integration-secrets';
+import { toCallbackSettings } from '../integrations.mapper';
+import { last4 } from '../secrets/secret-box';
 import { newWebhookSecret, webhookId } from './webhook-signature';
-import { AUDIT_ACTIONS } from '../audit/audit-actions';
-import { AuditService, type ActorContext } from '../audit/audit.service';
+import { AUDIT_ACTIONS } from '../../audit/audit-actions';
+import { AuditService, type ActorContext } from '../../audit/audit.service';
 
 const TEST_FILE = {
   name: 'satchel-callback-test.txt',

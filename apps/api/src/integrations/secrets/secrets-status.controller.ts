@@ -1,8 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { SecretsStatus } from '@satchel/contracts';
-import { ADMINS, Allow, CurrentPrincipal } from '../common/auth/decorators';
-import type { Principal } from '../common/auth/principal';
+import { ADMINS, Allow, CurrentPrincipal } from '../../common/auth/decorators';
+import type { Principal } from '../../common/auth/principal';
 import { SecretsCheckService } from './secrets-check.service';
 
 @ApiTags('integrations')

@@ -2,9 +2,9 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DeliveryKind } from '@satchel/contracts';
 import type { Queue } from 'bullmq';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/app-config.token';
-import { JOBS, QUEUES } from '../jobs/queues';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.token';
+import { JOBS, QUEUES } from '../../jobs/queues';
 
 export interface DeliveryJobData {
   deliveryId: string;

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { STORAGE_DRIVER, type StorageDriver } from '../storage/storage.driver';
-import { ATTACHMENT_SOURCE, type AttachmentRecord, type AttachmentSource } from './attachment-source';
-import { DeliveriesRepository } from './deliveries.repository';
-import { DeliveryAttempts, type AttemptReport } from './delivery-attempts';
-import type { DeliveryJobData } from './delivery-jobs.repository';
-import type { DeliveryEntity } from './delivery.entity';
+import { STORAGE_DRIVER, type StorageDriver } from '../../storage/storage.driver';
+import { ATTACHMENT_SOURCE, type AttachmentRecord, type AttachmentSource } from '../deliveries/attachment-source';
+import { DeliveriesRepository } from '../deliveries/deliveries.repository';
+import { DeliveryAttempts, type AttemptReport } from '../deliveries/delivery-attempts';
+import type { DeliveryJobData } from '../deliveries/delivery-jobs.repository';
+import type { DeliveryEntity } from '../deliveries/delivery.entity';
 import { ExportBucketRepository, type ExportTarget } from './export-bucket.repository';
 import { exportKey } from './export-key';
 import { describeS3Error } from './s3-errors';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/app-config.token';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.token';
 import { callbackBody, newBoundary, type CallbackFile } from './callback-body';
 import { excerptOf, parseCallbackReply, type CallbackOutcome } from './callback-reply';
 import { signBody, signStream } from './webhook-signature';

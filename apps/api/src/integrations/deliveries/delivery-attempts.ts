@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AttemptOutcome } from '@satchel/contracts';
 import type { Job } from 'bullmq';
-import { Metrics } from '../metrics/metrics';
+import { Metrics } from '../../metrics/metrics';
 import { DeliveriesRepository } from './deliveries.repository';
 import type { DeliveryJobData } from './delivery-jobs.repository';
 import type { DeliveryEntity } from './delivery.entity';

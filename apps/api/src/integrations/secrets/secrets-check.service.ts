@@ -1,10 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { SecretProblem, SecretsStatus } from '@satchel/contracts';
-import { CallbackSettingsRepository } from './callback-settings.repository';
-import type { CallbackSettingsEntity } from './callback-settings.entity';
+import { CallbackSettingsRepository } from '../callbacks/callback-settings.repository';
+import type { CallbackSettingsEntity } from '../callbacks/callback-settings.entity';
 import { IntegrationSecrets } from './integration-secrets';
-import { S3ExportSettingsRepository } from './s3-export-settings.repository';
-import type { S3ExportSettingsEntity } from './s3-export-settings.entity';
+import { S3ExportSettingsRepository } from '../s3-export/s3-export-settings.repository';
+import type { S3ExportSettingsEntity } from '../s3-export/s3-export-settings.entity';
 import { UnreadableSecretError } from './unreadable-secret.error';
 
 /**

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { OutboundHttpService } from '../outbound/outbound-http.service';
+import { OutboundHttpService } from '../../outbound/outbound-http.service';
 import {
   OutboundBlockedError,
   OutboundBodyTooLargeError,
   OutboundTimeoutError,
-} from '../outbound/outbound.types';
-import { readBodyCapped } from '../outbound/read-body-capped';
+} from '../../outbound/outbound.types';
+import { readBodyCapped } from '../../outbound/read-body-capped';
 
 /** Replies are read up to this size; a larger reply is an error (the 64 KiB cap). */
 export const MAX_REPLY_BYTES = 64 * 1024;

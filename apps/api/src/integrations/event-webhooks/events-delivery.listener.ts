@@ -7,10 +7,10 @@ import {
   type AttachmentDeletedEvent,
   type AttachmentExpiredEvent,
   type MessageCreatedEvent,
-} from '../common/events/events';
-import { CallbackSettingsRepository } from './callback-settings.repository';
-import { DeliveriesRepository } from './deliveries.repository';
-import { DeliveryDispatcher } from './delivery-dispatcher';
+} from '../../common/events/events';
+import { CallbackSettingsRepository } from '../callbacks/callback-settings.repository';
+import { DeliveriesRepository } from '../deliveries/deliveries.repository';
+import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher';
 
 interface Outgoing {
   accountId: string;

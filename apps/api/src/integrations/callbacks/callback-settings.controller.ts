@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CallbackSettings, CallbackSettingsWithSecret, TestResult } from '@satchel/contracts';
-import { ADMINS, Allow, CurrentPrincipal } from '../common/auth/decorators';
-import type { Principal } from '../common/auth/principal';
+import { ADMINS, Allow, CurrentPrincipal } from '../../common/auth/decorators';
+import type { Principal } from '../../common/auth/principal';
 import { CallbackSettingsService } from './callback-settings.service';
-import { CallbackTestDto, UpdateCallbackSettingsDto } from './dto/integrations.dto';
-import { RateLimit } from '../rate-limit/rate-limit.guard';
-import { ClientIp } from '../common/http/client-ip';
+import { CallbackTestDto, UpdateCallbackSettingsDto } from '../dto/integrations.dto';
+import { RateLimit } from '../../rate-limit/rate-limit.guard';
+import { ClientIp } from '../../common/http/client-ip';
 
 @ApiTags('integrations')
 @ApiBearerAuth()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DeliveryKind, DeliveryStatus, EventType } from '@satchel/contracts';
 import { DataSource, In, LessThan } from 'typeorm';
-import { newestFirstPage, type NewestFirstPage } from '../database/newest-first-page';
+import { newestFirstPage, type NewestFirstPage } from '../../database/newest-first-page';
 import { DeliveryAttemptEntity, DeliveryEntity } from './delivery.entity';
 
 export interface DeliveryFilter {

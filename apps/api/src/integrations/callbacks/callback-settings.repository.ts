@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SETTINGS_CACHE_MS, TtlCache } from '../common/cache/ttl-cache';
+import { SETTINGS_CACHE_MS, TtlCache } from '../../common/cache/ttl-cache';
 import { CallbackSettingsEntity } from './callback-settings.entity';
 
 const DEFAULTS: Omit<CallbackSettingsEntity, 'accountId'> = {

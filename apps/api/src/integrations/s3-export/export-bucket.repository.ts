@@ -1,9 +1,9 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { OutboundHttpService } from '../outbound/outbound-http.service';
-import { loadAwsSdk, type AwsSdk } from '../storage/aws-sdk';
-import { s3ClientWith } from '../storage/s3-client.factory';
+import { OutboundHttpService } from '../../outbound/outbound-http.service';
+import { loadAwsSdk, type AwsSdk } from '../../storage/aws-sdk';
+import { s3ClientWith } from '../../storage/s3-client.factory';
 
 /** A customer's bucket, with the keys already unsealed (they never leave this process or reach logs). */
 export interface ExportTarget {

@@ -1,5 +1,5 @@
 import type { TestFailureReason } from '@satchel/contracts';
-import { OutboundBlockedError } from '../outbound/outbound.types';
+import { OutboundBlockedError } from '../../outbound/outbound.types';
 
 export interface S3Failure {
   reason: TestFailureReason;

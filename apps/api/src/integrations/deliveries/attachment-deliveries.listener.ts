@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { EVENTS, type AttachmentCreatedEvent } from '../common/events/events';
+import { EVENTS, type AttachmentCreatedEvent } from '../../common/events/events';
 import { DeliveryDispatcher } from './delivery-dispatcher';
 
 /** Every stored attachment (any role, any upload path) gets its callback and export, off the request path. */

@@ -1,10 +1,10 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { DeliveryDto, Page } from '@satchel/contracts';
-import { ADMINS, Allow, CurrentPrincipal } from '../common/auth/decorators';
-import type { Principal } from '../common/auth/principal';
+import { ADMINS, Allow, CurrentPrincipal } from '../../common/auth/decorators';
+import type { Principal } from '../../common/auth/principal';
 import { DeliveriesService } from './deliveries.service';
-import { DeliveryListQueryDto } from './dto/integrations.dto';
+import { DeliveryListQueryDto } from '../dto/integrations.dto';
 
 @ApiTags('integrations')
 @ApiBearerAuth()

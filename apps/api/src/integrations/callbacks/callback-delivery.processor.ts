@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { STORAGE_DRIVER, type StorageDriver } from '../storage/storage.driver';
-import { ATTACHMENT_SOURCE, type AttachmentSource } from './attachment-source';
+import { STORAGE_DRIVER, type StorageDriver } from '../../storage/storage.driver';
+import { ATTACHMENT_SOURCE, type AttachmentSource } from '../deliveries/attachment-source';
 import { CallbackSender, type SendResult } from './callback-sender';
 import { CallbackSettingsRepository } from './callback-settings.repository';
-import { DeliveriesRepository } from './deliveries.repository';
-import { DeliveryAttempts, type AttemptReport } from './delivery-attempts';
-import type { DeliveryJobData } from './delivery-jobs.repository';
-import { IntegrationSecrets } from './integration-secrets';
+import { DeliveriesRepository } from '../deliveries/deliveries.repository';
+import { DeliveryAttempts, type AttemptReport } from '../deliveries/delivery-attempts';
+import type { DeliveryJobData } from '../deliveries/delivery-jobs.repository';
+import { IntegrationSecrets } from '../secrets/integration-secrets';
 import { webhookId } from './webhook-signature';
 
 export function reportOf(r: SendResult): AttemptReport {

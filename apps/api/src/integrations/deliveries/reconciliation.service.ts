@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/app-config.token';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.token';
 import { ATTACHMENT_SOURCE, type AttachmentSource } from './attachment-source';
-import { CallbackSettingsRepository } from './callback-settings.repository';
+import { CallbackSettingsRepository } from '../callbacks/callback-settings.repository';
 import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveryDispatcher } from './delivery-dispatcher';
-import { S3ExportSettingsRepository } from './s3-export-settings.repository';
+import { S3ExportSettingsRepository } from '../s3-export/s3-export-settings.repository';
 
 const BATCH = 500;
 

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { DeliveryKind } from '@satchel/contracts';
-import { CallbackSettingsRepository } from './callback-settings.repository';
+import { CallbackSettingsRepository } from '../callbacks/callback-settings.repository';
 import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveryJobsRepository } from './delivery-jobs.repository';
-import { S3ExportSettingsRepository } from './s3-export-settings.repository';
+import { S3ExportSettingsRepository } from '../s3-export/s3-export-settings.repository';
 
 /** How long an upload's follow-up may wait for Redis before giving up (reconciliation catches up). */
 const ENQUEUE_TIMEOUT_MS = 3000;

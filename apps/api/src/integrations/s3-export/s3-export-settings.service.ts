@@ -7,19 +7,19 @@ import type {
   UpdateS3ExportSettingsRequest,
 } from '@satchel/contracts';
 import { randomUUID } from 'node:crypto';
-import { ConflictError, ValidationError } from '../common/errors/domain-errors';
-import { OutboundUrlValidator } from '../outbound/outbound-url-validator';
+import { ConflictError, ValidationError } from '../../common/errors/domain-errors';
+import { OutboundUrlValidator } from '../../outbound/outbound-url-validator';
 import { normalizeFolder } from './export-key';
 import { ExportBucketRepository, type ExportTarget } from './export-bucket.repository';
-import { IntegrationSecrets } from './integration-secrets';
-import { toS3ExportSettings } from './integrations.mapper';
-import { ReconciliationService } from './reconciliation.service';
+import { IntegrationSecrets } from '../secrets/integration-secrets';
+import { toS3ExportSettings } from '../integrations.mapper';
+import { ReconciliationService } from '../deliveries/reconciliation.service';
 import { describeS3Error } from './s3-errors';
 import type { S3ExportSettingsEntity } from './s3-export-settings.entity';
 import { S3ExportSettingsRepository } from './s3-export-settings.repository';
-import { last4 } from './secret-box';
-import { AUDIT_ACTIONS } from '../audit/audit-actions';
-import { AuditService, type ActorContext } from '../audit/audit.service';
+import { last4 } from '../secrets/secret-box';
+import { AUDIT_ACTIONS } from '../../audit/audit-actions';
+import { AuditService, type ActorContext } from '../../audit/audit.service';
 
 @Injectable()
 export class S3ExportSettingsService {

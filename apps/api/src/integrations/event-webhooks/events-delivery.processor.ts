@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { reportOf } from './callback-delivery.processor';
-import { CallbackSender } from './callback-sender';
-import { CallbackSettingsRepository } from './callback-settings.repository';
-import { DeliveriesRepository } from './deliveries.repository';
-import { DeliveryAttempts } from './delivery-attempts';
-import type { DeliveryJobData } from './delivery-jobs.repository';
-import { IntegrationSecrets } from './integration-secrets';
-import { webhookId } from './webhook-signature';
+import { reportOf } from '../callbacks/callback-delivery.processor';
+import { CallbackSender } from '../callbacks/callback-sender';
+import { CallbackSettingsRepository } from '../callbacks/callback-settings.repository';
+import { DeliveriesRepository } from '../deliveries/deliveries.repository';
+import { DeliveryAttempts } from '../deliveries/delivery-attempts';
+import type { DeliveryJobData } from '../deliveries/delivery-jobs.repository';
+import { IntegrationSecrets } from '../secrets/integration-secrets';
+import { webhookId } from '../callbacks/webhook-signature';
 
 /** Posts one recorded JSON event to the URL it was recorded for, signed with the account's secret. */
 @Injectable()

@@ -1,4 +1,4 @@
-import { OutboundBlockedError } from '../outbound/outbound.types';
+import { OutboundBlockedError } from '../../outbound/outbound.types';
 import { describeS3Error } from './s3-errors';
 
 const s3Error = (name: string, httpStatusCode = 403) =>
