@@ -17,6 +17,7 @@ import { DeliveriesService } from './deliveries/deliveries.service';
 import { DeliveryAttempts } from './deliveries/delivery-attempts';
 import { DeliveryDispatcher } from './deliveries/delivery-dispatcher';
 import { DeliveryJobsRepository } from './deliveries/delivery-jobs.repository';
+import { DeliveryStart } from './deliveries/delivery-start';
 import { EventsDeliveryListener } from './event-webhooks/events-delivery.listener';
 import { EventsDeliveryProcessor } from './event-webhooks/events-delivery.processor';
 import { ExportBucketRepository } from './s3-export/export-bucket.repository';
@@ -69,6 +70,7 @@ export class IntegrationsModule implements OnModuleInit {
         DeliveriesService,
         DeliveryDispatcher,
         DeliveryAttempts,
+        DeliveryStart,
         ReconciliationService,
         AttachmentDeliveriesListener,
         EventsDeliveryListener,

@@ -4,11 +4,10 @@ import type { DeliveryKind } from '@satchel/contracts';
 import type { Queue } from 'bullmq';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
+import type { DeliveryJobData } from '../../jobs/job-map';
 import { JOBS, QUEUES } from '../../jobs/queues';
 
-export interface DeliveryJobData {
-  deliveryId: string;
-}
+export type { DeliveryJobData } from '../../jobs/job-map';
 
 /** Backoff type handled by the workers' custom strategy (the configured schedule, with jitter). */
 export const SCHEDULE_BACKOFF = 'schedule';

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { STORAGE_DRIVER, type StorageDriver } from '../../storage/storage.driver';
-import { ATTACHMENT_SOURCE, type AttachmentRecord, type AttachmentSource } from '../deliveries/attachment-source';
+import type { AttachmentRecord } from '../deliveries/attachment-source';
 import { DeliveriesRepository } from '../deliveries/deliveries.repository';
 import { DeliveryAttempts, type AttemptReport } from '../deliveries/delivery-attempts';
 import type { DeliveryJobData } from '../deliveries/delivery-jobs.repository';
+import { DeliveryStart } from '../deliveries/delivery-start';
 import type { DeliveryEntity } from '../deliveries/delivery.entity';
 import { ExportBucketRepository, type ExportTarget } from './export-bucket.repository';
 import { exportKey } from './export-key';
@@ -18,25 +19,30 @@ const MAX_NAME_TRIES = 1000;
 @Injectable()
 export class S3ExportProcessor {
   constructor(
+    private readonly start: DeliveryStart,
     private readonly deliveries: DeliveriesRepository,
     private readonly settings: S3ExportSettingsRepository,
     private readonly settingsService: S3ExportSettingsService,
     private readonly bucket: ExportBucketRepository,
     private readonly attempts: DeliveryAttempts,
-    @Inject(ATTACHMENT_SOURCE) private readonly attachments: AttachmentSource,
     @Inject(STORAGE_DRIVER) private readonly storage: StorageDriver,
   ) {}
 
   async process(job: Job<DeliveryJobData>): Promise<void> {
-    const d = await this.deliveries.find(job.data.deliveryId);
-    if (!d || d.status !== 'pending') return;
-    const s = await this.settings.find(d.accountId);
+    const started = await this.start.pendingWithAttachment(job, {
+      settings: (d) => this.targetOf(d.accountId),
+      switchedOff: 'The S3 export was switched off before this file was exported',
+      attachmentGone: 'The attachment was deleted before it could be exported',
+    });
+    if (!started) return;
+    const { delivery: d, settings, attachment: a } = started;
+    await this.attempts.run(job, d, () => this.export(d, settings.target, settings.folder, a));
+  }
+
+  private async targetOf(accountId: string): Promise<{ target: ExportTarget; folder: string } | null> {
+    const s = await this.settings.find(accountId);
     const t = s && !s.disabled ? this.settingsService.targetOf(s) : null;
-    if (!s || !t)
-      return this.attempts.abandon(d, 'The S3 export was switched off before this file was exported');
-    const a = d.attachmentId ? await this.attachments.find(d.attachmentId) : null;
-    if (!a) return this.attempts.abandon(d, 'The attachment was deleted before it could be exported');
-    await this.attempts.run(job, d, () => this.export(d, t, s.folder, a));
+    return s && t ? { target: t, folder: s.folder } : null;
   }
 
   private async export(
