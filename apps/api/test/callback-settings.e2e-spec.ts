@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { verifyWebhook } from '../src/integrations/webhook-signature';
+import { verifyWebhook } from '../src/integrations/callbacks/webhook-signature';
 import { startCallbackReceiver, type CallbackReceiver } from './support/callback-receiver';
 import { createOperator, loginOwner, type Session } from './support/fixtures';
 import { captureLogs } from './support/integrations';

@@ -1,6 +1,6 @@
 import type { DeliveryDto } from '@satchel/contracts';
 import request from 'supertest';
-import { verifyWebhook } from '../src/integrations/webhook-signature';
+import { verifyWebhook } from '../src/integrations/callbacks/webhook-signature';
 import {
   eventually,
   startCallbackReceiver,

@@ -6,7 +6,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import request from 'supertest';
 import { EVENTS } from '../src/common/events/events';
 import { IntegrationWorkers } from '../src/integrations/integration-workers';
-import { verifyWebhook } from '../src/integrations/webhook-signature';
+import { verifyWebhook } from '../src/integrations/callbacks/webhook-signature';
 import { eventually, startCallbackReceiver, type CallbackReceiver } from './support/callback-receiver';
 import { loginOwner, startVisitorChat, widgetKeyOf, type Session } from './support/fixtures';
 import { pdfOfSize, uploadFile } from './support/files';

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { loadAwsSdk } from '../src/storage/aws-sdk';
 import { s3ClientWith } from '../src/storage/s3-client.factory';
-import { verifyWebhook } from '../src/integrations/webhook-signature';
+import { verifyWebhook } from '../src/integrations/callbacks/webhook-signature';
 import { startCallbackReceiver, type CallbackReceiver } from './support/callback-receiver';
 import { accountWithOperator, startVisitorChat, type Session } from './support/fixtures';
 import { setUploadSettings, storedFiles, pdfOfSize } from './support/files';

@@ -7,7 +7,7 @@ import { sha256Hex } from '../common/crypto/hashing';
 import { ConflictError, UnauthorizedError } from '../common/errors/domain-errors';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
-import { SecretBox } from '../integrations/secret-box';
+import { SecretBox } from '../integrations/secrets/secret-box';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
 import { TotpRepository } from './totp.repository';
 

@@ -1,18 +1,24 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Worker, type Job, type Processor } from 'bullmq';
+import { Worker, type Job } from 'bullmq';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { bullOptions } from '../jobs/bull-options';
+import {
+  assertHandled,
+  jobProcessor,
+  workerSpec,
+  type JobHandler,
+  type WorkerSpec,
+} from '../jobs/job-registry';
 import { JOBS, QUEUES } from '../jobs/queues';
-import { withJobLogs } from '../logging/job-logs';
-import { CallbackDeliveryProcessor } from './callback-delivery.processor';
-import { DeliveriesRepository } from './deliveries.repository';
-import { DeliveryJobsRepository, type DeliveryJobData } from './delivery-jobs.repository';
-import { EventsDeliveryProcessor } from './events-delivery.processor';
-import { ReconciliationService } from './reconciliation.service';
-import { retryDelay } from './retry-schedule';
-import { S3ExportProcessor } from './s3-export.processor';
-import { UnreadableSecretError } from './unreadable-secret.error';
+import { CallbackDeliveryProcessor } from './callbacks/callback-delivery.processor';
+import { DeliveriesRepository } from './deliveries/deliveries.repository';
+import { DeliveryJobsRepository, type DeliveryJobData } from './deliveries/delivery-jobs.repository';
+import { EventsDeliveryProcessor } from './event-webhooks/events-delivery.processor';
+import { ReconciliationService } from './deliveries/reconciliation.service';
+import { retryDelay } from './deliveries/retry-schedule';
+import { S3ExportProcessor } from './s3-export/s3-export.processor';
+import { UnreadableSecretError } from './secrets/unreadable-secret.error';
 
 /**
  * The integration queues' BullMQ workers (only in processes that run jobs). Built here rather than
@@ -37,28 +43,9 @@ export class IntegrationWorkers implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    const { retryScheduleMs } = this.config.callbacks;
-    this.workers = [
-      this.start(
-        QUEUES.callbacks,
-        (job: Job<DeliveryJobData>) => this.callbacks.process(job),
-        retryScheduleMs,
-        4,
-      ),
-      this.start(
-        QUEUES.exports,
-        (job: Job<DeliveryJobData>) => this.exports.process(job),
-        this.config.integrations.exportRetryScheduleMs,
-        2,
-      ),
-      this.start(QUEUES.events, (job: Job<DeliveryJobData>) => this.events.process(job), retryScheduleMs, 4),
-      this.start(
-        QUEUES.integrations,
-        async (job: Job) => (job.name === JOBS.reconcileDeliveries ? this.reconciliation.run() : undefined),
-        [],
-        1,
-      ),
-    ];
+    const specs = this.specs();
+    assertHandled(specs);
+    this.workers = specs.map((spec) => this.start(spec));
     // A Redis restarted without persistence (or flushed) forgets the schedule and every queued job:
     // check for the schedule often, and when it is gone restore it and reconcile at once.
     this.scheduleTimer = setInterval(
@@ -89,28 +76,59 @@ export class IntegrationWorkers implements OnApplicationBootstrap, OnApplication
     await Promise.all(this.workers.map((w) => w.close(true)));
   }
 
-  private start(queue: string, processor: Processor, schedule: number[], concurrency: number): Worker {
-    const worker = new Worker(
-      queue,
-      (job, token) => withJobLogs(job, () => this.failingOnUnreadableSecrets(processor)(job, token)),
-      {
-        ...bullOptions(this.config),
-        concurrency,
-        lockDuration: this.config.jobs.lockDurationMs,
-        stalledInterval: this.config.jobs.stalledIntervalMs,
-        settings: { backoffStrategy: (attemptsMade: number) => retryDelay(schedule, attemptsMade) },
+  /** Every integration queue's jobs with their handlers; the registry checks that none is missing. */
+  private specs(): WorkerSpec[] {
+    const { retryScheduleMs } = this.config.callbacks;
+    const deliver = (processor: { process(job: Job<DeliveryJobData>): Promise<void> }) =>
+      this.failingOnUnreadableSecrets((job: Job<DeliveryJobData>) => processor.process(job));
+    return [
+      workerSpec({
+        queue: QUEUES.callbacks,
+        handlers: { [JOBS.deliver]: deliver(this.callbacks) },
+        retryScheduleMs,
+        concurrency: 4,
+      }),
+      workerSpec({
+        queue: QUEUES.exports,
+        handlers: { [JOBS.deliver]: deliver(this.exports) },
+        retryScheduleMs: this.config.integrations.exportRetryScheduleMs,
+        concurrency: 2,
+      }),
+      workerSpec({
+        queue: QUEUES.events,
+        handlers: { [JOBS.deliver]: deliver(this.events) },
+        retryScheduleMs,
+        concurrency: 4,
+      }),
+      workerSpec({
+        queue: QUEUES.integrations,
+        handlers: { [JOBS.reconcileDeliveries]: () => this.reconciliation.run() },
+        retryScheduleMs: [],
+        concurrency: 1,
+      }),
+    ];
+  }
+
+  private start(spec: WorkerSpec): Worker {
+    const worker = new Worker(spec.queue, jobProcessor(spec), {
+      ...bullOptions(this.config),
+      concurrency: spec.concurrency,
+      lockDuration: this.config.jobs.lockDurationMs,
+      stalledInterval: this.config.jobs.stalledIntervalMs,
+      settings: {
+        backoffStrategy: (attemptsMade: number) => retryDelay(spec.retryScheduleMs, attemptsMade),
       },
-    );
+    });
     worker.on('failed', (job, err) => void this.onFailed(job, err));
-    worker.on('error', (err) => this.log.error(`${queue} worker: ${err.message}`));
+    worker.on('error', (err) => this.log.error(`${spec.queue} worker: ${err.message}`));
     return worker;
   }
 
   /** A delivery whose secret the current SECRETS_KEY cannot open fails at once, with the reason, instead of waiting. */
-  private failingOnUnreadableSecrets(processor: Processor): Processor {
-    return async (job: Job) => {
+  private failingOnUnreadableSecrets(handler: JobHandler<DeliveryJobData>): JobHandler<DeliveryJobData> {
+    return async (job) => {
       try {
-        return (await processor(job)) as unknown;
+        return await handler(job);
       } catch (err) {
         const id = (job.data as Partial<DeliveryJobData>).deliveryId;
         if (!(err instanceof UnreadableSecretError) || !id) throw err;

@@ -1,8 +1,8 @@
 import type { CallbackSettings, DeliveryDto, S3ExportSettings } from '@satchel/contracts';
-import type { CallbackSettingsEntity } from './callback-settings.entity';
-import type { DeliveryAttemptEntity, DeliveryEntity } from './delivery.entity';
-import type { S3ExportSettingsEntity } from './s3-export-settings.entity';
-import { webhookId } from './webhook-signature';
+import type { CallbackSettingsEntity } from './callbacks/callback-settings.entity';
+import type { DeliveryAttemptEntity, DeliveryEntity } from './deliveries/delivery.entity';
+import type { S3ExportSettingsEntity } from './s3-export/s3-export-settings.entity';
+import { webhookId } from './callbacks/webhook-signature';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

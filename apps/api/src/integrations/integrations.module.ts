@@ -2,34 +2,35 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
 import { ATTACHMENT_STATUS } from '../attachments/attachment-status.port';
 import { QUEUES } from '../jobs/queues';
-import { AttachmentDeliveriesListener } from './attachment-deliveries.listener';
-import { ATTACHMENT_SOURCE } from './attachment-source';
-import { AttachmentSourceRepository } from './attachment-source.repository';
-import { AttachmentStatusService } from './attachment-status.service';
-import { CallbackDeliveryProcessor } from './callback-delivery.processor';
-import { CallbackSender } from './callback-sender';
-import { CallbackSettingsController } from './callback-settings.controller';
-import { CallbackSettingsRepository } from './callback-settings.repository';
-import { CallbackSettingsService } from './callback-settings.service';
-import { DeliveriesController } from './deliveries.controller';
-import { DeliveriesRepository } from './deliveries.repository';
-import { DeliveriesService } from './deliveries.service';
-import { DeliveryAttempts } from './delivery-attempts';
-import { DeliveryDispatcher } from './delivery-dispatcher';
-import { DeliveryJobsRepository } from './delivery-jobs.repository';
-import { EventsDeliveryListener } from './events-delivery.listener';
-import { EventsDeliveryProcessor } from './events-delivery.processor';
-import { ExportBucketRepository } from './export-bucket.repository';
-import { IntegrationSecrets } from './integration-secrets';
+import { AttachmentDeliveriesListener } from './deliveries/attachment-deliveries.listener';
+import { ATTACHMENT_SOURCE } from './deliveries/attachment-source';
+import { AttachmentSourceRepository } from './deliveries/attachment-source.repository';
+import { AttachmentStatusService } from './deliveries/attachment-status.service';
+import { CallbackDeliveryProcessor } from './callbacks/callback-delivery.processor';
+import { CallbackSender } from './callbacks/callback-sender';
+import { CallbackSettingsController } from './callbacks/callback-settings.controller';
+import { CallbackSettingsRepository } from './callbacks/callback-settings.repository';
+import { CallbackSettingsService } from './callbacks/callback-settings.service';
+import { DeliveriesController } from './deliveries/deliveries.controller';
+import { DeliveriesRepository } from './deliveries/deliveries.repository';
+import { DeliveriesService } from './deliveries/deliveries.service';
+import { DeliveryAttempts } from './deliveries/delivery-attempts';
+import { DeliveryDispatcher } from './deliveries/delivery-dispatcher';
+import { DeliveryJobsRepository } from './deliveries/delivery-jobs.repository';
+import { DeliveryStart } from './deliveries/delivery-start';
+import { EventsDeliveryListener } from './event-webhooks/events-delivery.listener';
+import { EventsDeliveryProcessor } from './event-webhooks/events-delivery.processor';
+import { ExportBucketRepository } from './s3-export/export-bucket.repository';
+import { IntegrationSecrets } from './secrets/integration-secrets';
 import { IntegrationWorkers } from './integration-workers';
-import { ReconciliationService } from './reconciliation.service';
-import { S3ExportSettingsController } from './s3-export-settings.controller';
-import { S3ExportSettingsRepository } from './s3-export-settings.repository';
-import { S3ExportSettingsService } from './s3-export-settings.service';
-import { S3ExportProcessor } from './s3-export.processor';
-import { SecretsCheckService } from './secrets-check.service';
-import { SecretsStatusController } from './secrets-status.controller';
-import { WebhookClient } from './webhook-client';
+import { ReconciliationService } from './deliveries/reconciliation.service';
+import { S3ExportSettingsController } from './s3-export/s3-export-settings.controller';
+import { S3ExportSettingsRepository } from './s3-export/s3-export-settings.repository';
+import { S3ExportSettingsService } from './s3-export/s3-export-settings.service';
+import { S3ExportProcessor } from './s3-export/s3-export.processor';
+import { SecretsCheckService } from './secrets/secrets-check.service';
+import { SecretsStatusController } from './secrets/secrets-status.controller';
+import { WebhookClient } from './callbacks/webhook-client';
 
 /** File callbacks, S3 export, event notifications and the delivery log (seed 002). */
 @Module({})
@@ -69,6 +70,7 @@ export class IntegrationsModule implements OnModuleInit {
         DeliveriesService,
         DeliveryDispatcher,
         DeliveryAttempts,
+        DeliveryStart,
         ReconciliationService,
         AttachmentDeliveriesListener,
         EventsDeliveryListener,

@@ -1,7 +1,7 @@
 // The services under test and their helpers: the imports to repoint when integrations/ is split.
-import { CallbackSettingsService } from '../../src/integrations/callback-settings.service';
-import { DeliveriesService } from '../../src/integrations/deliveries.service';
-import { DeliveryDispatcher } from '../../src/integrations/delivery-dispatcher';
+import { CallbackSettingsService } from '../../src/integrations/callbacks/callback-settings.service';
+import { DeliveriesService } from '../../src/integrations/deliveries/deliveries.service';
+import { DeliveryDispatcher } from '../../src/integrations/deliveries/delivery-dispatcher';
 import { UploadsService } from '../../src/attachments/uploads.service';
 import { ChatsService } from '../../src/chats/chats.service';
 import { waitFor } from '@satchel/testing';

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { reportOf } from '../callbacks/callback-delivery.processor';
+import { CallbackSender } from '../callbacks/callback-sender';
+import { CallbackSettingsRepository } from '../callbacks/callback-settings.repository';
+import { DeliveryAttempts } from '../deliveries/delivery-attempts';
+import type { DeliveryJobData } from '../deliveries/delivery-jobs.repository';
+import { DeliveryStart } from '../deliveries/delivery-start';
+import type { DeliveryEntity } from '../deliveries/delivery.entity';
+import { IntegrationSecrets } from '../secrets/integration-secrets';
+import { webhookId } from '../callbacks/webhook-signature';
+
+/** Posts one recorded JSON event to the URL it was recorded for, signed with the account's secret. */
+@Injectable()
+export class EventsDeliveryProcessor {
+  constructor(
+    private readonly start: DeliveryStart,
+    private readonly settings: CallbackSettingsRepository,
+    private readonly secrets: IntegrationSecrets,
+    private readonly sender: CallbackSender,
+    private readonly attempts: DeliveryAttempts,
+  ) {}
+
+  async process(job: Job<DeliveryJobData>): Promise<void> {
+    const started = await this.start.pending(job, {
+      settings: (d) => this.eventOf(d),
+      switchedOff: 'Event notifications were switched off before this event was delivered',
+    });
+    if (!started) return;
+    const { delivery: d, settings: e } = started;
+    const target = {
+      url: e.url,
+      secret: this.secrets.callback.open(e.secretSealed),
+      webhookId: webhookId(d.id),
+    };
+    await this.attempts.run(job, d, async () => reportOf(await this.sender.sendEvent(target, e.payload)));
+  }
+
+  private async eventOf(
+    d: DeliveryEntity,
+  ): Promise<{ url: string; secretSealed: string; payload: NonNullable<DeliveryEntity['payload']> } | null> {
+    const s = await this.settings.find(d.accountId);
+    if (!s?.eventsEnabled || !s.secretSealed || !d.target || !d.payload) return null;
+    return { url: d.target, secretSealed: s.secretSealed, payload: d.payload };
+  }
+}
