@@ -106,3 +106,13 @@ export async function fill(db, { files, messages, noise, log }) {
   await db.query(`VACUUM ANALYZE ${TABLES.join(', ')}`);
   return { chatId };
 }
+
+/** A database filled by an earlier run (BENCH_SEARCH_DB): the same chat as `fill` returns. */
+export async function reused(db, log) {
+  log('Reusing the filled database…');
+  const { rows } = await db.query(
+    `SELECT id FROM chats WHERE account_id = (SELECT id FROM accounts ORDER BY created_at LIMIT 1)
+      ORDER BY id LIMIT 1`,
+  );
+  return { chatId: rows[0].id };
+}

@@ -5,17 +5,19 @@
 // bare SELECT of the same number of rows by primary key (the floor).
 //   npm run bench:search                        (builds the API first if dist/apps/api/main.js is missing)
 //   BENCH_FILES=100000 BENCH_MESSAGES=500000 npm run bench:search
+//   BENCH_SEARCH_DB=satchel_bench_search npm run bench:search   (fills that database once, keeps it and
+//   reuses it on later runs: migrations still run at start-up, so new indexes get built on it)
 // Exits 0 when the run completed, 1 when it failed, 2 with BENCH_STRICT=1 when a p95 was over 50 ms.
 // Needs PostgreSQL (TEST_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres) and Redis.
 import { execSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { API_ENV, API_MAIN, API_NODE_ARGS } from '../scripts/api-process.mjs';
-import { fill } from './search-fill.mjs';
+import { fill, reused } from './search-fill.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const MAIN = join(ROOT, API_MAIN);
@@ -68,6 +70,8 @@ async function startApi(dataDir, databaseUrl) {
       DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
       SECRETS_KEY: randomBytes(32).toString('hex'),
+      // Derived from the database's name, so a kept database (BENCH_SEARCH_DB) starts again.
+      ENCRYPTION_KEYS: `bench:${createHash('sha256').update(databaseUrl).digest('base64')}`,
       QUEUE_PREFIX: `bench${randomBytes(4).toString('hex')}`,
       ADMIN_EMAIL: OWNER.email,
       ADMIN_PASSWORD: OWNER.password,
@@ -130,10 +134,13 @@ async function main() {
     log('Building the API (dist/apps/api/main.js is missing)…');
     execSync('npx nx run api:build', { cwd: ROOT, stdio: 'inherit' });
   }
-  const dbName = `satchel_bench_search_${randomBytes(4).toString('hex')}`;
+  const reuse = process.env.BENCH_SEARCH_DB;
+  const dbName = reuse ?? `satchel_bench_search_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
+  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName]);
+  const refill = !exists.rowCount;
+  if (refill) await admin.query(`CREATE DATABASE ${dbName}`);
   const dbUrl = new URL(PG_URL);
   dbUrl.pathname = `/${dbName}`;
   const db = new pg.Client({ connectionString: dbUrl.toString() });
@@ -144,7 +151,9 @@ async function main() {
     apiServer = await startApi(dataDir, dbUrl.toString());
     await db.connect();
     const started = performance.now();
-    const ids = await fill(db, { files: FILES, messages: MESSAGES, noise: NOISE, log });
+    const ids = refill
+      ? await fill(db, { files: FILES, messages: MESSAGES, noise: NOISE, log })
+      : await reused(db, log);
     log(`Filled in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     const login = await fetch(`${apiServer.url}/v1/auth/login`, {
       method: 'POST',
@@ -175,7 +184,8 @@ async function main() {
   } finally {
     apiServer?.child.kill();
     await db.end().catch(() => undefined);
-    if (!process.env.BENCH_KEEP_DB) await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    if (!process.env.BENCH_KEEP_DB && !reuse)
+      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     else log(`Kept database ${dbName}`);
     await admin.end();
     rmSync(dataDir, { recursive: true, force: true });

@@ -18,6 +18,7 @@ import { EncryptionAtRest1733108000000 } from './1733108000000-encryption-at-res
 import { PhotoCompression1733109200000 } from './1733109200000-photo-compression';
 import { TrustSettings1733108000001 } from './1733108000001-trust-settings';
 import { ReadReceipts1733109400000 } from './1733109400000-read-receipts';
+import { SearchSpeedIndexes1733109700000 } from './1733109700000-search-speed-indexes';
 import { DeliveryKeysetIndexes1733109600000 } from './1733109600000-delivery-keyset-indexes';
 import { ChatLifecycle1733109300000 } from './1733109300000-chat-lifecycle';
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   ChatLifecycle1733109300000,
   ReadReceipts1733109400000,
   DeliveryKeysetIndexes1733109600000,
+  SearchSpeedIndexes1733109700000,
 ];
