@@ -1,5 +1,5 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ChatsRepository } from '../chats/chats.repository';
 import { QUEUES } from '../jobs/queues';
 import { MESSAGE_ATTACHMENTS } from '../chats/message-attachments.port';
@@ -88,4 +88,9 @@ import { TusUploadsService } from './tus/tus-uploads.service';
     AttachmentRecorder,
   ],
 })
-export class AttachmentsModule {}
+export class AttachmentsModule {
+  /** `chats`: the app's one ChatsModule instance (uploads send their message through `CHAT_MESSAGES`). */
+  static register(chats: DynamicModule): DynamicModule {
+    return { module: AttachmentsModule, imports: [chats] };
+  }
+}

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { CHAT_MESSAGES } from '../attachments/chat-messages.port';
 import { QUEUES } from '../jobs/queues';
 import { ChatExpiryProcessor } from './chat-expiry.processor';
 import { ChatJobsRepository } from './chat-jobs.repository';
@@ -26,10 +27,11 @@ export class ChatsModule implements OnModuleInit {
         ChatsRepository,
         MessagesRepository,
         ChatJobsRepository,
+        { provide: CHAT_MESSAGES, useExisting: ChatsService },
         ...(opts.http ? [ChatsGateway] : []),
         ...(opts.worker ? [ChatExpiryProcessor] : []),
       ],
-      exports: [ChatsService, ChatsRepository],
+      exports: [ChatsService, ChatsRepository, CHAT_MESSAGES],
     };
   }
 
