@@ -3,6 +3,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ChatsRepository } from '../chats/chats.repository';
 import { QUEUES } from '../jobs/queues';
 import { MESSAGE_ATTACHMENTS } from '../chats/message-attachments.port';
+import { TrustSettingsModule } from '../trust-settings/trust-settings.module';
 import { UploadSettingsModule } from '../upload-settings/upload-settings.module';
 import { AttachmentLinks } from './attachment-links';
 import { AttachmentObjectsRepository } from './attachment-objects.repository';
@@ -41,7 +42,7 @@ import { TusUploadsService } from './tus/tus-uploads.service';
  */
 @Global()
 @Module({
-  imports: [UploadSettingsModule, BullModule.registerQueue({ name: QUEUES.scans })],
+  imports: [UploadSettingsModule, TrustSettingsModule, BullModule.registerQueue({ name: QUEUES.scans })],
   controllers: [
     ChatAttachmentsController,
     ChatFilesController,

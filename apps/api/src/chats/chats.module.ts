@@ -3,6 +3,7 @@ import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { CHAT_MESSAGES } from '../attachments/chat-messages.port';
 import { QUEUES } from '../jobs/queues';
+import { RealtimeModule } from '../realtime/realtime.module';
 import { ChatExpiryProcessor } from './chat-expiry.processor';
 import { ChatJobsRepository } from './chat-jobs.repository';
 import { ChatsController } from './chats.controller';
@@ -20,7 +21,7 @@ export class ChatsModule implements OnModuleInit {
   static register(opts: { http: boolean; worker: boolean }): DynamicModule {
     return {
       module: ChatsModule,
-      imports: [AccountsModule, BullModule.registerQueue({ name: QUEUES.maintenance })],
+      imports: [AccountsModule, RealtimeModule, BullModule.registerQueue({ name: QUEUES.maintenance })],
       controllers: opts.http ? [ChatsController, WidgetController] : [],
       providers: [
         ChatsService,
