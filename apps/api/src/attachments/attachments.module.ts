@@ -90,8 +90,11 @@ import { TusUploadsService } from './tus/tus-uploads.service';
   ],
 })
 export class AttachmentsModule {
-  /** `chats`: the app's one ChatsModule instance (uploads send their message through `CHAT_MESSAGES`). */
-  static register(chats: DynamicModule): DynamicModule {
-    return { module: AttachmentsModule, imports: [chats] };
+  /**
+   * `chats`: the app's one ChatsModule instance (uploads send their message through `CHAT_MESSAGES`);
+   * `previews`: its PreviewsModule instance (`PREVIEW_STATE` for the presenter).
+   */
+  static register(chats: DynamicModule, previews: DynamicModule): DynamicModule {
+    return { module: AttachmentsModule, imports: [chats, previews] };
   }
 }

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { CHAT_MESSAGES } from '../attachments/chat-messages.port';
+import { FileRequestsPortModule } from '../chatbot/file-requests-port.module';
 import { QUEUES } from '../jobs/queues';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { ChatExpiryProcessor } from './chat-expiry.processor';
@@ -21,7 +22,12 @@ export class ChatsModule implements OnModuleInit {
   static register(opts: { http: boolean; worker: boolean }): DynamicModule {
     return {
       module: ChatsModule,
-      imports: [AccountsModule, RealtimeModule, BullModule.registerQueue({ name: QUEUES.maintenance })],
+      imports: [
+        AccountsModule,
+        RealtimeModule,
+        FileRequestsPortModule,
+        BullModule.registerQueue({ name: QUEUES.maintenance }),
+      ],
       controllers: opts.http ? [ChatsController, WidgetController] : [],
       providers: [
         ChatsService,
