@@ -46,6 +46,7 @@ export class AppModule {
     if (!config.database.url) throw new Error('AppModule needs a resolved database URL');
     // One instance, imported by reference: Nest 11 tells dynamic modules apart by object identity.
     const chats = ChatsModule.register({ http, worker });
+    const previews = PreviewsModule.register({ http, worker });
     return {
       module: AppModule,
       imports: [
@@ -69,11 +70,11 @@ export class AppModule {
         AuditModule,
         UploadSettingsModule,
         TrustSettingsModule,
-        AttachmentsModule,
-        ScanningModule.register({ worker }),
+        AttachmentsModule.register(chats, previews),
+        ScanningModule.register(chats, { worker }),
         ChatbotModule.register(chats, { http }),
         IntegrationsModule.register({ http, worker }),
-        PreviewsModule.register({ http, worker }),
+        previews,
         TextsModule.register({ worker }),
         RetentionModule.register({ http, worker }),
         HealthModule,

@@ -1,8 +1,9 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ChatsRepository } from '../chats/chats.repository';
 import { QUEUES } from '../jobs/queues';
 import { MESSAGE_ATTACHMENTS } from '../chats/message-attachments.port';
+import { TrustSettingsModule } from '../trust-settings/trust-settings.module';
 import { UploadSettingsModule } from '../upload-settings/upload-settings.module';
 import { AttachmentLinks } from './attachment-links';
 import { AttachmentObjectsRepository } from './attachment-objects.repository';
@@ -41,7 +42,7 @@ import { TusUploadsService } from './tus/tus-uploads.service';
  */
 @Global()
 @Module({
-  imports: [UploadSettingsModule, BullModule.registerQueue({ name: QUEUES.scans })],
+  imports: [UploadSettingsModule, TrustSettingsModule, BullModule.registerQueue({ name: QUEUES.scans })],
   controllers: [
     ChatAttachmentsController,
     ChatFilesController,
@@ -88,4 +89,12 @@ import { TusUploadsService } from './tus/tus-uploads.service';
     AttachmentRecorder,
   ],
 })
-export class AttachmentsModule {}
+export class AttachmentsModule {
+  /**
+   * `chats`: the app's one ChatsModule instance (uploads send their message through `CHAT_MESSAGES`);
+   * `previews`: its PreviewsModule instance (`PREVIEW_STATE` for the presenter).
+   */
+  static register(chats: DynamicModule, previews: DynamicModule): DynamicModule {
+    return { module: AttachmentsModule, imports: [chats, previews] };
+  }
+}

@@ -1,5 +1,4 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AttachmentDto, EffectiveUploadRule, MessageDto } from '@satchel/contracts';
 import type { ActorContext } from '../audit/audit.service';
 import { canAccessChat, type Principal } from '../common/auth/principal';
@@ -12,7 +11,7 @@ import {
 } from '../common/errors/domain-errors';
 import type { ChatEntity } from '../chats/chat.entity';
 import { ChatsRepository } from '../chats/chats.repository';
-import { ChatsService } from '../chats/chats.service';
+import { CHAT_MESSAGES, type ChatMessagesPort } from './chat-messages.port';
 import { MAX_MESSAGE_LENGTH } from '../chats/dto/chat.dto';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
@@ -40,9 +39,7 @@ export interface ChatUploadTarget {
 
 /** Multipart uploads into a chat (`files`, repeatable), alone or as a message with text. */
 @Injectable()
-export class UploadsService implements OnModuleInit {
-  private chatsService!: ChatsService;
-
+export class UploadsService {
   constructor(
     private readonly receiver: UploadReceiver,
     private readonly recorder: AttachmentRecorder,
@@ -51,16 +48,11 @@ export class UploadsService implements OnModuleInit {
     private readonly settings: UploadSettingsService,
     private readonly attachments: AttachmentsRepository,
     private readonly presenter: AttachmentPresenter,
-    private readonly moduleRef: ModuleRef,
+    @Inject(CHAT_MESSAGES) private readonly chatsService: ChatMessagesPort,
     private readonly trust: TrustPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly quotas: StorageQuotaService,
   ) {}
-
-  onModuleInit(): void {
-    // ChatsModule is registered dynamically by the app; reach its service without re-registering it.
-    this.chatsService = this.moduleRef.get(ChatsService, { strict: false });
-  }
 
   /**
    * `POST /v1/chats/:chatId/attachments`. With an `Idempotency-Key`, a repeated request (a client

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { OriginGate } from '../accounts/origin-gate.service';
+import { USER_SESSIONS } from '../users/user-sessions.port';
 import { UsersRepository } from '../users/users.repository';
 import { ApiTokensController } from './api-tokens.controller';
 import { AuthController } from './auth.controller';
@@ -26,7 +27,8 @@ import { TotpService } from './totp.service';
     OriginGate,
     UsersRepository,
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: USER_SESSIONS, useExisting: TokensService },
   ],
-  exports: [TokensService, OriginGate, TotpService],
+  exports: [TokensService, OriginGate, TotpService, USER_SESSIONS],
 })
 export class AuthModule {}

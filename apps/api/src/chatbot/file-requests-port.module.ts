@@ -1,10 +1,9 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { FILE_REQUESTS } from '../chats/file-requests.port';
 import { FileRequestFulfiller } from './file-request-fulfiller';
 import { FileRequestsRepository } from './file-requests.repository';
 
 /** Provides the `FILE_REQUESTS` port to chats (kept apart from ChatbotModule, which depends on chats). */
-@Global()
 @Module({
   providers: [FileRequestsRepository, { provide: FILE_REQUESTS, useClass: FileRequestFulfiller }],
   exports: [FileRequestsRepository, FILE_REQUESTS],

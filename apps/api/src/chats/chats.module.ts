@@ -1,7 +1,10 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { CHAT_MESSAGES } from '../attachments/chat-messages.port';
+import { FileRequestsPortModule } from '../chatbot/file-requests-port.module';
 import { QUEUES } from '../jobs/queues';
+import { RealtimeModule } from '../realtime/realtime.module';
 import { ChatExpiryProcessor } from './chat-expiry.processor';
 import { ChatJobsRepository } from './chat-jobs.repository';
 import { ChatsController } from './chats.controller';
@@ -19,17 +22,23 @@ export class ChatsModule implements OnModuleInit {
   static register(opts: { http: boolean; worker: boolean }): DynamicModule {
     return {
       module: ChatsModule,
-      imports: [AccountsModule, BullModule.registerQueue({ name: QUEUES.maintenance })],
+      imports: [
+        AccountsModule,
+        RealtimeModule,
+        FileRequestsPortModule,
+        BullModule.registerQueue({ name: QUEUES.maintenance }),
+      ],
       controllers: opts.http ? [ChatsController, WidgetController] : [],
       providers: [
         ChatsService,
         ChatsRepository,
         MessagesRepository,
         ChatJobsRepository,
+        { provide: CHAT_MESSAGES, useExisting: ChatsService },
         ...(opts.http ? [ChatsGateway] : []),
         ...(opts.worker ? [ChatExpiryProcessor] : []),
       ],
-      exports: [ChatsService, ChatsRepository],
+      exports: [ChatsService, ChatsRepository, CHAT_MESSAGES],
     };
   }
 

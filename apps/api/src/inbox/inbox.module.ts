@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { RealtimeModule } from '../realtime/realtime.module';
 import { AutoAssignListener } from './auto-assign.listener';
 import { InboxSettingsController } from './inbox-settings.controller';
 import { InboxSettingsRepository } from './inbox-settings.repository';
@@ -14,7 +15,7 @@ export class InboxModule {
   static register(chats: DynamicModule): DynamicModule {
     return {
       module: InboxModule,
-      imports: [chats],
+      imports: [chats, RealtimeModule],
       controllers: [InboxController, InboxSettingsController],
       providers: [
         InboxService,

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { QUEUES } from '../jobs/queues';
+import { RealtimeModule } from '../realtime/realtime.module';
 import { MailController } from './mail.controller';
 import { MailJobsRepository } from './mail-jobs.repository';
 import { MailOutboxRepository } from './mail-outbox.repository';
@@ -25,7 +26,7 @@ export class MailModule {
   static register(chats: DynamicModule, opts: { http: boolean; worker: boolean }): DynamicModule {
     return {
       module: MailFeaturesModule,
-      imports: [MailModule, chats],
+      imports: [MailModule, chats, RealtimeModule],
       controllers: opts.http ? [MailController] : [],
       providers: [
         NotificationsRepository,

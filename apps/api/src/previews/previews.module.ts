@@ -1,5 +1,5 @@
 import { BullModule } from '@nestjs/bullmq';
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { PREVIEW_STATE } from '../attachments/preview-state.port';
 import { QUEUES } from '../jobs/queues';
 import { UploadSettingsModule } from '../upload-settings/upload-settings.module';
@@ -14,10 +14,9 @@ import { PreviewsService } from './previews.service';
 
 /**
  * Server-side previews of images (issue 14, first slice): WebP renditions rendered by the
- * `previews.generate` job, served at `/v1/attachments/:id/preview`. Global so the attachment
- * presenter finds `PREVIEW_STATE`.
+ * `previews.generate` job, served at `/v1/attachments/:id/preview`. Exports `PREVIEW_STATE`
+ * for the attachment presenter (AttachmentsModule imports the app's instance).
  */
-@Global()
 @Module({})
 export class PreviewsModule {
   static register(opts: { http: boolean; worker: boolean }): DynamicModule {

@@ -1,10 +1,9 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ConnectionStringsService } from './connection-strings.service';
 import { RealtimeController } from './realtime.controller';
 import { RealtimeListener } from './realtime.listener';
 import { RealtimeRepository } from './realtime.repository';
 
-@Global()
 @Module({
   controllers: [RealtimeController],
   providers: [ConnectionStringsService, RealtimeRepository, RealtimeListener],

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { RealtimeModule } from '../realtime/realtime.module';
 import { ReceiptsController } from './receipts.controller';
 import { ReceiptsGateway } from './receipts.gateway';
 import { ReceiptsRepository } from './receipts.repository';
@@ -11,7 +12,7 @@ export class ReceiptsModule {
   static register(chats: DynamicModule): DynamicModule {
     return {
       module: ReceiptsModule,
-      imports: [chats],
+      imports: [chats, RealtimeModule],
       controllers: [ReceiptsController],
       providers: [ReceiptsService, ReceiptsRepository, ReceiptsGateway],
     };

@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { AttachmentObjectsRepository } from '../attachments/attachment-objects.repository';
 import { AttachmentPresenter } from '../attachments/attachment-presenter';
 import { AttachmentRecorder } from '../attachments/attachment-recorder';
 import type { AttachmentEntity, ScanStatus } from '../attachments/attachment.entity';
 import type { ScanJobData } from '../attachments/scan-jobs.repository';
-import { ChatsService } from '../chats/chats.service';
+import { CHAT_MESSAGES, type ChatMessagesPort } from '../attachments/chat-messages.port';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { scanStream, ScannerUnavailableError } from './clamd-client';
@@ -26,7 +25,7 @@ export class UploadScanService {
     private readonly objects: AttachmentObjectsRepository,
     private readonly presenter: AttachmentPresenter,
     private readonly recorder: AttachmentRecorder,
-    private readonly moduleRef: ModuleRef,
+    @Inject(CHAT_MESSAGES) private readonly chats: ChatMessagesPort,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -70,9 +69,11 @@ export class UploadScanService {
     const m = job.message;
     if (!m || !row.chatId || (!m.text && attachmentIds.length === 0)) return;
     try {
-      await this.moduleRef
-        .get(ChatsService, { strict: false })
-        .send(job.principal, row.chatId, { text: m.text, attachmentIds, fileRequestId: m.fileRequestId });
+      await this.chats.send(job.principal, row.chatId, {
+        text: m.text,
+        attachmentIds,
+        fileRequestId: m.fileRequestId,
+      });
     } catch (err) {
       this.log.warn(`Could not send the message of upload ${row.id}: ${(err as Error).message}`);
     }

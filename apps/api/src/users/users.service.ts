@@ -1,8 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { UserDto } from '@satchel/contracts';
 import { AUDIT_ACTIONS } from '../audit/audit-actions';
 import { AuditService } from '../audit/audit.service';
-import { TokensService } from '../auth/tokens.service';
 import type { Principal } from '../common/auth/principal';
 import { ConflictError, NotFoundError } from '../common/errors/domain-errors';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
@@ -10,13 +9,14 @@ import { PasswordHasher } from './password-hasher';
 import { checkUserChange, checkUserCreate, enforce, policyActorOf } from './user-change-policy';
 import type { UserEntity } from './user.entity';
 import { toUserDto } from './user.mapper';
+import { USER_SESSIONS, type UserSessionsPort } from './user-sessions.port';
 import { UsersRepository } from './users.repository';
 
 @Injectable()
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
-    private readonly tokens: TokensService,
+    @Inject(USER_SESSIONS) private readonly tokens: UserSessionsPort,
     private readonly passwordHasher: PasswordHasher,
     private readonly audit: AuditService,
   ) {}

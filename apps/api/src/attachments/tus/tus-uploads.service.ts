@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import type { AttachmentDto } from '@satchel/contracts';
 import { checkFileAgainstRule, sanitizeDisplayName, sizeViolation } from '@satchel/domain';
 import type { Request, Response } from 'express';
@@ -9,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { ActorContext } from '../../audit/audit.service';
 import { actorOf, canAccessChat, type Principal } from '../../common/auth/principal';
 import { DomainError, NotFoundError, ValidationError } from '../../common/errors/domain-errors';
-import { ChatsService } from '../../chats/chats.service';
+import { CHAT_MESSAGES, type ChatMessagesPort } from '../chat-messages.port';
 import { MAX_MESSAGE_LENGTH } from '../../chats/dto/chat.dto';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
@@ -58,7 +57,6 @@ export class TusUploadsService implements OnModuleInit, OnApplicationShutdown {
   private store!: StagingStore;
   private server!: Server;
   private finishing!: RedisLocker;
-  private chatsService!: ChatsService;
   private sweepTimer?: NodeJS.Timeout;
 
   constructor(
@@ -69,13 +67,12 @@ export class TusUploadsService implements OnModuleInit, OnApplicationShutdown {
     private readonly quotas: StorageQuotaService,
     private readonly actorsOfUploads: TusActorsRepository,
     private readonly scanJobs: ScanJobsRepository,
-    private readonly moduleRef: ModuleRef,
+    @Inject(CHAT_MESSAGES) private readonly chatsService: ChatMessagesPort,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.chatsService = this.moduleRef.get(ChatsService, { strict: false });
     const tus = await loadTus();
     this.store = await this.stagingStore();
     const locks = (name: string, acquireTimeoutMs: number) =>
