@@ -50,6 +50,10 @@ describe('admin listing (GET /v1/attachments)', () => {
     expect(names(await list({ type: 'application/pdf', chatId: chatB }))).toEqual(['contract.pdf']);
     expect(names(await list({ q: 'INVOICE' }))).toEqual(['invoice-april.pdf', 'Invoice-March.png']);
     expect(names(await list({ q: '100%_' }))).toEqual([]);
+    // One or two characters match the start of a word of the name, in any case.
+    expect(names(await list({ q: 'Ma' }))).toEqual(['Invoice-March.png']);
+    expect(names(await list({ q: 'l' }))).toEqual(['logo.png']);
+    expect(names(await list({ q: 'og' }))).toEqual([]);
     expect((await list({ from: new Date(Date.now() + 60_000).toISOString() })).body.total).toBe(0);
     expect((await list({ to: new Date(Date.now() + 60_000).toISOString() })).body.total).toBe(4);
   });

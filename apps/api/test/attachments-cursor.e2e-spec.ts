@@ -110,6 +110,17 @@ describe('cursor pagination and capped counts (GET /v1/attachments, /v1/audit-ev
     const capped = (await list({ pageSize: 1 })).body;
     expect(capped).toMatchObject({ total: 10_000, totalIsLowerBound: true });
     expect((await list({ q: 'invoice-real' })).body).toMatchObject({ total: 1, totalIsLowerBound: false });
+    // A name search visits each match's row to count it, so it stops at 1,000 ("1,000+").
+    expect((await list({ q: 'bulk', pageSize: 1 })).body).toMatchObject({
+      total: 1_000,
+      totalIsLowerBound: true,
+    });
+    // Two letters match the start of a name's words (no trigram), counted the same way.
+    expect((await list({ q: 'bu', pageSize: 1 })).body).toMatchObject({
+      total: 1_000,
+      totalIsLowerBound: true,
+    });
+    expect((await list({ q: 'ul', pageSize: 1 })).body).toMatchObject({ items: [], total: 0 });
   }, 60_000);
 
   it('never returns another account’s files, by search, filter or cursor', async () => {

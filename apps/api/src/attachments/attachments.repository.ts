@@ -3,8 +3,9 @@ import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { cappedCount } from '../database/capped-count';
-import { HEADLINE_OPTIONS } from '../search/search-terms';
-import type { ExportFilter, PreviewFilter, ScanFilter } from '@satchel/contracts';
+import { NAME_WORDS_SQL } from '../database/name-words';
+import { HEADLINE_OPTIONS, prefixTsQuery, searchWords } from '../search/search-terms';
+import { COUNT_LIMIT, type ExportFilter, type PreviewFilter, type ScanFilter } from '@satchel/contracts';
 import { AttachmentEntity } from './attachment.entity';
 import type { TypeOrmTx } from '../database/transaction-host';
 
@@ -57,6 +58,15 @@ const SORTS = {
 } as const;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
+/** Shorter name searches than a trigram match word prefixes. */
+const MIN_SUBSTRING = 3;
+/**
+ * Searches by name, visitor or document text count exactly up to 1,000 ("1,000+" beyond): each
+ * match of those costs a visit to its row, while plain listings and filters count from an index.
+ */
+const SEARCH_COUNT_LIMIT = 1_000;
+const countLimit = (f: AttachmentFilter) =>
+  f.q || f.visitor || f.textQuery ? SEARCH_COUNT_LIMIT : COUNT_LIMIT;
 
 @Injectable()
 export class AttachmentsRepository {
@@ -138,35 +148,14 @@ export class AttachmentsRepository {
     return rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   }
 
+  /**
+   * One page of the account's live files. The page's ids are read first (from the sort's index
+   * alone, deep offsets included), then only those rows; the count stops early (`countLimit`).
+   */
   async list(f: AttachmentFilter): Promise<AttachmentListResult> {
-    const qb = this.repo()
-      .createQueryBuilder('a')
-      .where('a.accountId = :accountId', { accountId: f.accountId })
-      .andWhere('a.expiredAt IS NULL');
-    if (f.chatId) qb.andWhere('a.chatId = :chatId', { chatId: f.chatId });
-    if (f.role) qb.andWhere('a.uploadedByRole = :role', { role: f.role });
-    if (f.type) this.filterType(qb, f.type);
-    if (f.from) qb.andWhere('a.createdAt >= :from', { from: f.from });
-    if (f.to) qb.andWhere('a.createdAt < :to', { to: f.to });
-    if (f.q) qb.andWhere('a.name ILIKE :q', { q: `%${escapeLike(f.q)}%` });
-    this.filterDetails(qb, f);
-    if (f.textQuery) {
-      qb.andWhere(
-        `a.id IN (SELECT t.attachment_id FROM attachment_texts t
-                   WHERE t.account_id = :accountId AND t.content_tsv @@ to_tsquery('simple', :textQuery))`,
-        { textQuery: f.textQuery },
-      );
-    }
+    const qb = this.filtered(f);
     const sort = SORTS[f.sort];
-    const page = qb.clone().addSelect(`(${sort.expr})::text`, 'sort_key');
-    if (f.textQuery) {
-      page.addSelect(
-        `(SELECT ts_headline('simple', t.content, to_tsquery('simple', :textQuery), :headline)
-            FROM attachment_texts t WHERE t.attachment_id = a.id)`,
-        'snippet',
-      );
-      page.setParameter('headline', HEADLINE_OPTIONS);
-    }
+    const page = qb.clone().select('a.id', 'id').addSelect(`(${sort.expr})::text`, 'sort_key');
     if (f.after) {
       const cmp = f.order === 'ASC' ? '>' : '<';
       page.andWhere(`(${sort.expr}, a.id) ${cmp} (CAST(:afterValue AS ${sort.cast}), :afterId)`, {
@@ -178,15 +167,22 @@ export class AttachmentsRepository {
       .orderBy(sort.expr, f.order)
       .addOrderBy('a.id', f.order)
       .limit(f.take + 1);
-    const [{ entities, raw }, count] = await Promise.all([
-      page.getRawAndEntities<{ sort_key: string | null; snippet?: string | null }>(),
-      cappedCount(qb),
+    const keys = await page.getRawMany<{ id: string; sort_key: string | null }>();
+    const shown = keys.slice(0, f.take);
+    const ids = shown.map((k) => k.id);
+    const [rows, snippets, count] = await Promise.all([
+      this.inOrder(ids),
+      f.textQuery ? this.snippets(ids, f.textQuery) : new Map<string, string>(),
+      // A first page that is not full is the whole result: no count query.
+      !f.after && !f.skip && keys.length <= f.take
+        ? { total: keys.length, totalIsLowerBound: false }
+        : cappedCount(qb, countLimit(f)),
     ]);
     return {
-      rows: entities.slice(0, f.take),
-      sortKeys: raw.slice(0, f.take).map((r) => r.sort_key),
-      snippets: raw.slice(0, f.take).map((r) => r.snippet ?? null),
-      hasMore: entities.length > f.take,
+      rows,
+      sortKeys: shown.map((k) => k.sort_key),
+      snippets: ids.map((id) => snippets.get(id) ?? null),
+      hasMore: keys.length > f.take,
       ...count,
     };
   }
@@ -194,6 +190,62 @@ export class AttachmentsRepository {
   /** True when this call removed the row (a concurrent delete may have been first). */
   async delete(id: string): Promise<boolean> {
     return ((await this.repo().delete({ id })).affected ?? 0) > 0;
+  }
+
+  /** Every filter of the listing, on live rows of the account. */
+  private filtered(f: AttachmentFilter): SelectQueryBuilder<AttachmentEntity> {
+    const qb = this.repo()
+      .createQueryBuilder('a')
+      .where('a.accountId = :accountId', { accountId: f.accountId })
+      .andWhere('a.expiredAt IS NULL');
+    if (f.chatId) qb.andWhere('a.chatId = :chatId', { chatId: f.chatId });
+    if (f.role) qb.andWhere('a.uploadedByRole = :role', { role: f.role });
+    if (f.type) this.filterType(qb, f.type);
+    if (f.from) qb.andWhere('a.createdAt >= :from', { from: f.from });
+    if (f.to) qb.andWhere('a.createdAt < :to', { to: f.to });
+    if (f.q) this.filterName(qb, f.q);
+    this.filterDetails(qb, f);
+    if (f.textQuery) {
+      qb.andWhere(
+        `a.id IN (SELECT t.attachment_id FROM attachment_texts t
+                   WHERE t.account_id = :accountId AND t.content_tsv @@ to_tsquery('simple', :textQuery))`,
+        { textQuery: f.textQuery },
+      );
+    }
+    return qb;
+  }
+
+  /**
+   * Names containing the text (trigram index); shorter terms than a trigram match word prefixes
+   * (`ab` finds `abc-12.pdf`, not `cab.pdf`), as a substring scan of every name can't be fast.
+   */
+  private filterName(qb: SelectQueryBuilder<AttachmentEntity>, text: string): void {
+    if (text.length >= MIN_SUBSTRING) {
+      qb.andWhere('a.name ILIKE :q', { q: `%${escapeLike(text)}%` });
+      return;
+    }
+    const prefix = prefixTsQuery(searchWords(text));
+    if (!prefix) qb.andWhere('FALSE');
+    else
+      qb.andWhere(`${NAME_WORDS_SQL('a.name')} @@ to_tsquery('simple', :namePrefix)`, { namePrefix: prefix });
+  }
+
+  private async inOrder(ids: string[]): Promise<AttachmentEntity[]> {
+    if (!ids.length) return [];
+    const rows = await this.repo().findBy({ id: In(ids) });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is AttachmentEntity => !!r);
+  }
+
+  /** An excerpt of each document's text with its matches marked. */
+  private async snippets(ids: string[], textQuery: string): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; snippet: string }[] = await this.txHost.tx.query(
+      `SELECT t.attachment_id AS id, ts_headline('simple', t.content, to_tsquery('simple', $2), $3) AS snippet
+         FROM attachment_texts t WHERE t.attachment_id = ANY($1)`,
+      [ids, textQuery, HEADLINE_OPTIONS],
+    );
+    return new Map(rows.map((r) => [r.id, r.snippet]));
   }
 
   /** Uploader, visitor, size and the preview, scan and export states (EXISTS over their own tables). */

@@ -2,11 +2,12 @@ import { COUNT_LIMIT } from '@satchel/contracts';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /**
- * Counts the rows of a filtered query, stopping at `COUNT_LIMIT`: an exact count of a million rows
+ * Counts the rows of a filtered query, stopping at `limit`: an exact count of a million rows
  * costs hundreds of milliseconds, "10,000+" costs a few.
  */
 export async function cappedCount<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
+  limit = COUNT_LIMIT,
 ): Promise<{ total: number; totalIsLowerBound: boolean }> {
   const inner = qb
     .clone()
@@ -14,12 +15,12 @@ export async function cappedCount<T extends ObjectLiteral>(
     .skip(undefined)
     .take(undefined)
     .select('1')
-    .limit(COUNT_LIMIT + 1);
+    .limit(limit + 1);
   const [sql, params] = inner.getQueryAndParameters();
   const rows: { n: number }[] = await qb.connection.query(
     `SELECT COUNT(*)::int AS n FROM (${sql}) AS capped`,
     params,
   );
   const n = rows[0].n;
-  return { total: Math.min(n, COUNT_LIMIT), totalIsLowerBound: n > COUNT_LIMIT };
+  return { total: Math.min(n, limit), totalIsLowerBound: n > limit };
 }

@@ -1,0 +1,27 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Issue 18 (search speed): the live files' newest-first index had no id (retention created it
+ * first, so the search migration's `IF NOT EXISTS` kept the older shape). With the id, the
+ * listing's keyset pages and deep offsets are read from the index alone; retention's sweep
+ * (account, created_at) uses the same index.
+ */
+export class LiveFilesKeysetIndex1733109900000 implements MigrationInterface {
+  name = 'LiveFilesKeysetIndex1733109900000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(
+      `CREATE INDEX IF NOT EXISTS attachments_live_created_id_idx ON attachments (account_id, created_at, id)
+        WHERE expired_at IS NULL`,
+    );
+    await q.query(`DROP INDEX IF EXISTS attachments_live_created_idx`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(
+      `CREATE INDEX IF NOT EXISTS attachments_live_created_idx ON attachments (account_id, created_at)
+        WHERE expired_at IS NULL`,
+    );
+    await q.query(`DROP INDEX IF EXISTS attachments_live_created_id_idx`);
+  }
+}
