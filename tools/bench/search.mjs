@@ -76,6 +76,8 @@ async function startApi(dataDir, databaseUrl) {
       ADMIN_EMAIL: OWNER.email,
       ADMIN_PASSWORD: OWNER.password,
       LOG_LEVEL: 'warn',
+      // The filled files belong to no message: without this, the sweep of unused uploads deletes them.
+      RETENTION_UNUSED_GRACE: '87600h',
     },
   });
   await waitForHttp(`http://127.0.0.1:${port}/health`, child);

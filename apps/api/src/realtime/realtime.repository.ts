@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { ServerToClientEvents } from '@satchel/contracts';
 import type { Server } from 'socket.io';
 import { accountRoom, chatRoom, userRoom } from './rooms';
@@ -7,11 +7,20 @@ type EventName = keyof ServerToClientEvents;
 
 /** The only place that emits on sockets. Rooms span processes through the Redis adapter. */
 @Injectable()
-export class RealtimeRepository {
+export class RealtimeRepository implements BeforeApplicationShutdown {
   private server: Server | undefined;
 
   bind(server: Server): void {
     this.server = server;
+  }
+
+  /**
+   * The sockets' Redis clients close with the app while jobs may still announce (a retention batch):
+   * a publish on a closed client is a rejection nobody awaits, which ends the process. Clients are
+   * being disconnected anyway, so later events go nowhere.
+   */
+  beforeApplicationShutdown(): void {
+    this.server = undefined;
   }
 
   /** To the chat's participants and the account's inbox connections, once per socket. */
