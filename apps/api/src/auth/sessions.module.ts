@@ -9,6 +9,6 @@ import { TokensService } from './tokens.service';
  */
 @Module({
   providers: [TokensService, AuthTokensRepository, { provide: USER_SESSIONS, useExisting: TokensService }],
-  exports: [TokensService, USER_SESSIONS],
+  exports: [TokensService, AuthTokensRepository, USER_SESSIONS],
 })
 export class SessionsModule {}
