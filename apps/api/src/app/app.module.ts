@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AttachmentsModule } from '../attachments/attachments.module';
+import { MessageAttachmentsPortModule } from '../attachments/message-attachments-port.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { ChatbotModule } from '../chatbot/chatbot.module';
@@ -45,8 +46,10 @@ export class AppModule {
     const worker = config.runMode !== 'api';
     if (!config.database.url) throw new Error('AppModule needs a resolved database URL');
     // One instance, imported by reference: Nest 11 tells dynamic modules apart by object identity.
-    const chats = ChatsModule.register({ http, worker });
     const previews = PreviewsModule.register({ http, worker });
+    const messageAttachments = MessageAttachmentsPortModule.register(previews);
+    const chats = ChatsModule.register(messageAttachments, { http, worker });
+    const attachments = AttachmentsModule.register(chats, messageAttachments);
     return {
       module: AppModule,
       imports: [
@@ -70,8 +73,8 @@ export class AppModule {
         AuditModule,
         UploadSettingsModule,
         TrustSettingsModule,
-        AttachmentsModule.register(chats, previews),
-        ScanningModule.register(chats, { worker }),
+        attachments,
+        ScanningModule.register(chats, attachments, { worker }),
         ChatbotModule.register(chats, { http }),
         IntegrationsModule.register({ http, worker }),
         previews,
@@ -85,7 +88,7 @@ export class AppModule {
               DemoModule,
               InboxModule.register(chats),
               ReceiptsModule.register(chats),
-              SearchModule.register(chats),
+              SearchModule.register(chats, messageAttachments),
               AppearanceModule,
               VisitorDataModule,
             ]

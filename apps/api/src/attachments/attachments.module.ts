@@ -1,24 +1,18 @@
 import { BullModule } from '@nestjs/bullmq';
-import { DynamicModule, Global, Module } from '@nestjs/common';
-import { ChatsRepository } from '../chats/chats.repository';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { QUEUES } from '../jobs/queues';
-import { MESSAGE_ATTACHMENTS } from '../chats/message-attachments.port';
 import { TrustSettingsModule } from '../trust-settings/trust-settings.module';
 import { UploadSettingsModule } from '../upload-settings/upload-settings.module';
-import { AttachmentLinks } from './attachment-links';
-import { AttachmentObjectsRepository } from './attachment-objects.repository';
-import { AttachmentPresenter } from './attachment-presenter';
 import { AttachmentRecorder } from './attachment-recorder';
+import { AttachmentStoreModule } from './attachment-store.module';
 import { AttachmentsController } from './attachments.controller';
-import { AttachmentsRepository } from './attachments.repository';
 import { AttachmentsService } from './attachments.service';
 import { ChatAttachmentsController } from './chat-attachments.controller';
 import { ChatArchiveService } from './chat-archive.service';
 import { ChatFilesController } from './chat-files.controller';
 import { ChatFilesRepository } from './chat-files.repository';
-import { DownloadsService } from './downloads.service';
 import { FromUrlService } from './from-url.service';
-import { MessageAttachmentsAdapter } from './message-attachments.adapter';
 import { SeedUploadController } from './seed-upload.controller';
 import { SeedAttachmentsController } from './seed-attachments.controller';
 import { SeedAttachmentsService } from './seed-attachments.service';
@@ -38,11 +32,17 @@ import { TusUploadsService } from './tus/tus-uploads.service';
 
 /**
  * Attachments: streamed uploads (multipart, seed 001, from URL), downloads, listing, deletion.
- * Global so chats find `MESSAGE_ATTACHMENTS`; exports the repository for integrations.
+ * Built on AttachmentStoreModule (rows, objects, downloads) and MessageAttachmentsPortModule (the
+ * presenter and chats' `MESSAGE_ATTACHMENTS`), which chats and previews import without this module.
  */
-@Global()
 @Module({
-  imports: [UploadSettingsModule, TrustSettingsModule, BullModule.registerQueue({ name: QUEUES.scans })],
+  imports: [
+    AttachmentStoreModule,
+    UploadSettingsModule,
+    TrustSettingsModule,
+    AuditModule,
+    BullModule.registerQueue({ name: QUEUES.scans }),
+  ],
   controllers: [
     ChatAttachmentsController,
     ChatFilesController,
@@ -53,11 +53,6 @@ import { TusUploadsService } from './tus/tus-uploads.service';
     TusUploadsController,
   ],
   providers: [
-    AttachmentsRepository,
-    AttachmentObjectsRepository,
-    ChatsRepository,
-    AttachmentLinks,
-    AttachmentPresenter,
     AttachmentRecorder,
     FileStager,
     UploadReceiver,
@@ -66,9 +61,7 @@ import { TusUploadsService } from './tus/tus-uploads.service';
     SeedAttachmentsService,
     SeedFilesService,
     FromUrlService,
-    DownloadsService,
     AttachmentsService,
-    MessageAttachmentsAdapter,
     TempFilesRepository,
     TempSweeper,
     TusUploadsService,
@@ -77,24 +70,20 @@ import { TusUploadsService } from './tus/tus-uploads.service';
     ChatFilesRepository,
     ChatArchiveService,
     ScanJobsRepository,
-    { provide: MESSAGE_ATTACHMENTS, useExisting: MessageAttachmentsAdapter },
   ],
-  exports: [
-    MESSAGE_ATTACHMENTS,
-    AttachmentsRepository,
-    AttachmentObjectsRepository,
-    AttachmentPresenter,
-    AttachmentLinks,
-    DownloadsService,
-    AttachmentRecorder,
-  ],
+  exports: [AttachmentRecorder, AttachmentStoreModule],
 })
 export class AttachmentsModule {
   /**
    * `chats`: the app's one ChatsModule instance (uploads send their message through `CHAT_MESSAGES`);
-   * `previews`: its PreviewsModule instance (`PREVIEW_STATE` for the presenter).
+   * `messageAttachments`: its MessageAttachmentsPortModule instance (the presenter), re-exported with
+   * the store for modules that record attachments (scanning).
    */
-  static register(chats: DynamicModule, previews: DynamicModule): DynamicModule {
-    return { module: AttachmentsModule, imports: [chats, previews] };
+  static register(chats: DynamicModule, messageAttachments: DynamicModule): DynamicModule {
+    return {
+      module: AttachmentsModule,
+      imports: [chats, messageAttachments],
+      exports: [messageAttachments],
+    };
   }
 }

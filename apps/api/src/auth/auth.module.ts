@@ -1,34 +1,21 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AccountsRepository } from '../accounts/accounts.repository';
-import { OriginGate } from '../accounts/origin-gate.service';
-import { USER_SESSIONS } from '../users/user-sessions.port';
-import { UsersRepository } from '../users/users.repository';
+import { AccountsModule } from '../accounts/accounts.module';
+import { AuditModule } from '../audit/audit.module';
+import { UsersModule } from '../users/users.module';
 import { ApiTokensController } from './api-tokens.controller';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
-import { AuthTokensRepository } from './auth-tokens.repository';
-import { TokensService } from './tokens.service';
+import { SessionsModule } from './sessions.module';
 import { TotpController } from './totp.controller';
 import { TotpRepository } from './totp.repository';
 import { TotpService } from './totp.service';
 
-@Global()
+/** Sign-in, API tokens, TOTP and the app-wide auth guard; others import SessionsModule for tokens. */
 @Module({
+  imports: [SessionsModule, AccountsModule, UsersModule, AuditModule],
   controllers: [AuthController, ApiTokensController, TotpController],
-  providers: [
-    AuthService,
-    TokensService,
-    TotpService,
-    TotpRepository,
-    AuthTokensRepository,
-    AccountsRepository,
-    OriginGate,
-    UsersRepository,
-    { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: USER_SESSIONS, useExisting: TokensService },
-  ],
-  exports: [TokensService, OriginGate, TotpService, USER_SESSIONS],
+  providers: [AuthService, TotpService, TotpRepository, { provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class AuthModule {}

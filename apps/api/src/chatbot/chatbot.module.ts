@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { AuditModule } from '../audit/audit.module';
 import { ChatbotController } from './chatbot.controller';
 import { WidgetGreetingController } from './widget-greeting.controller';
 import { ChatbotListener } from './chatbot.listener';
@@ -17,7 +18,7 @@ export class ChatbotModule {
   static register(chats: DynamicModule, opts: { http: boolean }): DynamicModule {
     return {
       module: ChatbotModule,
-      imports: [chats, FileRequestsPortModule, AccountsModule],
+      imports: [chats, FileRequestsPortModule, AccountsModule, AuditModule],
       controllers: opts.http ? [ChatbotController, FileRequestsController, WidgetGreetingController] : [],
       providers: [
         ChatbotService,

@@ -2,6 +2,8 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { CHAT_MESSAGES } from '../attachments/chat-messages.port';
+import { AuditModule } from '../audit/audit.module';
+import { SessionsModule } from '../auth/sessions.module';
 import { FileRequestsPortModule } from '../chatbot/file-requests-port.module';
 import { QUEUES } from '../jobs/queues';
 import { RealtimeModule } from '../realtime/realtime.module';
@@ -18,14 +20,23 @@ import { WidgetController } from './widget.controller';
 export class ChatsModule implements OnModuleInit {
   constructor(private readonly jobs: ChatJobsRepository) {}
 
-  /** `worker`: also run this module's job processors in this process. */
-  static register(opts: { http: boolean; worker: boolean }): DynamicModule {
+  /**
+   * `messageAttachments`: the app's one MessageAttachmentsPortModule instance (`MESSAGE_ATTACHMENTS`);
+   * `worker`: also run this module's job processors in this process.
+   */
+  static register(
+    messageAttachments: DynamicModule,
+    opts: { http: boolean; worker: boolean },
+  ): DynamicModule {
     return {
       module: ChatsModule,
       imports: [
         AccountsModule,
+        SessionsModule,
+        AuditModule,
         RealtimeModule,
         FileRequestsPortModule,
+        messageAttachments,
         BullModule.registerQueue({ name: QUEUES.maintenance }),
       ],
       controllers: opts.http ? [ChatsController, WidgetController] : [],

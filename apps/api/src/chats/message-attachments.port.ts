@@ -3,7 +3,7 @@ import type { Principal } from '../common/auth/principal';
 
 /**
  * How chats reach attachments without depending on the attachments module: it provides this
- * under `MESSAGE_ATTACHMENTS` (a global provider), and chats work without it (no attachments).
+ * under `MESSAGE_ATTACHMENTS` through MessageAttachmentsPortModule, which chats import.
  */
 export interface MessageAttachmentsPort {
   /** Links stored, unlinked attachments of this chat to a new message, inside its transaction. */

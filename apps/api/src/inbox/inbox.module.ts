@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { AutoAssignListener } from './auto-assign.listener';
 import { InboxSettingsController } from './inbox-settings.controller';
@@ -15,7 +16,7 @@ export class InboxModule {
   static register(chats: DynamicModule): DynamicModule {
     return {
       module: InboxModule,
-      imports: [chats, RealtimeModule],
+      imports: [chats, RealtimeModule, AuditModule],
       controllers: [InboxController, InboxSettingsController],
       providers: [
         InboxService,

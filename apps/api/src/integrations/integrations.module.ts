@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
 import { ATTACHMENT_STATUS } from '../attachments/attachment-status.port';
+import { AuditModule } from '../audit/audit.module';
 import { QUEUES } from '../jobs/queues';
 import { AttachmentDeliveriesListener } from './deliveries/attachment-deliveries.listener';
 import { ATTACHMENT_SOURCE } from './deliveries/attachment-source';
@@ -42,9 +43,12 @@ export class IntegrationsModule implements OnModuleInit {
     return {
       module: IntegrationsModule,
       global: true,
-      imports: [QUEUES.callbacks, QUEUES.exports, QUEUES.events, QUEUES.integrations].map((name) =>
-        BullModule.registerQueue({ name }),
-      ),
+      imports: [
+        AuditModule,
+        ...[QUEUES.callbacks, QUEUES.exports, QUEUES.events, QUEUES.integrations].map((name) =>
+          BullModule.registerQueue({ name }),
+        ),
+      ],
       controllers: opts.http
         ? [
             CallbackSettingsController,

@@ -1,5 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
+import { AttachmentStoreModule } from '../attachments/attachment-store.module';
+import { AuditModule } from '../audit/audit.module';
 import { QUEUES } from '../jobs/queues';
 import { UploadSettingsModule } from '../upload-settings/upload-settings.module';
 import { ConsistencyService } from './consistency.service';
@@ -22,7 +24,12 @@ export class RetentionModule {
   static register(opts: { http: boolean; worker: boolean }): DynamicModule {
     return {
       module: RetentionModule,
-      imports: [UploadSettingsModule, BullModule.registerQueue({ name: QUEUES.retention })],
+      imports: [
+        AttachmentStoreModule,
+        UploadSettingsModule,
+        AuditModule,
+        BullModule.registerQueue({ name: QUEUES.retention }),
+      ],
       controllers: opts.http ? [RetentionSettingsController, RetentionAdminController] : [],
       providers: [
         RetentionRepository,

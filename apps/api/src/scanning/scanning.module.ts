@@ -11,11 +11,18 @@ import { UploadScanService } from './upload-scan.service';
 /** Malware scanning beyond the upload path: the quarantine listing, rescans, resumable uploads' scans. */
 @Module({})
 export class ScanningModule {
-  /** `chats`: the app's one ChatsModule instance (a scanned upload's message is sent through it). */
-  static register(chats: DynamicModule, opts: { worker: boolean }): DynamicModule {
+  /**
+   * `chats`: the app's one ChatsModule instance (a scanned upload's message is sent through it);
+   * `attachments`: its AttachmentsModule instance (recorder, presenter, stored objects).
+   */
+  static register(
+    chats: DynamicModule,
+    attachments: DynamicModule,
+    opts: { worker: boolean },
+  ): DynamicModule {
     return {
       module: ScanningModule,
-      imports: [chats, BullModule.registerQueue({ name: QUEUES.scans })],
+      imports: [chats, attachments, BullModule.registerQueue({ name: QUEUES.scans })],
       controllers: [QuarantineController],
       providers: [
         QuarantineRepository,

@@ -6,11 +6,14 @@ import { SearchService } from './search.service';
 /** Message and inbox search (HTTP only). */
 @Module({})
 export class SearchModule {
-  /** `chats`: the app's one ChatsModule instance. */
-  static register(chats: DynamicModule): DynamicModule {
+  /**
+   * `chats`: the app's one ChatsModule instance; `messageAttachments`: its MessageAttachmentsPortModule
+   * instance (the presenter and `MESSAGE_ATTACHMENTS` for the hits' files).
+   */
+  static register(chats: DynamicModule, messageAttachments: DynamicModule): DynamicModule {
     return {
       module: SearchModule,
-      imports: [chats],
+      imports: [chats, messageAttachments],
       controllers: [SearchController],
       providers: [SearchService, SearchRepository],
     };

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { SessionsModule } from '../auth/sessions.module';
 import { MailModule } from '../mail/mail.module';
 import { UsersModule } from '../users/users.module';
 import { InvitationsRepository } from './invitations.repository';
@@ -9,7 +11,7 @@ import { TeamController } from './team.controller';
 
 /** Invitations and password resets by email. */
 @Module({
-  imports: [MailModule, UsersModule],
+  imports: [MailModule, UsersModule, SessionsModule, AuditModule],
   controllers: [TeamController],
   providers: [InvitationsService, InvitationsRepository, PasswordResetService, PasswordResetsRepository],
 })

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
+import { AttachmentStoreModule } from '../attachments/attachment-store.module';
 import { QUEUES } from '../jobs/queues';
 import { TextsListener } from './texts.listener';
 import { TextsProcessor } from './texts.processor';
@@ -12,7 +13,7 @@ export class TextsModule {
   static register(opts: { worker: boolean }): DynamicModule {
     return {
       module: TextsModule,
-      imports: [BullModule.registerQueue({ name: QUEUES.texts })],
+      imports: [AttachmentStoreModule, BullModule.registerQueue({ name: QUEUES.texts })],
       providers: [TextsRepository, TextsService, TextsListener, ...(opts.worker ? [TextsProcessor] : [])],
     };
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { PlatformUploadSettingsController } from './platform-upload-settings.controller';
 import { PlatformUploadSettingsRepository } from './platform-upload-settings.repository';
 import { PlatformUploadSettingsService } from './platform-upload-settings.service';
@@ -13,6 +14,7 @@ import { StorageQuotaRepository } from './storage-quota.repository';
 import { StorageQuotaService } from './storage-quota.service';
 
 @Module({
+  imports: [AuditModule],
   controllers: [
     UploadSettingsController,
     PlatformUploadSettingsController,

@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MESSAGE_ATTACHMENTS } from '../chats/message-attachments.port';
+import { UploadSettingsModule } from '../upload-settings/upload-settings.module';
+import { AttachmentPresenter } from './attachment-presenter';
+import { AttachmentStoreModule } from './attachment-store.module';
+import { MessageAttachmentsAdapter } from './message-attachments.adapter';
+
+/**
+ * Provides the `MESSAGE_ATTACHMENTS` port to chats, and the `AttachmentPresenter` it is built on
+ * (kept apart from AttachmentsModule, which depends on chats).
+ */
+@Module({})
+export class MessageAttachmentsPortModule {
+  /** `previews`: the app's one PreviewsModule instance (`PREVIEW_STATE` for the presenter). */
+  static register(previews: DynamicModule): DynamicModule {
+    return {
+      module: MessageAttachmentsPortModule,
+      imports: [AttachmentStoreModule, UploadSettingsModule, previews],
+      providers: [
+        AttachmentPresenter,
+        MessageAttachmentsAdapter,
+        { provide: MESSAGE_ATTACHMENTS, useExisting: MessageAttachmentsAdapter },
+      ],
+      exports: [AttachmentPresenter, MESSAGE_ATTACHMENTS],
+    };
+  }
+}
