@@ -156,7 +156,7 @@ export const envSchema = z.object({
   MAX_FILE_SIZE: int(1, 100 * 1024 * 1024).default(5),
   ALLOWED_FILE_TYPES: z
     .string()
-    .refine((v) => seedTypeList(v) !== undefined, 'must list known extensions, e.g. ".pdf, .jpg"')
+    .refine((v) => pipeTypeList(v) !== undefined, 'must list known extensions, e.g. ".pdf, .jpg"')
     .optional(),
   ATTACHMENT_STORAGE_PATH: z.string().min(1).optional(),
   GENERATE_THUMBNAILS: bool.default(true),
@@ -178,9 +178,9 @@ export const envSchema = z.object({
 });
 
 /** Seed 000's `allowed_file_types` (`.pdf, .jpg`; commas, spaces or pipes) as a pipe list. */
-function seedTypeList(v: string): string | undefined {
+function pipeTypeList(types: string): string | undefined {
   try {
-    return normalizeAllowedTypes(v.replace(/[,\s]+/g, '|').replace(/^\|+|\|+$/g, ''));
+    return normalizeAllowedTypes(types.replace(/[,\s]+/g, '|').replace(/^\|+|\|+$/g, ''));
   } catch {
     return undefined;
   }
@@ -422,7 +422,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       platformDefaults: {
         rule: {
           enabled: true,
-          allowedTypes: (e.ALLOWED_FILE_TYPES && seedTypeList(e.ALLOWED_FILE_TYPES)) || DEFAULT_ALLOWED_TYPES,
+          allowedTypes: (e.ALLOWED_FILE_TYPES && pipeTypeList(e.ALLOWED_FILE_TYPES)) || DEFAULT_ALLOWED_TYPES,
           maxSizeKb: e.MAX_FILE_SIZE * 1024,
         },
         accessTokenRequired: e.ACCESS_TOKEN_REQUIRED,

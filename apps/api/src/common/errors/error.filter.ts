@@ -37,9 +37,12 @@ export class ErrorFilter implements ExceptionFilter {
     res.status(status).json(hasContractErrorShape(req) ? withoutCode(body) : body);
   }
 
-  /** Routes that answer a seed's own error shape override this (the status and headers stay meaningful). */
-  protected reshape(r: { status: number; body: ErrorResponse }): { status: number; body: ErrorResponse } {
-    return r;
+  /** Routes with an externally fixed error shape override this (the status and headers stay meaningful). */
+  protected reshape(mapped: { status: number; body: ErrorResponse }): {
+    status: number;
+    body: ErrorResponse;
+  } {
+    return mapped;
   }
 
   private toResponse(err: unknown, req: Request): Mapped {
