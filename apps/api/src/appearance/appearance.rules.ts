@@ -53,21 +53,21 @@ export function checkedHours(raw: unknown): BusinessHours {
 }
 
 /** Trimmed text, or null when empty. */
-export function optionalText(v: string | null | undefined): string | null {
-  const t = v?.trim();
+export function optionalText(value: string | null | undefined): string | null {
+  const t = value?.trim();
   return t ? t : null;
 }
 
 /** The widget's view: the stored choices plus the derived text colour and the avatar's URL. */
 export function widgetAppearanceOf(
-  s: StoredAppearance,
+  appearance: StoredAppearance,
   accountId: string,
   avatarKey: string | null,
 ): WidgetAppearance {
   const file = avatarKey?.split('/').pop();
   return {
-    ...s,
-    brandTextColor: readableTextOn(s.brandColor),
+    ...appearance,
+    brandTextColor: readableTextOn(appearance.brandColor),
     avatarUrl: file ? `/v1/widget/avatars/${accountId}/${file}` : null,
   };
 }

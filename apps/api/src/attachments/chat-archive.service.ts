@@ -95,13 +95,13 @@ export class ChatArchiveService {
     }
   }
 
-  private async appendOne(zip: ZipWriter, f: AttachmentEntity, name: string): Promise<void> {
-    const body = await this.objects.read(f.storageKey);
+  private async appendOne(zip: ZipWriter, file: AttachmentEntity, name: string): Promise<void> {
+    const body = await this.objects.read(file.storageKey);
     const done = new Promise<void>((ok, fail) => {
       zip.once('entry', () => ok());
       body.once('error', fail);
     });
-    zip.append(body, { name, date: f.createdAt, store: COMPRESSED.test(f.contentType) });
+    zip.append(body, { name, date: file.createdAt, store: COMPRESSED.test(file.contentType) });
     await done;
   }
 }

@@ -93,14 +93,14 @@ export class ChatbotRunner {
   private async ask(
     run: Pick<ChatbotRunEntity, 'chatId' | 'accountId' | 'botName'>,
     step: Extract<ChatbotStep, { type: 'askFile' }>,
-    i: number,
+    stepIndex: number,
   ): Promise<void> {
     await this.requests.createWith(
       run.accountId,
       { role: 'bot', id: null, name: run.botName },
       step,
       (withMessage) => this.chats.postAsBot(run.accountId, run.chatId, run.botName, step.prompt, withMessage),
-      (r) => this.repo.setState(run.chatId, i, 'waiting', r.id),
+      (r) => this.repo.setState(run.chatId, stepIndex, 'waiting', r.id),
     );
   }
 }

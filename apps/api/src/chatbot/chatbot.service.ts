@@ -42,8 +42,8 @@ export class ChatbotService {
     return { botName: s.botName, texts, reopenClosedChats };
   }
 
-  async get(p: Principal): Promise<ChatbotSettings> {
-    const s = await this.repo.settings(p.accountId);
+  async get(principal: Principal): Promise<ChatbotSettings> {
+    const s = await this.repo.settings(principal.accountId);
     return s ? { enabled: s.enabled, botName: s.botName, steps: s.steps } : DEFAULT_CHATBOT;
   }
 

@@ -13,13 +13,13 @@ export class FileRequestFulfiller implements FileRequestsPort {
   constructor(private readonly requests: FileRequestsRepository) {}
 
   async fulfil(
-    p: Principal,
+    principal: Principal,
     chatId: string,
     requestId: string,
     messageId: string,
     files: AttachmentDto[],
   ): Promise<void> {
-    const r = isUUID(requestId) ? await this.requests.lock(p.accountId, chatId, requestId) : null;
+    const r = isUUID(requestId) ? await this.requests.lock(principal.accountId, chatId, requestId) : null;
     if (!r) throw new NotFoundError('File request', { field: 'fileRequestId' });
     if (r.status !== 'open')
       throw new ConflictError(`This file request is already ${r.status}`, { field: 'fileRequestId' });

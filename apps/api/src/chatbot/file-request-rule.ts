@@ -5,10 +5,10 @@ import type { FileRequestEntity } from './file-request.entity';
 
 /** A request may ask for narrower types or a smaller size than the visitor rule; the upload already passed that rule. */
 export function assertFilesMatchRequest(
-  r: Pick<FileRequestEntity, 'allowedTypes' | 'maxSizeKb'>,
+  request: Pick<FileRequestEntity, 'allowedTypes' | 'maxSizeKb'>,
   files: Pick<AttachmentDto, 'name' | 'size'>[],
 ): void {
-  const allowed = r.allowedTypes ? parseAllowedTypes(r.allowedTypes) : null;
+  const allowed = request.allowedTypes ? parseAllowedTypes(request.allowedTypes) : null;
   for (const f of files) {
     const ext = extensionOf(f.name);
     if (allowed && !allowed.includes(ext)) {
@@ -19,9 +19,9 @@ export function assertFilesMatchRequest(
         },
       );
     }
-    if (r.maxSizeKb && f.size > r.maxSizeKb * 1024) {
+    if (request.maxSizeKb && f.size > request.maxSizeKb * 1024) {
       throw new PayloadTooLargeError(
-        `${f.name}: file is larger than the requested limit of ${r.maxSizeKb} KB`,
+        `${f.name}: file is larger than the requested limit of ${request.maxSizeKb} KB`,
         { field: 'attachmentIds' },
       );
     }
@@ -30,11 +30,11 @@ export function assertFilesMatchRequest(
 
 /** Whether files fit a request (for a visitor who sent them without pressing the request's button). */
 export function filesMatchRequest(
-  r: Pick<FileRequestEntity, 'allowedTypes' | 'maxSizeKb'>,
+  request: Pick<FileRequestEntity, 'allowedTypes' | 'maxSizeKb'>,
   files: Pick<AttachmentDto, 'name' | 'size'>[],
 ): boolean {
   try {
-    assertFilesMatchRequest(r, files);
+    assertFilesMatchRequest(request, files);
     return files.length > 0;
   } catch {
     return false;

@@ -31,12 +31,12 @@ export class InboxSettingsRepository {
       : null;
   }
 
-  async save(accountId: string, s: InboxSettings): Promise<void> {
+  async save(accountId: string, settings: InboxSettings): Promise<void> {
     await this.db.query(
       `INSERT INTO inbox_settings (account_id, reopen_on_visitor_message, auto_assign) VALUES ($1, $2, $3)
        ON CONFLICT (account_id) DO UPDATE
          SET reopen_on_visitor_message = $2, auto_assign = $3, updated_at = now()`,
-      [accountId, s.reopenOnVisitorMessage, s.autoAssign],
+      [accountId, settings.reopenOnVisitorMessage, settings.autoAssign],
     );
   }
 

@@ -185,19 +185,19 @@ export class PreviewsService implements PreviewStatePort {
     } satisfies AttachmentPreviewedEvent);
   }
 
-  private info(s: PreviewState, accessTokenRequired: boolean): AttachmentPreviewInfo {
+  private info(state: PreviewState, accessTokenRequired: boolean): AttachmentPreviewInfo {
     const info: AttachmentPreviewInfo = {
-      status: s.status,
-      width: s.width,
-      height: s.height,
-      placeholder: s.placeholder,
+      status: state.status,
+      width: state.width,
+      height: state.height,
+      placeholder: state.placeholder,
     };
-    if (s.reason) info.reason = s.reason;
-    if (s.pages) info.pages = s.pages;
-    if (s.durationMs) info.durationSeconds = s.durationMs / 1000;
-    if (s.status === 'ready') {
-      info.smallUrl = this.links.previewUrl(s.attachmentId, 'small', accessTokenRequired);
-      info.largeUrl = this.links.previewUrl(s.attachmentId, 'large', accessTokenRequired);
+    if (state.reason) info.reason = state.reason;
+    if (state.pages) info.pages = state.pages;
+    if (state.durationMs) info.durationSeconds = state.durationMs / 1000;
+    if (state.status === 'ready') {
+      info.smallUrl = this.links.previewUrl(state.attachmentId, 'small', accessTokenRequired);
+      info.largeUrl = this.links.previewUrl(state.attachmentId, 'large', accessTokenRequired);
     }
     return info;
   }

@@ -2,8 +2,8 @@ import type { Request } from 'express';
 import type { Principal } from '../common/auth/principal';
 import type { RateLimitPolicy } from './rate-limit.policies';
 
-function senderOf(p: Principal): string {
-  return p.kind === 'user' ? `user:${p.userId}` : `token:${p.tokenId}`;
+function senderOf(principal: Principal): string {
+  return principal.kind === 'user' ? `user:${principal.userId}` : `token:${principal.tokenId}`;
 }
 
 /**

@@ -126,6 +126,6 @@ export function parseLimit(value: string): Limit | undefined {
 
 export const LIMIT_RULE = `points/seconds with 1 ≤ points ≤ ${MAX_POINTS} and 1 ≤ seconds ≤ ${MAX_SECONDS}, e.g. 10/60`;
 
-export function formatLimit(l: Limit): string {
-  return `${l.points}/${l.seconds}`;
+export function formatLimit(limit: Limit): string {
+  return `${limit.points}/${limit.seconds}`;
 }

@@ -37,12 +37,12 @@ export class ConnectionStringsService {
     this.messages = new Signer(key, 'realtime-message');
   }
 
-  issue(p: Principal, chatId: string | null): ConnectionStringResponse {
+  issue(principal: Principal, chatId: string | null): ConnectionStringResponse {
     const exp = Math.floor(Date.now() / 1000) + this.config.auth.connectionStringTtlSeconds;
     const connectionString = this.connections.sign({
       t: 'conn',
       c: chatId,
-      p,
+      p: principal,
       exp,
     } satisfies ConnectionPayload);
     return { connectionString, expiresAt: new Date(exp * 1000).toISOString() };

@@ -25,12 +25,12 @@ export class ReceiptsService {
   ) {}
 
   /** The caller has this message (and every earlier one) on screen. */
-  async markRead(p: Principal, chatId: string, messageId: string): Promise<ReadReceipt> {
-    if (p.kind === 'api') throw new ForbiddenError('Only a chat participant reads messages');
-    const chat = await this.chats.accessibleChat(p, chatId);
+  async markRead(principal: Principal, chatId: string, messageId: string): Promise<ReadReceipt> {
+    if (principal.kind === 'api') throw new ForbiddenError('Only a chat participant reads messages');
+    const chat = await this.chats.accessibleChat(principal, chatId);
     const row =
-      p.kind === 'user'
-        ? await this.receipts.markOperatorRead(p.userId, chat.id, messageId)
+      principal.kind === 'user'
+        ? await this.receipts.markOperatorRead(principal.userId, chat.id, messageId)
         : await this.receipts.markVisitorRead(chat.id, messageId);
     if (!row) throw new NotFoundError('Message');
     const r = receipt(chat.id, row, chat.visitorName);
@@ -38,8 +38,8 @@ export class ReceiptsService {
     return r;
   }
 
-  async reads(p: Principal, chatId: string): Promise<ChatReadsDto> {
-    const chat = await this.chats.accessibleChat(p, chatId);
+  async reads(principal: Principal, chatId: string): Promise<ChatReadsDto> {
+    const chat = await this.chats.accessibleChat(principal, chatId);
     const [visitor, operators] = await Promise.all([
       this.receipts.visitorRead(chat.id),
       this.receipts.operatorReads(chat.id),

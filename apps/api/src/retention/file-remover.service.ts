@@ -49,22 +49,22 @@ export class FileRemover {
     }
   }
 
-  private announce(f: RetentionFile, reason: RemovalReason, tombstoned: boolean): void {
+  private announce(file: RetentionFile, reason: RemovalReason, tombstoned: boolean): void {
     if (tombstoned) {
       this.events.emit(EVENTS.attachmentExpired, {
-        accountId: f.accountId,
-        chatId: f.chatId,
-        attachmentId: f.id,
-        name: f.name,
-        size: f.size,
-        expiredAt: (f.expiredAt ?? new Date()).toISOString(),
+        accountId: file.accountId,
+        chatId: file.chatId,
+        attachmentId: file.id,
+        name: file.name,
+        size: file.size,
+        expiredAt: (file.expiredAt ?? new Date()).toISOString(),
         reason,
       } satisfies AttachmentExpiredEvent);
     } else {
       this.events.emit(EVENTS.attachmentDeleted, {
-        accountId: f.accountId,
-        chatId: f.chatId,
-        attachmentId: f.id,
+        accountId: file.accountId,
+        chatId: file.chatId,
+        attachmentId: file.id,
       } satisfies AttachmentDeletedEvent);
     }
   }

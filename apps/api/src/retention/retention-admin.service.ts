@@ -22,18 +22,18 @@ import { RetentionRepository, type RetentionFile, type Totals } from './retentio
 const PAGE = 200;
 const DAY_MS = 86_400_000;
 
-function toDto(f: RetentionFile): RetentionFileDto {
+function toDto(file: RetentionFile): RetentionFileDto {
   return {
-    id: f.id,
-    chatId: f.chatId,
-    name: f.name,
-    size: f.size,
-    contentType: f.contentType,
-    createdAt: f.createdAt.toISOString(),
-    expiresAt: f.expiresAt?.toISOString() ?? null,
-    expiredAt: f.expiredAt?.toISOString() ?? null,
-    expiryReason: f.expiryReason,
-    legalHold: f.legalHold,
+    id: file.id,
+    chatId: file.chatId,
+    name: file.name,
+    size: file.size,
+    contentType: file.contentType,
+    createdAt: file.createdAt.toISOString(),
+    expiresAt: file.expiresAt?.toISOString() ?? null,
+    expiredAt: file.expiredAt?.toISOString() ?? null,
+    expiryReason: file.expiryReason,
+    legalHold: file.legalHold,
   };
 }
 

@@ -94,8 +94,8 @@ export class RetentionRepository {
    * Marks up to `limit` due files expired and returns them. Rows are locked and skipped when another
    * worker holds them, and only still-live rows are updated: each file is claimed by exactly one sweep.
    */
-  async claimDue(q: DueQuery, limit: number, reason: string): Promise<RetentionFile[]> {
-    const { sql, params } = dueFilesSql(q);
+  async claimDue(query: DueQuery, limit: number, reason: string): Promise<RetentionFile[]> {
+    const { sql, params } = dueFilesSql(query);
     params.push(limit, reason);
     const n = params.length;
     const rows = await this.db.query<[RawFile[], number]>(
@@ -122,8 +122,8 @@ export class RetentionRepository {
   }
 
   /** Due files within the horizon, with their expiry time (the "Expiring soon" view and dry runs). */
-  async due(q: DueQuery, limit: number): Promise<{ items: RetentionFile[]; totals: Totals }> {
-    const { sql, params } = dueFilesSql(q);
+  async due(query: DueQuery, limit: number): Promise<{ items: RetentionFile[]; totals: Totals }> {
+    const { sql, params } = dueFilesSql(query);
     const [items, [totals]] = await Promise.all([
       this.db.query<RawFile[]>(
         `SELECT ${COLUMNS}, ${EXPIRES_SQL} AS expires_at ${sql} ORDER BY expires_at, a.id LIMIT ${limit}`,
@@ -293,6 +293,6 @@ export class RetentionRepository {
   }
 }
 
-function totalsOf(r: { count: string; bytes: string } | undefined): Totals {
-  return { count: Number(r?.count ?? 0), bytes: Number(r?.bytes ?? 0) };
+function totalsOf(row: { count: string; bytes: string } | undefined): Totals {
+  return { count: Number(row?.count ?? 0), bytes: Number(row?.bytes ?? 0) };
 }

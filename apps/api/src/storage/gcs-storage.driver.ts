@@ -34,15 +34,15 @@ export class GcsStorageDriver implements StorageDriver {
   private constructor(private readonly bucket: Bucket) {}
 
   /** A driver for the bucket; the GCS SDK is loaded here, once. */
-  static async connect(o: GcsOptions): Promise<GcsStorageDriver> {
+  static async connect(options: GcsOptions): Promise<GcsStorageDriver> {
     const sdk = await loadGcsSdk();
     const storage = new sdk.Storage({
-      projectId: o.projectId,
-      apiEndpoint: o.apiEndpoint,
-      keyFilename: o.keyFile,
-      useAuthWithCustomEndpoint: Boolean(o.apiEndpoint && o.keyFile),
+      projectId: options.projectId,
+      apiEndpoint: options.apiEndpoint,
+      keyFilename: options.keyFile,
+      useAuthWithCustomEndpoint: Boolean(options.apiEndpoint && options.keyFile),
     });
-    return new GcsStorageDriver(storage.bucket(o.bucket));
+    return new GcsStorageDriver(storage.bucket(options.bucket));
   }
 
   async write(

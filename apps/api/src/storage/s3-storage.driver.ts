@@ -29,9 +29,9 @@ export class S3StorageDriver implements StorageDriver {
   ) {}
 
   /** A driver for `bucket`; the AWS SDK is loaded here, once. */
-  static async connect(o: S3ClientOptions, bucket: string): Promise<S3StorageDriver> {
+  static async connect(options: S3ClientOptions, bucket: string): Promise<S3StorageDriver> {
     const sdk = await loadAwsSdk();
-    return new S3StorageDriver(sdk, s3ClientWith(sdk, o), bucket);
+    return new S3StorageDriver(sdk, s3ClientWith(sdk, options), bucket);
   }
 
   async write(key: string, body: Readable, opts: { contentType: string }): Promise<StoredObject> {

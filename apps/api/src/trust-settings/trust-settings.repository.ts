@@ -41,13 +41,13 @@ export class TrustSettingsRepository {
       : null;
   }
 
-  async save(accountId: string, s: StoredTrustSettings): Promise<void> {
+  async save(accountId: string, settings: StoredTrustSettings): Promise<void> {
     await this.db.query(
       `INSERT INTO trust_settings (account_id, encryption_at_rest, scan_fail_mode, active_content)
        VALUES ($1, $2, $3, $4)
        ON CONFLICT (account_id) DO UPDATE SET encryption_at_rest = $2, scan_fail_mode = $3,
          active_content = $4, updated_at = now()`,
-      [accountId, s.encryptionAtRest, s.scanFailMode, s.activeContent],
+      [accountId, settings.encryptionAtRest, settings.scanFailMode, settings.activeContent],
     );
   }
 }

@@ -97,18 +97,21 @@ export class PlatformUploadSettingsService {
     });
   }
 
-  private resolve(s: StoredPlatformSettings): PlatformUploadSettings {
+  private resolve(settings: StoredPlatformSettings): PlatformUploadSettings {
     const d = this.config.uploads.platformDefaults;
     const hard = this.config.uploads.maxSizeKb;
     const rule = (role: 'visitor' | 'operator'): UploadRule => ({
-      enabled: s[`${role}Enabled`] ?? d.rule.enabled,
-      allowedTypes: s[`${role}AllowedTypes`] ?? d.rule.allowedTypes,
-      maxSizeKb: s[`${role}MaxSizeKb`] ?? d.rule.maxSizeKb,
+      enabled: settings[`${role}Enabled`] ?? d.rule.enabled,
+      allowedTypes: settings[`${role}AllowedTypes`] ?? d.rule.allowedTypes,
+      maxSizeKb: settings[`${role}MaxSizeKb`] ?? d.rule.maxSizeKb,
     });
     return {
       visitor: rule('visitor'),
       operator: rule('operator'),
-      ceiling: { maxSizeKb: Math.min(s.ceilingMaxSizeKb ?? hard, hard), allowedTypes: s.ceilingAllowedTypes },
+      ceiling: {
+        maxSizeKb: Math.min(settings.ceilingMaxSizeKb ?? hard, hard),
+        allowedTypes: settings.ceilingAllowedTypes,
+      },
       accessTokenRequired: d.accessTokenRequired,
       loggingEnabled: d.loggingEnabled,
       generateThumbnails: d.generateThumbnails,

@@ -93,13 +93,18 @@ export class UploadGroupsService {
     return kb;
   }
 
-  private record(ctx: ActorContext, change: string, g: UploadGroupEntity, extra: object = {}): Promise<void> {
+  private record(
+    ctx: ActorContext,
+    change: string,
+    group: UploadGroupEntity,
+    extra: object = {},
+  ): Promise<void> {
     return this.audit.record(
       ctx,
       {
         action: AUDIT_ACTIONS.settingsUpdate,
         outcome: 'success',
-        details: { uploadGroup: { change, id: g.id, name: g.name, ...extra } },
+        details: { uploadGroup: { change, id: group.id, name: group.name, ...extra } },
       },
       true,
     );
@@ -117,15 +122,15 @@ function conflictOnDuplicate(err: unknown): never {
   throw err;
 }
 
-function toDto(g: UploadGroupEntity, memberIds: string[]): UploadGroupDto {
+function toDto(group: UploadGroupEntity, memberIds: string[]): UploadGroupDto {
   return {
-    id: g.id,
-    name: g.name,
-    kind: g.kind,
-    enabled: g.enabled,
-    allowedTypes: g.allowedTypes,
-    maxSizeKb: g.maxSizeKb,
+    id: group.id,
+    name: group.name,
+    kind: group.kind,
+    enabled: group.enabled,
+    allowedTypes: group.allowedTypes,
+    maxSizeKb: group.maxSizeKb,
     memberIds,
-    createdAt: g.createdAt.toISOString(),
+    createdAt: group.createdAt.toISOString(),
   };
 }

@@ -31,8 +31,8 @@ export function tusCreationOf(headers: Record<string, string | string[] | undefi
   };
 }
 
-function single(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 const PAIR = /^([^\s,]+)(?: ([A-Za-z0-9+/]*={0,2}))?$/;

@@ -89,13 +89,14 @@ export function dependencyFailure(err: unknown, ports: DependencyPorts = {}): Do
   return undefined;
 }
 
-function dependencyOf(f: Failure, ports: DependencyPorts): Dependency | undefined {
-  const code = codeOf(f);
-  if (f.name === 'MaxRetriesPerRequestError' || REDIS_MESSAGES.test(f.message ?? '')) return 'redis';
-  if (PG_UNAVAILABLE_STATE.test(code) || PG_MESSAGES.test(f.message ?? '')) return 'database';
+function dependencyOf(failure: Failure, ports: DependencyPorts): Dependency | undefined {
+  const code = codeOf(failure);
+  if (failure.name === 'MaxRetriesPerRequestError' || REDIS_MESSAGES.test(failure.message ?? ''))
+    return 'redis';
+  if (PG_UNAVAILABLE_STATE.test(code) || PG_MESSAGES.test(failure.message ?? '')) return 'database';
   if (!NETWORK_CODES.has(code)) return undefined;
-  if (f.port !== undefined && f.port === ports.redis) return 'redis';
-  if (f.port !== undefined && f.port === ports.database) return 'database';
+  if (failure.port !== undefined && failure.port === ports.redis) return 'redis';
+  if (failure.port !== undefined && failure.port === ports.database) return 'database';
   return undefined;
 }
 

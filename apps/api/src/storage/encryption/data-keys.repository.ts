@@ -30,11 +30,11 @@ export class DataKeysRepository {
     return rows[0] ? toKey(rows[0]) : null;
   }
 
-  async save(k: WrappedDataKey): Promise<void> {
+  async save(wrapped: WrappedDataKey): Promise<void> {
     await this.db.query(
       `INSERT INTO storage_data_keys (storage_key, master_key_id, wrapped_key) VALUES ($1, $2, $3)
        ON CONFLICT (storage_key) DO UPDATE SET master_key_id = $2, wrapped_key = $3, created_at = now()`,
-      [k.storageKey, k.masterKeyId, k.wrapped],
+      [wrapped.storageKey, wrapped.masterKeyId, wrapped.wrapped],
     );
   }
 
