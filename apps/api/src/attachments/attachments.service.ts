@@ -86,10 +86,10 @@ export class AttachmentsService {
 
   /** Admins delete any file of the account; others only their own upload, while its chat is open. */
   async delete(ctx: ActorContext, id: string): Promise<void> {
-    const p = ctx.principal;
-    const row = await this.visible(p, id);
+    const principal = ctx.principal;
+    const row = await this.visible(principal, id);
     try {
-      if (!isAdmin(p) && !(await this.isOwnUploadInOpenChat(p, row))) {
+      if (!isAdmin(principal) && !(await this.isOwnUploadInOpenChat(principal, row))) {
         throw new ForbiddenError(
           'Only an admin, or the uploader while the chat is open, can delete this file',
         );

@@ -83,7 +83,7 @@ export class ChatArchiveService {
     try {
       for (let after: AttachmentEntity | undefined; ;) {
         const rows = await this.files.page(chatId, BATCH, after);
-        for (const f of rows.filter(inArchive)) await this.appendOne(zip, f, names(f.name));
+        for (const file of rows.filter(inArchive)) await this.appendOne(zip, file, names(file.name));
         if (rows.length < BATCH) break;
         after = rows[rows.length - 1];
       }

@@ -86,11 +86,11 @@ export class DownloadsService {
   async authorize(id: string, req: DownloadRequest): Promise<{ row: AttachmentEntity; ctx: AuditContext }> {
     if (req.sig !== undefined) return this.byLink(id, req.sig, req);
     const raw = tokenFromHeader(req.authorization);
-    const p = raw ? await this.tokens.authenticate(raw) : null;
-    if (!p) throw new UnauthorizedError();
-    const row = await this.attachments.findInAccount(p.accountId, id);
-    if (!row || !canSeeAttachment(p, row)) throw new NotFoundError('Attachment');
-    return { row, ctx: { principal: p, ip: req.ip } };
+    const principal = raw ? await this.tokens.authenticate(raw) : null;
+    if (!principal) throw new UnauthorizedError();
+    const row = await this.attachments.findInAccount(principal.accountId, id);
+    if (!row || !canSeeAttachment(principal, row)) throw new NotFoundError('Attachment');
+    return { row, ctx: { principal, ip: req.ip } };
   }
 
   /** `GET|HEAD /v1/chats/:chatId/files/:name` (seed 003's download by file name). */

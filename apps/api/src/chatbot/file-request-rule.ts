@@ -9,19 +9,19 @@ export function assertFilesMatchRequest(
   files: Pick<AttachmentDto, 'name' | 'size'>[],
 ): void {
   const allowed = request.allowedTypes ? parseAllowedTypes(request.allowedTypes) : null;
-  for (const f of files) {
-    const ext = extensionOf(f.name);
+  for (const file of files) {
+    const ext = extensionOf(file.name);
     if (allowed && !allowed.includes(ext)) {
       throw new UnsupportedMediaTypeError(
-        `${f.name}: file type ${ext ? `.${ext}` : '(none)'} is not what was requested (allowed: ${allowed.join(', ')})`,
+        `${file.name}: file type ${ext ? `.${ext}` : '(none)'} is not what was requested (allowed: ${allowed.join(', ')})`,
         {
           field: 'attachmentIds',
         },
       );
     }
-    if (request.maxSizeKb && f.size > request.maxSizeKb * 1024) {
+    if (request.maxSizeKb && file.size > request.maxSizeKb * 1024) {
       throw new PayloadTooLargeError(
-        `${f.name}: file is larger than the requested limit of ${request.maxSizeKb} KB`,
+        `${file.name}: file is larger than the requested limit of ${request.maxSizeKb} KB`,
         { field: 'attachmentIds' },
       );
     }

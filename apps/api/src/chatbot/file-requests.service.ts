@@ -80,9 +80,9 @@ export class FileRequestsService {
   }
 
   async skip(principal: Principal, chatId: string, id: string): Promise<FileRequestDto> {
-    const r = await this.openRequest(principal, chatId, id);
-    if (!r.skippable) throw new UnprocessableError('This file request cannot be skipped');
-    return this.close(principal.accountId, r, 'skipped');
+    const request = await this.openRequest(principal, chatId, id);
+    if (!request.skippable) throw new UnprocessableError('This file request cannot be skipped');
+    return this.close(principal.accountId, request, 'skipped');
   }
 
   async cancel(principal: Principal, chatId: string, id: string): Promise<FileRequestDto> {
@@ -105,8 +105,8 @@ export class FileRequestsService {
   }
 
   async announceById(accountId: string, chatId: string, id: string): Promise<FileRequestDto | null> {
-    const r = await this.requests.find(accountId, chatId, id);
-    return r ? this.announce(accountId, r) : null;
+    const request = await this.requests.find(accountId, chatId, id);
+    return request ? this.announce(accountId, request) : null;
   }
 
   find(accountId: string, chatId: string, id: string): Promise<FileRequestEntity | null> {
@@ -124,10 +124,10 @@ export class FileRequestsService {
 
   private async openRequest(principal: Principal, chatId: string, id: string): Promise<FileRequestEntity> {
     await this.chats.accessibleChat(principal, chatId);
-    const r = isUUID(id) ? await this.requests.find(principal.accountId, chatId, id) : null;
-    if (!r) throw new NotFoundError('File request');
-    if (r.status !== 'open') throw new ConflictError(`This file request is already ${r.status}`);
-    return r;
+    const request = isUUID(id) ? await this.requests.find(principal.accountId, chatId, id) : null;
+    if (!request) throw new NotFoundError('File request');
+    if (request.status !== 'open') throw new ConflictError(`This file request is already ${request.status}`);
+    return request;
   }
 
   private announce(accountId: string, r: FileRequestEntity): FileRequestDto {

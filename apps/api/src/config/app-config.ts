@@ -329,8 +329,8 @@ export class ConfigError extends Error {
 
 export function decodeKey(value: string): Buffer | undefined {
   if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
-  const b = Buffer.from(value, 'base64');
-  return b.length === 32 ? b : undefined;
+  const bytes = Buffer.from(value, 'base64');
+  return bytes.length === 32 ? bytes : undefined;
 }
 
 const REQUIRED_FOR_DRIVER: Record<Env['STORAGE_DRIVER'], (keyof Env)[]> = {
@@ -341,10 +341,10 @@ const REQUIRED_FOR_DRIVER: Record<Env['STORAGE_DRIVER'], (keyof Env)[]> = {
 };
 
 function parseDuration(token: string): number {
-  const m = /^(\d+)(ms|s|m|h)?$/.exec(token);
-  if (!m) throw new Error(`bad duration ${token}`);
-  const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 'ms'] ?? 1;
-  return Number(m[1]) * unit;
+  const match = /^(\d+)(ms|s|m|h)?$/.exec(token);
+  if (!match) throw new Error(`bad duration ${token}`);
+  const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[match[2] ?? 'ms'] ?? 1;
+  return Number(match[1]) * unit;
 }
 
 /** Validates the environment into one typed object; every problem names its variable. */

@@ -20,6 +20,6 @@ export async function cappedCount<T extends ObjectLiteral>(
     `SELECT COUNT(*)::int AS n FROM (${sql}) AS capped`,
     params,
   );
-  const n = rows[0].n;
-  return { total: Math.min(n, COUNT_LIMIT), totalIsLowerBound: n > COUNT_LIMIT };
+  const count = rows[0].n;
+  return { total: Math.min(count, COUNT_LIMIT), totalIsLowerBound: count > COUNT_LIMIT };
 }

@@ -31,15 +31,15 @@ export class AutoAssignListener {
 
   private async maybeAssign(event: ChatUpdatedEvent): Promise<void> {
     if (event.chat.status !== 'open' || event.chat.assignee) return;
-    const s = await this.settings.find(event.accountId);
-    if (!s?.autoAssign) return;
+    const settings = await this.settings.find(event.accountId);
+    if (!settings?.autoAssign) return;
     const online = [];
-    for (const u of await this.inbox.staff(event.accountId))
-      if (await this.realtime.isUserOnline(u.id)) online.push(u);
+    for (const user of await this.inbox.staff(event.accountId))
+      if (await this.realtime.isUserOnline(user.id)) online.push(user);
     if (online.length === 0) return;
-    const after = online.findIndex((u) => u.id === s.lastAssignedUserId);
+    const after = online.findIndex((u) => u.id === settings.lastAssignedUserId);
     const next = online[(after + 1) % online.length];
-    if (!(await this.settings.claimTurn(event.accountId, s.lastAssignedUserId, next.id))) return;
+    if (!(await this.settings.claimTurn(event.accountId, settings.lastAssignedUserId, next.id))) return;
     await this.chats.assignAutomatically(event.accountId, event.chat.id, next);
   }
 

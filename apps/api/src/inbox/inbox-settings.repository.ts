@@ -21,12 +21,12 @@ export class InboxSettingsRepository {
       `SELECT reopen_on_visitor_message, auto_assign, last_assigned_user_id FROM inbox_settings WHERE account_id = $1`,
       [accountId],
     );
-    const r = rows[0];
-    return r
+    const row = rows[0];
+    return row
       ? {
-          reopenOnVisitorMessage: r.reopen_on_visitor_message,
-          autoAssign: r.auto_assign,
-          lastAssignedUserId: r.last_assigned_user_id,
+          reopenOnVisitorMessage: row.reopen_on_visitor_message,
+          autoAssign: row.auto_assign,
+          lastAssignedUserId: row.last_assigned_user_id,
         }
       : null;
   }

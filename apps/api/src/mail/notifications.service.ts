@@ -60,9 +60,9 @@ export class NotificationsService {
   }
 
   private async queue(users: Recipient[], notification: { chatId: string; kind: string; summary: string }) {
-    for (const u of users) {
-      await this.rows.addPending(u.id, notification);
-      await this.jobs.scheduleNotification(u.id, this.config.mail.notifyOfflineDelayMs);
+    for (const user of users) {
+      await this.rows.addPending(user.id, notification);
+      await this.jobs.scheduleNotification(user.id, this.config.mail.notifyOfflineDelayMs);
     }
   }
 

@@ -15,12 +15,12 @@ export class TeamSettingsRepository {
       `SELECT locale, require_totp, transcript_emails FROM team_settings WHERE account_id = $1`,
       [accountId],
     );
-    const r = rows[0];
-    if (!r) return { ...DEFAULTS };
+    const row = rows[0];
+    if (!row) return { ...DEFAULTS };
     return {
-      locale: r['locale'] as string,
-      requireTotp: r['require_totp'] as boolean,
-      transcriptEmails: r['transcript_emails'] as boolean,
+      locale: row['locale'] as string,
+      requireTotp: row['require_totp'] as boolean,
+      transcriptEmails: row['transcript_emails'] as boolean,
     };
   }
 

@@ -22,7 +22,11 @@ export class PreviewsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const d = await this.content.serve(id, query.size ?? 'small', downloadRequest(req, query.sig, 'preview'));
-    await sendDownload(res, d);
+    const served = await this.content.serve(
+      id,
+      query.size ?? 'small',
+      downloadRequest(req, query.sig, 'preview'),
+    );
+    await sendDownload(res, served);
   }
 }

@@ -62,17 +62,17 @@ export class PreviewsService implements PreviewStatePort {
     // A row not yet written (an upload answered before its listener ran) shows what it will get.
     const switches = missing.length ? await this.settings.get(accountId) : undefined;
     const out = new Map<string, AttachmentPreviewInfo>();
-    for (const r of rows) {
-      const state = stored.get(r.id) ?? {
-        attachmentId: r.id,
+    for (const row of rows) {
+      const state = stored.get(row.id) ?? {
+        attachmentId: row.id,
         ...(switches
-          ? initialPreview(r.contentType, switches)
+          ? initialPreview(row.contentType, switches)
           : { status: 'pending' as const, reason: null }),
         width: null,
         height: null,
         placeholder: null,
       };
-      out.set(r.id, this.info(state, accessTokenRequired));
+      out.set(row.id, this.info(state, accessTokenRequired));
     }
     return out;
   }

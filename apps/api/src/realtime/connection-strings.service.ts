@@ -66,7 +66,7 @@ export class ConnectionStringsService {
   /** True when the string was issued for this socket and is the next one in sequence. */
   checkMessageString(value: unknown, socketId: string, expectedSeq: number): boolean {
     if (typeof value !== 'string') return false;
-    const p = this.messages.verify<MessagePayload>(value);
-    return !!p && p.t === 'msg' && p.s === socketId && p.n === expectedSeq;
+    const payload = this.messages.verify<MessagePayload>(value);
+    return !!payload && payload.t === 'msg' && payload.s === socketId && payload.n === expectedSeq;
   }
 }

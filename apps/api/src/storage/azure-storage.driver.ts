@@ -79,11 +79,11 @@ export class AzureStorageDriver implements StorageDriver {
   }
 
   async *list(): AsyncIterable<ListedObject> {
-    for await (const b of this.container.listBlobsFlat()) {
+    for await (const blob of this.container.listBlobsFlat()) {
       yield {
-        key: b.name,
-        size: b.properties.contentLength ?? 0,
-        modifiedAt: b.properties.lastModified ?? new Date(0),
+        key: blob.name,
+        size: blob.properties.contentLength ?? 0,
+        modifiedAt: blob.properties.lastModified ?? new Date(0),
       };
     }
   }

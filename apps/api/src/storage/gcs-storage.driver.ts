@@ -109,9 +109,13 @@ export class GcsStorageDriver implements StorageDriver {
         unknown,
         unknown,
       ] = await this.bucket.getFiles(query);
-      for (const f of page[0]) {
-        const m = f.metadata;
-        yield { key: f.name, size: Number(m.size ?? 0), modifiedAt: new Date(m.updated ?? 0) };
+      for (const file of page[0]) {
+        const metadata = file.metadata;
+        yield {
+          key: file.name,
+          size: Number(metadata.size ?? 0),
+          modifiedAt: new Date(metadata.updated ?? 0),
+        };
       }
       const token: string | undefined = (page[1] as { pageToken?: string } | null)?.pageToken;
       query = token ? { autoPaginate: false, pageToken: token } : null;

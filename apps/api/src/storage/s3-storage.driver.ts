@@ -104,10 +104,10 @@ export class S3StorageDriver implements StorageDriver {
       const page = await this.client.send(
         new this.sdk.s3.ListObjectsV2Command({ Bucket: this.bucket, ContinuationToken: token }),
       );
-      for (const o of page.Contents ?? []) {
+      for (const object of page.Contents ?? []) {
         // Resumable uploads in progress are not Satchel's objects (yet).
-        if (o.Key && !o.Key.startsWith(`${TUS_SEGMENT}/`))
-          yield { key: o.Key, size: o.Size ?? 0, modifiedAt: o.LastModified ?? new Date(0) };
+        if (object.Key && !object.Key.startsWith(`${TUS_SEGMENT}/`))
+          yield { key: object.Key, size: object.Size ?? 0, modifiedAt: object.LastModified ?? new Date(0) };
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);

@@ -31,12 +31,12 @@ export class TrustSettingsRepository {
       'SELECT encryption_at_rest, scan_fail_mode, active_content FROM trust_settings WHERE account_id = $1',
       [accountId],
     );
-    const r = rows[0];
-    return r
+    const row = rows[0];
+    return row
       ? {
-          encryptionAtRest: r.encryption_at_rest,
-          scanFailMode: r.scan_fail_mode,
-          activeContent: r.active_content,
+          encryptionAtRest: row.encryption_at_rest,
+          scanFailMode: row.scan_fail_mode,
+          activeContent: row.active_content,
         }
       : null;
   }

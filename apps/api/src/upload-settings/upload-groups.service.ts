@@ -75,9 +75,9 @@ export class UploadGroupsService {
   }
 
   private async one(accountId: string, id: string): Promise<UploadGroupDto> {
-    const g = (await this.groups.list(accountId)).find((x) => x.id === id);
-    if (!g) throw new NotFoundError('Group');
-    return toDto(g, g.memberIds);
+    const group = (await this.groups.list(accountId)).find((x) => x.id === id);
+    if (!group) throw new NotFoundError('Group');
+    return toDto(group, group.memberIds);
   }
 
   private async found(accountId: string, id: string): Promise<UploadGroupEntity> {

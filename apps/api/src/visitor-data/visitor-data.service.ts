@@ -104,11 +104,11 @@ export class VisitorDataService {
   /** One file at a time, so only one storage read is open; a failed read aborts the zip (the client sees a cut body). */
   private async appendFiles(zip: ZipWriter, data: VisitorRows): Promise<void> {
     try {
-      for (const f of data.files) {
-        if (f.expiredAt) continue;
-        const body = await this.objects.read(f.storageKey);
+      for (const file of data.files) {
+        if (file.expiredAt) continue;
+        const body = await this.objects.read(file.storageKey);
         const done = new Promise<void>((ok) => zip.once('entry', () => ok()));
-        zip.append(body, { name: zipPathOf(f), date: f.createdAt });
+        zip.append(body, { name: zipPathOf(file), date: file.createdAt });
         await done;
       }
       await zip.finalize();

@@ -38,9 +38,9 @@ export class SegmentSealer extends Transform {
       let offset = 0;
       while (offset < chunk.length) {
         if (this.filled === this.segment.length) this.seal(false);
-        const n = chunk.copy(this.segment, this.filled, offset);
-        this.filled += n;
-        offset += n;
+        const copied = chunk.copy(this.segment, this.filled, offset);
+        this.filled += copied;
+        offset += copied;
       }
     } catch (err) {
       return done(err as Error);
@@ -149,9 +149,9 @@ export class SegmentOpener extends Transform {
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     if (this.skip > 0) {
-      const n = Math.min(this.skip, chunk.length);
-      this.skip -= n;
-      chunk = chunk.subarray(n);
+      const skipped = Math.min(this.skip, chunk.length);
+      this.skip -= skipped;
+      chunk = chunk.subarray(skipped);
     }
     if (chunk.length) this.pending.push(chunk);
     this.pendingBytes += chunk.length;
@@ -199,11 +199,11 @@ export class SegmentOpener extends Transform {
       let filled = 0;
       while (filled < bytes) {
         const piece = this.pending[0];
-        const n = Math.min(piece.length, bytes - filled);
-        piece.copy(out, filled, 0, n);
-        filled += n;
-        if (n === piece.length) this.pending.shift();
-        else this.pending[0] = piece.subarray(n);
+        const taken = Math.min(piece.length, bytes - filled);
+        piece.copy(out, filled, 0, taken);
+        filled += taken;
+        if (taken === piece.length) this.pending.shift();
+        else this.pending[0] = piece.subarray(taken);
       }
     }
     this.pendingBytes -= bytes;
