@@ -8,9 +8,9 @@ function partsOf(value: string): Map<string, string> {
   return parts;
 }
 
-const isHttpUrl = (v: string) => {
+const isHttpUrl = (value: string) => {
   try {
-    return ['http:', 'https:'].includes(new URL(v).protocol);
+    return ['http:', 'https:'].includes(new URL(value).protocol);
   } catch {
     return false;
   }

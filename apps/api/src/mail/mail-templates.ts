@@ -22,8 +22,8 @@ export function mailLocale(locale: string | null | undefined): MailLocale {
 const fill = (s: string, vars: MailContent['vars']) =>
   s.replace(/\{(\w+)\}/g, (m, k: string) => (vars[k] !== undefined ? String(vars[k]) : m));
 
-const escapeHtml = (s: string) =>
-  s.replace(
+const escapeHtml = (text: string) =>
+  text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );

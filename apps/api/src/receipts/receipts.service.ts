@@ -6,13 +6,13 @@ import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { RealtimeRepository } from '../realtime/realtime.repository';
 import { ReceiptsRepository, type ReadRow } from './receipts.repository';
 
-const receipt = (chatId: string, r: ReadRow, visitorName = ''): ReadReceipt => ({
+const receipt = (chatId: string, row: ReadRow, visitorName = ''): ReadReceipt => ({
   chatId,
-  reader: r.userId
-    ? { role: 'operator', userId: r.userId, name: r.name }
+  reader: row.userId
+    ? { role: 'operator', userId: row.userId, name: row.name }
     : { role: 'visitor', userId: null, name: visitorName },
-  messageId: r.messageId,
-  readAt: r.readAt.toISOString(),
+  messageId: row.messageId,
+  readAt: row.readAt.toISOString(),
 });
 
 /** "Seen": each operator's and the visitor's read position in a chat, stored and sent live. */

@@ -42,20 +42,20 @@ const COLUMNS = `a.id, a.account_id, a.chat_id, a.message_id, a.name, a.size, a.
   a.created_at, a.expired_at, a.expiry_reason, a.legal_hold`;
 const RETURNING = COLUMNS.replace(/a\./g, 't.');
 
-const toFile = (r: RawFile): RetentionFile => ({
-  id: r.id,
-  accountId: r.account_id,
-  chatId: r.chat_id,
-  messageId: r.message_id,
-  name: r.name,
-  size: Number(r.size),
-  contentType: r.content_type,
-  storageKey: r.storage_key,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at ?? null,
-  expiredAt: r.expired_at,
-  expiryReason: r.expiry_reason,
-  legalHold: r.legal_hold,
+const toFile = (row: RawFile): RetentionFile => ({
+  id: row.id,
+  accountId: row.account_id,
+  chatId: row.chat_id,
+  messageId: row.message_id,
+  name: row.name,
+  size: Number(row.size),
+  contentType: row.content_type,
+  storageKey: row.storage_key,
+  createdAt: row.created_at,
+  expiresAt: row.expires_at ?? null,
+  expiredAt: row.expired_at,
+  expiryReason: row.expiry_reason,
+  legalHold: row.legal_hold,
 });
 
 export interface Totals {

@@ -12,10 +12,10 @@ interface Row {
   wrapped_key: Buffer;
 }
 
-const toKey = (r: Row): WrappedDataKey => ({
-  storageKey: r.storage_key,
-  masterKeyId: r.master_key_id,
-  wrapped: r.wrapped_key,
+const toKey = (row: Row): WrappedDataKey => ({
+  storageKey: row.storage_key,
+  masterKeyId: row.master_key_id,
+  wrapped: row.wrapped_key,
 });
 
 /** Wrapped data keys of encrypted objects (one per storage key) and the master keys' check values. */
