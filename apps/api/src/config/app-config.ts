@@ -509,8 +509,8 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
 }
 
 function clamdAddress(value: string): { host: string; port: number } {
-  const u = new URL(value);
-  return { host: u.hostname.replace(/^\[|\]$/g, ''), port: Number(u.port || 3310) };
+  const address = new URL(value);
+  return { host: address.hostname.replace(/^\[|\]$/g, ''), port: Number(address.port || 3310) };
 }
 
 const MASTER_KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;

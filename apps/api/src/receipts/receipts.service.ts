@@ -33,9 +33,9 @@ export class ReceiptsService {
         ? await this.receipts.markOperatorRead(principal.userId, chat.id, messageId)
         : await this.receipts.markVisitorRead(chat.id, messageId);
     if (!row) throw new NotFoundError('Message');
-    const r = receipt(chat.id, row, chat.visitorName);
-    this.realtime.toChat(chat.accountId, chat.id, 'chat:read', r);
-    return r;
+    const read = receipt(chat.id, row, chat.visitorName);
+    this.realtime.toChat(chat.accountId, chat.id, 'chat:read', read);
+    return read;
   }
 
   async reads(principal: Principal, chatId: string): Promise<ChatReadsDto> {
