@@ -97,10 +97,10 @@ export class RetentionRepository {
   async claimDue(query: DueQuery, limit: number, reason: string): Promise<RetentionFile[]> {
     const { sql, params } = dueFilesSql(query);
     params.push(limit, reason);
-    const next = params.length;
+    const reasonParam = params.length;
     const rows = await this.db.query<[RawFile[], number]>(
-      `WITH due AS (SELECT a.id ${sql} ORDER BY a.created_at LIMIT $${next - 1} FOR UPDATE OF a SKIP LOCKED)
-       UPDATE attachments t SET expired_at = now(), expiry_reason = $${next}
+      `WITH due AS (SELECT a.id ${sql} ORDER BY a.created_at LIMIT $${reasonParam - 1} FOR UPDATE OF a SKIP LOCKED)
+       UPDATE attachments t SET expired_at = now(), expiry_reason = $${reasonParam}
          FROM due WHERE t.id = due.id AND t.expired_at IS NULL
        RETURNING ${RETURNING}`,
       params,

@@ -99,8 +99,8 @@ export class DiskStorageDriver implements StorageDriver {
         .split(sep)
         .join('/');
       if (key.startsWith(`${TEMP_SEGMENT}/`)) continue;
-      const modifiedMs = await stat(join(entry.parentPath, entry.name)).catch(() => null);
-      if (modifiedMs) yield { key, size: modifiedMs.size, modifiedAt: modifiedMs.mtime };
+      const stats = await stat(join(entry.parentPath, entry.name)).catch(() => null);
+      if (stats) yield { key, size: stats.size, modifiedAt: stats.mtime };
     }
   }
 
