@@ -1,12 +1,12 @@
 import type { AccountDto } from '@satchel/contracts';
 import type { AccountEntity } from './account.entity';
 
-export function toAccountDto(a: AccountEntity): AccountDto {
+export function toAccountDto(account: AccountEntity): AccountDto {
   return {
-    id: a.id,
-    name: a.name,
-    widgetKey: a.widgetKey,
-    allowedOrigins: a.allowedOrigins ?? [],
-    createdAt: a.createdAt.toISOString(),
+    id: account.id,
+    name: account.name,
+    widgetKey: account.widgetKey,
+    allowedOrigins: account.allowedOrigins ?? [],
+    createdAt: account.createdAt.toISOString(),
   };
 }

@@ -24,8 +24,8 @@ export class AccountsController {
   /** The platform owner creates a tenant with its first admin. */
   @Allow('owner')
   @Post('accounts')
-  async create(@CurrentPrincipal() p: Principal, @Body() dto: CreateAccountDto): Promise<AccountDto> {
-    enforce(checkAccountCreate(policyActorOf(p)));
+  async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateAccountDto): Promise<AccountDto> {
+    enforce(checkAccountCreate(policyActorOf(principal)));
     return toAccountDto(await this.accounts.create(dto));
   }
 
@@ -38,29 +38,32 @@ export class AccountsController {
   /** The caller's own account, with its public widget key. */
   @Allow(...STAFF)
   @Get('account')
-  current(@CurrentPrincipal() p: Principal): Promise<AccountDto> {
-    return this.accounts.get(p.accountId);
+  current(@CurrentPrincipal() principal: Principal): Promise<AccountDto> {
+    return this.accounts.get(principal.accountId);
   }
 
   /** The account's allowed domains (admins); the widget is refused on other origins. */
   @Allow(...ADMINS)
   @Patch('account')
   async update(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Body() dto: UpdateAccountDto,
   ): Promise<AccountDto> {
-    enforce(checkAccountSettingsChange(policyActorOf(p), p.accountId));
-    if (dto.allowedOrigins === undefined) return this.accounts.get(p.accountId);
-    return this.accounts.setAllowedOrigins({ principal: p, ip }, dto.allowedOrigins);
+    enforce(checkAccountSettingsChange(policyActorOf(principal), principal.accountId));
+    if (dto.allowedOrigins === undefined) return this.accounts.get(principal.accountId);
+    return this.accounts.setAllowedOrigins({ principal, ip }, dto.allowedOrigins);
   }
 
   /** A new widget key (admins): pages with the old key start no new chat. */
   @Allow(...ADMINS)
   @Post('account/widget-key/rotate')
   @HttpCode(200)
-  rotateWidgetKey(@CurrentPrincipal() p: Principal, @ClientIp() ip: string | null): Promise<AccountDto> {
-    enforce(checkAccountSettingsChange(policyActorOf(p), p.accountId));
-    return this.accounts.rotateWidgetKey({ principal: p, ip });
+  rotateWidgetKey(
+    @CurrentPrincipal() principal: Principal,
+    @ClientIp() ip: string | null,
+  ): Promise<AccountDto> {
+    enforce(checkAccountSettingsChange(policyActorOf(principal), principal.accountId));
+    return this.accounts.rotateWidgetKey({ principal, ip });
   }
 }

@@ -75,9 +75,9 @@ export class AccountsService {
   }
 
   async get(id: string): Promise<AccountDto> {
-    const a = await this.accounts.findById(id);
-    if (!a) throw new NotFoundError('Account');
-    return toAccountDto(a);
+    const account = await this.accounts.findById(id);
+    if (!account) throw new NotFoundError('Account');
+    return toAccountDto(account);
   }
 
   async setAllowedOrigins(ctx: ActorContext, input: string[]): Promise<AccountDto> {

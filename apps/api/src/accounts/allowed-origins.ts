@@ -14,10 +14,10 @@ export type OriginParse = { ok: true; origin: string } | { ok: false; reason: st
 /** Validates one entry and returns it in the browser's serialisation (lower-case, default port dropped). */
 export function parseAllowedOrigin(input: string): OriginParse {
   const raw = input.trim();
-  const m = /^(https?):\/\/([^/?#@]+)\/?$/i.exec(raw);
-  if (!m) return { ok: false, reason: 'must be scheme://host[:port] with http or https, without a path' };
-  const scheme = `${m[1].toLowerCase()}:`;
-  const hostPort = m[2].toLowerCase();
+  const match = /^(https?):\/\/([^/?#@]+)\/?$/i.exec(raw);
+  if (!match) return { ok: false, reason: 'must be scheme://host[:port] with http or https, without a path' };
+  const scheme = `${match[1].toLowerCase()}:`;
+  const hostPort = match[2].toLowerCase();
   const hp = /^(\[[^\]]+\]|[^:]+)(?::(\d{1,5}))?$/.exec(hostPort);
   if (!hp || !HOST.test(hp[1])) return { ok: false, reason: 'has an invalid host' };
   const port = hp[2];

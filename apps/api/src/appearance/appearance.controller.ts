@@ -15,41 +15,47 @@ export class AppearanceController {
 
   @Allow(...ADMINS)
   @Get()
-  get(@CurrentPrincipal() p: Principal): Promise<AppearanceSettings> {
-    return this.appearance.get(p.accountId);
+  get(@CurrentPrincipal() principal: Principal): Promise<AppearanceSettings> {
+    return this.appearance.get(principal.accountId);
   }
 
   @Allow(...ADMINS)
   @Put()
   update(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Body() dto: UpdateAppearanceDto,
   ): Promise<AppearanceSettings> {
-    return this.appearance.update({ principal: p, ip }, dto);
+    return this.appearance.update({ principal, ip }, dto);
   }
 
   @Allow(...ADMINS)
   @Put('avatar')
   setAvatar(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Body() dto: UploadAvatarDto,
   ): Promise<AppearanceSettings> {
-    return this.appearance.setAvatar({ principal: p, ip }, dto.dataUrl);
+    return this.appearance.setAvatar({ principal, ip }, dto.dataUrl);
   }
 
   @Allow(...ADMINS)
   @Delete('avatar')
-  removeAvatar(@CurrentPrincipal() p: Principal, @ClientIp() ip: string | null): Promise<AppearanceSettings> {
-    return this.appearance.removeAvatar({ principal: p, ip });
+  removeAvatar(
+    @CurrentPrincipal() principal: Principal,
+    @ClientIp() ip: string | null,
+  ): Promise<AppearanceSettings> {
+    return this.appearance.removeAvatar({ principal, ip });
   }
 
   /** A new identity secret: hashes made with the old one stop verifying. */
   @Allow(...ADMINS)
   @Post('identity-secret/rotate')
   @HttpCode(200)
-  rotate(@CurrentPrincipal() p: Principal, @ClientIp() ip: string | null): Promise<AppearanceSettings> {
-    return this.appearance.rotateIdentitySecret({ principal: p, ip });
+  rotate(
+    @CurrentPrincipal() principal: Principal,
+    @ClientIp() ip: string | null,
+  ): Promise<AppearanceSettings> {
+    return this.appearance.rotateIdentitySecret({ principal, ip });
   }
 }

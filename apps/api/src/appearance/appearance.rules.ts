@@ -31,43 +31,43 @@ export function checkedHours(raw: unknown): BusinessHours {
   const bad = (why: string): never => {
     throw new ValidationError(`businessHours ${why}`, 'businessHours');
   };
-  const h = raw as Partial<BusinessHours>;
-  if (!isTimeZone(h.timeZone)) bad('needs a valid IANA timeZone such as Europe/Berlin');
-  if (typeof h.days !== 'object' || h.days === null || Array.isArray(h.days)) bad('needs days');
+  const hours = raw as Partial<BusinessHours>;
+  if (!isTimeZone(hours.timeZone)) bad('needs a valid IANA timeZone such as Europe/Berlin');
+  if (typeof hours.days !== 'object' || hours.days === null || Array.isArray(hours.days)) bad('needs days');
   const days: BusinessHours['days'] = {};
-  for (const [day, value] of Object.entries(h.days as object)) {
+  for (const [day, value] of Object.entries(hours.days as object)) {
     if (!(WEEKDAYS as readonly string[]).includes(day)) bad(`has an unknown day "${day.slice(0, 10)}"`);
     if (value === null) continue;
-    const w = value as { open?: unknown; close?: unknown };
+    const window = value as { open?: unknown; close?: unknown };
     if (
-      typeof w.open !== 'string' ||
-      typeof w.close !== 'string' ||
-      !HH_MM.test(w.open) ||
-      !HH_MM.test(w.close)
+      typeof window.open !== 'string' ||
+      typeof window.close !== 'string' ||
+      !HH_MM.test(window.open) ||
+      !HH_MM.test(window.close)
     )
       bad(`.${day} needs open and close as HH:MM`);
-    if ((w.close as string) <= (w.open as string)) bad(`.${day} must close after it opens`);
-    days[day as keyof BusinessHours['days']] = { open: w.open as string, close: w.close as string };
+    if ((window.close as string) <= (window.open as string)) bad(`.${day} must close after it opens`);
+    days[day as keyof BusinessHours['days']] = { open: window.open as string, close: window.close as string };
   }
-  return { timeZone: h.timeZone as string, days };
+  return { timeZone: hours.timeZone as string, days };
 }
 
 /** Trimmed text, or null when empty. */
-export function optionalText(v: string | null | undefined): string | null {
-  const t = v?.trim();
-  return t ? t : null;
+export function optionalText(value: string | null | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
 }
 
 /** The widget's view: the stored choices plus the derived text colour and the avatar's URL. */
 export function widgetAppearanceOf(
-  s: StoredAppearance,
+  appearance: StoredAppearance,
   accountId: string,
   avatarKey: string | null,
 ): WidgetAppearance {
   const file = avatarKey?.split('/').pop();
   return {
-    ...s,
-    brandTextColor: readableTextOn(s.brandColor),
+    ...appearance,
+    brandTextColor: readableTextOn(appearance.brandColor),
     avatarUrl: file ? `/v1/widget/avatars/${accountId}/${file}` : null,
   };
 }

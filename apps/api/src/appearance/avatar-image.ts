@@ -9,9 +9,9 @@ const DATA_URL = /^data:image\/(png|jpeg|webp);base64,([A-Za-z0-9+/]+={0,2})$/;
  * always an image Satchel made (no metadata, no script, no polyglot).
  */
 export async function avatarWebp(dataUrl: string): Promise<Buffer> {
-  const m = DATA_URL.exec(dataUrl);
-  if (!m?.[2]) throw invalid('must be a data:image/png, jpeg or webp;base64 URL');
-  const bytes = Buffer.from(m[2], 'base64');
+  const match = DATA_URL.exec(dataUrl);
+  if (!match?.[2]) throw invalid('must be a data:image/png, jpeg or webp;base64 URL');
+  const bytes = Buffer.from(match[2], 'base64');
   if (bytes.length > AVATAR_MAX_BYTES) throw invalid(`is larger than ${AVATAR_MAX_BYTES / 1024} KB`);
   // Loaded on first use: libvips costs memory that processes without avatars need not pay.
   const { default: sharp } = await import('sharp');

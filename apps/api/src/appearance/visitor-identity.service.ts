@@ -26,10 +26,15 @@ export class VisitorIdentityService {
     private readonly events: EventEmitter2,
   ) {}
 
-  async identify(p: Principal, chatId: string, dto: IdentifyVisitorDto): Promise<IdentifyVisitorResponse> {
-    const chat = await this.repo.findChat(p.accountId, chatId);
-    if (!chat || p.kind !== 'visitor' || !canAccessChat(p, chat)) throw new NotFoundError('Chat');
-    const { required, secret } = await this.appearance.identity(p.accountId);
+  async identify(
+    principal: Principal,
+    chatId: string,
+    dto: IdentifyVisitorDto,
+  ): Promise<IdentifyVisitorResponse> {
+    const chat = await this.repo.findChat(principal.accountId, chatId);
+    if (!chat || principal.kind !== 'visitor' || !canAccessChat(principal, chat))
+      throw new NotFoundError('Chat');
+    const { required, secret } = await this.appearance.identity(principal.accountId);
     const verified = identityHashMatches(secret, dto.id, dto.hash);
     if (required && !verified)
       throw new ForbiddenError(
@@ -45,7 +50,7 @@ export class VisitorIdentityService {
       visitorVerified: verified,
     });
     this.events.emit(EVENTS.chatUpdated, {
-      accountId: p.accountId,
+      accountId: principal.accountId,
       chat: toChatDto(updated),
     } satisfies ChatUpdatedEvent);
     return { visitorName: updated.visitorName, visitorEmail: updated.visitorEmail, verified };

@@ -84,10 +84,10 @@ export class WidgetConfigController {
   @HttpCode(200)
   @RateLimit('message_sender')
   identify(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) chatId: string,
     @Body() dto: IdentifyVisitorDto,
   ): Promise<IdentifyVisitorResponse> {
-    return this.identity.identify(p, chatId, dto);
+    return this.identity.identify(principal, chatId, dto);
   }
 }

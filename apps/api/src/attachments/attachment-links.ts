@@ -40,10 +40,10 @@ export class AttachmentLinks {
   }
 
   check(attachmentId: string, sig: string): LinkCheck {
-    const p = this.signer.verify<LinkPayload>(sig);
-    if (!p || p.a !== attachmentId) return { ok: false, reason: 'Invalid download link' };
-    if (p.e !== undefined && p.e * 1000 < Date.now())
+    const payload = this.signer.verify<LinkPayload>(sig);
+    if (!payload || payload.a !== attachmentId) return { ok: false, reason: 'Invalid download link' };
+    if (payload.e !== undefined && payload.e * 1000 < Date.now())
       return { ok: false, reason: 'This download link has expired' };
-    return { ok: true, permanent: p.e === undefined };
+    return { ok: true, permanent: payload.e === undefined };
   }
 }

@@ -12,30 +12,34 @@ export interface PresentOptions {
 }
 
 export function toAttachmentDto(
-  a: AttachmentEntity,
+  attachment: AttachmentEntity,
   url: string,
   preview: AttachmentPreviewInfo = NO_PREVIEW,
 ): AttachmentDto {
   return {
-    id: a.id,
-    chatId: a.chatId,
-    messageId: a.messageId,
-    name: a.name,
-    size: a.size,
-    contentType: a.contentType,
-    sha256: a.sha256,
+    id: attachment.id,
+    chatId: attachment.chatId,
+    messageId: attachment.messageId,
+    name: attachment.name,
+    size: attachment.size,
+    contentType: attachment.contentType,
+    sha256: attachment.sha256,
     url,
-    createdAt: a.createdAt.toISOString(),
-    uploadedBy: { role: a.uploadedByRole, id: a.uploadedById, name: a.uploadedByName },
-    preview: a.expiredAt ? NO_PREVIEW : preview,
-    ...(a.expiredAt ? { expiredAt: a.expiredAt.toISOString() } : {}),
-    ...(a.endUserId ? { endUserId: a.endUserId } : {}),
-    ...(a.channel ? { channel: a.channel } : {}),
+    createdAt: attachment.createdAt.toISOString(),
+    uploadedBy: {
+      role: attachment.uploadedByRole,
+      id: attachment.uploadedById,
+      name: attachment.uploadedByName,
+    },
+    preview: attachment.expiredAt ? NO_PREVIEW : preview,
+    ...(attachment.expiredAt ? { expiredAt: attachment.expiredAt.toISOString() } : {}),
+    ...(attachment.endUserId ? { endUserId: attachment.endUserId } : {}),
+    ...(attachment.channel ? { channel: attachment.channel } : {}),
     trust: {
-      encrypted: a.encrypted,
-      scan: a.scanStatus ?? 'off',
-      ...(a.scanSignature ? { signature: a.scanSignature } : {}),
-      ...(a.activeContent ? { activeContent: a.activeContent } : {}),
+      encrypted: attachment.encrypted,
+      scan: attachment.scanStatus ?? 'off',
+      ...(attachment.scanSignature ? { signature: attachment.scanSignature } : {}),
+      ...(attachment.activeContent ? { activeContent: attachment.activeContent } : {}),
     },
   };
 }

@@ -53,12 +53,12 @@ export class AttachmentRecorder {
   ) {}
 
   async record(ctx: ActorContext, uploads: StoredUpload[], opts: RecordOptions): Promise<AttachmentDto[]> {
-    const p = ctx.principal;
-    const actor = actorOf(p);
+    const principal = ctx.principal;
+    const actor = actorOf(principal);
     const rows = await this.attachments
       .insertMany(
         uploads.map(({ file, key }, index) => ({
-          accountId: p.accountId,
+          accountId: principal.accountId,
           chatId: opts.chatId,
           name: file.name,
           extension: file.extension,
@@ -88,7 +88,7 @@ export class AttachmentRecorder {
         await Promise.all(uploads.map((u) => this.objects.remove(u.key)));
         throw err;
       });
-    const dtos = await this.presenter.present(p.accountId, rows, {
+    const dtos = await this.presenter.present(principal.accountId, rows, {
       accessTokenRequired: opts.accessTokenRequired,
       withStatus: false,
     });
@@ -100,7 +100,7 @@ export class AttachmentRecorder {
       }
       // Announced by the `scans.upload` job once clamd found it clean.
       if (attachment.trust?.scan === 'scanning') continue;
-      this.announce(p.accountId, attachment);
+      this.announce(principal.accountId, attachment);
     }
     await Promise.all(
       dtos.map((a) =>

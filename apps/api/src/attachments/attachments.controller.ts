@@ -25,14 +25,20 @@ export class AttachmentsController {
   /** Admin listing: filters, sort, pagination, file-name search. */
   @Allow('owner', 'admin', 'api')
   @Get()
-  list(@CurrentPrincipal() p: Principal, @Query() q: AttachmentListQueryDto): Promise<Page<AttachmentDto>> {
-    return this.attachments.list(p, q);
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: AttachmentListQueryDto,
+  ): Promise<Page<AttachmentDto>> {
+    return this.attachments.list(principal, query);
   }
 
   @Allow(...PARTICIPANTS)
   @Get(':id')
-  get(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<AttachmentDto> {
-    return this.attachments.get(p, id);
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<AttachmentDto> {
+    return this.attachments.get(principal, id);
   }
 
   /**
@@ -58,10 +64,10 @@ export class AttachmentsController {
   @Delete(':id')
   @HttpCode(204)
   delete(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<void> {
-    return this.attachments.delete({ principal: p, ip }, id);
+    return this.attachments.delete({ principal, ip }, id);
   }
 }

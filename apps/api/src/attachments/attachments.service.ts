@@ -39,31 +39,31 @@ export class AttachmentsService {
     private readonly audit: AuditService,
   ) {}
 
-  async get(p: Principal, id: string): Promise<AttachmentDto> {
-    return this.presenter.presentOne(await this.visible(p, id));
+  async get(principal: Principal, id: string): Promise<AttachmentDto> {
+    return this.presenter.presentOne(await this.visible(principal, id));
   }
 
-  async list(p: Principal, q: AttachmentListQueryDto): Promise<Page<AttachmentDto>> {
-    const { page, pageSize, skip } = pageOf(q);
-    const sort = q.sort ?? 'createdAt';
-    const order = q.order === 'asc' ? 'ASC' : 'DESC';
-    const after = q.cursor ? decodeCursor(q.cursor, sort, order, CURSOR_SHAPES[sort]) : undefined;
+  async list(principal: Principal, query: AttachmentListQueryDto): Promise<Page<AttachmentDto>> {
+    const { page, pageSize, skip } = pageOf(query);
+    const sort = query.sort ?? 'createdAt';
+    const order = query.order === 'asc' ? 'ASC' : 'DESC';
+    const after = query.cursor ? decodeCursor(query.cursor, sort, order, CURSOR_SHAPES[sort]) : undefined;
     const res = await this.attachments.list({
-      accountId: p.accountId,
-      chatId: q.chatId,
-      role: q.role,
-      type: q.type,
-      from: q.from ? new Date(q.from) : undefined,
-      to: q.to ? new Date(q.to) : undefined,
-      q: q.q?.trim() || undefined,
-      uploaderId: q.uploaderId,
-      visitor: q.visitor?.trim() || undefined,
-      minSize: q.minSize,
-      maxSize: q.maxSize,
-      preview: q.preview,
-      scan: q.scan,
-      export: q.export,
-      textQuery: q.text ? (prefixTsQuery(searchWords(q.text)) ?? NO_MATCH) : undefined,
+      accountId: principal.accountId,
+      chatId: query.chatId,
+      role: query.role,
+      type: query.type,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+      q: query.q?.trim() || undefined,
+      uploaderId: query.uploaderId,
+      visitor: query.visitor?.trim() || undefined,
+      minSize: query.minSize,
+      maxSize: query.maxSize,
+      preview: query.preview,
+      scan: query.scan,
+      export: query.export,
+      textQuery: query.text ? (prefixTsQuery(searchWords(query.text)) ?? NO_MATCH) : undefined,
       sort,
       order,
       skip,
@@ -72,7 +72,7 @@ export class AttachmentsService {
     });
     const last = res.hasMore ? res.rows.length - 1 : -1;
     return {
-      items: withSnippets(await this.presenter.present(p.accountId, res.rows), res.snippets),
+      items: withSnippets(await this.presenter.present(principal.accountId, res.rows), res.snippets),
       total: res.total,
       totalIsLowerBound: res.totalIsLowerBound,
       page,
@@ -86,10 +86,10 @@ export class AttachmentsService {
 
   /** Admins delete any file of the account; others only their own upload, while its chat is open. */
   async delete(ctx: ActorContext, id: string): Promise<void> {
-    const p = ctx.principal;
-    const row = await this.visible(p, id);
+    const principal = ctx.principal;
+    const row = await this.visible(principal, id);
     try {
-      if (!isAdmin(p) && !(await this.isOwnUploadInOpenChat(p, row))) {
+      if (!isAdmin(principal) && !(await this.isOwnUploadInOpenChat(principal, row))) {
         throw new ForbiddenError(
           'Only an admin, or the uploader while the chat is open, can delete this file',
         );
@@ -114,19 +114,19 @@ export class AttachmentsService {
     });
   }
 
-  private async visible(p: Principal, id: string): Promise<AttachmentEntity> {
-    const row = await this.attachments.findInAccount(p.accountId, id);
-    if (!row || !canSeeAttachment(p, row)) throw new NotFoundError('Attachment');
+  private async visible(principal: Principal, id: string): Promise<AttachmentEntity> {
+    const row = await this.attachments.findInAccount(principal.accountId, id);
+    if (!row || !canSeeAttachment(principal, row)) throw new NotFoundError('Attachment');
     if (row.expiredAt) throw new FileExpiredError(row.expiredAt);
     return row;
   }
 
-  private async isOwnUploadInOpenChat(p: Principal, row: AttachmentEntity): Promise<boolean> {
-    const actor = actorOf(p);
+  private async isOwnUploadInOpenChat(principal: Principal, row: AttachmentEntity): Promise<boolean> {
+    const actor = actorOf(principal);
     const own =
       row.uploadedByRole === actor.role &&
-      (p.kind === 'visitor' ? row.chatId === p.chatId : row.uploadedById === actor.id);
+      (principal.kind === 'visitor' ? row.chatId === principal.chatId : row.uploadedById === actor.id);
     if (!own || !row.chatId) return false;
-    return (await this.chats.findInAccount(p.accountId, row.chatId))?.status !== 'closed';
+    return (await this.chats.findInAccount(principal.accountId, row.chatId))?.status !== 'closed';
   }
 }

@@ -83,7 +83,7 @@ export class ChatArchiveService {
     try {
       for (let after: AttachmentEntity | undefined; ;) {
         const rows = await this.files.page(chatId, BATCH, after);
-        for (const f of rows.filter(inArchive)) await this.appendOne(zip, f, names(f.name));
+        for (const file of rows.filter(inArchive)) await this.appendOne(zip, file, names(file.name));
         if (rows.length < BATCH) break;
         after = rows[rows.length - 1];
       }
@@ -95,13 +95,13 @@ export class ChatArchiveService {
     }
   }
 
-  private async appendOne(zip: ZipWriter, f: AttachmentEntity, name: string): Promise<void> {
-    const body = await this.objects.read(f.storageKey);
+  private async appendOne(zip: ZipWriter, file: AttachmentEntity, name: string): Promise<void> {
+    const body = await this.objects.read(file.storageKey);
     const done = new Promise<void>((ok, fail) => {
       zip.once('entry', () => ok());
       body.once('error', fail);
     });
-    zip.append(body, { name, date: f.createdAt, store: COMPRESSED.test(f.contentType) });
+    zip.append(body, { name, date: file.createdAt, store: COMPRESSED.test(file.contentType) });
     await done;
   }
 }

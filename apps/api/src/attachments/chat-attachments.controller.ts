@@ -31,12 +31,12 @@ export class ChatAttachmentsController {
   @Post('attachments')
   @RateLimit('upload_visitor', 'upload_token', 'upload_account')
   upload(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Param('chatId', ParseUUIDPipe) chatId: string,
     @Req() req: Request,
   ): Promise<AttachmentDto[]> {
-    return this.uploads.upload({ principal: p, ip }, chatId, req, idempotencyKeyOf(req));
+    return this.uploads.upload({ principal, ip }, chatId, req, idempotencyKeyOf(req));
   }
 
   /** Multipart `text` + `files`: the files are stored and sent as one message. */
@@ -45,12 +45,12 @@ export class ChatAttachmentsController {
   @Post('messages/with-files')
   @RateLimit('upload_visitor', 'upload_token', 'upload_account', 'message_chat')
   uploadMessage(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Param('chatId', ParseUUIDPipe) chatId: string,
     @Req() req: Request,
   ): Promise<MessageDto> {
-    return this.uploads.uploadMessage({ principal: p, ip }, chatId, req);
+    return this.uploads.uploadMessage({ principal, ip }, chatId, req);
   }
 
   /** Seed 003: the server fetches `sourceUrl` (through the SSRF guard) into the chat. */
@@ -59,24 +59,24 @@ export class ChatAttachmentsController {
   @RateLimit('upload_visitor', 'upload_token', 'upload_account')
   @HttpCode(200)
   uploadFromUrl(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Param('chatId', ParseUUIDPipe) chatId: string,
     @Body() dto: FromUrlUploadDto,
   ): Promise<FromUrlUploadResponse> {
-    return this.fromUrl.upload({ principal: p, ip }, chatId, dto);
+    return this.fromUrl.upload({ principal, ip }, chatId, dto);
   }
 
   /** Seed 003: download by file name (the newest file of that name in the chat). */
   @Allow(...PARTICIPANTS)
   @Get('files/:name')
   async byName(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Param('chatId', ParseUUIDPipe) chatId: string,
     @Param('name') name: string,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await sendDownload(res, await this.downloads.byName(p, chatId, name, downloadRequest(req)));
+    await sendDownload(res, await this.downloads.byName(principal, chatId, name, downloadRequest(req)));
   }
 }

@@ -20,11 +20,11 @@ export class ChatFilesController {
   @Allow(...STAFF)
   @Get('attachments')
   list(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Param('chatId', ParseUUIDPipe) chatId: string,
   ): Promise<ChatFilesResponse> {
-    return this.archive.list({ principal: p, ip }, chatId);
+    return this.archive.list({ principal, ip }, chatId);
   }
 
   /** A zip of the chat's files, streamed as it is written; quarantined and expired files are left out. */
@@ -33,12 +33,12 @@ export class ChatFilesController {
   @Get('attachments.zip')
   @RateLimit('chat_archive_user')
   async zip(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Param('chatId', ParseUUIDPipe) chatId: string,
     @Res() res: Response,
   ): Promise<void> {
-    const { zip, contentDisposition } = await this.archive.archive({ principal: p, ip }, chatId);
+    const { zip, contentDisposition } = await this.archive.archive({ principal, ip }, chatId);
     res.status(200).set({
       'Content-Type': 'application/zip',
       'Content-Disposition': contentDisposition,

@@ -26,17 +26,17 @@ export function downloadRequest(req: Request, sig?: string, purpose: unknown = u
 }
 
 /** Writes a download; a client that goes away mid-body just ends the stream. */
-export async function sendDownload(res: Response, d: DownloadResponse): Promise<void> {
-  res.status(d.status).set(d.headers);
-  if (d.status === 416) {
+export async function sendDownload(res: Response, download: DownloadResponse): Promise<void> {
+  res.status(download.status).set(download.headers);
+  if (download.status === 416) {
     res.json({ error: 'Range not satisfiable', code: 'RANGE_NOT_SATISFIABLE' });
     return;
   }
-  if (!d.body) {
+  if (!download.body) {
     res.end();
     return;
   }
-  await pipeline(d.body, res).catch(() => {
-    d.body?.destroy();
+  await pipeline(download.body, res).catch(() => {
+    download.body?.destroy();
   });
 }

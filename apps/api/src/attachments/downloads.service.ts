@@ -45,10 +45,12 @@ export interface DownloadResponse {
 }
 
 /** Who may see an attachment: the account's staff, or the visitor of its chat. */
-export function canSeeAttachment(p: Principal, a: AttachmentEntity): boolean {
-  if (a.accountId !== p.accountId) return false;
+export function canSeeAttachment(principal: Principal, attachment: AttachmentEntity): boolean {
+  if (attachment.accountId !== principal.accountId) return false;
   return (
-    p.kind !== 'visitor' || (a.chatId !== null && canAccessChat(p, { id: a.chatId, accountId: a.accountId }))
+    principal.kind !== 'visitor' ||
+    (attachment.chatId !== null &&
+      canAccessChat(principal, { id: attachment.chatId, accountId: attachment.accountId }))
   );
 }
 
@@ -84,20 +86,25 @@ export class DownloadsService {
   async authorize(id: string, req: DownloadRequest): Promise<{ row: AttachmentEntity; ctx: AuditContext }> {
     if (req.sig !== undefined) return this.byLink(id, req.sig, req);
     const raw = tokenFromHeader(req.authorization);
-    const p = raw ? await this.tokens.authenticate(raw) : null;
-    if (!p) throw new UnauthorizedError();
-    const row = await this.attachments.findInAccount(p.accountId, id);
-    if (!row || !canSeeAttachment(p, row)) throw new NotFoundError('Attachment');
-    return { row, ctx: { principal: p, ip: req.ip } };
+    const principal = raw ? await this.tokens.authenticate(raw) : null;
+    if (!principal) throw new UnauthorizedError();
+    const row = await this.attachments.findInAccount(principal.accountId, id);
+    if (!row || !canSeeAttachment(principal, row)) throw new NotFoundError('Attachment');
+    return { row, ctx: { principal, ip: req.ip } };
   }
 
   /** `GET|HEAD /v1/chats/:chatId/files/:name` (seed 003's download by file name). */
-  async byName(p: Principal, chatId: string, name: string, req: DownloadRequest): Promise<DownloadResponse> {
-    const chat = await this.chats.findInAccount(p.accountId, chatId);
-    if (!chat || !canAccessChat(p, chat)) throw new NotFoundError('Chat');
+  async byName(
+    principal: Principal,
+    chatId: string,
+    name: string,
+    req: DownloadRequest,
+  ): Promise<DownloadResponse> {
+    const chat = await this.chats.findInAccount(principal.accountId, chatId);
+    if (!chat || !canAccessChat(principal, chat)) throw new NotFoundError('Chat');
     const row = await this.attachments.findByName(chat.id, name);
     if (!row) throw new NotFoundError('File');
-    return this.serve(row, req, { principal: p, ip: req.ip });
+    return this.serve(row, req, { principal, ip: req.ip });
   }
 
   private async byLink(

@@ -165,10 +165,10 @@ function fileNameFor(dto: FromUrlUploadDto, res: OutboundResponse): string {
   return ext ? `${name}.${ext}` : name;
 }
 
-function decodeSegment(s: string): string {
+function decodeSegment(segment: string): string {
   try {
-    return decodeURIComponent(s);
+    return decodeURIComponent(segment);
   } catch {
-    return s;
+    return segment;
   }
 }

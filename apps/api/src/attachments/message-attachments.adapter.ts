@@ -17,8 +17,19 @@ export class MessageAttachmentsAdapter implements MessageAttachmentsPort {
     private readonly presenter: AttachmentPresenter,
   ) {}
 
-  async link(p: Principal, chatId: string, messageId: string, ids: string[]): Promise<AttachmentDto[]> {
-    const rows = await this.attachments.link(p.accountId, chatId, messageId, ids, p.kind === 'visitor');
+  async link(
+    principal: Principal,
+    chatId: string,
+    messageId: string,
+    ids: string[],
+  ): Promise<AttachmentDto[]> {
+    const rows = await this.attachments.link(
+      principal.accountId,
+      chatId,
+      messageId,
+      ids,
+      principal.kind === 'visitor',
+    );
     if (rows.length !== ids.length) {
       const missing = ids.filter((id) => !rows.some((r) => r.id === id));
       throw new ValidationError(`Unknown or already sent attachment: ${missing.join(', ')}`, 'attachmentIds');
@@ -33,7 +44,7 @@ export class MessageAttachmentsAdapter implements MessageAttachmentsPort {
       throw new ValidationError(`Attachment still being scanned: ${scanning.join(', ')}`, 'attachmentIds', {
         code: 'FILE_SCANNING',
       });
-    return this.presenter.present(p.accountId, rows, { withStatus: false });
+    return this.presenter.present(principal.accountId, rows, { withStatus: false });
   }
 
   async forMessages(messageIds: string[]): Promise<Map<string, AttachmentDto[]>> {

@@ -17,15 +17,16 @@ export function previewObjectKey(fileKey: string, size: string, digest: string):
 export const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
- * Seed 001's layout: `chat/session-{session_id}/` when a session id is given, else
- * `chat/store-{accountId}/` for account (API) tokens, `chat/admin-{userId}/` for the platform owner,
- * otherwise `chat/general/`. `sessionId` must already match SESSION_ID.
+ * Where the simple upload puts its file (seed 001's layout): `chat/session-{session_id}/` when a session
+ * id is given, else `chat/store-{accountId}/` for account (API) tokens, `chat/admin-{userId}/` for the
+ * platform owner, otherwise `chat/general/`. `sessionId` must already match SESSION_ID.
  */
-export function seedUploadKey(p: Principal, sessionId: string | undefined, ext: string): string {
+export function simpleUploadKey(principal: Principal, sessionId: string | undefined, ext: string): string {
   const file = `${randomUUID()}.${ext}`;
   if (sessionId) return `chat/session-${sessionId}/${file}`;
-  if (p.kind === 'api') return `chat/store-${p.accountId}/${file}`;
-  if (p.kind === 'user' && p.role === 'owner') return `chat/admin-${p.userId}/${file}`;
+  if (principal.kind === 'api') return `chat/store-${principal.accountId}/${file}`;
+  if (principal.kind === 'user' && principal.role === 'owner')
+    return `chat/admin-${principal.userId}/${file}`;
   return `chat/general/${file}`;
 }
 

@@ -20,13 +20,13 @@ export class TrustPolicy {
   ) {}
 
   async forAccount(accountId: string): Promise<UploadTrust> {
-    const s = await this.settings.stored(accountId);
+    const settings = await this.settings.stored(accountId);
     const { clamd, timeoutMs } = this.config.scanning;
     return {
-      encrypt: s.encryptionAtRest,
+      encrypt: settings.encryptionAtRest,
       checks: {
-        activeContent: s.activeContent,
-        scanFailMode: s.scanFailMode,
+        activeContent: settings.activeContent,
+        scanFailMode: settings.scanFailMode,
         openScan: clamd ? () => ClamdSession.open(clamd, timeoutMs) : undefined,
       },
     };

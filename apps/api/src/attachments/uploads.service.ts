@@ -137,13 +137,13 @@ export class UploadsService {
   }
 
   /** The chat and the uploader's rule; refuses a closed chat or a disabled role before reading the body. */
-  async target(p: Principal, chatId: string): Promise<ChatUploadTarget> {
+  async target(principal: Principal, chatId: string): Promise<ChatUploadTarget> {
     const [chat, { rule, accessTokenRequired }, trust] = await Promise.all([
-      this.chats.findInAccount(p.accountId, chatId),
-      this.settings.forUploader(p),
-      this.trust.forAccount(p.accountId),
+      this.chats.findInAccount(principal.accountId, chatId),
+      this.settings.forUploader(principal),
+      this.trust.forAccount(principal.accountId),
     ]);
-    if (!chat || !canAccessChat(p, chat)) throw new NotFoundError('Chat');
+    if (!chat || !canAccessChat(principal, chat)) throw new NotFoundError('Chat');
     if (chat.status === 'closed') throw new ForbiddenError('This chat is closed', { code: 'CHAT_CLOSED' });
     if (!rule.enabled)
       throw ruleError(

@@ -15,7 +15,10 @@ export class AuditController {
   /** The account's audit log, newest first. */
   @Allow(...ADMINS)
   @Get()
-  list(@CurrentPrincipal() p: Principal, @Query() q: AuditQueryDto): Promise<Page<AuditEventDto>> {
-    return this.audit.list(p, q);
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: AuditQueryDto,
+  ): Promise<Page<AuditEventDto>> {
+    return this.audit.list(principal, query);
   }
 }

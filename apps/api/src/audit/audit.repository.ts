@@ -36,41 +36,42 @@ export class AuditRepository {
    * Inserts the event unless the account turned logging off (`always` bypasses that switch). One
    * statement: the switch is read in the same query.
    */
-  async insert(e: NewAuditEvent, always: boolean): Promise<void> {
+  async insert(event: NewAuditEvent, always: boolean): Promise<void> {
     await this.db.query(
       `INSERT INTO audit_events (account_id, action, outcome, reason, actor_role, actor_id, actor_name, chat_id, attachment_id, ip, details)
        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11
         WHERE $12 OR COALESCE((SELECT logging_enabled FROM upload_settings WHERE account_id = $1), $13)`,
       [
-        e.accountId,
-        e.action,
-        e.outcome,
-        e.reason,
-        e.actorRole,
-        e.actorId,
-        e.actorName,
-        e.chatId,
-        e.attachmentId,
-        e.ip,
-        e.details ? JSON.stringify(e.details) : null,
+        event.accountId,
+        event.action,
+        event.outcome,
+        event.reason,
+        event.actorRole,
+        event.actorId,
+        event.actorName,
+        event.chatId,
+        event.attachmentId,
+        event.ip,
+        event.details ? JSON.stringify(event.details) : null,
         always,
         this.config.uploads.platformDefaults.loggingEnabled,
       ],
     );
   }
 
-  async list(f: AuditFilter): Promise<AuditPage> {
+  async list(filter: AuditFilter): Promise<AuditPage> {
     const qb = this.db
       .getRepository(AuditEventEntity)
       .createQueryBuilder('e')
-      .where('e.accountId = :accountId', { accountId: f.accountId });
-    if (f.action) qb.andWhere('e.action = :action', { action: f.action });
-    if (f.outcome) qb.andWhere('e.outcome = :outcome', { outcome: f.outcome });
-    if (f.actorRole) qb.andWhere('e.actorRole = :actorRole', { actorRole: f.actorRole });
-    if (f.chatId) qb.andWhere('e.chatId = :chatId', { chatId: f.chatId });
-    if (f.attachmentId) qb.andWhere('e.attachmentId = :attachmentId', { attachmentId: f.attachmentId });
-    if (f.from) qb.andWhere('e.createdAt >= :from', { from: f.from });
-    if (f.to) qb.andWhere('e.createdAt < :to', { to: f.to });
-    return newestFirstPage(qb, 'e', f);
+      .where('e.accountId = :accountId', { accountId: filter.accountId });
+    if (filter.action) qb.andWhere('e.action = :action', { action: filter.action });
+    if (filter.outcome) qb.andWhere('e.outcome = :outcome', { outcome: filter.outcome });
+    if (filter.actorRole) qb.andWhere('e.actorRole = :actorRole', { actorRole: filter.actorRole });
+    if (filter.chatId) qb.andWhere('e.chatId = :chatId', { chatId: filter.chatId });
+    if (filter.attachmentId)
+      qb.andWhere('e.attachmentId = :attachmentId', { attachmentId: filter.attachmentId });
+    if (filter.from) qb.andWhere('e.createdAt >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('e.createdAt < :to', { to: filter.to });
+    return newestFirstPage(qb, 'e', filter);
   }
 }

@@ -71,18 +71,20 @@ export class AuditService {
     }
   }
 
-  async list(p: Principal, q: AuditQueryDto): Promise<Page<AuditEventDto>> {
-    const { page, pageSize, skip } = pageOf(q);
-    const after = q.cursor ? decodeCursor(q.cursor, 'createdAt', 'DESC', CURSOR_VALUES.timestamp) : undefined;
+  async list(principal: Principal, query: AuditQueryDto): Promise<Page<AuditEventDto>> {
+    const { page, pageSize, skip } = pageOf(query);
+    const after = query.cursor
+      ? decodeCursor(query.cursor, 'createdAt', 'DESC', CURSOR_VALUES.timestamp)
+      : undefined;
     const res = await this.events.list({
-      accountId: p.accountId,
-      action: q.action,
-      outcome: q.outcome,
-      actorRole: q.role,
-      chatId: q.chatId,
-      attachmentId: q.attachmentId,
-      from: q.from ? new Date(q.from) : undefined,
-      to: q.to ? new Date(q.to) : undefined,
+      accountId: principal.accountId,
+      action: query.action,
+      outcome: query.outcome,
+      actorRole: query.role,
+      chatId: query.chatId,
+      attachmentId: query.attachmentId,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
       skip,
       take: pageSize,
       after,
@@ -101,18 +103,18 @@ export class AuditService {
   }
 }
 
-function toAuditEventDto(e: AuditEventEntity): AuditEventDto {
+function toAuditEventDto(event: AuditEventEntity): AuditEventDto {
   return {
-    id: e.id,
-    action: e.action,
-    outcome: e.outcome,
-    reason: e.reason,
-    actor: { role: e.actorRole, id: e.actorId, name: e.actorName },
-    accountId: e.accountId,
-    chatId: e.chatId,
-    attachmentId: e.attachmentId,
-    ip: e.ip,
-    details: e.details,
-    createdAt: e.createdAt.toISOString(),
+    id: event.id,
+    action: event.action,
+    outcome: event.outcome,
+    reason: event.reason,
+    actor: { role: event.actorRole, id: event.actorId, name: event.actorName },
+    accountId: event.accountId,
+    chatId: event.chatId,
+    attachmentId: event.attachmentId,
+    ip: event.ip,
+    details: event.details,
+    createdAt: event.createdAt.toISOString(),
   };
 }

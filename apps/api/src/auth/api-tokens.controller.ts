@@ -15,27 +15,27 @@ export class ApiTokensController {
   constructor(private readonly auth: AuthService) {}
 
   @Get()
-  list(@CurrentPrincipal() p: Principal): Promise<ApiTokenDto[]> {
-    return this.auth.listApiTokens(p.accountId);
+  list(@CurrentPrincipal() principal: Principal): Promise<ApiTokenDto[]> {
+    return this.auth.listApiTokens(principal.accountId);
   }
 
   /** The secret is in the response once and never again. */
   @Post()
   create(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Body() dto: CreateApiTokenDto,
   ): Promise<CreatedApiTokenResponse> {
-    return this.auth.createApiToken({ principal: p, ip }, dto.name);
+    return this.auth.createApiToken({ principal, ip }, dto.name);
   }
 
   @Delete(':id')
   @HttpCode(204)
   revoke(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<void> {
-    return this.auth.revokeApiToken({ principal: p, ip }, id);
+    return this.auth.revokeApiToken({ principal, ip }, id);
   }
 }

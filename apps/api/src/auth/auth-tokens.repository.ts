@@ -33,26 +33,26 @@ export class AuthTokensRepository {
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`,
       [tokenHash],
     );
-    const r = rows[0];
-    if (!r) return null;
+    const row = rows[0];
+    if (!row) return null;
     const token = this.repo().create({
-      id: r['id'] as string,
-      kind: r['kind'] as TokenKind,
-      accountId: r['account_id'] as string,
-      userId: r['user_id'] as string | null,
-      chatId: r['chat_id'] as string | null,
-      name: r['name'] as string,
-      lastUsedAt: r['last_used_at'] as Date | null,
+      id: row['id'] as string,
+      kind: row['kind'] as TokenKind,
+      accountId: row['account_id'] as string,
+      userId: row['user_id'] as string | null,
+      chatId: row['chat_id'] as string | null,
+      name: row['name'] as string,
+      lastUsedAt: row['last_used_at'] as Date | null,
     });
-    const user = r['user_id']
+    const user = row['user_id']
       ? {
-          id: r['user_id'] as string,
-          name: r['user_name'] as string,
-          role: r['user_role'] as 'owner' | 'admin' | 'operator',
-          active: r['user_active'] as boolean,
+          id: row['user_id'] as string,
+          name: row['user_name'] as string,
+          role: row['user_role'] as 'owner' | 'admin' | 'operator',
+          active: row['user_active'] as boolean,
         }
       : null;
-    return { token, user, visitorName: (r['visitor_name'] as string | null) ?? null };
+    return { token, user, visitorName: (row['visitor_name'] as string | null) ?? null };
   }
 
   /** Whether a token is still usable: not revoked, not expired, its user (if any) still active. */

@@ -22,15 +22,15 @@ export class AuthController {
   @ApiBearerAuth()
   @Allow('owner', 'admin', 'operator', 'api', 'visitor')
   @Get('me')
-  me(@CurrentPrincipal() p: Principal): Promise<MeResponse> {
-    return this.auth.me(p);
+  me(@CurrentPrincipal() principal: Principal): Promise<MeResponse> {
+    return this.auth.me(principal);
   }
 
   @ApiBearerAuth()
   @Allow('owner', 'admin', 'operator')
   @Post('logout')
   @HttpCode(204)
-  logout(@CurrentPrincipal() p: Principal): Promise<void> {
-    return this.auth.logout(p);
+  logout(@CurrentPrincipal() principal: Principal): Promise<void> {
+    return this.auth.logout(principal);
   }
 }

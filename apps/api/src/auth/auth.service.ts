@@ -71,18 +71,18 @@ export class AuthService {
     return this.totp.requiredFor(user.accountId);
   }
 
-  async me(p: Principal): Promise<MeResponse> {
-    const account = await this.accounts.findById(p.accountId);
-    const user = p.kind === 'user' ? await this.users.findById(p.userId) : null;
+  async me(principal: Principal): Promise<MeResponse> {
+    const account = await this.accounts.findById(principal.accountId);
+    const user = principal.kind === 'user' ? await this.users.findById(principal.userId) : null;
     return {
-      role: p.role,
+      role: principal.role,
       user: user ? toUserDto(user) : null,
       account: account ? toAccountDto(account) : null,
     };
   }
 
-  logout(p: Principal): Promise<void> {
-    return this.tokens.revoke(p.tokenId);
+  logout(principal: Principal): Promise<void> {
+    return this.tokens.revoke(principal.tokenId);
   }
 
   async createApiToken(ctx: ActorContext, name: string): Promise<CreatedApiTokenResponse> {
@@ -119,13 +119,13 @@ export class AuthService {
   }
 }
 
-function toApiTokenDto(t: AuthTokenEntity): ApiTokenDto {
+function toApiTokenDto(token: AuthTokenEntity): ApiTokenDto {
   return {
-    id: t.id,
-    name: t.name,
-    last4: t.last4,
-    createdAt: t.createdAt.toISOString(),
-    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
-    revokedAt: t.revokedAt?.toISOString() ?? null,
+    id: token.id,
+    name: token.name,
+    last4: token.last4,
+    createdAt: token.createdAt.toISOString(),
+    lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+    revokedAt: token.revokedAt?.toISOString() ?? null,
   };
 }

@@ -40,13 +40,13 @@ export class TokensService {
   }
 
   async issueVisitorToken(chat: { id: string; accountId: string }): Promise<string> {
-    const t = await this.issue('sv', {
+    const token = await this.issue('sv', {
       kind: 'visitor',
       accountId: chat.accountId,
       chatId: chat.id,
       name: 'visitor',
     });
-    return t.secret;
+    return token.secret;
   }
 
   /** The caller behind a raw token, or null when it is unknown, revoked, expired or its user inactive. */

@@ -20,32 +20,35 @@ export class TotpController {
   ) {}
 
   @Get()
-  async status(@CurrentPrincipal() p: Principal): Promise<TotpStatus> {
-    return this.totp.status(await this.me(p));
+  async status(@CurrentPrincipal() principal: Principal): Promise<TotpStatus> {
+    return this.totp.status(await this.me(principal));
   }
 
   /** A new secret as an otpauth URI and QR code; confirmed by the first valid code. */
   @Post('enrol')
-  async enrol(@CurrentPrincipal() p: Principal): Promise<TotpEnrolment> {
-    return this.totp.enrol(await this.me(p));
+  async enrol(@CurrentPrincipal() principal: Principal): Promise<TotpEnrolment> {
+    return this.totp.enrol(await this.me(principal));
   }
 
   /** Turns two-factor sign-in on; the recovery codes are shown once. */
   @Post('confirm')
   @HttpCode(200)
-  async confirm(@CurrentPrincipal() p: Principal, @Body() dto: TotpCodeDto): Promise<TotpConfirmResponse> {
-    return this.totp.confirm(await this.me(p), dto.code);
+  async confirm(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: TotpCodeDto,
+  ): Promise<TotpConfirmResponse> {
+    return this.totp.confirm(await this.me(principal), dto.code);
   }
 
   @Delete()
   @HttpCode(204)
-  async disable(@CurrentPrincipal() p: Principal, @Body() dto: TotpCodeDto): Promise<void> {
-    await this.totp.disable(await this.me(p), dto.code);
+  async disable(@CurrentPrincipal() principal: Principal, @Body() dto: TotpCodeDto): Promise<void> {
+    await this.totp.disable(await this.me(principal), dto.code);
   }
 
-  private async me(p: Principal) {
-    if (p.kind !== 'user') throw new ForbiddenError('Only signed-in staff have two-factor sign-in');
-    const user = await this.users.findById(p.userId);
+  private async me(principal: Principal) {
+    if (principal.kind !== 'user') throw new ForbiddenError('Only signed-in staff have two-factor sign-in');
+    const user = await this.users.findById(principal.userId);
     if (!user) throw new NotFoundError('User');
     return user;
   }

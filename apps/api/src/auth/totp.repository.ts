@@ -18,13 +18,13 @@ export class TotpRepository {
       `SELECT secret_sealed, enabled_at, recovery_hashes, last_step FROM user_totp WHERE user_id = $1`,
       [userId],
     );
-    const r = rows[0];
-    if (!r) return null;
+    const row = rows[0];
+    if (!row) return null;
     return {
-      secretSealed: r['secret_sealed'] as string,
-      enabled: r['enabled_at'] !== null,
-      recoveryHashes: r['recovery_hashes'] as string[],
-      lastStep: Number(r['last_step']),
+      secretSealed: row['secret_sealed'] as string,
+      enabled: row['enabled_at'] !== null,
+      recoveryHashes: row['recovery_hashes'] as string[],
+      lastStep: Number(row['last_step']),
     };
   }
 

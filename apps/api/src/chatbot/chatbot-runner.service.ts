@@ -22,11 +22,12 @@ export class ChatbotRunner {
 
   /** A visitor started a chat: run the account's bot, if enabled, from its first step. */
   async start(accountId: string, chatId: string): Promise<void> {
-    const s = await this.repo.settings(accountId);
-    if (!s?.enabled || s.steps.length === 0) return;
-    if (!(await this.repo.createRun({ chatId, accountId, botName: s.botName, steps: s.steps }))) return;
+    const settings = await this.repo.settings(accountId);
+    if (!settings?.enabled || settings.steps.length === 0) return;
+    if (!(await this.repo.createRun({ chatId, accountId, botName: settings.botName, steps: settings.steps })))
+      return;
     await this.chats.botTakesOver(accountId, chatId);
-    await this.advance({ chatId, accountId, botName: s.botName, steps: s.steps }, 0);
+    await this.advance({ chatId, accountId, botName: settings.botName, steps: settings.steps }, 0);
   }
 
   /** The request the bot waited on was answered, skipped or cancelled: go on with the next step. */
@@ -39,10 +40,10 @@ export class ChatbotRunner {
   async onVisitorFiles(accountId: string, message: MessageDto): Promise<void> {
     const run = await this.repo.run(message.chatId);
     if (run?.state !== 'waiting' || !run.waitingRequestId) return;
-    const r = await this.requests.find(accountId, message.chatId, run.waitingRequestId);
-    if (r?.status !== 'open' || !filesMatchRequest(r, message.attachments)) return;
-    await this.requests.fulfilLater(accountId, r, message.id);
-    await this.resume(message.chatId, r.id);
+    const request = await this.requests.find(accountId, message.chatId, run.waitingRequestId);
+    if (request?.status !== 'open' || !filesMatchRequest(request, message.attachments)) return;
+    await this.requests.fulfilLater(accountId, request, message.id);
+    await this.resume(message.chatId, request.id);
   }
 
   /** The visitor answered the bot's "who are you?": their name and email go on the chat, the bot goes on. */
@@ -93,14 +94,14 @@ export class ChatbotRunner {
   private async ask(
     run: Pick<ChatbotRunEntity, 'chatId' | 'accountId' | 'botName'>,
     step: Extract<ChatbotStep, { type: 'askFile' }>,
-    i: number,
+    stepIndex: number,
   ): Promise<void> {
     await this.requests.createWith(
       run.accountId,
       { role: 'bot', id: null, name: run.botName },
       step,
       (withMessage) => this.chats.postAsBot(run.accountId, run.chatId, run.botName, step.prompt, withMessage),
-      (r) => this.repo.setState(run.chatId, i, 'waiting', r.id),
+      (r) => this.repo.setState(run.chatId, stepIndex, 'waiting', r.id),
     );
   }
 }

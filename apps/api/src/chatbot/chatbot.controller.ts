@@ -15,17 +15,17 @@ export class ChatbotController {
 
   @Allow(...STAFF)
   @Get()
-  get(@CurrentPrincipal() p: Principal): Promise<ChatbotSettings> {
-    return this.chatbot.get(p);
+  get(@CurrentPrincipal() principal: Principal): Promise<ChatbotSettings> {
+    return this.chatbot.get(principal);
   }
 
   @Allow(...ADMINS)
   @Put()
   update(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Body() dto: ChatbotSettingsDto,
   ): Promise<ChatbotSettings> {
-    return this.chatbot.update({ principal: p, ip }, dto);
+    return this.chatbot.update({ principal, ip }, dto);
   }
 }

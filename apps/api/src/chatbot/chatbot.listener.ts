@@ -21,29 +21,29 @@ export class ChatbotListener {
 
   /** Not `async: true`: the chat start awaits it, so the greeting is stored before the visitor's first message. */
   @OnEvent(EVENTS.chatStarted)
-  async onChatStarted(e: ChatStartedEvent): Promise<void> {
-    if (e.chat.source !== 'widget') return;
-    await this.safely('start', () => this.runner.start(e.accountId, e.chat.id));
+  async onChatStarted(event: ChatStartedEvent): Promise<void> {
+    if (event.chat.source !== 'widget') return;
+    await this.safely('start', () => this.runner.start(event.accountId, event.chat.id));
   }
 
   @OnEvent(EVENTS.messageCreated, { async: true })
-  async onMessage(e: MessageCreatedEvent): Promise<void> {
-    const { message, fileRequestId } = e;
+  async onMessage(event: MessageCreatedEvent): Promise<void> {
+    const { message, fileRequestId } = event;
     if (fileRequestId) {
       await this.safely('fulfilled request', async () => {
-        await this.requests.announceById(e.accountId, message.chatId, fileRequestId);
+        await this.requests.announceById(event.accountId, message.chatId, fileRequestId);
         await this.runner.resume(message.chatId, fileRequestId);
       });
     } else if (message.author.role === 'visitor' && message.attachments.length > 0) {
-      await this.safely('visitor files', () => this.runner.onVisitorFiles(e.accountId, message));
+      await this.safely('visitor files', () => this.runner.onVisitorFiles(event.accountId, message));
     } else if (message.author.role === 'visitor' && message.text.trim()) {
-      await this.safely('visitor contact', () => this.runner.onVisitorText(e.accountId, message));
+      await this.safely('visitor contact', () => this.runner.onVisitorText(event.accountId, message));
     }
   }
 
   @OnEvent(EVENTS.fileRequestUpdated, { async: true })
-  async onRequest(e: FileRequestUpdatedEvent): Promise<void> {
-    const { request } = e;
+  async onRequest(event: FileRequestUpdatedEvent): Promise<void> {
+    const { request } = event;
     if (request.status === 'skipped' || request.status === 'cancelled') {
       await this.safely('closed request', () => this.runner.resume(request.chatId, request.id));
     }

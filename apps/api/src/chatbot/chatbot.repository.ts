@@ -18,9 +18,12 @@ export class ChatbotRepository {
     return this.db.getRepository(ChatbotSettingsEntity).findOneBy({ accountId });
   }
 
-  async saveSettings(accountId: string, s: ChatbotSettings): Promise<ChatbotSettingsEntity> {
+  async saveSettings(accountId: string, settings: ChatbotSettings): Promise<ChatbotSettingsEntity> {
     const repo = this.db.getRepository(ChatbotSettingsEntity);
-    await repo.upsert({ accountId, enabled: s.enabled, botName: s.botName, steps: s.steps }, ['accountId']);
+    await repo.upsert(
+      { accountId, enabled: settings.enabled, botName: settings.botName, steps: settings.steps },
+      ['accountId'],
+    );
     return (await repo.findOneBy({ accountId })) as ChatbotSettingsEntity;
   }
 

@@ -42,19 +42,25 @@ export class ChatbotService {
     return { botName: s.botName, texts, reopenClosedChats };
   }
 
-  async get(p: Principal): Promise<ChatbotSettings> {
-    const s = await this.repo.settings(p.accountId);
-    return s ? { enabled: s.enabled, botName: s.botName, steps: s.steps } : DEFAULT_CHATBOT;
+  async get(principal: Principal): Promise<ChatbotSettings> {
+    const settings = await this.repo.settings(principal.accountId);
+    return settings
+      ? { enabled: settings.enabled, botName: settings.botName, steps: settings.steps }
+      : DEFAULT_CHATBOT;
   }
 
   async update(ctx: ActorContext, dto: ChatbotSettingsDto): Promise<ChatbotSettings> {
-    const p = ctx.principal;
-    const before = await this.get(p);
+    const principal = ctx.principal;
+    const before = await this.get(principal);
     const botName = dto.botName.trim();
     if (!botName) throw new ValidationError('botName must not be empty', 'botName');
     const steps = parseSteps(dto.steps);
-    const s = await this.repo.saveSettings(p.accountId, { enabled: dto.enabled, botName, steps });
-    const after = { enabled: s.enabled, botName: s.botName, steps: s.steps };
+    const settings = await this.repo.saveSettings(principal.accountId, {
+      enabled: dto.enabled,
+      botName,
+      steps,
+    });
+    const after = { enabled: settings.enabled, botName: settings.botName, steps: settings.steps };
     await this.audit.record(
       ctx,
       { action: AUDIT_ACTIONS.chatbotUpdate, outcome: 'success', details: { before, after } },

@@ -13,19 +13,21 @@ export class FileRequestFulfiller implements FileRequestsPort {
   constructor(private readonly requests: FileRequestsRepository) {}
 
   async fulfil(
-    p: Principal,
+    principal: Principal,
     chatId: string,
     requestId: string,
     messageId: string,
     files: AttachmentDto[],
   ): Promise<void> {
-    const r = isUUID(requestId) ? await this.requests.lock(p.accountId, chatId, requestId) : null;
-    if (!r) throw new NotFoundError('File request', { field: 'fileRequestId' });
-    if (r.status !== 'open')
-      throw new ConflictError(`This file request is already ${r.status}`, { field: 'fileRequestId' });
+    const request = isUUID(requestId)
+      ? await this.requests.lock(principal.accountId, chatId, requestId)
+      : null;
+    if (!request) throw new NotFoundError('File request', { field: 'fileRequestId' });
+    if (request.status !== 'open')
+      throw new ConflictError(`This file request is already ${request.status}`, { field: 'fileRequestId' });
     if (files.length === 0)
       throw new ValidationError('Attach at least one file to answer a file request', 'attachmentIds');
-    assertFilesMatchRequest(r, files);
-    await this.requests.resolve(r.id, 'fulfilled', messageId);
+    assertFilesMatchRequest(request, files);
+    await this.requests.resolve(request.id, 'fulfilled', messageId);
   }
 }

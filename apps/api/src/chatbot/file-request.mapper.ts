@@ -1,19 +1,19 @@
 import type { FileRequestDto } from '@satchel/contracts';
 import type { FileRequestEntity } from './file-request.entity';
 
-export function toFileRequestDto(r: FileRequestEntity): FileRequestDto {
+export function toFileRequestDto(request: FileRequestEntity): FileRequestDto {
   return {
-    id: r.id,
-    chatId: r.chatId,
-    messageId: r.messageId,
-    prompt: r.prompt,
-    allowedTypes: r.allowedTypes,
-    maxSizeKb: r.maxSizeKb,
-    skippable: r.skippable,
-    status: r.status,
-    requestedBy: { role: r.requestedByRole, id: r.requestedById, name: r.requestedByName },
-    fulfilledMessageId: r.fulfilledMessageId,
-    createdAt: r.createdAt.toISOString(),
-    resolvedAt: r.resolvedAt?.toISOString() ?? null,
+    id: request.id,
+    chatId: request.chatId,
+    messageId: request.messageId,
+    prompt: request.prompt,
+    allowedTypes: request.allowedTypes,
+    maxSizeKb: request.maxSizeKb,
+    skippable: request.skippable,
+    status: request.status,
+    requestedBy: { role: request.requestedByRole, id: request.requestedById, name: request.requestedByName },
+    fulfilledMessageId: request.fulfilledMessageId,
+    createdAt: request.createdAt.toISOString(),
+    resolvedAt: request.resolvedAt?.toISOString() ?? null,
   };
 }

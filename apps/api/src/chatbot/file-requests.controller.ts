@@ -18,41 +18,41 @@ export class FileRequestsController {
   @Allow(...STAFF)
   @Post()
   create(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Param('chatId', ParseUUIDPipe) chatId: string,
     @Body() dto: CreateFileRequestDto,
   ): Promise<FileRequestDto> {
-    return this.requests.create(p, chatId, dto);
+    return this.requests.create(principal, chatId, dto);
   }
 
   @Allow(...PARTICIPANTS)
   @Get()
   list(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Param('chatId', ParseUUIDPipe) chatId: string,
   ): Promise<FileRequestDto[]> {
-    return this.requests.list(p, chatId);
+    return this.requests.list(principal, chatId);
   }
 
   @Allow(...PARTICIPANTS)
   @Post(':id/skip')
   @HttpCode(200)
   skip(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Param('chatId', ParseUUIDPipe) chatId: string,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<FileRequestDto> {
-    return this.requests.skip(p, chatId, id);
+    return this.requests.skip(principal, chatId, id);
   }
 
   @Allow(...STAFF)
   @Post(':id/cancel')
   @HttpCode(200)
   cancel(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Param('chatId', ParseUUIDPipe) chatId: string,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<FileRequestDto> {
-    return this.requests.cancel(p, chatId, id);
+    return this.requests.cancel(principal, chatId, id);
   }
 }

@@ -36,16 +36,16 @@ export class FileRequestsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async list(p: Principal, chatId: string): Promise<FileRequestDto[]> {
-    await this.chats.accessibleChat(p, chatId);
-    return (await this.requests.forChat(p.accountId, chatId)).map(toFileRequestDto);
+  async list(principal: Principal, chatId: string): Promise<FileRequestDto[]> {
+    await this.chats.accessibleChat(principal, chatId);
+    return (await this.requests.forChat(principal.accountId, chatId)).map(toFileRequestDto);
   }
 
   /** An operator's or API client's request: a message with the prompt, and the request pointing at it. */
-  async create(p: Principal, chatId: string, dto: CreateFileRequestDto): Promise<FileRequestDto> {
+  async create(principal: Principal, chatId: string, dto: CreateFileRequestDto): Promise<FileRequestDto> {
     const spec = this.validSpec(dto);
-    return this.createWith(p.accountId, actorOf(p), spec, (withMessage) =>
-      this.chats.send(p, chatId, { text: spec.prompt }, withMessage),
+    return this.createWith(principal.accountId, actorOf(principal), spec, (withMessage) =>
+      this.chats.send(principal, chatId, { text: spec.prompt }, withMessage),
     );
   }
 
@@ -79,21 +79,25 @@ export class FileRequestsService {
     return this.announce(accountId, row as FileRequestEntity);
   }
 
-  async skip(p: Principal, chatId: string, id: string): Promise<FileRequestDto> {
-    const r = await this.openRequest(p, chatId, id);
-    if (!r.skippable) throw new UnprocessableError('This file request cannot be skipped');
-    return this.close(p.accountId, r, 'skipped');
+  async skip(principal: Principal, chatId: string, id: string): Promise<FileRequestDto> {
+    const request = await this.openRequest(principal, chatId, id);
+    if (!request.skippable) throw new UnprocessableError('This file request cannot be skipped');
+    return this.close(principal.accountId, request, 'skipped');
   }
 
-  async cancel(p: Principal, chatId: string, id: string): Promise<FileRequestDto> {
-    return this.close(p.accountId, await this.openRequest(p, chatId, id), 'cancelled');
+  async cancel(principal: Principal, chatId: string, id: string): Promise<FileRequestDto> {
+    return this.close(principal.accountId, await this.openRequest(principal, chatId, id), 'cancelled');
   }
 
   /** Marks an open request fulfilled by a message that was already stored (files sent without the button). */
-  async fulfilLater(accountId: string, r: FileRequestEntity, messageId: string): Promise<FileRequestDto> {
-    await this.requests.resolve(r.id, 'fulfilled', messageId);
+  async fulfilLater(
+    accountId: string,
+    request: FileRequestEntity,
+    messageId: string,
+  ): Promise<FileRequestDto> {
+    await this.requests.resolve(request.id, 'fulfilled', messageId);
     return this.announce(accountId, {
-      ...r,
+      ...request,
       status: 'fulfilled',
       fulfilledMessageId: messageId,
       resolvedAt: new Date(),
@@ -101,8 +105,8 @@ export class FileRequestsService {
   }
 
   async announceById(accountId: string, chatId: string, id: string): Promise<FileRequestDto | null> {
-    const r = await this.requests.find(accountId, chatId, id);
-    return r ? this.announce(accountId, r) : null;
+    const request = await this.requests.find(accountId, chatId, id);
+    return request ? this.announce(accountId, request) : null;
   }
 
   find(accountId: string, chatId: string, id: string): Promise<FileRequestEntity | null> {
@@ -111,19 +115,19 @@ export class FileRequestsService {
 
   private async close(
     accountId: string,
-    r: FileRequestEntity,
+    request: FileRequestEntity,
     status: 'skipped' | 'cancelled',
   ): Promise<FileRequestDto> {
-    await this.requests.resolve(r.id, status, null);
-    return this.announce(accountId, { ...r, status, resolvedAt: new Date() });
+    await this.requests.resolve(request.id, status, null);
+    return this.announce(accountId, { ...request, status, resolvedAt: new Date() });
   }
 
-  private async openRequest(p: Principal, chatId: string, id: string): Promise<FileRequestEntity> {
-    await this.chats.accessibleChat(p, chatId);
-    const r = isUUID(id) ? await this.requests.find(p.accountId, chatId, id) : null;
-    if (!r) throw new NotFoundError('File request');
-    if (r.status !== 'open') throw new ConflictError(`This file request is already ${r.status}`);
-    return r;
+  private async openRequest(principal: Principal, chatId: string, id: string): Promise<FileRequestEntity> {
+    await this.chats.accessibleChat(principal, chatId);
+    const request = isUUID(id) ? await this.requests.find(principal.accountId, chatId, id) : null;
+    if (!request) throw new NotFoundError('File request');
+    if (request.status !== 'open') throw new ConflictError(`This file request is already ${request.status}`);
+    return request;
   }
 
   private announce(accountId: string, r: FileRequestEntity): FileRequestDto {

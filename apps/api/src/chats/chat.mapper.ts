@@ -2,31 +2,31 @@ import type { AttachmentDto, ChatDto, MessageDto } from '@satchel/contracts';
 import type { ChatEntity } from './chat.entity';
 import type { MessageEntity } from './message.entity';
 
-export function toChatDto(c: ChatEntity): ChatDto {
+export function toChatDto(chat: ChatEntity): ChatDto {
   return {
-    id: c.id,
-    accountId: c.accountId,
-    status: c.status,
-    visitorName: c.visitorName,
-    visitorEmail: c.visitorEmail ?? null,
-    visitorVerified: c.visitorVerified ?? false,
-    source: c.source,
-    createdAt: c.createdAt.toISOString(),
-    lastMessageAt: c.lastMessageAt?.toISOString() ?? null,
-    closedAt: c.closedAt?.toISOString() ?? null,
-    lastMessagePreview: c.lastMessagePreview,
-    assignee: c.assignedUserId ? { id: c.assignedUserId, name: c.assigneeName ?? '' } : null,
-    visitorContext: c.visitorContext ?? null,
+    id: chat.id,
+    accountId: chat.accountId,
+    status: chat.status,
+    visitorName: chat.visitorName,
+    visitorEmail: chat.visitorEmail ?? null,
+    visitorVerified: chat.visitorVerified ?? false,
+    source: chat.source,
+    createdAt: chat.createdAt.toISOString(),
+    lastMessageAt: chat.lastMessageAt?.toISOString() ?? null,
+    closedAt: chat.closedAt?.toISOString() ?? null,
+    lastMessagePreview: chat.lastMessagePreview,
+    assignee: chat.assignedUserId ? { id: chat.assignedUserId, name: chat.assigneeName ?? '' } : null,
+    visitorContext: chat.visitorContext ?? null,
   };
 }
 
-export function toMessageDto(m: MessageEntity, attachments: AttachmentDto[] = []): MessageDto {
+export function toMessageDto(message: MessageEntity, attachments: AttachmentDto[] = []): MessageDto {
   return {
-    id: m.id,
-    chatId: m.chatId,
-    text: m.text,
-    author: { role: m.authorRole, id: m.authorId, name: m.authorName },
+    id: message.id,
+    chatId: message.chatId,
+    text: message.text,
+    author: { role: message.authorRole, id: message.authorId, name: message.authorName },
     attachments,
-    createdAt: m.createdAt.toISOString(),
+    createdAt: message.createdAt.toISOString(),
   };
 }

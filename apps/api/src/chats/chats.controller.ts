@@ -24,62 +24,62 @@ export class ChatsController {
   ) {}
 
   @Post()
-  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateChatDto): Promise<ChatDto> {
-    return this.chats.create(p, dto.visitorName);
+  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateChatDto): Promise<ChatDto> {
+    return this.chats.create(principal, dto.visitorName);
   }
 
   @Get()
-  list(@CurrentPrincipal() p: Principal, @Query() q: ChatListQueryDto): Promise<Page<ChatDto>> {
-    return this.chats.list(p, q);
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ChatListQueryDto): Promise<Page<ChatDto>> {
+    return this.chats.list(principal, query);
   }
 
   @Allow(...PARTICIPANTS)
   @Get(':id')
-  get(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ChatDto> {
-    return this.chats.get(p, id);
+  get(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ChatDto> {
+    return this.chats.get(principal, id);
   }
 
   @Post(':id/close')
   @HttpCode(200)
   close(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<ChatDto> {
-    return this.chats.close({ principal: p, ip }, id);
+    return this.chats.close({ principal, ip }, id);
   }
 
   @Post(':id/reopen')
   @HttpCode(200)
   reopen(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<ChatDto> {
-    return this.chats.reopen({ principal: p, ip }, id);
+    return this.chats.reopen({ principal, ip }, id);
   }
 
   @Post(':id/assign')
   @HttpCode(200)
   assign(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: AssignChatDto,
   ): Promise<ChatDto> {
-    return this.chats.assign({ principal: p, ip }, id, dto.userId);
+    return this.chats.assign({ principal, ip }, id, dto.userId);
   }
 
   @Allow(...PARTICIPANTS)
   @Get(':id/messages')
   async messages(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
-    @Query() q: MessageListQueryDto,
+    @Query() query: MessageListQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<MessageDto[]> {
     // The body stays a plain array (older clients); the cursor of the older messages is a header.
-    const page = await this.chats.listMessages(p, id, q);
+    const page = await this.chats.listMessages(principal, id, query);
     if (page.nextCursor) res.setHeader(NEXT_CURSOR_HEADER, page.nextCursor);
     return page.items;
   }
@@ -88,11 +88,11 @@ export class ChatsController {
   @Post(':id/messages')
   @RateLimit('message_sender', 'message_chat')
   send(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: SendMessageDto,
   ): Promise<MessageDto> {
-    return this.chats.send(p, id, dto);
+    return this.chats.send(principal, id, dto);
   }
 
   /** Seed 004: a signed, expiring connection string for the Socket.IO handshake. */
@@ -100,10 +100,10 @@ export class ChatsController {
   @Post(':id/connection')
   @RateLimit('connection')
   async connection(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<ConnectionStringResponse> {
-    await this.chats.accessibleChat(p, id);
-    return this.connections.issue(p, id);
+    await this.chats.accessibleChat(principal, id);
+    return this.connections.issue(principal, id);
   }
 }

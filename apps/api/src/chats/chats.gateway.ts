@@ -34,8 +34,12 @@ interface SocketState {
 
 /** The same checks as `POST /v1/chats/:id/messages` (text length, attachment ids). */
 const validation = createValidationPipe();
-const validMessage = async (m: RealtimeSendMessage): Promise<SendMessageDto> => {
-  const body = { text: m.text, attachmentIds: m.attachmentIds, fileRequestId: m.fileRequestId };
+const validMessage = async (message: RealtimeSendMessage): Promise<SendMessageDto> => {
+  const body = {
+    text: message.text,
+    attachmentIds: message.attachmentIds,
+    fileRequestId: message.fileRequestId,
+  };
   const problem = bodyProblem(body);
   if (problem) throw new ValidationError(problem.message, problem.field, { code: problem.code });
   return (await validation.transform(body, { type: 'body', metatype: SendMessageDto })) as SendMessageDto;

@@ -33,13 +33,13 @@ export class ChatsRepository {
     return this.repo().save(this.repo().create({ status: 'open', ...data }));
   }
 
-  async list(f: ChatFilter): Promise<[ChatEntity[], number]> {
+  async list(filter: ChatFilter): Promise<[ChatEntity[], number]> {
     const qb = this.repo()
       .createQueryBuilder('c')
-      .where('c.accountId = :accountId', { accountId: f.accountId });
-    if (f.status) qb.andWhere('c.status = :status', { status: f.status });
-    if (f.q) qb.andWhere('c.visitorName ILIKE :q', { q: `%${f.q.replace(/[\\%_]/g, '\\$&')}%` });
-    return qb.orderBy('c.updatedAt', 'DESC').skip(f.skip).take(f.take).getManyAndCount();
+      .where('c.accountId = :accountId', { accountId: filter.accountId });
+    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    if (filter.q) qb.andWhere('c.visitorName ILIKE :q', { q: `%${filter.q.replace(/[\\%_]/g, '\\$&')}%` });
+    return qb.orderBy('c.updatedAt', 'DESC').skip(filter.skip).take(filter.take).getManyAndCount();
   }
 
   async recordMessage(chatId: string, at: Date, preview: string): Promise<void> {

@@ -93,35 +93,35 @@ export class ChatsService {
     return { chatId: started.chat.id, visitorToken: started.visitorToken };
   }
 
-  async create(p: Principal, visitorName?: string): Promise<ChatDto> {
+  async create(principal: Principal, visitorName?: string): Promise<ChatDto> {
     const chat = await this.chats.create({
-      accountId: p.accountId,
+      accountId: principal.accountId,
       visitorName: visitorName?.trim() || 'Visitor',
       source: 'api',
     });
     return toChatDto(chat);
   }
 
-  async list(p: Principal, q: ChatListQueryDto): Promise<Page<ChatDto>> {
-    const { page, pageSize, skip } = pageOf(q);
+  async list(principal: Principal, query: ChatListQueryDto): Promise<Page<ChatDto>> {
+    const { page, pageSize, skip } = pageOf(query);
     const [rows, total] = await this.chats.list({
-      accountId: p.accountId,
-      status: q.status,
-      q: q.q,
+      accountId: principal.accountId,
+      status: query.status,
+      q: query.q,
       skip,
       take: pageSize,
     });
     return { items: rows.map(toChatDto), total, page, pageSize };
   }
 
-  async get(p: Principal, chatId: string): Promise<ChatDto> {
-    return toChatDto(await this.accessibleChat(p, chatId));
+  async get(principal: Principal, chatId: string): Promise<ChatDto> {
+    return toChatDto(await this.accessibleChat(principal, chatId));
   }
 
   /** The chat if this principal may see it; another account's or another visitor's chat is a 404. */
-  async accessibleChat(p: Principal, chatId: string): Promise<ChatEntity> {
-    const chat = await this.chats.findInAccount(p.accountId, chatId);
-    if (!chat || !canAccessChat(p, chat)) throw new NotFoundError('Chat');
+  async accessibleChat(principal: Principal, chatId: string): Promise<ChatEntity> {
+    const chat = await this.chats.findInAccount(principal.accountId, chatId);
+    if (!chat || !canAccessChat(principal, chat)) throw new NotFoundError('Chat');
     return chat;
   }
 
@@ -225,17 +225,17 @@ export class ChatsService {
 
   /** A page of a chat's messages (oldest first) and the cursor of the older ones, if any. */
   async listMessages(
-    p: Principal,
+    principal: Principal,
     chatId: string,
-    q: MessageListQueryDto,
+    query: MessageListQueryDto,
   ): Promise<{ items: MessageDto[]; nextCursor: string | null }> {
-    await this.accessibleChat(p, chatId);
-    const before = q.cursor
-      ? decodeCursor(q.cursor, 'createdAt', 'DESC', CURSOR_VALUES.timestamp)
-      : q.before
-        ? { id: q.before }
+    await this.accessibleChat(principal, chatId);
+    const before = query.cursor
+      ? decodeCursor(query.cursor, 'createdAt', 'DESC', CURSOR_VALUES.timestamp)
+      : query.before
+        ? { id: query.before }
         : undefined;
-    const { rows, next } = await this.messages.list(chatId, q.limit ?? 50, before);
+    const { rows, next } = await this.messages.list(chatId, query.limit ?? 50, before);
     const files =
       rows.length && this.attachments
         ? await this.attachments.forMessages(rows.map((r) => r.id))
@@ -251,12 +251,12 @@ export class ChatsService {
    * transaction), then announces it.
    */
   async send(
-    p: Principal,
+    principal: Principal,
     chatId: string,
     input: NewMessage,
     withMessage?: WithMessage,
   ): Promise<MessageDto> {
-    const chat = await this.accessibleChat(p, chatId);
+    const chat = await this.accessibleChat(principal, chatId);
     const text = (input.text ?? '').trim();
     const ids = [...new Set(input.attachmentIds ?? [])];
     if (!text && ids.length === 0) throw new ValidationError('A message needs text or attachments', 'text');
@@ -264,17 +264,19 @@ export class ChatsService {
     if (input.fileRequestId && !this.fileRequests)
       throw new BadRequestError('File requests are not available');
     const requestId = input.fileRequestId;
-    if (chat.status === 'closed') await this.reopenForVisitor(p, chat);
+    if (chat.status === 'closed') await this.reopenForVisitor(principal, chat);
     return this.store(
       chat,
-      actorOf(p),
+      actorOf(principal),
       text,
       requestId,
       async (messageId) => {
         const files =
-          ids.length && this.attachments ? await this.attachments.link(p, chatId, messageId, ids) : [];
+          ids.length && this.attachments
+            ? await this.attachments.link(principal, chatId, messageId, ids)
+            : [];
         if (requestId && this.fileRequests)
-          await this.fileRequests.fulfil(p, chatId, requestId, messageId, files);
+          await this.fileRequests.fulfil(principal, chatId, requestId, messageId, files);
         return files;
       },
       withMessage,
@@ -339,11 +341,12 @@ export class ChatsService {
    * A visitor writing to a closed chat reopens it when the account allows it (audited as the
    * visitor's reopen); anyone else, or with the setting off, is refused.
    */
-  private async reopenForVisitor(p: Principal, chat: ChatEntity): Promise<void> {
-    const reopened = p.kind === 'visitor' && (await this.chats.reopenForVisitor(chat.id, chat.accountId));
+  private async reopenForVisitor(principal: Principal, chat: ChatEntity): Promise<void> {
+    const reopened =
+      principal.kind === 'visitor' && (await this.chats.reopenForVisitor(chat.id, chat.accountId));
     if (!reopened) throw new ForbiddenError('This chat is closed', { code: 'CHAT_CLOSED' });
     chat.status = 'open';
-    await this.audited({ principal: p, ip: null }, AUDIT_ACTIONS.chatReopen, chat, { byMessage: true });
+    await this.audited({ principal, ip: null }, AUDIT_ACTIONS.chatReopen, chat, { byMessage: true });
     await this.announce(chat);
   }
 

@@ -156,7 +156,7 @@ export const envSchema = z.object({
   MAX_FILE_SIZE: int(1, 100 * 1024 * 1024).default(5),
   ALLOWED_FILE_TYPES: z
     .string()
-    .refine((v) => seedTypeList(v) !== undefined, 'must list known extensions, e.g. ".pdf, .jpg"')
+    .refine((v) => pipeTypeList(v) !== undefined, 'must list known extensions, e.g. ".pdf, .jpg"')
     .optional(),
   ATTACHMENT_STORAGE_PATH: z.string().min(1).optional(),
   GENERATE_THUMBNAILS: bool.default(true),
@@ -178,9 +178,9 @@ export const envSchema = z.object({
 });
 
 /** Seed 000's `allowed_file_types` (`.pdf, .jpg`; commas, spaces or pipes) as a pipe list. */
-function seedTypeList(v: string): string | undefined {
+function pipeTypeList(types: string): string | undefined {
   try {
-    return normalizeAllowedTypes(v.replace(/[,\s]+/g, '|').replace(/^\|+|\|+$/g, ''));
+    return normalizeAllowedTypes(types.replace(/[,\s]+/g, '|').replace(/^\|+|\|+$/g, ''));
   } catch {
     return undefined;
   }
@@ -329,8 +329,8 @@ export class ConfigError extends Error {
 
 export function decodeKey(value: string): Buffer | undefined {
   if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
-  const b = Buffer.from(value, 'base64');
-  return b.length === 32 ? b : undefined;
+  const bytes = Buffer.from(value, 'base64');
+  return bytes.length === 32 ? bytes : undefined;
 }
 
 const REQUIRED_FOR_DRIVER: Record<Env['STORAGE_DRIVER'], (keyof Env)[]> = {
@@ -341,10 +341,10 @@ const REQUIRED_FOR_DRIVER: Record<Env['STORAGE_DRIVER'], (keyof Env)[]> = {
 };
 
 function parseDuration(token: string): number {
-  const m = /^(\d+)(ms|s|m|h)?$/.exec(token);
-  if (!m) throw new Error(`bad duration ${token}`);
-  const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 'ms'] ?? 1;
-  return Number(m[1]) * unit;
+  const match = /^(\d+)(ms|s|m|h)?$/.exec(token);
+  if (!match) throw new Error(`bad duration ${token}`);
+  const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[match[2] ?? 'ms'] ?? 1;
+  return Number(match[1]) * unit;
 }
 
 /** Validates the environment into one typed object; every problem names its variable. */
@@ -422,7 +422,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       platformDefaults: {
         rule: {
           enabled: true,
-          allowedTypes: (e.ALLOWED_FILE_TYPES && seedTypeList(e.ALLOWED_FILE_TYPES)) || DEFAULT_ALLOWED_TYPES,
+          allowedTypes: (e.ALLOWED_FILE_TYPES && pipeTypeList(e.ALLOWED_FILE_TYPES)) || DEFAULT_ALLOWED_TYPES,
           maxSizeKb: e.MAX_FILE_SIZE * 1024,
         },
         accessTokenRequired: e.ACCESS_TOKEN_REQUIRED,
@@ -509,8 +509,8 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
 }
 
 function clamdAddress(value: string): { host: string; port: number } {
-  const u = new URL(value);
-  return { host: u.hostname.replace(/^\[|\]$/g, ''), port: Number(u.port || 3310) };
+  const address = new URL(value);
+  return { host: address.hostname.replace(/^\[|\]$/g, ''), port: Number(address.port || 3310) };
 }
 
 const MASTER_KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;

@@ -8,9 +8,9 @@ function partsOf(value: string): Map<string, string> {
   return parts;
 }
 
-const isHttpUrl = (v: string) => {
+const isHttpUrl = (value: string) => {
   try {
-    return ['http:', 'https:'].includes(new URL(v).protocol);
+    return ['http:', 'https:'].includes(new URL(value).protocol);
   } catch {
     return false;
   }
@@ -22,18 +22,18 @@ const isHttpUrl = (v: string) => {
  * the SDK (which is only loaded when the driver is created).
  */
 export function azureConnectionStringProblem(value: string): string | undefined {
-  const p = partsOf(value);
-  if (p.get('usedevelopmentstorage') === 'true') return undefined;
-  const endpoint = p.get('blobendpoint');
+  const parts = partsOf(value);
+  if (parts.get('usedevelopmentstorage') === 'true') return undefined;
+  const endpoint = parts.get('blobendpoint');
   if (endpoint !== undefined && !isHttpUrl(endpoint)) return 'BlobEndpoint must be an http or https URL';
-  if (p.has('defaultendpointsprotocol') && p.has('accountkey')) {
-    if (!p.get('accountname')) return 'AccountName is missing';
-    if (Buffer.from(p.get('accountkey') ?? '', 'base64').length === 0) return 'AccountKey is empty';
+  if (parts.has('defaultendpointsprotocol') && parts.has('accountkey')) {
+    if (!parts.get('accountname')) return 'AccountName is missing';
+    if (Buffer.from(parts.get('accountkey') ?? '', 'base64').length === 0) return 'AccountKey is empty';
     if (endpoint) return undefined;
-    if (!['http', 'https'].includes(p.get('defaultendpointsprotocol')?.toLowerCase() ?? ''))
+    if (!['http', 'https'].includes(parts.get('defaultendpointsprotocol')?.toLowerCase() ?? ''))
       return "DefaultEndpointsProtocol must be 'https' or 'http'";
-    return p.get('endpointsuffix') ? undefined : 'EndpointSuffix (or BlobEndpoint) is missing';
+    return parts.get('endpointsuffix') ? undefined : 'EndpointSuffix (or BlobEndpoint) is missing';
   }
-  if (endpoint && p.get('sharedaccesssignature')) return undefined;
+  if (endpoint && parts.get('sharedaccesssignature')) return undefined;
   return 'needs DefaultEndpointsProtocol, AccountName and AccountKey, or BlobEndpoint and SharedAccessSignature';
 }

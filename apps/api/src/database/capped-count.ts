@@ -21,6 +21,6 @@ export async function cappedCount<T extends ObjectLiteral>(
     `SELECT COUNT(*)::int AS n FROM (${sql}) AS capped`,
     params,
   );
-  const n = rows[0].n;
-  return { total: Math.min(n, limit), totalIsLowerBound: n > limit };
+  const count = rows[0].n;
+  return { total: Math.min(count, limit), totalIsLowerBound: count > limit };
 }

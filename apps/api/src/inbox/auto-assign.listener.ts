@@ -19,28 +19,28 @@ export class AutoAssignListener {
   ) {}
 
   @OnEvent(EVENTS.chatStarted, { async: true })
-  async onStarted(e: ChatStartedEvent): Promise<void> {
-    await this.safely(() => this.maybeAssign(e));
+  async onStarted(event: ChatStartedEvent): Promise<void> {
+    await this.safely(() => this.maybeAssign(event));
   }
 
   /** A hand-over by the bot makes a pending chat wait for an operator. */
   @OnEvent(EVENTS.chatUpdated, { async: true })
-  async onUpdated(e: ChatUpdatedEvent): Promise<void> {
-    await this.safely(() => this.maybeAssign(e));
+  async onUpdated(event: ChatUpdatedEvent): Promise<void> {
+    await this.safely(() => this.maybeAssign(event));
   }
 
-  private async maybeAssign(e: ChatUpdatedEvent): Promise<void> {
-    if (e.chat.status !== 'open' || e.chat.assignee) return;
-    const s = await this.settings.find(e.accountId);
-    if (!s?.autoAssign) return;
+  private async maybeAssign(event: ChatUpdatedEvent): Promise<void> {
+    if (event.chat.status !== 'open' || event.chat.assignee) return;
+    const settings = await this.settings.find(event.accountId);
+    if (!settings?.autoAssign) return;
     const online = [];
-    for (const u of await this.inbox.staff(e.accountId))
-      if (await this.realtime.isUserOnline(u.id)) online.push(u);
+    for (const user of await this.inbox.staff(event.accountId))
+      if (await this.realtime.isUserOnline(user.id)) online.push(user);
     if (online.length === 0) return;
-    const after = online.findIndex((u) => u.id === s.lastAssignedUserId);
+    const after = online.findIndex((u) => u.id === settings.lastAssignedUserId);
     const next = online[(after + 1) % online.length];
-    if (!(await this.settings.claimTurn(e.accountId, s.lastAssignedUserId, next.id))) return;
-    await this.chats.assignAutomatically(e.accountId, e.chat.id, next);
+    if (!(await this.settings.claimTurn(event.accountId, settings.lastAssignedUserId, next.id))) return;
+    await this.chats.assignAutomatically(event.accountId, event.chat.id, next);
   }
 
   private async safely(work: () => Promise<void>): Promise<void> {

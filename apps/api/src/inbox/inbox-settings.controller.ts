@@ -15,17 +15,17 @@ export class InboxSettingsController {
 
   @Allow(...ADMINS)
   @Get()
-  get(@CurrentPrincipal() p: Principal): Promise<InboxSettings> {
-    return this.settings.get(p.accountId);
+  get(@CurrentPrincipal() principal: Principal): Promise<InboxSettings> {
+    return this.settings.get(principal.accountId);
   }
 
   @Allow(...ADMINS)
   @Put()
   update(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Body() dto: UpdateInboxSettingsDto,
   ): Promise<InboxSettings> {
-    return this.settings.update({ principal: p, ip }, dto);
+    return this.settings.update({ principal, ip }, dto);
   }
 }

@@ -21,22 +21,22 @@ export class InboxSettingsRepository {
       `SELECT reopen_on_visitor_message, auto_assign, last_assigned_user_id FROM inbox_settings WHERE account_id = $1`,
       [accountId],
     );
-    const r = rows[0];
-    return r
+    const row = rows[0];
+    return row
       ? {
-          reopenOnVisitorMessage: r.reopen_on_visitor_message,
-          autoAssign: r.auto_assign,
-          lastAssignedUserId: r.last_assigned_user_id,
+          reopenOnVisitorMessage: row.reopen_on_visitor_message,
+          autoAssign: row.auto_assign,
+          lastAssignedUserId: row.last_assigned_user_id,
         }
       : null;
   }
 
-  async save(accountId: string, s: InboxSettings): Promise<void> {
+  async save(accountId: string, settings: InboxSettings): Promise<void> {
     await this.db.query(
       `INSERT INTO inbox_settings (account_id, reopen_on_visitor_message, auto_assign) VALUES ($1, $2, $3)
        ON CONFLICT (account_id) DO UPDATE
          SET reopen_on_visitor_message = $2, auto_assign = $3, updated_at = now()`,
-      [accountId, s.reopenOnVisitorMessage, s.autoAssign],
+      [accountId, settings.reopenOnVisitorMessage, settings.autoAssign],
     );
   }
 

@@ -14,9 +14,9 @@ export class InboxSettingsService {
   ) {}
 
   async get(accountId: string): Promise<InboxSettings> {
-    const s = await this.repo.find(accountId);
-    return s
-      ? { reopenOnVisitorMessage: s.reopenOnVisitorMessage, autoAssign: s.autoAssign }
+    const settings = await this.repo.find(accountId);
+    return settings
+      ? { reopenOnVisitorMessage: settings.reopenOnVisitorMessage, autoAssign: settings.autoAssign }
       : DEFAULT_INBOX_SETTINGS;
   }
 

@@ -19,12 +19,12 @@ export class InboxController {
   @Allow(...OPERATORS)
   @Get()
   async list(
-    @CurrentPrincipal() p: Principal,
-    @Query() q: InboxQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: InboxQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<InboxChatDto[]> {
     // The body stays a plain array (older clients); the next window's cursor is a header.
-    const page = await this.inbox.list(p, q);
+    const page = await this.inbox.list(principal, query);
     if (page.nextCursor) res.setHeader(NEXT_CURSOR_HEADER, page.nextCursor);
     return page.items;
   }
@@ -32,31 +32,34 @@ export class InboxController {
   /** Chats per view (Mine, Unassigned, All open, Closed). */
   @Allow(...OPERATORS)
   @Get('counts')
-  counts(@CurrentPrincipal() p: Principal): Promise<InboxCounts> {
-    return this.inbox.counts(p);
+  counts(@CurrentPrincipal() principal: Principal): Promise<InboxCounts> {
+    return this.inbox.counts(principal);
   }
 
   /** Who can take a chat, online or away. */
   @Allow(...OPERATORS)
   @Get('operators')
-  operators(@CurrentPrincipal() p: Principal): Promise<OperatorPresenceDto[]> {
-    return this.inbox.operators(p);
+  operators(@CurrentPrincipal() principal: Principal): Promise<OperatorPresenceDto[]> {
+    return this.inbox.operators(principal);
   }
 
   /** The side panel: who the visitor is, where they write from, their earlier conversations. */
   @Allow(...OPERATORS)
   @Get(':chatId/visitor')
   visitor(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Param('chatId', ParseUUIDPipe) chatId: string,
   ): Promise<VisitorProfileDto> {
-    return this.inbox.visitor(p, chatId);
+    return this.inbox.visitor(principal, chatId);
   }
 
   @Allow(...OPERATORS)
   @Post(':chatId/read')
   @HttpCode(204)
-  read(@CurrentPrincipal() p: Principal, @Param('chatId', ParseUUIDPipe) chatId: string): Promise<void> {
-    return this.inbox.markRead(p, chatId);
+  read(
+    @CurrentPrincipal() principal: Principal,
+    @Param('chatId', ParseUUIDPipe) chatId: string,
+  ): Promise<void> {
+    return this.inbox.markRead(principal, chatId);
   }
 }

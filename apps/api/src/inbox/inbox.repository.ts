@@ -34,11 +34,11 @@ export class InboxRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** A view's chats, newest activity first, each with the visitor messages this user has not read. */
-  async chats(f: InboxFilter): Promise<{ chat: ChatEntity; unread: number; sortKey: string }[]> {
+  async chats(filter: InboxFilter): Promise<{ chat: ChatEntity; unread: number; sortKey: string }[]> {
     const qb = this.db
       .getRepository(ChatEntity)
       .createQueryBuilder('c')
-      .leftJoin('chat_reads', 'r', 'r.chat_id = c.id AND r.user_id = :userId', { userId: f.userId })
+      .leftJoin('chat_reads', 'r', 'r.chat_id = c.id AND r.user_id = :userId', { userId: filter.userId })
       .addSelect(
         `(SELECT count(*)::int FROM messages m
            WHERE m.chat_id = c.id AND m.author_role = 'visitor' AND m.created_at > COALESCE(r.last_read_at, '-infinity'))`,
@@ -46,19 +46,19 @@ export class InboxRepository {
       )
       .addSelect(ACTIVITY, 'activity')
       .addSelect(`${ACTIVITY}::text`, 'sort_key')
-      .where('c.accountId = :accountId', { accountId: f.accountId })
-      .andWhere(VIEW_WHERE[f.view]);
-    this.matching(qb, f);
-    if (f.after) {
+      .where('c.accountId = :accountId', { accountId: filter.accountId })
+      .andWhere(VIEW_WHERE[filter.view]);
+    this.matching(qb, filter);
+    if (filter.after) {
       qb.andWhere(`(${ACTIVITY}, c.id) < (CAST(:afterValue AS timestamptz), :afterId)`, {
-        afterValue: f.after.value,
-        afterId: f.after.id,
+        afterValue: filter.after.value,
+        afterId: filter.after.id,
       });
-    } else qb.offset(f.offset);
+    } else qb.offset(filter.offset);
     const { entities, raw } = await qb
       .orderBy('activity', 'DESC')
       .addOrderBy('c.id', 'DESC')
-      .limit(f.limit)
+      .limit(filter.limit)
       .getRawAndEntities<{ unread: number; sort_key: string }>();
     return entities.map((chat, i) => ({
       chat,
@@ -71,18 +71,18 @@ export class InboxRepository {
    * Visitor name/email, file name or message words. Each branch is a lookup in its own index
    * (trigram on chats and attachments, GIN on messages.text_tsv) rather than a scan per chat.
    */
-  private matching(qb: SelectQueryBuilder<ChatEntity>, f: InboxFilter): void {
-    if (!f.like) return;
+  private matching(qb: SelectQueryBuilder<ChatEntity>, filter: InboxFilter): void {
+    if (!filter.like) return;
     const branches = [
       'c.visitor_name ILIKE :like',
       'c.visitor_email ILIKE :like',
       `c.id IN (SELECT a.chat_id FROM attachments a
                  WHERE a.account_id = :accountId AND a.expired_at IS NULL AND a.name ILIKE :like)`,
     ];
-    if (f.tsquery)
+    if (filter.tsquery)
       branches.push(`c.id IN (SELECT m.chat_id FROM messages m
                  WHERE m.account_id = :accountId AND m.text_tsv @@ to_tsquery('simple', :tsquery))`);
-    qb.andWhere(`(${branches.join(' OR ')})`, { like: f.like, tsquery: f.tsquery });
+    qb.andWhere(`(${branches.join(' OR ')})`, { like: filter.like, tsquery: filter.tsquery });
   }
 
   async counts(accountId: string, userId: string): Promise<InboxCounts> {

@@ -23,20 +23,25 @@ export class InboxService {
   ) {}
 
   /** A window of a view's chats and, when it is full, the cursor of the next one. */
-  async list(p: Principal, q: InboxQueryDto): Promise<{ items: InboxChatDto[]; nextCursor: string | null }> {
-    const userId = this.userOf(p);
-    const limit = q.limit ?? INBOX_PAGE;
-    const text = q.q?.trim();
+  async list(
+    principal: Principal,
+    query: InboxQueryDto,
+  ): Promise<{ items: InboxChatDto[]; nextCursor: string | null }> {
+    const userId = this.userOf(principal);
+    const limit = query.limit ?? INBOX_PAGE;
+    const text = query.q?.trim();
     const rows = await this.inbox.chats({
-      accountId: p.accountId,
+      accountId: principal.accountId,
       userId,
-      view: q.view ?? 'open',
+      view: query.view ?? 'open',
       like: text ? `%${escapeLike(text)}%` : undefined,
       // The search module's folding, so the inbox finds what the search page finds.
       tsquery: text ? prefixTsQuery(searchWords(text)) : null,
       limit,
-      offset: q.offset ?? 0,
-      after: q.cursor ? decodeCursor(q.cursor, 'activity', 'DESC', CURSOR_VALUES.timestamp) : undefined,
+      offset: query.offset ?? 0,
+      after: query.cursor
+        ? decodeCursor(query.cursor, 'activity', 'DESC', CURSOR_VALUES.timestamp)
+        : undefined,
     });
     const last = rows.at(-1);
     return {
@@ -48,13 +53,13 @@ export class InboxService {
     };
   }
 
-  counts(p: Principal): Promise<InboxCounts> {
-    return this.inbox.counts(p.accountId, this.userOf(p));
+  counts(principal: Principal): Promise<InboxCounts> {
+    return this.inbox.counts(principal.accountId, this.userOf(principal));
   }
 
   /** Members who can take chats; online while they have a socket open. */
-  async operators(p: Principal): Promise<OperatorPresenceDto[]> {
-    const staff = await this.inbox.staff(p.accountId);
+  async operators(principal: Principal): Promise<OperatorPresenceDto[]> {
+    const staff = await this.inbox.staff(principal.accountId);
     return Promise.all(
       staff.map(async (u) => ({
         ...u,
@@ -63,20 +68,20 @@ export class InboxService {
     );
   }
 
-  async visitor(p: Principal, chatId: string): Promise<VisitorProfileDto> {
-    const chat = await this.chats.accessibleChat(p, chatId);
+  async visitor(principal: Principal, chatId: string): Promise<VisitorProfileDto> {
+    const chat = await this.chats.accessibleChat(principal, chatId);
     const earlier = await this.inbox.earlierChats(chat, EARLIER_CHATS);
     return { chat: toChatDto(chat), earlier: earlier.map(toChatDto) };
   }
 
-  async markRead(p: Principal, chatId: string): Promise<void> {
-    const userId = this.userOf(p);
-    await this.chats.accessibleChat(p, chatId);
+  async markRead(principal: Principal, chatId: string): Promise<void> {
+    const userId = this.userOf(principal);
+    await this.chats.accessibleChat(principal, chatId);
     await this.inbox.markRead(userId, chatId);
   }
 
-  private userOf(p: Principal): string {
-    if (p.kind !== 'user') throw new ForbiddenError('The inbox is for signed-in operators');
-    return p.userId;
+  private userOf(principal: Principal): string {
+    if (principal.kind !== 'user') throw new ForbiddenError('The inbox is for signed-in operators');
+    return principal.userId;
   }
 }

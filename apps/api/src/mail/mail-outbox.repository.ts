@@ -9,11 +9,11 @@ import type { MailMessage } from './mail-message';
 export class MailOutboxRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async insert(m: MailMessage): Promise<void> {
+  async insert(message: MailMessage): Promise<void> {
     await this.db.query(
       `INSERT INTO mail_outbox (account_id, kind, recipient, subject, text_body, html_body)
        VALUES ($1, $2, $3, $4, $5, $6)`,
-      [m.accountId, m.kind, m.to, m.subject, m.text, m.html],
+      [message.accountId, message.kind, message.to, message.subject, message.text, message.html],
     );
   }
 

@@ -22,8 +22,8 @@ export function mailLocale(locale: string | null | undefined): MailLocale {
 const fill = (s: string, vars: MailContent['vars']) =>
   s.replace(/\{(\w+)\}/g, (m, k: string) => (vars[k] !== undefined ? String(vars[k]) : m));
 
-const escapeHtml = (s: string) =>
-  s.replace(
+const escapeHtml = (text: string) =>
+  text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
@@ -35,14 +35,14 @@ export function renderMail(
   content: MailContent,
 ): RenderedMail {
   const lang = mailLocale(locale);
-  const t = { ...MAIL_TEXTS.en[kind], ...MAIL_TEXTS[lang][kind] };
-  const f = (s: string | undefined) => (s ? fill(s, content.vars) : '');
+  const texts = { ...MAIL_TEXTS.en[kind], ...MAIL_TEXTS[lang][kind] };
+  const fillIn = (s: string | undefined) => (s ? fill(s, content.vars) : '');
   const lines = content.lines ?? [];
   const text = [
-    f(t.intro),
+    fillIn(texts.intro),
     ...lines.map((l) => (l.href ? `- ${l.text} ${l.href}` : `- ${l.text}`)),
-    content.link && t.action ? `${f(t.action)}: ${content.link}` : '',
-    f(t.outro),
+    content.link && texts.action ? `${fillIn(texts.action)}: ${content.link}` : '',
+    fillIn(texts.outro),
   ]
     .filter(Boolean)
     .join('\n\n');
@@ -56,12 +56,12 @@ export function renderMail(
         .join('')}</ul>`
     : '';
   const button =
-    content.link && t.action
-      ? `<p><a href="${escapeHtml(content.link)}" style="background:#3f51b5;color:#fff;padding:10px 16px;border-radius:4px;text-decoration:none">${escapeHtml(f(t.action))}</a></p>`
+    content.link && texts.action
+      ? `<p><a href="${escapeHtml(content.link)}" style="background:#3f51b5;color:#fff;padding:10px 16px;border-radius:4px;text-decoration:none">${escapeHtml(fillIn(texts.action))}</a></p>`
       : '';
   const dir = RTL_LOCALES.has(lang) ? 'rtl' : 'ltr';
   const html = `<!doctype html><html lang="${lang}" dir="${dir}"><body style="font-family:sans-serif"><p>${escapeHtml(
-    f(t.intro),
-  )}</p>${htmlLines}${button}${t.outro ? `<p style="color:#555">${escapeHtml(f(t.outro))}</p>` : ''}</body></html>`;
-  return { subject: f(t.subject), text, html };
+    fillIn(texts.intro),
+  )}</p>${htmlLines}${button}${texts.outro ? `<p style="color:#555">${escapeHtml(fillIn(texts.outro))}</p>` : ''}</body></html>`;
+  return { subject: fillIn(texts.subject), text, html };
 }

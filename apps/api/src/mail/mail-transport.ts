@@ -18,14 +18,14 @@ export class MailTransport implements OnModuleDestroy {
     return this.transporter !== null;
   }
 
-  async send(m: MailMessage): Promise<void> {
+  async send(message: MailMessage): Promise<void> {
     if (!this.transporter) throw new Error('SMTP is not configured');
     await this.transporter.sendMail({
       from: this.config.mail.from,
-      to: m.to,
-      subject: m.subject,
-      text: m.text,
-      html: m.html,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
     });
   }
 

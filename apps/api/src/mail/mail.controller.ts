@@ -31,38 +31,38 @@ export class MailController {
 
   @Allow(...ADMINS)
   @Get('settings/team')
-  team(@CurrentPrincipal() p: Principal): Promise<TeamSettingsDto> {
-    return this.settings.get(p.accountId);
+  team(@CurrentPrincipal() principal: Principal): Promise<TeamSettingsDto> {
+    return this.settings.get(principal.accountId);
   }
 
   /** Email language, two-factor sign-in for everyone, transcripts to visitors on close. */
   @Allow(...ADMINS)
   @Put('settings/team')
   async updateTeam(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Body() dto: UpdateTeamSettingsDto,
   ): Promise<TeamSettingsDto> {
-    enforce(checkAccountSettingsChange(policyActorOf(p), p.accountId));
+    enforce(checkAccountSettingsChange(policyActorOf(principal), principal.accountId));
     const given = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
-    const next = { ...(await this.settings.get(p.accountId)), ...given };
-    await this.settings.save(p.accountId, next);
+    const next = { ...(await this.settings.get(principal.accountId)), ...given };
+    await this.settings.save(principal.accountId, next);
     return next;
   }
 
   @Allow('owner', 'admin', 'operator')
   @Get('me/notifications')
-  prefs(@CurrentPrincipal() p: Principal): Promise<NotificationPrefsDto> {
-    return this.settings.prefs(userIdOf(p));
+  prefs(@CurrentPrincipal() principal: Principal): Promise<NotificationPrefsDto> {
+    return this.settings.prefs(userIdOf(principal));
   }
 
   @Allow('owner', 'admin', 'operator')
   @Put('me/notifications')
   async savePrefs(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Body() dto: NotificationPrefsBody,
   ): Promise<NotificationPrefsDto> {
-    await this.settings.savePrefs(userIdOf(p), { emailWhenOffline: dto.emailWhenOffline });
-    return this.settings.prefs(userIdOf(p));
+    await this.settings.savePrefs(userIdOf(principal), { emailWhenOffline: dto.emailWhenOffline });
+    return this.settings.prefs(userIdOf(principal));
   }
 
   /** Where the transcript goes when the chat closes (if the account sends transcripts). */
@@ -70,15 +70,16 @@ export class MailController {
   @Put('chats/:id/visitor-email')
   @HttpCode(204)
   visitorEmail(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: VisitorEmailDto,
   ): Promise<void> {
-    return this.transcripts.setVisitorEmail(p, id, dto.email);
+    return this.transcripts.setVisitorEmail(principal, id, dto.email);
   }
 }
 
-function userIdOf(p: Principal): string {
-  if (p.kind !== 'user') throw new ForbiddenError('Only signed-in staff have notification preferences');
-  return p.userId;
+function userIdOf(principal: Principal): string {
+  if (principal.kind !== 'user')
+    throw new ForbiddenError('Only signed-in staff have notification preferences');
+  return principal.userId;
 }

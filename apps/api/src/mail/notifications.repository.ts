@@ -38,10 +38,10 @@ export class NotificationsRepository {
     );
   }
 
-  async addPending(userId: string, n: PendingNotification): Promise<void> {
+  async addPending(userId: string, notification: PendingNotification): Promise<void> {
     await this.db.query(
       `INSERT INTO pending_notifications (user_id, chat_id, kind, summary) VALUES ($1, $2, $3, $4)`,
-      [userId, n.chatId, n.kind, n.summary],
+      [userId, notification.chatId, notification.kind, notification.summary],
     );
   }
 

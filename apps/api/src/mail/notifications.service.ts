@@ -33,36 +33,36 @@ export class NotificationsService {
   ) {}
 
   @OnEvent(EVENTS.chatStarted, { async: true, suppressErrors: true })
-  async onChatStarted(e: ChatStartedEvent): Promise<void> {
-    const staff = await this.rows.staffToNotify(e.accountId);
+  async onChatStarted(event: ChatStartedEvent): Promise<void> {
+    const staff = await this.rows.staffToNotify(event.accountId);
     await this.queue(staff, {
-      chatId: e.chat.id,
+      chatId: event.chat.id,
       kind: 'new-chat',
-      summary: `New chat: ${e.chat.visitorName}`,
+      summary: `New chat: ${event.chat.visitorName}`,
     });
   }
 
   @OnEvent(EVENTS.messageCreated, { async: true, suppressErrors: true })
-  async onMessage(e: MessageCreatedEvent): Promise<void> {
-    if (e.message.author.role !== 'visitor') return;
-    const handlers = await this.rows.chatHandlers(e.chat.id);
-    const text = e.message.text || e.message.attachments.map((a) => a.name).join(', ');
+  async onMessage(event: MessageCreatedEvent): Promise<void> {
+    if (event.message.author.role !== 'visitor') return;
+    const handlers = await this.rows.chatHandlers(event.chat.id);
+    const text = event.message.text || event.message.attachments.map((a) => a.name).join(', ');
     await this.queue(handlers, {
-      chatId: e.chat.id,
+      chatId: event.chat.id,
       kind: 'new-message',
-      summary: `${e.chat.visitorName}: ${text.slice(0, 140)}`,
+      summary: `${event.chat.visitorName}: ${text.slice(0, 140)}`,
     });
   }
 
   @OnEvent(EVENTS.chatUpdated, { async: true, suppressErrors: true })
-  async onChatUpdated(e: ChatUpdatedEvent): Promise<void> {
-    if (e.chat.status === 'closed') await this.transcripts.sendOnClose(e.accountId, e.chat.id);
+  async onChatUpdated(event: ChatUpdatedEvent): Promise<void> {
+    if (event.chat.status === 'closed') await this.transcripts.sendOnClose(event.accountId, event.chat.id);
   }
 
-  private async queue(users: Recipient[], n: { chatId: string; kind: string; summary: string }) {
-    for (const u of users) {
-      await this.rows.addPending(u.id, n);
-      await this.jobs.scheduleNotification(u.id, this.config.mail.notifyOfflineDelayMs);
+  private async queue(users: Recipient[], notification: { chatId: string; kind: string; summary: string }) {
+    for (const user of users) {
+      await this.rows.addPending(user.id, notification);
+      await this.jobs.scheduleNotification(user.id, this.config.mail.notifyOfflineDelayMs);
     }
   }
 

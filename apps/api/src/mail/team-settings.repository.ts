@@ -15,20 +15,20 @@ export class TeamSettingsRepository {
       `SELECT locale, require_totp, transcript_emails FROM team_settings WHERE account_id = $1`,
       [accountId],
     );
-    const r = rows[0];
-    if (!r) return { ...DEFAULTS };
+    const row = rows[0];
+    if (!row) return { ...DEFAULTS };
     return {
-      locale: r['locale'] as string,
-      requireTotp: r['require_totp'] as boolean,
-      transcriptEmails: r['transcript_emails'] as boolean,
+      locale: row['locale'] as string,
+      requireTotp: row['require_totp'] as boolean,
+      transcriptEmails: row['transcript_emails'] as boolean,
     };
   }
 
-  async save(accountId: string, s: TeamSettingsDto): Promise<void> {
+  async save(accountId: string, settings: TeamSettingsDto): Promise<void> {
     await this.db.query(
       `INSERT INTO team_settings (account_id, locale, require_totp, transcript_emails) VALUES ($1, $2, $3, $4)
        ON CONFLICT (account_id) DO UPDATE SET locale = $2, require_totp = $3, transcript_emails = $4`,
-      [accountId, s.locale, s.requireTotp, s.transcriptEmails],
+      [accountId, settings.locale, settings.requireTotp, settings.transcriptEmails],
     );
   }
 
@@ -40,11 +40,11 @@ export class TeamSettingsRepository {
     return { emailWhenOffline: rows[0]?.email_enabled ?? true };
   }
 
-  async savePrefs(userId: string, p: NotificationPrefsDto): Promise<void> {
+  async savePrefs(userId: string, prefs: NotificationPrefsDto): Promise<void> {
     await this.db.query(
       `INSERT INTO notification_prefs (user_id, email_enabled) VALUES ($1, $2)
        ON CONFLICT (user_id) DO UPDATE SET email_enabled = $2`,
-      [userId, p.emailWhenOffline],
+      [userId, prefs.emailWhenOffline],
     );
   }
 }

@@ -17,8 +17,8 @@ export class TranscriptsService {
     private readonly mail: MailService,
   ) {}
 
-  async setVisitorEmail(p: Principal, chatId: string, email: string): Promise<void> {
-    await this.chats.accessibleChat(p, chatId);
+  async setVisitorEmail(principal: Principal, chatId: string, email: string): Promise<void> {
+    await this.chats.accessibleChat(principal, chatId);
     await this.rows.setVisitorEmail(chatId, email);
   }
 

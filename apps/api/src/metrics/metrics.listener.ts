@@ -29,8 +29,8 @@ export class MetricsListener implements OnModuleInit {
   }
 
   @OnEvent(EVENTS.attachmentCreated)
-  onStored(e: AttachmentCreatedEvent): void {
+  onStored(event: AttachmentCreatedEvent): void {
     this.metrics.uploads.inc({ outcome: 'stored' });
-    this.metrics.uploadBytes.inc({ outcome: 'stored' }, e.attachment.size);
+    this.metrics.uploadBytes.inc({ outcome: 'stored' }, event.attachment.size);
   }
 }

@@ -86,17 +86,17 @@ const labelOf = (range: string, unicast: string | undefined) =>
  * null when it is one whose IPv4 we cannot tell (local-use NAT64), which is refused.
  */
 function embeddedIPv4(addr: ipaddr.IPv6): { form: string; addr: ipaddr.IPv4 } | null | undefined {
-  const p = addr.parts;
+  const parts = addr.parts;
   const v4 = (hi: number, lo: number) => new ipaddr.IPv4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]);
   switch (addr.range()) {
     case 'ipv4Mapped':
       return { form: 'IPv4-mapped', addr: addr.toIPv4Address() };
     case 'rfc6145':
-      return { form: 'IPv4-translated', addr: v4(p[6], p[7]) };
+      return { form: 'IPv4-translated', addr: v4(parts[6], parts[7]) };
     case 'rfc6052':
-      return p[2] === 0 ? { form: 'NAT64', addr: v4(p[6], p[7]) } : null;
+      return parts[2] === 0 ? { form: 'NAT64', addr: v4(parts[6], parts[7]) } : null;
     case '6to4':
-      return { form: '6to4', addr: v4(p[1], p[2]) };
+      return { form: '6to4', addr: v4(parts[1], parts[2]) };
     default:
       return undefined;
   }

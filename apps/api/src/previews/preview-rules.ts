@@ -41,10 +41,10 @@ export interface PreviewSwitches {
 }
 
 /** The content types the account currently previews. */
-export function enabledContentTypes(s: PreviewSwitches): string[] {
-  if (!s.generateThumbnails) return [];
+export function enabledContentTypes(switches: PreviewSwitches): string[] {
+  if (!switches.generateThumbnails) return [];
   return Object.entries(KIND_OF_TYPE)
-    .filter(([, kind]) => s.previewKinds[SETTING_OF_KIND[kind]])
+    .filter(([, kind]) => switches.previewKinds[SETTING_OF_KIND[kind]])
     .map(([type]) => type);
 }
 
@@ -63,11 +63,11 @@ export interface InitialPreview {
 export const REVISABLE_REASONS = ['disabled', 'not previewable', 'not an image'];
 
 /** The state a new attachment starts in: rendered later (`pending`), or never. */
-export function initialPreview(contentType: string, s: PreviewSwitches): InitialPreview {
-  if (!s.generateThumbnails) return { status: 'unsupported', reason: 'disabled' };
+export function initialPreview(contentType: string, switches: PreviewSwitches): InitialPreview {
+  if (!switches.generateThumbnails) return { status: 'unsupported', reason: 'disabled' };
   const kind = previewKindOf(contentType);
   if (!kind) return { status: 'unsupported', reason: 'not previewable' };
-  if (!s.previewKinds[SETTING_OF_KIND[kind]]) return { status: 'unsupported', reason: 'disabled' };
+  if (!switches.previewKinds[SETTING_OF_KIND[kind]]) return { status: 'unsupported', reason: 'disabled' };
   return { status: 'pending', reason: null };
 }
 

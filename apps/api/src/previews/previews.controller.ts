@@ -18,11 +18,15 @@ export class PreviewsController {
   @RateLimit('download_ip')
   async preview(
     @Param('id', ParseUUIDPipe) id: string,
-    @Query() q: PreviewQueryDto,
+    @Query() query: PreviewQueryDto,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const d = await this.content.serve(id, q.size ?? 'small', downloadRequest(req, q.sig, 'preview'));
-    await sendDownload(res, d);
+    const served = await this.content.serve(
+      id,
+      query.size ?? 'small',
+      downloadRequest(req, query.sig, 'preview'),
+    );
+    await sendDownload(res, served);
   }
 }

@@ -21,36 +21,36 @@ export class PreviewsListener {
   ) {}
 
   @OnEvent(EVENTS.attachmentCreated, { async: true, promisify: true })
-  async onCreated(e: AttachmentCreatedEvent): Promise<void> {
+  async onCreated(event: AttachmentCreatedEvent): Promise<void> {
     try {
-      await this.previews.track(e.accountId, e.attachment.id, e.attachment.contentType);
+      await this.previews.track(event.accountId, event.attachment.id, event.attachment.contentType);
     } catch (err) {
       this.log.error(
-        `Could not queue the preview of attachment ${e.attachment.id}: ${(err as Error).message}`,
+        `Could not queue the preview of attachment ${event.attachment.id}: ${(err as Error).message}`,
       );
     }
   }
 
   @OnEvent(EVENTS.attachmentDeleted, { async: true, promisify: true })
-  async onDeleted(e: AttachmentDeletedEvent): Promise<void> {
+  async onDeleted(event: AttachmentDeletedEvent): Promise<void> {
     try {
-      await this.previews.forget(e.attachmentId);
+      await this.previews.forget(event.attachmentId);
     } catch (err) {
       this.log.error(
-        `Could not remove the previews of attachment ${e.attachmentId}: ${(err as Error).message}`,
+        `Could not remove the previews of attachment ${event.attachmentId}: ${(err as Error).message}`,
       );
     }
   }
 
   /** Previews (or one kind of them) switched on: existing files get theirs by a backfill job. */
   @OnEvent(EVENTS.uploadSettingsUpdated, { async: true, promisify: true })
-  async onSettingsUpdated(e: UploadSettingsUpdatedEvent): Promise<void> {
-    if (!previewsTurnedOn(e.before, e.after)) return;
+  async onSettingsUpdated(event: UploadSettingsUpdatedEvent): Promise<void> {
+    if (!previewsTurnedOn(event.before, event.after)) return;
     try {
-      await this.jobs.enqueueBackfill(e.accountId);
+      await this.jobs.enqueueBackfill(event.accountId);
     } catch (err) {
       this.log.error(
-        `Could not queue the preview backfill of account ${e.accountId}: ${(err as Error).message}`,
+        `Could not queue the preview backfill of account ${event.accountId}: ${(err as Error).message}`,
       );
     }
   }

@@ -29,8 +29,8 @@ export class PreviewsRepository {
 
   /** False when the row is gone (the attachment was deleted meanwhile). */
   async finish(attachmentId: string, patch: Partial<PreviewRow>): Promise<boolean> {
-    const r = await this.rows.update({ attachmentId }, patch);
-    return (r.affected ?? 0) > 0;
+    const result = await this.rows.update({ attachmentId }, patch);
+    return (result.affected ?? 0) > 0;
   }
 
   /** Deletes the row and returns it (its rendition keys), or null when there was none. */

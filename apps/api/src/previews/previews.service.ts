@@ -62,17 +62,17 @@ export class PreviewsService implements PreviewStatePort {
     // A row not yet written (an upload answered before its listener ran) shows what it will get.
     const switches = missing.length ? await this.settings.get(accountId) : undefined;
     const out = new Map<string, AttachmentPreviewInfo>();
-    for (const r of rows) {
-      const state = stored.get(r.id) ?? {
-        attachmentId: r.id,
+    for (const row of rows) {
+      const state = stored.get(row.id) ?? {
+        attachmentId: row.id,
         ...(switches
-          ? initialPreview(r.contentType, switches)
+          ? initialPreview(row.contentType, switches)
           : { status: 'pending' as const, reason: null }),
         width: null,
         height: null,
         placeholder: null,
       };
-      out.set(r.id, this.info(state, accessTokenRequired));
+      out.set(row.id, this.info(state, accessTokenRequired));
     }
     return out;
   }
@@ -185,19 +185,19 @@ export class PreviewsService implements PreviewStatePort {
     } satisfies AttachmentPreviewedEvent);
   }
 
-  private info(s: PreviewState, accessTokenRequired: boolean): AttachmentPreviewInfo {
+  private info(state: PreviewState, accessTokenRequired: boolean): AttachmentPreviewInfo {
     const info: AttachmentPreviewInfo = {
-      status: s.status,
-      width: s.width,
-      height: s.height,
-      placeholder: s.placeholder,
+      status: state.status,
+      width: state.width,
+      height: state.height,
+      placeholder: state.placeholder,
     };
-    if (s.reason) info.reason = s.reason;
-    if (s.pages) info.pages = s.pages;
-    if (s.durationMs) info.durationSeconds = s.durationMs / 1000;
-    if (s.status === 'ready') {
-      info.smallUrl = this.links.previewUrl(s.attachmentId, 'small', accessTokenRequired);
-      info.largeUrl = this.links.previewUrl(s.attachmentId, 'large', accessTokenRequired);
+    if (state.reason) info.reason = state.reason;
+    if (state.pages) info.pages = state.pages;
+    if (state.durationMs) info.durationSeconds = state.durationMs / 1000;
+    if (state.status === 'ready') {
+      info.smallUrl = this.links.previewUrl(state.attachmentId, 'small', accessTokenRequired);
+      info.largeUrl = this.links.previewUrl(state.attachmentId, 'large', accessTokenRequired);
     }
     return info;
   }

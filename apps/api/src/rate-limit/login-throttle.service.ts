@@ -64,22 +64,22 @@ export class LoginThrottle {
   }
 
   /** Lockouts in force: an admin sees those of their account's users, the owner every one. */
-  async list(p: Principal): Promise<LockoutDto[]> {
+  async list(principal: Principal): Promise<LockoutDto[]> {
     const now = Date.now();
-    return (await this.visible(p)).map((l) => toLockoutDto(l, now));
+    return (await this.visible(principal)).map((l) => toLockoutDto(l, now));
   }
 
-  async clear(p: Principal, key: string): Promise<void> {
-    const lockout = (await this.visible(p)).find((l) => l.key === key);
+  async clear(principal: Principal, key: string): Promise<void> {
+    const lockout = (await this.visible(principal)).find((l) => l.key === key);
     if (!lockout) throw new NotFoundError('Lockout');
     const policy: RateLimitPolicy = lockout.kind === 'ip' ? 'login_ip' : 'login_email';
     await this.counters.reset(policy, await this.limits.limitFor(policy, null), lockout.subject);
     await this.counters.deleteLockout(key);
   }
 
-  private async visible(p: Principal): Promise<LockoutRecord[]> {
+  private async visible(principal: Principal): Promise<LockoutRecord[]> {
     const all = await this.counters.lockouts();
-    return p.role === 'owner' ? all : all.filter((l) => l.accountId === p.accountId);
+    return principal.role === 'owner' ? all : all.filter((l) => l.accountId === principal.accountId);
   }
 }
 
@@ -87,21 +87,21 @@ function normalEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-function keysOf(a: Attempt): [[RateLimitPolicy, string], [RateLimitPolicy, string]] {
+function keysOf(attempt: Attempt): [[RateLimitPolicy, string], [RateLimitPolicy, string]] {
   return [
-    ['login_ip', a.ip ?? 'unknown'],
-    ['login_email', normalEmail(a.email)],
+    ['login_ip', attempt.ip ?? 'unknown'],
+    ['login_email', normalEmail(attempt.email)],
   ];
 }
 
-function toLockoutDto(l: LockoutRecord, now: number): LockoutDto {
+function toLockoutDto(record: LockoutRecord, now: number): LockoutDto {
   return {
-    key: l.key,
-    kind: l.kind,
-    subject: l.subject,
-    accountId: l.accountId,
-    failures: l.failures,
-    lockedUntil: new Date(l.until).toISOString(),
-    retryAfter: retryAfterSeconds({ msBeforeNext: l.until - now }),
+    key: record.key,
+    kind: record.kind,
+    subject: record.subject,
+    accountId: record.accountId,
+    failures: record.failures,
+    lockedUntil: new Date(record.until).toISOString(),
+    retryAfter: retryAfterSeconds({ msBeforeNext: record.until - now }),
   };
 }

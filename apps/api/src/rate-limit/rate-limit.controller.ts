@@ -19,27 +19,27 @@ export class RateLimitController {
 
   /** Every rate limit with its default, this account's override and the value in force. */
   @Get('settings/rate-limits')
-  settings(@CurrentPrincipal() p: Principal): Promise<RateLimitSettingsResponse> {
-    return this.limits.settings(p.accountId);
+  settings(@CurrentPrincipal() principal: Principal): Promise<RateLimitSettingsResponse> {
+    return this.limits.settings(principal.accountId);
   }
 
   @Put('settings/rate-limits')
   update(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Body() dto: UpdateRateLimitsDto,
   ): Promise<RateLimitSettingsResponse> {
-    return this.limits.updateOverrides(p.accountId, dto.overrides);
+    return this.limits.updateOverrides(principal.accountId, dto.overrides);
   }
 
   /** Login lockouts in force (an admin sees their account's users; the owner every one, IPs too). */
   @Get('security/lockouts')
-  async lockouts(@CurrentPrincipal() p: Principal): Promise<LockoutsResponse> {
-    return { items: await this.logins.list(p) };
+  async lockouts(@CurrentPrincipal() principal: Principal): Promise<LockoutsResponse> {
+    return { items: await this.logins.list(principal) };
   }
 
   @Delete('security/lockouts/:key')
   @HttpCode(204)
-  clear(@CurrentPrincipal() p: Principal, @Param('key') key: string): Promise<void> {
-    return this.logins.clear(p, key);
+  clear(@CurrentPrincipal() principal: Principal, @Param('key') key: string): Promise<void> {
+    return this.logins.clear(principal, key);
   }
 }

@@ -2,8 +2,8 @@ import type { Request } from 'express';
 import type { Principal } from '../common/auth/principal';
 import type { RateLimitPolicy } from './rate-limit.policies';
 
-function senderOf(p: Principal): string {
-  return p.kind === 'user' ? `user:${p.userId}` : `token:${p.tokenId}`;
+function senderOf(principal: Principal): string {
+  return principal.kind === 'user' ? `user:${principal.userId}` : `token:${principal.tokenId}`;
 }
 
 /**
@@ -11,7 +11,7 @@ function senderOf(p: Principal): string {
  * to this caller (e.g. the per-visitor limit for an operator).
  */
 export function httpKeyOf(policy: RateLimitPolicy, req: Request): string | null {
-  const p = req.principal;
+  const principal = req.principal;
   switch (policy) {
     case 'login_ip':
     case 'chat_start_ip':
@@ -19,16 +19,16 @@ export function httpKeyOf(policy: RateLimitPolicy, req: Request): string | null 
     case 'password_reset_ip':
       return req.ip ?? 'unknown';
     case 'upload_visitor':
-      return p?.kind === 'visitor' ? p.tokenId : null;
+      return principal?.kind === 'visitor' ? principal.tokenId : null;
     case 'upload_token':
     case 'chat_archive_user':
-      return p && p.kind !== 'visitor' ? senderOf(p) : null;
+      return principal && principal.kind !== 'visitor' ? senderOf(principal) : null;
     case 'upload_account':
     case 'integration_test':
-      return p?.accountId ?? null;
+      return principal?.accountId ?? null;
     case 'message_sender':
     case 'connection':
-      return p ? senderOf(p) : null;
+      return principal ? senderOf(principal) : null;
     case 'message_chat': {
       const chatId = req.params['chatId'] ?? req.params['id'];
       return typeof chatId === 'string' ? chatId : null;

@@ -116,16 +116,16 @@ const MAX_SECONDS = 86_400;
 
 /** `points/seconds`, e.g. `10/60` = 10 per minute; undefined when malformed or out of bounds. */
 export function parseLimit(value: string): Limit | undefined {
-  const m = LIMIT_FORMAT.exec(value.trim());
-  if (!m) return undefined;
-  const points = Number(m[1]);
-  const seconds = Number(m[2]);
+  const match = LIMIT_FORMAT.exec(value.trim());
+  if (!match) return undefined;
+  const points = Number(match[1]);
+  const seconds = Number(match[2]);
   if (points < 1 || points > MAX_POINTS || seconds < 1 || seconds > MAX_SECONDS) return undefined;
   return { points, seconds };
 }
 
 export const LIMIT_RULE = `points/seconds with 1 ≤ points ≤ ${MAX_POINTS} and 1 ≤ seconds ≤ ${MAX_SECONDS}, e.g. 10/60`;
 
-export function formatLimit(l: Limit): string {
-  return `${l.points}/${l.seconds}`;
+export function formatLimit(limit: Limit): string {
+  return `${limit.points}/${limit.seconds}`;
 }

@@ -42,8 +42,8 @@ export class RateLimitRepository {
   /** Takes one point. A Redis failure lets the request through (logged): limits must not cause an outage. */
   async consume(policy: RateLimitPolicy, limit: Limit, key: string): Promise<Usage> {
     try {
-      const r = await this.limiter(policy, limit).consume(key);
-      return { allowed: true, consumed: r.consumedPoints, msBeforeNext: r.msBeforeNext };
+      const usage = await this.limiter(policy, limit).consume(key);
+      return { allowed: true, consumed: usage.consumedPoints, msBeforeNext: usage.msBeforeNext };
     } catch (err) {
       if (err instanceof RateLimiterRes) {
         return { allowed: false, consumed: err.consumedPoints, msBeforeNext: err.msBeforeNext };
@@ -56,12 +56,12 @@ export class RateLimitRepository {
   /** The current count without taking a point (null: nothing counted in this window). */
   async peek(policy: RateLimitPolicy, limit: Limit, key: string): Promise<Usage | null> {
     try {
-      const r = await this.limiter(policy, limit).get(key);
-      if (!r) return null;
+      const usage = await this.limiter(policy, limit).get(key);
+      if (!usage) return null;
       return {
-        allowed: r.consumedPoints < limit.points,
-        consumed: r.consumedPoints,
-        msBeforeNext: r.msBeforeNext,
+        allowed: usage.consumedPoints < limit.points,
+        consumed: usage.consumedPoints,
+        msBeforeNext: usage.msBeforeNext,
       };
     } catch (err) {
       this.log.warn(`rate limit ${policy} not read: ${(err as Error).message}`);

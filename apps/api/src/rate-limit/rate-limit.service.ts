@@ -18,8 +18,8 @@ import { RateLimitOverridesRepository } from './rate-limit-overrides.repository'
 
 type Overrides = Partial<Record<RateLimitPolicy, Limit>>;
 
-export function retryAfterSeconds(u: Pick<Usage, 'msBeforeNext'>): number {
-  return Math.max(1, Math.ceil(u.msBeforeNext / 1000));
+export function retryAfterSeconds(usage: Pick<Usage, 'msBeforeNext'>): number {
+  return Math.max(1, Math.ceil(usage.msBeforeNext / 1000));
 }
 
 /** Counts requests against the configured limits and each account's overrides. */

@@ -37,12 +37,12 @@ export class ConnectionStringsService {
     this.messages = new Signer(key, 'realtime-message');
   }
 
-  issue(p: Principal, chatId: string | null): ConnectionStringResponse {
+  issue(principal: Principal, chatId: string | null): ConnectionStringResponse {
     const exp = Math.floor(Date.now() / 1000) + this.config.auth.connectionStringTtlSeconds;
     const connectionString = this.connections.sign({
       t: 'conn',
       c: chatId,
-      p,
+      p: principal,
       exp,
     } satisfies ConnectionPayload);
     return { connectionString, expiresAt: new Date(exp * 1000).toISOString() };
@@ -66,7 +66,7 @@ export class ConnectionStringsService {
   /** True when the string was issued for this socket and is the next one in sequence. */
   checkMessageString(value: unknown, socketId: string, expectedSeq: number): boolean {
     if (typeof value !== 'string') return false;
-    const p = this.messages.verify<MessagePayload>(value);
-    return !!p && p.t === 'msg' && p.s === socketId && p.n === expectedSeq;
+    const payload = this.messages.verify<MessagePayload>(value);
+    return !!payload && payload.t === 'msg' && payload.s === socketId && payload.n === expectedSeq;
   }
 }

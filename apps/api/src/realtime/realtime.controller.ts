@@ -16,7 +16,7 @@ export class RealtimeController {
   @Post('connection')
   @RateLimit('connection')
   @HttpCode(200)
-  inbox(@CurrentPrincipal() p: Principal): ConnectionStringResponse {
-    return this.connections.issue(p, null);
+  inbox(@CurrentPrincipal() principal: Principal): ConnectionStringResponse {
+    return this.connections.issue(principal, null);
   }
 }

@@ -20,53 +20,54 @@ export class RealtimeListener {
   constructor(private readonly realtime: RealtimeRepository) {}
 
   @OnEvent(EVENTS.messageCreated)
-  onMessage(e: MessageCreatedEvent): void {
-    this.realtime.toChat(e.accountId, e.chat.id, 'message:new', e.message);
-    this.realtime.toAccount(e.accountId, 'chat:updated', e.chat);
+  onMessage(event: MessageCreatedEvent): void {
+    this.realtime.toChat(event.accountId, event.chat.id, 'message:new', event.message);
+    this.realtime.toAccount(event.accountId, 'chat:updated', event.chat);
   }
 
   @OnEvent(EVENTS.chatStarted)
-  onChatStarted(e: ChatStartedEvent): void {
-    this.realtime.toAccount(e.accountId, 'chat:updated', e.chat);
+  onChatStarted(event: ChatStartedEvent): void {
+    this.realtime.toAccount(event.accountId, 'chat:updated', event.chat);
   }
 
   @OnEvent(EVENTS.chatUpdated)
-  onChat(e: ChatUpdatedEvent): void {
-    this.realtime.toChat(e.accountId, e.chat.id, 'chat:updated', e.chat);
+  onChat(event: ChatUpdatedEvent): void {
+    this.realtime.toChat(event.accountId, event.chat.id, 'chat:updated', event.chat);
   }
 
   @OnEvent(EVENTS.attachmentCreated)
-  onAttachment(e: AttachmentCreatedEvent): void {
-    if (e.chatId) this.realtime.toChat(e.accountId, e.chatId, 'attachment:created', e.attachment);
+  onAttachment(event: AttachmentCreatedEvent): void {
+    if (event.chatId)
+      this.realtime.toChat(event.accountId, event.chatId, 'attachment:created', event.attachment);
   }
 
   @OnEvent(EVENTS.attachmentPreviewed)
-  onPreviewed(e: AttachmentPreviewedEvent): void {
-    const body = { chatId: e.chatId, attachmentId: e.attachmentId, preview: e.preview };
-    if (e.chatId) this.realtime.toChat(e.accountId, e.chatId, 'attachment:previewed', body);
-    else this.realtime.toAccount(e.accountId, 'attachment:previewed', body);
+  onPreviewed(event: AttachmentPreviewedEvent): void {
+    const body = { chatId: event.chatId, attachmentId: event.attachmentId, preview: event.preview };
+    if (event.chatId) this.realtime.toChat(event.accountId, event.chatId, 'attachment:previewed', body);
+    else this.realtime.toAccount(event.accountId, 'attachment:previewed', body);
   }
 
   @OnEvent(EVENTS.fileRequestUpdated)
-  onFileRequest(e: FileRequestUpdatedEvent): void {
-    this.realtime.toChat(e.accountId, e.request.chatId, 'file-request:updated', e.request);
+  onFileRequest(event: FileRequestUpdatedEvent): void {
+    this.realtime.toChat(event.accountId, event.request.chatId, 'file-request:updated', event.request);
   }
 
   /** An open socket must not outlive the token it was opened with. */
   @OnEvent(EVENTS.accessRevoked)
-  onAccessRevoked(e: AccessRevokedEvent): void {
+  onAccessRevoked(event: AccessRevokedEvent): void {
     this.realtime.disconnect([
-      ...(e.tokenIds ?? []).map(tokenRoom),
-      ...(e.userId ? [userRoom(e.userId)] : []),
+      ...(event.tokenIds ?? []).map(tokenRoom),
+      ...(event.userId ? [userRoom(event.userId)] : []),
     ]);
   }
 
   @OnEvent(EVENTS.attachmentDeleted)
-  onAttachmentDeleted(e: AttachmentDeletedEvent): void {
-    if (e.chatId)
-      this.realtime.toChat(e.accountId, e.chatId, 'attachment:deleted', {
-        chatId: e.chatId,
-        attachmentId: e.attachmentId,
+  onAttachmentDeleted(event: AttachmentDeletedEvent): void {
+    if (event.chatId)
+      this.realtime.toChat(event.accountId, event.chatId, 'attachment:deleted', {
+        chatId: event.chatId,
+        attachmentId: event.attachmentId,
       });
   }
 }

@@ -16,16 +16,19 @@ export class ReceiptsController {
   @Post(':id/read')
   @HttpCode(200)
   read(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: MarkReadDto,
   ): Promise<ReadReceipt> {
-    return this.receipts.markRead(p, id, dto.messageId);
+    return this.receipts.markRead(principal, id, dto.messageId);
   }
 
   @Allow('owner', 'admin', 'operator', 'visitor')
   @Get(':id/reads')
-  reads(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ChatReadsDto> {
-    return this.receipts.reads(p, id);
+  reads(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ChatReadsDto> {
+    return this.receipts.reads(principal, id);
   }
 }

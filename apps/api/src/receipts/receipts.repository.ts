@@ -16,11 +16,11 @@ interface RawRead {
   read_at: Date;
 }
 
-const toRow = (r: RawRead): ReadRow => ({
-  userId: r.user_id,
-  name: r.name ?? '',
-  messageId: r.message_id,
-  readAt: r.read_at,
+const toRow = (row: RawRead): ReadRow => ({
+  userId: row.user_id,
+  name: row.name ?? '',
+  messageId: row.message_id,
+  readAt: row.read_at,
 });
 
 /**

@@ -6,13 +6,13 @@ import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
 import { RealtimeRepository } from '../realtime/realtime.repository';
 import { ReceiptsRepository, type ReadRow } from './receipts.repository';
 
-const receipt = (chatId: string, r: ReadRow, visitorName = ''): ReadReceipt => ({
+const receipt = (chatId: string, row: ReadRow, visitorName = ''): ReadReceipt => ({
   chatId,
-  reader: r.userId
-    ? { role: 'operator', userId: r.userId, name: r.name }
+  reader: row.userId
+    ? { role: 'operator', userId: row.userId, name: row.name }
     : { role: 'visitor', userId: null, name: visitorName },
-  messageId: r.messageId,
-  readAt: r.readAt.toISOString(),
+  messageId: row.messageId,
+  readAt: row.readAt.toISOString(),
 });
 
 /** "Seen": each operator's and the visitor's read position in a chat, stored and sent live. */
@@ -25,21 +25,21 @@ export class ReceiptsService {
   ) {}
 
   /** The caller has this message (and every earlier one) on screen. */
-  async markRead(p: Principal, chatId: string, messageId: string): Promise<ReadReceipt> {
-    if (p.kind === 'api') throw new ForbiddenError('Only a chat participant reads messages');
-    const chat = await this.chats.accessibleChat(p, chatId);
+  async markRead(principal: Principal, chatId: string, messageId: string): Promise<ReadReceipt> {
+    if (principal.kind === 'api') throw new ForbiddenError('Only a chat participant reads messages');
+    const chat = await this.chats.accessibleChat(principal, chatId);
     const row =
-      p.kind === 'user'
-        ? await this.receipts.markOperatorRead(p.userId, chat.id, messageId)
+      principal.kind === 'user'
+        ? await this.receipts.markOperatorRead(principal.userId, chat.id, messageId)
         : await this.receipts.markVisitorRead(chat.id, messageId);
     if (!row) throw new NotFoundError('Message');
-    const r = receipt(chat.id, row, chat.visitorName);
-    this.realtime.toChat(chat.accountId, chat.id, 'chat:read', r);
-    return r;
+    const read = receipt(chat.id, row, chat.visitorName);
+    this.realtime.toChat(chat.accountId, chat.id, 'chat:read', read);
+    return read;
   }
 
-  async reads(p: Principal, chatId: string): Promise<ChatReadsDto> {
-    const chat = await this.chats.accessibleChat(p, chatId);
+  async reads(principal: Principal, chatId: string): Promise<ChatReadsDto> {
+    const chat = await this.chats.accessibleChat(principal, chatId);
     const [visitor, operators] = await Promise.all([
       this.receipts.visitorRead(chat.id),
       this.receipts.operatorReads(chat.id),

@@ -68,9 +68,9 @@ export class ConsistencyService {
     const known = await this.rows.knownKeys();
     const before = Date.now() - this.config.retention.orphanGraceMs;
     const found: { key: string; size: number }[] = [];
-    for await (const o of this.objects.list()) {
-      if (known.has(o.key) || o.modifiedAt.getTime() > before) continue;
-      found.push({ key: o.key, size: o.size });
+    for await (const object of this.objects.list()) {
+      if (known.has(object.key) || object.modifiedAt.getTime() > before) continue;
+      found.push({ key: object.key, size: object.size });
       if (found.length >= REPORT_LIMIT) break;
     }
     return found;
@@ -81,9 +81,9 @@ export class ConsistencyService {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const page = await this.rows.liveRows(after, PAGE);
-      for (const r of page) {
-        if (!(await this.objects.exists(r.storageKey)))
-          found.push({ attachmentId: r.id, accountId: r.accountId, key: r.storageKey });
+      for (const row of page) {
+        if (!(await this.objects.exists(row.storageKey)))
+          found.push({ attachmentId: row.id, accountId: row.accountId, key: row.storageKey });
       }
       if (page.length < PAGE || found.length >= REPORT_LIMIT) return found;
       after = page[page.length - 1].id;

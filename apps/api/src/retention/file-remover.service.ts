@@ -31,40 +31,40 @@ export class FileRemover {
     if (!files.length) return;
     const renditions = await this.rows.takePreviews(files.map((f) => f.id));
     for (const key of [...files.map((f) => f.storageKey), ...renditions]) await this.objects.remove(key);
-    for (const f of files) {
-      this.announce(f, reason, opts.tombstoned);
-      const ctx = opts.ctx ?? { principal: null, accountId: f.accountId, ip: null, system: true };
+    for (const file of files) {
+      this.announce(file, reason, opts.tombstoned);
+      const ctx = opts.ctx ?? { principal: null, accountId: file.accountId, ip: null, system: true };
       await this.audit.record(
         ctx,
         {
           action: AUDIT_ACTIONS.retentionRemove,
           outcome: 'success',
           reason,
-          chatId: f.chatId,
-          attachmentId: f.id,
-          details: { name: f.name, size: f.size, tombstone: opts.tombstoned },
+          chatId: file.chatId,
+          attachmentId: file.id,
+          details: { name: file.name, size: file.size, tombstone: opts.tombstoned },
         },
         true,
       );
     }
   }
 
-  private announce(f: RetentionFile, reason: RemovalReason, tombstoned: boolean): void {
+  private announce(file: RetentionFile, reason: RemovalReason, tombstoned: boolean): void {
     if (tombstoned) {
       this.events.emit(EVENTS.attachmentExpired, {
-        accountId: f.accountId,
-        chatId: f.chatId,
-        attachmentId: f.id,
-        name: f.name,
-        size: f.size,
-        expiredAt: (f.expiredAt ?? new Date()).toISOString(),
+        accountId: file.accountId,
+        chatId: file.chatId,
+        attachmentId: file.id,
+        name: file.name,
+        size: file.size,
+        expiredAt: (file.expiredAt ?? new Date()).toISOString(),
         reason,
       } satisfies AttachmentExpiredEvent);
     } else {
       this.events.emit(EVENTS.attachmentDeleted, {
-        accountId: f.accountId,
-        chatId: f.chatId,
-        attachmentId: f.id,
+        accountId: file.accountId,
+        chatId: file.chatId,
+        attachmentId: file.id,
       } satisfies AttachmentDeletedEvent);
     }
   }

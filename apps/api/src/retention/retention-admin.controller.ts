@@ -22,25 +22,28 @@ export class RetentionAdminController {
   /** Counts and sizes of each view, storage by kind, storage over time and the quota. */
   @Allow(...ADMINS)
   @Get('retention/summary')
-  summary(@CurrentPrincipal() p: Principal): Promise<RetentionSummaryDto> {
-    return this.admin.summary(p.accountId);
+  summary(@CurrentPrincipal() principal: Principal): Promise<RetentionSummaryDto> {
+    return this.admin.summary(principal.accountId);
   }
 
   @Allow(...ADMINS)
   @Get('retention/files')
-  files(@CurrentPrincipal() p: Principal, @Query() q: RetentionViewQueryDto): Promise<RetentionViewDto> {
-    return this.admin.view(p.accountId, q.view);
+  files(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: RetentionViewQueryDto,
+  ): Promise<RetentionViewDto> {
+    return this.admin.view(principal.accountId, query.view);
   }
 
   @Allow(...ADMINS)
   @Post('retention/files/bulk')
   @HttpCode(200)
   async bulk(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Body() dto: RetentionBulkDto,
   ): Promise<{ affected: number }> {
-    return { affected: await this.admin.bulk({ principal: p, ip }, dto.action, dto.ids, dto.days) };
+    return { affected: await this.admin.bulk({ principal, ip }, dto.action, dto.ids, dto.days) };
   }
 
   /** A legal hold on a chat: its files are kept whatever the policy says. */
@@ -48,12 +51,12 @@ export class RetentionAdminController {
   @Put('retention/chats/:chatId/hold')
   @HttpCode(204)
   hold(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Param('chatId', ParseUUIDPipe) chatId: string,
     @Body() dto: LegalHoldDto,
   ): Promise<void> {
-    return this.admin.holdChat({ principal: p, ip }, chatId, dto.hold);
+    return this.admin.holdChat({ principal, ip }, chatId, dto.hold);
   }
 
   /**
@@ -76,7 +79,10 @@ export class RetentionAdminController {
   @Allow('owner')
   @Post('admin/storage/consistency/repair')
   @HttpCode(200)
-  repair(@CurrentPrincipal() p: Principal, @ClientIp() ip: string | null): Promise<ConsistencyReportDto> {
-    return this.consistency.check(true, { principal: p, ip });
+  repair(
+    @CurrentPrincipal() principal: Principal,
+    @ClientIp() ip: string | null,
+  ): Promise<ConsistencyReportDto> {
+    return this.consistency.check(true, { principal, ip });
   }
 }

@@ -22,18 +22,18 @@ import { RetentionRepository, type RetentionFile, type Totals } from './retentio
 const PAGE = 200;
 const DAY_MS = 86_400_000;
 
-function toDto(f: RetentionFile): RetentionFileDto {
+function toDto(file: RetentionFile): RetentionFileDto {
   return {
-    id: f.id,
-    chatId: f.chatId,
-    name: f.name,
-    size: f.size,
-    contentType: f.contentType,
-    createdAt: f.createdAt.toISOString(),
-    expiresAt: f.expiresAt?.toISOString() ?? null,
-    expiredAt: f.expiredAt?.toISOString() ?? null,
-    expiryReason: f.expiryReason,
-    legalHold: f.legalHold,
+    id: file.id,
+    chatId: file.chatId,
+    name: file.name,
+    size: file.size,
+    contentType: file.contentType,
+    createdAt: file.createdAt.toISOString(),
+    expiresAt: file.expiresAt?.toISOString() ?? null,
+    expiredAt: file.expiredAt?.toISOString() ?? null,
+    expiryReason: file.expiryReason,
+    legalHold: file.legalHold,
   };
 }
 
@@ -57,9 +57,9 @@ export class RetentionAdminService {
 
   async summary(accountId: string): Promise<RetentionSummaryDto> {
     const views = {} as RetentionSummaryDto['views'];
-    for (const v of ['expiring', 'expired', 'unused', 'orphaned'] as const) {
-      const { totals } = await this.list(accountId, v);
-      views[v] = { count: totals.count, bytes: totals.bytes };
+    for (const view of ['expiring', 'expired', 'unused', 'orphaned'] as const) {
+      const { totals } = await this.list(accountId, view);
+      views[view] = { count: totals.count, bytes: totals.bytes };
     }
     const byKind = Object.fromEntries(FILE_KINDS.map((k) => [k, { count: 0, bytes: 0 }])) as Record<
       FileKind,
@@ -124,9 +124,11 @@ export class RetentionAdminService {
     if (view === 'expired') return this.rows.expired(accountId, PAGE);
     if (view === 'unused') return this.rows.unused(accountId, PAGE);
     if (view === 'orphaned') return this.consistency.missingOf(accountId);
-    const s = await this.rows.findSettings(accountId);
+    const settings = await this.rows.findSettings(accountId);
     const horizon = this.config.retention.expiringSoonDays * this.config.retention.dayMs;
-    const q = s?.legalHold ? null : this.settings.dueQuery(accountId, s?.policy ?? null, horizon);
-    return q ? this.rows.due(q, PAGE) : { items: [], totals: { count: 0, bytes: 0 } };
+    const query = settings?.legalHold
+      ? null
+      : this.settings.dueQuery(accountId, settings?.policy ?? null, horizon);
+    return query ? this.rows.due(query, PAGE) : { items: [], totals: { count: 0, bytes: 0 } };
   }
 }

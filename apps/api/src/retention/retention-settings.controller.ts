@@ -15,25 +15,28 @@ export class RetentionSettingsController {
 
   @Allow(...ADMINS)
   @Get()
-  get(@CurrentPrincipal() p: Principal): Promise<RetentionSettingsDto> {
-    return this.settings.get(p.accountId);
+  get(@CurrentPrincipal() principal: Principal): Promise<RetentionSettingsDto> {
+    return this.settings.get(principal.accountId);
   }
 
   @Allow(...ADMINS)
   @Put()
   update(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Body() dto: UpdateRetentionDto,
   ): Promise<RetentionSettingsDto> {
-    return this.settings.update({ principal: p, ip }, dto);
+    return this.settings.update({ principal, ip }, dto);
   }
 
   /** What this policy would remove now, without saving it. */
   @Allow(...ADMINS)
   @Post('dry-run')
   @HttpCode(200)
-  dryRun(@CurrentPrincipal() p: Principal, @Body() dto: RetentionPolicyDto): Promise<RetentionDryRunDto> {
-    return this.settings.dryRun(p.accountId, dto);
+  dryRun(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: RetentionPolicyDto,
+  ): Promise<RetentionDryRunDto> {
+    return this.settings.dryRun(principal.accountId, dto);
   }
 }

@@ -32,10 +32,10 @@ export class RetentionSettingsService {
   ) {}
 
   async get(accountId: string): Promise<RetentionSettingsDto> {
-    const s = await this.rows.findSettings(accountId);
+    const settings = await this.rows.findSettings(accountId);
     return {
-      ...policyOf({}, s?.policy ?? null),
-      legalHold: s?.legalHold ?? false,
+      ...policyOf({}, settings?.policy ?? null),
+      legalHold: settings?.legalHold ?? false,
       maxDays: this.config.retention.maxDays,
     };
   }
@@ -58,9 +58,9 @@ export class RetentionSettingsService {
   async dryRun(accountId: string, dto?: RetentionPolicyDto): Promise<RetentionDryRunDto> {
     const saved = (await this.rows.findSettings(accountId))?.policy ?? null;
     const policy = dto ? policyOf(dto, saved) : saved;
-    const q = this.dueQuery(accountId, policy, 0);
-    if (!q) return { files: 0, bytes: 0 };
-    const { totals } = await this.rows.due(q, 1);
+    const query = this.dueQuery(accountId, policy, 0);
+    if (!query) return { files: 0, bytes: 0 };
+    const { totals } = await this.rows.due(query, 1);
     return { files: totals.count, bytes: totals.bytes };
   }
 

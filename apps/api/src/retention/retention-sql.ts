@@ -28,9 +28,9 @@ export const EXPIRES_SQL = `GREATEST(a.created_at + (p.days::bigint * $3::bigint
  * `FROM … WHERE …` of the live, unheld files of one account whose rule makes them due within the
  * horizon. Parameters: $1 account, $2 horizon ms, $3 day length ms, then the rule table.
  */
-export function dueFilesSql(q: DueQuery): { sql: string; params: unknown[] } {
-  const params: unknown[] = [q.accountId, q.horizonMs, q.dayMs];
-  const values = q.rules.map((r) => {
+export function dueFilesSql(query: DueQuery): { sql: string; params: unknown[] } {
+  const params: unknown[] = [query.accountId, query.horizonMs, query.dayMs];
+  const values = query.rules.map((r) => {
     params.push(r.kind, r.role, r.days);
     const n = params.length;
     return `($${n - 2}::text, $${n - 1}::text, $${n}::int)`;
@@ -41,7 +41,7 @@ export function dueFilesSql(q: DueQuery): { sql: string; params: unknown[] } {
     LEFT JOIN chats c ON c.id = a.chat_id
     WHERE a.account_id = $1 AND a.expired_at IS NULL AND NOT a.legal_hold
       AND NOT COALESCE(c.legal_hold, false)
-      ${q.closedChatsOnly ? `AND c.status = 'closed'` : ''}
+      ${query.closedChatsOnly ? `AND c.status = 'closed'` : ''}
       AND ${EXPIRES_SQL} <= now() + $2::bigint * interval '1 millisecond'`;
   return { sql, params };
 }

@@ -66,10 +66,10 @@ export class RetentionSweeper {
     let total = 0;
     for (const account of await this.rows.accounts()) {
       if (account.legalHold) continue;
-      const q = this.settings.dueQuery(account.accountId, account.policy, 0);
-      if (!q) continue;
+      const query = this.settings.dueQuery(account.accountId, account.policy, 0);
+      if (!query) continue;
       for (;;) {
-        const batch = await this.rows.claimDue(q, BATCH, 'retention');
+        const batch = await this.rows.claimDue(query, BATCH, 'retention');
         await this.remover.purge(batch, 'retention', { tombstoned: true });
         total += batch.length;
         if (batch.length < BATCH) break;

@@ -42,20 +42,20 @@ const COLUMNS = `a.id, a.account_id, a.chat_id, a.message_id, a.name, a.size, a.
   a.created_at, a.expired_at, a.expiry_reason, a.legal_hold`;
 const RETURNING = COLUMNS.replace(/a\./g, 't.');
 
-const toFile = (r: RawFile): RetentionFile => ({
-  id: r.id,
-  accountId: r.account_id,
-  chatId: r.chat_id,
-  messageId: r.message_id,
-  name: r.name,
-  size: Number(r.size),
-  contentType: r.content_type,
-  storageKey: r.storage_key,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at ?? null,
-  expiredAt: r.expired_at,
-  expiryReason: r.expiry_reason,
-  legalHold: r.legal_hold,
+const toFile = (row: RawFile): RetentionFile => ({
+  id: row.id,
+  accountId: row.account_id,
+  chatId: row.chat_id,
+  messageId: row.message_id,
+  name: row.name,
+  size: Number(row.size),
+  contentType: row.content_type,
+  storageKey: row.storage_key,
+  createdAt: row.created_at,
+  expiresAt: row.expires_at ?? null,
+  expiredAt: row.expired_at,
+  expiryReason: row.expiry_reason,
+  legalHold: row.legal_hold,
 });
 
 export interface Totals {
@@ -94,13 +94,13 @@ export class RetentionRepository {
    * Marks up to `limit` due files expired and returns them. Rows are locked and skipped when another
    * worker holds them, and only still-live rows are updated: each file is claimed by exactly one sweep.
    */
-  async claimDue(q: DueQuery, limit: number, reason: string): Promise<RetentionFile[]> {
-    const { sql, params } = dueFilesSql(q);
+  async claimDue(query: DueQuery, limit: number, reason: string): Promise<RetentionFile[]> {
+    const { sql, params } = dueFilesSql(query);
     params.push(limit, reason);
-    const n = params.length;
+    const reasonParam = params.length;
     const rows = await this.db.query<[RawFile[], number]>(
-      `WITH due AS (SELECT a.id ${sql} ORDER BY a.created_at LIMIT $${n - 1} FOR UPDATE OF a SKIP LOCKED)
-       UPDATE attachments t SET expired_at = now(), expiry_reason = $${n}
+      `WITH due AS (SELECT a.id ${sql} ORDER BY a.created_at LIMIT $${reasonParam - 1} FOR UPDATE OF a SKIP LOCKED)
+       UPDATE attachments t SET expired_at = now(), expiry_reason = $${reasonParam}
          FROM due WHERE t.id = due.id AND t.expired_at IS NULL
        RETURNING ${RETURNING}`,
       params,
@@ -122,8 +122,8 @@ export class RetentionRepository {
   }
 
   /** Due files within the horizon, with their expiry time (the "Expiring soon" view and dry runs). */
-  async due(q: DueQuery, limit: number): Promise<{ items: RetentionFile[]; totals: Totals }> {
-    const { sql, params } = dueFilesSql(q);
+  async due(query: DueQuery, limit: number): Promise<{ items: RetentionFile[]; totals: Totals }> {
+    const { sql, params } = dueFilesSql(query);
     const [items, [totals]] = await Promise.all([
       this.db.query<RawFile[]>(
         `SELECT ${COLUMNS}, ${EXPIRES_SQL} AS expires_at ${sql} ORDER BY expires_at, a.id LIMIT ${limit}`,
@@ -293,6 +293,6 @@ export class RetentionRepository {
   }
 }
 
-function totalsOf(r: { count: string; bytes: string } | undefined): Totals {
-  return { count: Number(r?.count ?? 0), bytes: Number(r?.bytes ?? 0) };
+function totalsOf(row: { count: string; bytes: string } | undefined): Totals {
+  return { count: Number(row?.count ?? 0), bytes: Number(row?.bytes ?? 0) };
 }

@@ -21,8 +21,8 @@ export class QuarantineController {
 
   @Allow(...ADMINS)
   @Get()
-  async list(@CurrentPrincipal() p: Principal): Promise<QuarantinedFileDto[]> {
-    const rows = await this.quarantine.infected(p.accountId, LIMIT);
+  async list(@CurrentPrincipal() principal: Principal): Promise<QuarantinedFileDto[]> {
+    const rows = await this.quarantine.infected(principal.accountId, LIMIT);
     return rows.map((r) => ({
       id: r.id,
       chatId: r.chatId,
@@ -40,7 +40,7 @@ export class QuarantineController {
   @Allow(...ADMINS)
   @Post('rescan')
   @HttpCode(200)
-  rescanAll(@CurrentPrincipal() p: Principal, @ClientIp() ip: string | null): Promise<RescanResult> {
-    return this.rescan.rescanAccount({ principal: p, ip }, p.accountId);
+  rescanAll(@CurrentPrincipal() principal: Principal, @ClientIp() ip: string | null): Promise<RescanResult> {
+    return this.rescan.rescanAccount({ principal, ip }, principal.accountId);
   }
 }

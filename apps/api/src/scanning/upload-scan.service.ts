@@ -56,8 +56,8 @@ export class UploadScanService {
     const { clamd, timeoutMs } = this.config.scanning;
     if (!clamd) return { infected: false, unscanned: true };
     try {
-      const v = await scanStream(clamd, timeoutMs, await this.objects.read(row.storageKey));
-      return v.infected ? { infected: true, signature: v.signature } : { infected: false };
+      const verdict = await scanStream(clamd, timeoutMs, await this.objects.read(row.storageKey));
+      return verdict.infected ? { infected: true, signature: verdict.signature } : { infected: false };
     } catch (err) {
       if (!(err instanceof ScannerUnavailableError) || job.scanFailMode === 'closed') throw err;
       return { infected: false, unscanned: true };
@@ -66,13 +66,13 @@ export class UploadScanService {
 
   /** The upload's message: its text, with the file only when it may be shared. Best effort. */
   private async sendMessage(row: AttachmentEntity, job: ScanJobData, attachmentIds: string[]): Promise<void> {
-    const m = job.message;
-    if (!m || !row.chatId || (!m.text && attachmentIds.length === 0)) return;
+    const message = job.message;
+    if (!message || !row.chatId || (!message.text && attachmentIds.length === 0)) return;
     try {
       await this.chats.send(job.principal, row.chatId, {
-        text: m.text,
+        text: message.text,
         attachmentIds,
-        fileRequestId: m.fileRequestId,
+        fileRequestId: message.fileRequestId,
       });
     } catch (err) {
       this.log.warn(`Could not send the message of upload ${row.id}: ${(err as Error).message}`);

@@ -27,10 +27,10 @@ export class AzureStorageDriver implements StorageDriver {
   private constructor(private readonly container: ContainerClient) {}
 
   /** A driver for the container; the Azure SDK is loaded here, once. */
-  static async connect(o: AzureOptions): Promise<AzureStorageDriver> {
+  static async connect(options: AzureOptions): Promise<AzureStorageDriver> {
     const sdk = await loadAzureSdk();
-    const service = sdk.BlobServiceClient.fromConnectionString(o.connectionString);
-    return new AzureStorageDriver(service.getContainerClient(o.container));
+    const service = sdk.BlobServiceClient.fromConnectionString(options.connectionString);
+    return new AzureStorageDriver(service.getContainerClient(options.container));
   }
 
   async write(key: string, body: Readable, opts: { contentType: string }): Promise<StoredObject> {
@@ -79,11 +79,11 @@ export class AzureStorageDriver implements StorageDriver {
   }
 
   async *list(): AsyncIterable<ListedObject> {
-    for await (const b of this.container.listBlobsFlat()) {
+    for await (const blob of this.container.listBlobsFlat()) {
       yield {
-        key: b.name,
-        size: b.properties.contentLength ?? 0,
-        modifiedAt: b.properties.lastModified ?? new Date(0),
+        key: blob.name,
+        size: blob.properties.contentLength ?? 0,
+        modifiedAt: blob.properties.lastModified ?? new Date(0),
       };
     }
   }

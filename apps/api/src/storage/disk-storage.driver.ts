@@ -73,8 +73,8 @@ export class DiskStorageDriver implements StorageDriver {
 
   async stat(key: string): Promise<{ size: number } | null> {
     try {
-      const s = await stat(this.pathOf(key));
-      return s.isFile() ? { size: s.size } : null;
+      const stats = await stat(this.pathOf(key));
+      return stats.isFile() ? { size: stats.size } : null;
     } catch (err) {
       if (isMissing(err)) return null;
       throw err;
@@ -92,15 +92,15 @@ export class DiskStorageDriver implements StorageDriver {
         throw err;
       },
     );
-    for (const e of entries) {
-      if (!e.isFile()) continue;
-      const key = join(e.parentPath, e.name)
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const key = join(entry.parentPath, entry.name)
         .slice(this.root.length + 1)
         .split(sep)
         .join('/');
       if (key.startsWith(`${TEMP_SEGMENT}/`)) continue;
-      const s = await stat(join(e.parentPath, e.name)).catch(() => null);
-      if (s) yield { key, size: s.size, modifiedAt: s.mtime };
+      const stats = await stat(join(entry.parentPath, entry.name)).catch(() => null);
+      if (stats) yield { key, size: stats.size, modifiedAt: stats.mtime };
     }
   }
 

@@ -34,15 +34,15 @@ export class GcsStorageDriver implements StorageDriver {
   private constructor(private readonly bucket: Bucket) {}
 
   /** A driver for the bucket; the GCS SDK is loaded here, once. */
-  static async connect(o: GcsOptions): Promise<GcsStorageDriver> {
+  static async connect(options: GcsOptions): Promise<GcsStorageDriver> {
     const sdk = await loadGcsSdk();
     const storage = new sdk.Storage({
-      projectId: o.projectId,
-      apiEndpoint: o.apiEndpoint,
-      keyFilename: o.keyFile,
-      useAuthWithCustomEndpoint: Boolean(o.apiEndpoint && o.keyFile),
+      projectId: options.projectId,
+      apiEndpoint: options.apiEndpoint,
+      keyFilename: options.keyFile,
+      useAuthWithCustomEndpoint: Boolean(options.apiEndpoint && options.keyFile),
     });
-    return new GcsStorageDriver(storage.bucket(o.bucket));
+    return new GcsStorageDriver(storage.bucket(options.bucket));
   }
 
   async write(
@@ -109,9 +109,13 @@ export class GcsStorageDriver implements StorageDriver {
         unknown,
         unknown,
       ] = await this.bucket.getFiles(query);
-      for (const f of page[0]) {
-        const m = f.metadata;
-        yield { key: f.name, size: Number(m.size ?? 0), modifiedAt: new Date(m.updated ?? 0) };
+      for (const file of page[0]) {
+        const metadata = file.metadata;
+        yield {
+          key: file.name,
+          size: Number(metadata.size ?? 0),
+          modifiedAt: new Date(metadata.updated ?? 0),
+        };
       }
       const token: string | undefined = (page[1] as { pageToken?: string } | null)?.pageToken;
       query = token ? { autoPaginate: false, pageToken: token } : null;

@@ -17,19 +17,21 @@ export interface S3ClientOptions {
 }
 
 /** An S3Client for AWS S3 or an S3-compatible service (MinIO, R2, s3rver); see `loadAwsSdk`. */
-export function s3ClientWith({ s3 }: AwsSdk, o: S3ClientOptions): S3Client {
+export function s3ClientWith({ s3 }: AwsSdk, options: S3ClientOptions): S3Client {
   const credentials =
-    o.accessKeyId && o.secretAccessKey
-      ? { accessKeyId: o.accessKeyId, secretAccessKey: o.secretAccessKey }
+    options.accessKeyId && options.secretAccessKey
+      ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey }
       : undefined;
   return new s3.S3Client({
-    region: o.region,
-    endpoint: o.endpoint,
-    forcePathStyle: o.forcePathStyle,
+    region: options.region,
+    endpoint: options.endpoint,
+    forcePathStyle: options.forcePathStyle,
     credentials,
     // S3-compatible services often reject the SDK's default CRC32 trailers.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
-    requestHandler: o.agents ? { httpAgent: o.agents.httpAgent, httpsAgent: o.agents.httpsAgent } : undefined,
+    requestHandler: options.agents
+      ? { httpAgent: options.agents.httpAgent, httpsAgent: options.agents.httpsAgent }
+      : undefined,
   });
 }

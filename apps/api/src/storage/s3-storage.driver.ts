@@ -29,9 +29,9 @@ export class S3StorageDriver implements StorageDriver {
   ) {}
 
   /** A driver for `bucket`; the AWS SDK is loaded here, once. */
-  static async connect(o: S3ClientOptions, bucket: string): Promise<S3StorageDriver> {
+  static async connect(options: S3ClientOptions, bucket: string): Promise<S3StorageDriver> {
     const sdk = await loadAwsSdk();
-    return new S3StorageDriver(sdk, s3ClientWith(sdk, o), bucket);
+    return new S3StorageDriver(sdk, s3ClientWith(sdk, options), bucket);
   }
 
   async write(key: string, body: Readable, opts: { contentType: string }): Promise<StoredObject> {
@@ -104,10 +104,10 @@ export class S3StorageDriver implements StorageDriver {
       const page = await this.client.send(
         new this.sdk.s3.ListObjectsV2Command({ Bucket: this.bucket, ContinuationToken: token }),
       );
-      for (const o of page.Contents ?? []) {
+      for (const object of page.Contents ?? []) {
         // Resumable uploads in progress are not Satchel's objects (yet).
-        if (o.Key && !o.Key.startsWith(`${TUS_SEGMENT}/`))
-          yield { key: o.Key, size: o.Size ?? 0, modifiedAt: o.LastModified ?? new Date(0) };
+        if (object.Key && !object.Key.startsWith(`${TUS_SEGMENT}/`))
+          yield { key: object.Key, size: object.Size ?? 0, modifiedAt: object.LastModified ?? new Date(0) };
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);

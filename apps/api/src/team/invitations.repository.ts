@@ -20,18 +20,18 @@ export interface InvitationRow {
 
 const COLUMNS = `id, account_id, email, role, groups, invited_by, expires_at, accepted_at, revoked_at, created_at`;
 
-function toRow(r: Record<string, unknown>): InvitationRow {
+function toRow(row: Record<string, unknown>): InvitationRow {
   return {
-    id: r['id'] as string,
-    accountId: r['account_id'] as string,
-    email: r['email'] as string,
-    role: r['role'] as UserRole,
-    groups: r['groups'] as string[],
-    invitedBy: r['invited_by'] as string,
-    expiresAt: r['expires_at'] as Date,
-    acceptedAt: r['accepted_at'] as Date | null,
-    revokedAt: r['revoked_at'] as Date | null,
-    createdAt: r['created_at'] as Date,
+    id: row['id'] as string,
+    accountId: row['account_id'] as string,
+    email: row['email'] as string,
+    role: row['role'] as UserRole,
+    groups: row['groups'] as string[],
+    invitedBy: row['invited_by'] as string,
+    expiresAt: row['expires_at'] as Date,
+    acceptedAt: row['accepted_at'] as Date | null,
+    revokedAt: row['revoked_at'] as Date | null,
+    createdAt: row['created_at'] as Date,
   };
 }
 

@@ -28,50 +28,50 @@ export class InvitationsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async create(p: Principal, dto: CreateInvitationDto, ip: string | null): Promise<InvitationDto> {
-    enforce(checkUserCreate(policyActorOf(p), p.accountId, dto.role));
+  async create(principal: Principal, dto: CreateInvitationDto, ip: string | null): Promise<InvitationDto> {
+    enforce(checkUserCreate(policyActorOf(principal), principal.accountId, dto.role));
     if (await this.users.emailTaken(dto.email))
       throw new ConflictError(`A user with email ${dto.email} already exists`, { field: 'email' });
-    await this.rows.revokePendingFor(p.accountId, dto.email);
+    await this.rows.revokePendingFor(principal.accountId, dto.email);
     const token = newSecret('inv');
     const row = await this.rows.create(
       {
-        accountId: p.accountId,
+        accountId: principal.accountId,
         email: dto.email,
         role: dto.role,
         groups: dto.groups ?? [],
-        invitedBy: p.name,
+        invitedBy: principal.name,
         expiresAt: this.expiry(),
       },
       sha256Hex(token),
     );
     await this.sendLink(row, token);
-    await this.record(p, ip, AUDIT_ACTIONS.invitationCreate, row);
+    await this.record(principal, ip, AUDIT_ACTIONS.invitationCreate, row);
     return toInvitationDto(row);
   }
 
-  async list(p: Principal): Promise<InvitationDto[]> {
-    return (await this.rows.list(p.accountId)).map(toInvitationDto);
+  async list(principal: Principal): Promise<InvitationDto[]> {
+    return (await this.rows.list(principal.accountId)).map(toInvitationDto);
   }
 
-  async resend(p: Principal, id: string, ip: string | null): Promise<InvitationDto> {
-    const row = await this.find(p, id);
-    enforce(checkUserCreate(policyActorOf(p), p.accountId, row.role));
+  async resend(principal: Principal, id: string, ip: string | null): Promise<InvitationDto> {
+    const row = await this.find(principal, id);
+    enforce(checkUserCreate(policyActorOf(principal), principal.accountId, row.role));
     if (row.acceptedAt || row.revokedAt)
       throw new ConflictError('This invitation was already used or revoked', { code: 'INVITATION_CLOSED' });
     const token = newSecret('inv');
     const renewed = { ...row, expiresAt: this.expiry() };
     await this.rows.renew(row.id, sha256Hex(token), renewed.expiresAt);
     await this.sendLink(renewed, token);
-    await this.record(p, ip, AUDIT_ACTIONS.invitationResend, row);
+    await this.record(principal, ip, AUDIT_ACTIONS.invitationResend, row);
     return toInvitationDto(renewed);
   }
 
-  async revoke(p: Principal, id: string, ip: string | null): Promise<void> {
-    const row = await this.find(p, id);
-    enforce(checkUserCreate(policyActorOf(p), p.accountId, row.role));
+  async revoke(principal: Principal, id: string, ip: string | null): Promise<void> {
+    const row = await this.find(principal, id);
+    enforce(checkUserCreate(policyActorOf(principal), principal.accountId, row.role));
     await this.rows.revoke(row.id);
-    await this.record(p, ip, AUDIT_ACTIONS.invitationRevoke, row);
+    await this.record(principal, ip, AUDIT_ACTIONS.invitationRevoke, row);
   }
 
   async preview(token: string): Promise<InvitationPreview> {
@@ -125,8 +125,8 @@ export class InvitationsService {
     return row;
   }
 
-  private async find(p: Principal, id: string): Promise<InvitationRow> {
-    const row = await this.rows.findInAccount(p.accountId, id);
+  private async find(principal: Principal, id: string): Promise<InvitationRow> {
+    const row = await this.rows.findInAccount(principal.accountId, id);
     if (!row) throw new NotFoundError('Invitation');
     return row;
   }
@@ -148,13 +148,13 @@ export class InvitationsService {
   }
 
   private record(
-    p: Principal,
+    principal: Principal,
     ip: string | null,
     action: (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS],
     row: InvitationRow,
   ) {
     return this.audit.record(
-      { principal: p, ip },
+      { principal, ip },
       { action, outcome: 'success', details: { invitationId: row.id, email: row.email, role: row.role } },
       true,
     );

@@ -26,18 +26,18 @@ export class TeamController {
   @Allow(...ADMINS)
   @Post('invitations')
   invite(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Body() dto: CreateInvitationDto,
     @ClientIp() ip: string | null,
   ): Promise<InvitationDto> {
-    return this.invitations.create(p, dto, ip);
+    return this.invitations.create(principal, dto, ip);
   }
 
   @ApiBearerAuth()
   @Allow(...ADMINS)
   @Get('invitations')
-  list(@CurrentPrincipal() p: Principal): Promise<InvitationDto[]> {
-    return this.invitations.list(p);
+  list(@CurrentPrincipal() principal: Principal): Promise<InvitationDto[]> {
+    return this.invitations.list(principal);
   }
 
   /** A new link (the previous one stops working) with a new expiry. */
@@ -46,11 +46,11 @@ export class TeamController {
   @Post('invitations/:id/resend')
   @HttpCode(200)
   resend(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @ClientIp() ip: string | null,
   ): Promise<InvitationDto> {
-    return this.invitations.resend(p, id, ip);
+    return this.invitations.resend(principal, id, ip);
   }
 
   @ApiBearerAuth()
@@ -58,11 +58,11 @@ export class TeamController {
   @Delete('invitations/:id')
   @HttpCode(204)
   revoke(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @ClientIp() ip: string | null,
   ): Promise<void> {
-    return this.invitations.revoke(p, id, ip);
+    return this.invitations.revoke(principal, id, ip);
   }
 
   /** What the accept page shows; 410 when the link expired, was revoked or used. */

@@ -11,11 +11,13 @@ export class TextsListener {
   constructor(private readonly texts: TextsService) {}
 
   @OnEvent(EVENTS.attachmentCreated, { async: true, promisify: true })
-  async onCreated(e: AttachmentCreatedEvent): Promise<void> {
+  async onCreated(event: AttachmentCreatedEvent): Promise<void> {
     try {
-      await this.texts.track(e.attachment.id, e.attachment.contentType, e.attachment.size);
+      await this.texts.track(event.attachment.id, event.attachment.contentType, event.attachment.size);
     } catch (err) {
-      this.log.error(`Could not queue the text of attachment ${e.attachment.id}: ${(err as Error).message}`);
+      this.log.error(
+        `Could not queue the text of attachment ${event.attachment.id}: ${(err as Error).message}`,
+      );
     }
   }
 }

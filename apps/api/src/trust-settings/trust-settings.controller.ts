@@ -15,17 +15,17 @@ export class TrustSettingsController {
 
   @Allow(...ADMINS)
   @Get()
-  get(@CurrentPrincipal() p: Principal): Promise<TrustSettings> {
-    return this.settings.get(p.accountId);
+  get(@CurrentPrincipal() principal: Principal): Promise<TrustSettings> {
+    return this.settings.get(principal.accountId);
   }
 
   @Allow(...ADMINS)
   @Put()
   update(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Body() dto: UpdateTrustSettingsDto,
   ): Promise<TrustSettings> {
-    return this.settings.update({ principal: p, ip }, dto);
+    return this.settings.update({ principal, ip }, dto);
   }
 }

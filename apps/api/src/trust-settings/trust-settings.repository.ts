@@ -31,23 +31,23 @@ export class TrustSettingsRepository {
       'SELECT encryption_at_rest, scan_fail_mode, active_content FROM trust_settings WHERE account_id = $1',
       [accountId],
     );
-    const r = rows[0];
-    return r
+    const row = rows[0];
+    return row
       ? {
-          encryptionAtRest: r.encryption_at_rest,
-          scanFailMode: r.scan_fail_mode,
-          activeContent: r.active_content,
+          encryptionAtRest: row.encryption_at_rest,
+          scanFailMode: row.scan_fail_mode,
+          activeContent: row.active_content,
         }
       : null;
   }
 
-  async save(accountId: string, s: StoredTrustSettings): Promise<void> {
+  async save(accountId: string, settings: StoredTrustSettings): Promise<void> {
     await this.db.query(
       `INSERT INTO trust_settings (account_id, encryption_at_rest, scan_fail_mode, active_content)
        VALUES ($1, $2, $3, $4)
        ON CONFLICT (account_id) DO UPDATE SET encryption_at_rest = $2, scan_fail_mode = $3,
          active_content = $4, updated_at = now()`,
-      [accountId, s.encryptionAtRest, s.scanFailMode, s.activeContent],
+      [accountId, settings.encryptionAtRest, settings.scanFailMode, settings.activeContent],
     );
   }
 }

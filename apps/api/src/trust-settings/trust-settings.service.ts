@@ -50,7 +50,7 @@ export class TrustSettingsService {
     return this.toDto(next);
   }
 
-  private toDto(s: StoredTrustSettings): TrustSettings {
-    return { ...s, scanningAvailable: this.config.scanning.clamd !== undefined };
+  private toDto(settings: StoredTrustSettings): TrustSettings {
+    return { ...settings, scanningAvailable: this.config.scanning.clamd !== undefined };
   }
 }

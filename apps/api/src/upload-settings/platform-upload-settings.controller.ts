@@ -22,10 +22,10 @@ export class PlatformUploadSettingsController {
 
   @Put()
   update(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Body() dto: UpdatePlatformUploadSettingsDto,
   ): Promise<PlatformUploadSettings> {
-    return this.platform.update({ principal: p, ip }, dto);
+    return this.platform.update({ principal, ip }, dto);
   }
 }

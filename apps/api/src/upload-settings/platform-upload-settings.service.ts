@@ -46,18 +46,18 @@ export class PlatformUploadSettingsService {
     const before = await this.stored();
     const next: StoredPlatformSettings = { ...before };
     const hard = this.config.uploads.maxSizeKb;
-    const c = dto.ceiling;
-    if (c?.maxSizeKb !== undefined) {
-      if (c.maxSizeKb > hard)
+    const ceiling = dto.ceiling;
+    if (ceiling?.maxSizeKb !== undefined) {
+      if (ceiling.maxSizeKb > hard)
         throw new ValidationError(
           `ceiling.maxSizeKb must be at most ${hard} (MAX_UPLOAD_SIZE_KB)`,
           'ceiling.maxSizeKb',
         );
-      next.ceilingMaxSizeKb = c.maxSizeKb;
+      next.ceilingMaxSizeKb = ceiling.maxSizeKb;
     }
-    if (c?.allowedTypes !== undefined)
+    if (ceiling?.allowedTypes !== undefined)
       next.ceilingAllowedTypes =
-        c.allowedTypes === null ? null : validTypes(c.allowedTypes, 'ceiling.allowedTypes');
+        ceiling.allowedTypes === null ? null : validTypes(ceiling.allowedTypes, 'ceiling.allowedTypes');
     for (const role of ['visitor', 'operator'] as const) {
       const patch = dto[role];
       if (!patch) continue;
@@ -97,21 +97,24 @@ export class PlatformUploadSettingsService {
     });
   }
 
-  private resolve(s: StoredPlatformSettings): PlatformUploadSettings {
-    const d = this.config.uploads.platformDefaults;
+  private resolve(settings: StoredPlatformSettings): PlatformUploadSettings {
+    const defaults = this.config.uploads.platformDefaults;
     const hard = this.config.uploads.maxSizeKb;
     const rule = (role: 'visitor' | 'operator'): UploadRule => ({
-      enabled: s[`${role}Enabled`] ?? d.rule.enabled,
-      allowedTypes: s[`${role}AllowedTypes`] ?? d.rule.allowedTypes,
-      maxSizeKb: s[`${role}MaxSizeKb`] ?? d.rule.maxSizeKb,
+      enabled: settings[`${role}Enabled`] ?? defaults.rule.enabled,
+      allowedTypes: settings[`${role}AllowedTypes`] ?? defaults.rule.allowedTypes,
+      maxSizeKb: settings[`${role}MaxSizeKb`] ?? defaults.rule.maxSizeKb,
     });
     return {
       visitor: rule('visitor'),
       operator: rule('operator'),
-      ceiling: { maxSizeKb: Math.min(s.ceilingMaxSizeKb ?? hard, hard), allowedTypes: s.ceilingAllowedTypes },
-      accessTokenRequired: d.accessTokenRequired,
-      loggingEnabled: d.loggingEnabled,
-      generateThumbnails: d.generateThumbnails,
+      ceiling: {
+        maxSizeKb: Math.min(settings.ceilingMaxSizeKb ?? hard, hard),
+        allowedTypes: settings.ceilingAllowedTypes,
+      },
+      accessTokenRequired: defaults.accessTokenRequired,
+      loggingEnabled: defaults.loggingEnabled,
+      generateThumbnails: defaults.generateThumbnails,
       hardLimitKb: hard,
     };
   }

@@ -16,8 +16,8 @@ export class StorageQuotaController {
   /** The caller's account: its quota and what it uses now. */
   @Allow(...ADMINS)
   @Get('settings/quota')
-  mine(@CurrentPrincipal() p: Principal): Promise<StorageQuotaDto> {
-    return this.quotas.get(p.accountId);
+  mine(@CurrentPrincipal() principal: Principal): Promise<StorageQuotaDto> {
+    return this.quotas.get(principal.accountId);
   }
 
   @Allow('owner')
@@ -30,12 +30,12 @@ export class StorageQuotaController {
   @Allow('owner')
   @Put('accounts/:id/quota')
   set(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateStorageQuotaDto,
   ): Promise<StorageQuotaDto> {
-    return this.quotas.set({ principal: p, ip }, id, {
+    return this.quotas.set({ principal, ip }, id, {
       maxBytes: dto.maxBytes ?? null,
       maxFiles: dto.maxFiles ?? null,
     });

@@ -49,10 +49,10 @@ export class StorageQuotaService {
 
   /** The budget of one upload request; refuses at once when the account is already full. */
   async budget(accountId: string): Promise<UploadBudget> {
-    const q = await this.get(accountId);
-    const exceeded = () => new QuotaExceededError(q);
-    const bytes = q.maxBytes === null ? UNLIMITED : q.maxBytes - q.usedBytes;
-    const files = q.maxFiles === null ? UNLIMITED : q.maxFiles - q.usedFiles;
+    const quota = await this.get(accountId);
+    const exceeded = () => new QuotaExceededError(quota);
+    const bytes = quota.maxBytes === null ? UNLIMITED : quota.maxBytes - quota.usedBytes;
+    const files = quota.maxFiles === null ? UNLIMITED : quota.maxFiles - quota.usedFiles;
     if (bytes <= 0 || files <= 0) throw exceeded();
     return { bytes, files, exceeded };
   }

@@ -26,47 +26,47 @@ export class UploadGroupsController {
   constructor(private readonly groups: UploadGroupsService) {}
 
   @Get()
-  list(@CurrentPrincipal() p: Principal): Promise<UploadGroupDto[]> {
-    return this.groups.list(p.accountId);
+  list(@CurrentPrincipal() principal: Principal): Promise<UploadGroupDto[]> {
+    return this.groups.list(principal.accountId);
   }
 
   @Post()
   create(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Body() dto: CreateUploadGroupDto,
   ): Promise<UploadGroupDto> {
-    return this.groups.create({ principal: p, ip }, dto);
+    return this.groups.create({ principal, ip }, dto);
   }
 
   @Patch(':id')
   update(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateUploadGroupDto,
   ): Promise<UploadGroupDto> {
-    return this.groups.update({ principal: p, ip }, id, dto);
+    return this.groups.update({ principal, ip }, id, dto);
   }
 
   /** Replaces the group's members (people of this account). */
   @Put(':id/members')
   members(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UploadGroupMembersDto,
   ): Promise<UploadGroupDto> {
-    return this.groups.setMembers({ principal: p, ip }, id, dto.userIds);
+    return this.groups.setMembers({ principal, ip }, id, dto.userIds);
   }
 
   @Delete(':id')
   @HttpCode(204)
   remove(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<void> {
-    return this.groups.remove({ principal: p, ip }, id);
+    return this.groups.remove({ principal, ip }, id);
   }
 }

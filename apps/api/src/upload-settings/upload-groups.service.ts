@@ -75,9 +75,9 @@ export class UploadGroupsService {
   }
 
   private async one(accountId: string, id: string): Promise<UploadGroupDto> {
-    const g = (await this.groups.list(accountId)).find((x) => x.id === id);
-    if (!g) throw new NotFoundError('Group');
-    return toDto(g, g.memberIds);
+    const group = (await this.groups.list(accountId)).find((x) => x.id === id);
+    if (!group) throw new NotFoundError('Group');
+    return toDto(group, group.memberIds);
   }
 
   private async found(accountId: string, id: string): Promise<UploadGroupEntity> {
@@ -93,13 +93,18 @@ export class UploadGroupsService {
     return kb;
   }
 
-  private record(ctx: ActorContext, change: string, g: UploadGroupEntity, extra: object = {}): Promise<void> {
+  private record(
+    ctx: ActorContext,
+    change: string,
+    group: UploadGroupEntity,
+    extra: object = {},
+  ): Promise<void> {
     return this.audit.record(
       ctx,
       {
         action: AUDIT_ACTIONS.settingsUpdate,
         outcome: 'success',
-        details: { uploadGroup: { change, id: g.id, name: g.name, ...extra } },
+        details: { uploadGroup: { change, id: group.id, name: group.name, ...extra } },
       },
       true,
     );
@@ -117,15 +122,15 @@ function conflictOnDuplicate(err: unknown): never {
   throw err;
 }
 
-function toDto(g: UploadGroupEntity, memberIds: string[]): UploadGroupDto {
+function toDto(group: UploadGroupEntity, memberIds: string[]): UploadGroupDto {
   return {
-    id: g.id,
-    name: g.name,
-    kind: g.kind,
-    enabled: g.enabled,
-    allowedTypes: g.allowedTypes,
-    maxSizeKb: g.maxSizeKb,
+    id: group.id,
+    name: group.name,
+    kind: group.kind,
+    enabled: group.enabled,
+    allowedTypes: group.allowedTypes,
+    maxSizeKb: group.maxSizeKb,
     memberIds,
-    createdAt: g.createdAt.toISOString(),
+    createdAt: group.createdAt.toISOString(),
   };
 }

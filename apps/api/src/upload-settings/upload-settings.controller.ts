@@ -15,18 +15,18 @@ export class UploadSettingsController {
 
   @Allow(...ADMINS)
   @Get('settings/uploads')
-  get(@CurrentPrincipal() p: Principal): Promise<UploadSettings> {
-    return this.settings.get(p.accountId);
+  get(@CurrentPrincipal() principal: Principal): Promise<UploadSettings> {
+    return this.settings.get(principal.accountId);
   }
 
   @Allow(...ADMINS)
   @Put('settings/uploads')
   update(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Body() dto: UpdateUploadSettingsDto,
   ): Promise<UploadSettings> {
-    return this.settings.update({ principal: p, ip }, dto);
+    return this.settings.update({ principal, ip }, dto);
   }
 
   /**
@@ -35,7 +35,7 @@ export class UploadSettingsController {
    */
   @Allow(...STAFF, 'visitor')
   @Get('uploads/rules')
-  async rules(@CurrentPrincipal() p: Principal): Promise<EffectiveUploadRule> {
-    return (await this.settings.forUploader(p)).rule;
+  async rules(@CurrentPrincipal() principal: Principal): Promise<EffectiveUploadRule> {
+    return (await this.settings.forUploader(principal)).rule;
   }
 }

@@ -23,15 +23,23 @@ export function defaultSettings(accountId: string): StoredSettings {
 }
 
 /** One role's photo compression: the account's values over the defaults. */
-export function compressionOf(s: StoredSettings, role: 'visitor' | 'operator'): PhotoCompression {
-  return { ...PHOTO_COMPRESSION_DEFAULTS, ...s.photoCompression[role] };
+export function compressionOf(settings: StoredSettings, role: 'visitor' | 'operator'): PhotoCompression {
+  return { ...PHOTO_COMPRESSION_DEFAULTS, ...settings.photoCompression[role] };
 }
 
 /** The account's own values for one role; null fields inherit the platform default. */
-export function ruleOf(s: StoredSettings, role: 'visitor' | 'operator'): InheritingRule {
+export function ruleOf(settings: StoredSettings, role: 'visitor' | 'operator'): InheritingRule {
   return role === 'visitor'
-    ? { enabled: s.visitorEnabled, allowedTypes: s.visitorAllowedTypes, maxSizeKb: s.visitorMaxSizeKb }
-    : { enabled: s.operatorEnabled, allowedTypes: s.operatorAllowedTypes, maxSizeKb: s.operatorMaxSizeKb };
+    ? {
+        enabled: settings.visitorEnabled,
+        allowedTypes: settings.visitorAllowedTypes,
+        maxSizeKb: settings.visitorMaxSizeKb,
+      }
+    : {
+        enabled: settings.operatorEnabled,
+        allowedTypes: settings.operatorAllowedTypes,
+        maxSizeKb: settings.operatorMaxSizeKb,
+      };
 }
 
 /** The account's value where set, else the platform's. */
@@ -56,10 +64,18 @@ type RuleColumns = Partial<
 >;
 
 /** Only the fields given become the account's own; the others keep inheriting. */
-export function ruleColumns(role: 'visitor' | 'operator', r: Partial<UploadRule>): RuleColumns {
+export function ruleColumns(role: 'visitor' | 'operator', rule: Partial<UploadRule>): RuleColumns {
   const cols: RuleColumns =
     role === 'visitor'
-      ? { visitorEnabled: r.enabled, visitorAllowedTypes: r.allowedTypes, visitorMaxSizeKb: r.maxSizeKb }
-      : { operatorEnabled: r.enabled, operatorAllowedTypes: r.allowedTypes, operatorMaxSizeKb: r.maxSizeKb };
+      ? {
+          visitorEnabled: rule.enabled,
+          visitorAllowedTypes: rule.allowedTypes,
+          visitorMaxSizeKb: rule.maxSizeKb,
+        }
+      : {
+          operatorEnabled: rule.enabled,
+          operatorAllowedTypes: rule.allowedTypes,
+          operatorMaxSizeKb: rule.maxSizeKb,
+        };
   return Object.fromEntries(Object.entries(cols).filter(([, v]) => v !== undefined));
 }

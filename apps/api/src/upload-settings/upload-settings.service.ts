@@ -56,15 +56,15 @@ export class UploadSettingsService {
    * groups (operator groups of a signed-in person; the verified-visitor group for a verified
    * visitor), capped by the platform ceiling. `chatId` is the visitor's chat.
    */
-  async forUploader(p: Principal): Promise<UploaderRule> {
-    const role = ruleRoleOf(p);
+  async forUploader(principal: Principal): Promise<UploaderRule> {
+    const role = ruleRoleOf(principal);
     const [s, platform, groups] = await Promise.all([
-      this.stored(p.accountId),
+      this.stored(principal.accountId),
       this.platform.get(),
-      p.kind === 'user'
-        ? this.groups.ofUser(p.accountId, p.userId)
-        : p.kind === 'visitor'
-          ? this.groups.ofVisitor(p.accountId, p.chatId)
+      principal.kind === 'user'
+        ? this.groups.ofUser(principal.accountId, principal.userId)
+        : principal.kind === 'visitor'
+          ? this.groups.ofVisitor(principal.accountId, principal.chatId)
           : Promise.resolve([]),
     ]);
     const resolved = resolveRule({
@@ -147,15 +147,18 @@ export class UploadSettingsService {
     );
   }
 
-  private toDto(s: StoredSettings, platform: PlatformUploadSettings): UploadSettings {
+  private toDto(settings: StoredSettings, platform: PlatformUploadSettings): UploadSettings {
     return {
-      visitor: inherited(ruleOf(s, 'visitor'), platform.visitor),
-      operator: inherited(ruleOf(s, 'operator'), platform.operator),
-      accessTokenRequired: s.accessTokenRequired ?? platform.accessTokenRequired,
-      loggingEnabled: s.loggingEnabled ?? platform.loggingEnabled,
-      generateThumbnails: s.generateThumbnails ?? platform.generateThumbnails,
-      previewKinds: { ...s.previewKinds },
-      photoCompression: { visitor: compressionOf(s, 'visitor'), operator: compressionOf(s, 'operator') },
+      visitor: inherited(ruleOf(settings, 'visitor'), platform.visitor),
+      operator: inherited(ruleOf(settings, 'operator'), platform.operator),
+      accessTokenRequired: settings.accessTokenRequired ?? platform.accessTokenRequired,
+      loggingEnabled: settings.loggingEnabled ?? platform.loggingEnabled,
+      generateThumbnails: settings.generateThumbnails ?? platform.generateThumbnails,
+      previewKinds: { ...settings.previewKinds },
+      photoCompression: {
+        visitor: compressionOf(settings, 'visitor'),
+        operator: compressionOf(settings, 'operator'),
+      },
       platformMaxSizeKb: platform.ceiling.maxSizeKb,
     };
   }
@@ -163,20 +166,24 @@ export class UploadSettingsService {
 
 function effective(
   role: 'visitor' | 'operator',
-  r: ReturnType<typeof resolveRule>,
+  resolved: ReturnType<typeof resolveRule>,
   groups: string[],
 ): EffectiveUploadRule {
-  const rule: RuleLike = { enabled: r.enabled, allowedTypes: r.allowedTypes, maxSizeKb: r.maxSizeKb };
+  const rule: RuleLike = {
+    enabled: resolved.enabled,
+    allowedTypes: resolved.allowedTypes,
+    maxSizeKb: resolved.maxSizeKb,
+  };
   return {
     role,
     ...rule,
     extensions: parseAllowedTypes(rule.allowedTypes),
     maxSizeBytes: maxSizeBytes(rule),
-    decidedBy: r.decidedBy,
+    decidedBy: resolved.decidedBy,
     groups,
   };
 }
 
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+function definedOnly<T extends object>(object: T): Partial<T> {
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

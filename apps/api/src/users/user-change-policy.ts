@@ -162,8 +162,13 @@ export function enforce(verdict: PolicyVerdict): void {
 }
 
 /** The policy's view of a request's principal. */
-export function policyActorOf(p: Principal): PolicyActor {
-  return { kind: p.kind, role: p.role, accountId: p.accountId, userId: p.kind === 'user' ? p.userId : null };
+export function policyActorOf(principal: Principal): PolicyActor {
+  return {
+    kind: principal.kind,
+    role: principal.role,
+    accountId: principal.accountId,
+    userId: principal.kind === 'user' ? principal.userId : null,
+  };
 }
 
 /** May `actor` create a tenant with its first admin? Only the platform owner. */

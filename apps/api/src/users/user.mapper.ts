@@ -1,14 +1,14 @@
 import type { UserDto } from '@satchel/contracts';
 import type { UserEntity } from './user.entity';
 
-export function toUserDto(u: UserEntity): UserDto {
+export function toUserDto(user: UserEntity): UserDto {
   return {
-    id: u.id,
-    accountId: u.accountId,
-    email: u.email,
-    name: u.name,
-    role: u.role,
-    active: u.active,
-    createdAt: u.createdAt.toISOString(),
+    id: user.id,
+    accountId: user.accountId,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    active: user.active,
+    createdAt: user.createdAt.toISOString(),
   };
 }

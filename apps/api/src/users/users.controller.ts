@@ -15,22 +15,22 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  list(@CurrentPrincipal() p: Principal): Promise<UserDto[]> {
-    return this.users.list(p.accountId);
+  list(@CurrentPrincipal() principal: Principal): Promise<UserDto[]> {
+    return this.users.list(principal.accountId);
   }
 
   @Get(':id')
-  get(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
-    return this.users.get(p.accountId, id);
+  get(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<UserDto> {
+    return this.users.get(principal.accountId, id);
   }
 
   @Post()
   create(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Body() dto: CreateUserDto,
   ): Promise<UserDto> {
-    return this.users.create(p, dto, ip);
+    return this.users.create(principal, dto, ip);
   }
 
   /**
@@ -40,22 +40,22 @@ export class UsersController {
   @Allow('owner', 'admin', 'operator')
   @Patch(':id')
   update(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateUserDto,
     @ClientIp() ip: string | null,
   ): Promise<UserDto> {
-    return this.users.update(p, id, dto, ip);
+    return this.users.update(principal, id, dto, ip);
   }
 
   /** Removes a person (audited): sessions end and sockets close at once; past messages keep their name. */
   @Delete(':id')
   @HttpCode(204)
   remove(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @ClientIp() ip: string | null,
   ): Promise<void> {
-    return this.users.remove(p, id, ip);
+    return this.users.remove(principal, id, ip);
   }
 }

@@ -19,12 +19,12 @@ export class VisitorDataController {
   @Allow('owner', 'admin', 'api')
   @Get(':chatId/export')
   async export(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Param('chatId', ParseUUIDPipe) chatId: string,
     @Res() res: Response,
   ): Promise<void> {
-    const { zip, fileName } = await this.visitors.export({ principal: p, ip }, chatId);
+    const { zip, fileName } = await this.visitors.export({ principal, ip }, chatId);
     res.status(200).set({
       'Content-Type': 'application/zip',
       'Content-Disposition': `attachment; filename="${fileName}"`,
@@ -37,10 +37,10 @@ export class VisitorDataController {
   @Allow('owner', 'admin', 'api')
   @Delete(':chatId')
   erase(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Param('chatId', ParseUUIDPipe) chatId: string,
   ): Promise<VisitorErasureDto> {
-    return this.visitors.erase({ principal: p, ip }, chatId);
+    return this.visitors.erase({ principal, ip }, chatId);
   }
 }

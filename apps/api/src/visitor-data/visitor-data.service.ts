@@ -80,13 +80,13 @@ export class VisitorDataService {
     return data;
   }
 
-  private manifest(d: VisitorRows) {
+  private manifest(data: VisitorRows) {
     return {
       exportedAt: new Date().toISOString(),
-      visitor: { chatId: d.chat.id, name: d.chat.visitorName },
-      chats: [toChatDto(d.chat)],
-      messages: d.messages.map((m) => toMessageDto(m)),
-      files: d.files.map((f) => ({
+      visitor: { chatId: data.chat.id, name: data.chat.visitorName },
+      chats: [toChatDto(data.chat)],
+      messages: data.messages.map((m) => toMessageDto(m)),
+      files: data.files.map((f) => ({
         id: f.id,
         messageId: f.messageId,
         name: f.name,
@@ -102,18 +102,18 @@ export class VisitorDataService {
   }
 
   /** One file at a time, so only one storage read is open; a failed read aborts the zip (the client sees a cut body). */
-  private async appendFiles(zip: ZipWriter, d: VisitorRows): Promise<void> {
+  private async appendFiles(zip: ZipWriter, data: VisitorRows): Promise<void> {
     try {
-      for (const f of d.files) {
-        if (f.expiredAt) continue;
-        const body = await this.objects.read(f.storageKey);
+      for (const file of data.files) {
+        if (file.expiredAt) continue;
+        const body = await this.objects.read(file.storageKey);
         const done = new Promise<void>((ok) => zip.once('entry', () => ok()));
-        zip.append(body, { name: zipPathOf(f), date: f.createdAt });
+        zip.append(body, { name: zipPathOf(file), date: file.createdAt });
         await done;
       }
       await zip.finalize();
     } catch (err) {
-      this.log.error(`Visitor export of chat ${d.chat.id} failed: ${(err as Error).message}`);
+      this.log.error(`Visitor export of chat ${data.chat.id} failed: ${(err as Error).message}`);
       zip.abort();
       zip.destroy(err as Error);
     }

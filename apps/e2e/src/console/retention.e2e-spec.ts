@@ -1,4 +1,4 @@
-import type { AttachmentDto, SeedUploadResponse } from '@satchel/contracts';
+import type { AttachmentDto, SimpleUploadResponse } from '@satchel/contracts';
 import { Client } from 'pg';
 import { screenshot } from '../support/browser';
 import { signIn } from '../support/console-ui';
@@ -49,7 +49,7 @@ describe('console: Retention', () => {
       text: 'your documents',
       attachmentIds: stored.map((a) => a.id),
     });
-    await env.admin.upload<SeedUploadResponse>(
+    await env.admin.upload<SimpleUploadResponse>(
       '/v1/chat/upload/',
       [{ name: 'draft.pdf', content: pdfFile('draft.pdf', 1).buffer, type: 'application/pdf' }],
       'file',

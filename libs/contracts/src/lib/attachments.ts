@@ -102,7 +102,7 @@ export interface AttachmentListQuery {
 }
 
 /** Seed 001: `POST /v1/chat/upload/` success body. */
-export interface SeedUploadResponse {
+export interface SimpleUploadResponse {
   url: string;
   type: string;
 }
@@ -129,10 +129,10 @@ export interface FromUrlOAuth {
 }
 
 /** Seed 003 stream upload (`POST /v1/files?conversationId=`): as from-URL, without `id`. */
-export type SeedFileUploadResponse = Omit<FromUrlUploadResponse, 'id'>;
+export type FileStreamUploadResponse = Omit<FromUrlUploadResponse, 'id'>;
 
 /** Seed 000: `POST /upload_attachments` answer, success or refusal. */
-export interface SeedAttachmentsResponse {
+export interface EndUserUploadResponse {
   status: 'success' | 'error';
   message: string;
   files?: { filename: string; content_type: string; size: number }[];

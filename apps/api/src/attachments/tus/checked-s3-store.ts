@@ -122,9 +122,9 @@ export async function checkedS3Store(
           Prefix: TUS_S3_PREFIX,
           ContinuationToken: token,
         });
-        for (const o of page.Contents ?? []) {
-          const id = o.Key?.slice(TUS_S3_PREFIX.length) ?? '';
-          if (/^[\w-]+$/.test(id) && (o.LastModified ?? cutoff) < cutoff) ids.push(id);
+        for (const object of page.Contents ?? []) {
+          const id = object.Key?.slice(TUS_S3_PREFIX.length) ?? '';
+          if (/^[\w-]+$/.test(id) && (object.LastModified ?? cutoff) < cutoff) ids.push(id);
         }
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (token);

@@ -33,22 +33,25 @@ type Result = Record<string, unknown> & {
 export function underPrefix(client: S3, prefix: string): S3 {
   const add = (k: string | undefined) => (k === undefined ? k : `${prefix}${k}`);
   const strip = (k: string | undefined) => (k?.startsWith(prefix) ? k.slice(prefix.length) : k);
-  const inParams = (name: string, p: Params): Params => {
-    const out: Params = { ...p };
-    if (typeof p.Key === 'string') out.Key = add(p.Key);
-    if (p.Delete?.Objects)
-      out.Delete = { ...p.Delete, Objects: p.Delete.Objects.map((o) => ({ ...o, Key: add(o.Key) })) };
+  const inParams = (name: string, params: Params): Params => {
+    const out: Params = { ...params };
+    if (typeof params.Key === 'string') out.Key = add(params.Key);
+    if (params.Delete?.Objects)
+      out.Delete = {
+        ...params.Delete,
+        Objects: params.Delete.Objects.map((o) => ({ ...o, Key: add(o.Key) })),
+      };
     if (name === 'listMultipartUploads') {
       out.Prefix = prefix;
-      out.KeyMarker = add(p.KeyMarker);
+      out.KeyMarker = add(params.KeyMarker);
     }
     return out;
   };
-  const inResult = (r: Result): Result => ({
-    ...r,
-    Key: strip(r.Key),
-    NextKeyMarker: strip(r.NextKeyMarker),
-    Uploads: r.Uploads?.map((u) => ({ ...u, Key: strip(u.Key) })),
+  const inResult = (result: Result): Result => ({
+    ...result,
+    Key: strip(result.Key),
+    NextKeyMarker: strip(result.NextKeyMarker),
+    Uploads: result.Uploads?.map((u) => ({ ...u, Key: strip(u.Key) })),
   });
   return new Proxy(client, {
     get(target, name, receiver) {

@@ -31,8 +31,8 @@ export function tusCreationOf(headers: Record<string, string | string[] | undefi
   };
 }
 
-function single(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 const PAIR = /^([^\s,]+)(?: ([A-Za-z0-9+/]*={0,2}))?$/;
@@ -42,10 +42,10 @@ export function parseMetadata(header: string): Record<string, string | null> {
   const meta: Record<string, string | null> = {};
   if (!header.trim()) return meta;
   for (const part of header.split(',')) {
-    const m = PAIR.exec(part.trim());
-    if (!m || !m[1] || m[1] in meta)
+    const match = PAIR.exec(part.trim());
+    if (!match || !match[1] || match[1] in meta)
       throw new ValidationError('Upload-Metadata is malformed', 'Upload-Metadata');
-    meta[m[1]] = m[2] === undefined ? null : Buffer.from(m[2], 'base64').toString('utf8');
+    meta[match[1]] = match[2] === undefined ? null : Buffer.from(match[2], 'base64').toString('utf8');
   }
   return meta;
 }

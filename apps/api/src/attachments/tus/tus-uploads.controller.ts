@@ -21,24 +21,24 @@ export class TusUploadsController {
   @Post()
   @RateLimit('upload_visitor', 'upload_token', 'upload_account')
   create(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    return this.tus.create({ principal: p, ip }, req, res);
+    return this.tus.create({ principal, ip }, req, res);
   }
 
   /** HEAD (offset), PATCH (bytes), DELETE (termination) of the caller's own upload. */
   @Allow(...PARTICIPANTS)
   @All(':id')
   resume(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Param('id') id: string,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    return this.tus.resume({ principal: p, ip }, id, req, res);
+    return this.tus.resume({ principal, ip }, id, req, res);
   }
 }

@@ -302,6 +302,6 @@ export class TusUploadsService implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
-function ownerOf(p: Principal): string {
-  return `${p.accountId}:${p.kind}:${actorOf(p).id ?? (p.kind === 'visitor' ? p.chatId : '')}`;
+function ownerOf(principal: Principal): string {
+  return `${principal.accountId}:${principal.kind}:${actorOf(principal).id ?? (principal.kind === 'visitor' ? principal.chatId : '')}`;
 }

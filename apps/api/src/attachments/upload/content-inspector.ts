@@ -18,7 +18,7 @@ export async function detectType(head: Uint8Array): Promise<DetectedType | undef
 /** Reads the first `n` bytes (fewer if the stream ends first) and leaves the stream paused after them. */
 export function readHead(
   stream: Readable,
-  n = CONTENT_HEAD_BYTES,
+  bytes = CONTENT_HEAD_BYTES,
 ): Promise<{ head: Buffer; ended: boolean }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -31,7 +31,7 @@ export function readHead(
     const onData = (chunk: Buffer) => {
       chunks.push(chunk);
       length += chunk.length;
-      if (length >= n) finish(false);
+      if (length >= bytes) finish(false);
     };
     const onEnd = () => finish(true);
     const onError = (err: Error) => {

@@ -30,24 +30,28 @@ const FIELD = { disabled: 'enabled', type: 'allowedTypes', size: 'maxSizeKb' } a
  * uploader's rule, the body also says which level set it (`decidedBy`, `explanation`).
  */
 export function ruleError(
-  v: RuleViolation,
+  violation: RuleViolation,
   file: string,
   limitKb: number,
   rule?: EffectiveUploadRule,
 ): DomainError {
-  const decidedBy = rule?.decidedBy?.[FIELD[v.code]];
+  const decidedBy = rule?.decidedBy?.[FIELD[violation.code]];
   const why = decidedBy
     ? {
         decidedBy,
-        explanation: `${v.message} (set by ${describeDecision(decidedBy, rule?.role ?? 'operator')})`,
+        explanation: `${violation.message} (set by ${describeDecision(decidedBy, rule?.role ?? 'operator')})`,
       }
     : {};
-  switch (v.code) {
+  switch (violation.code) {
     case 'disabled':
-      return new ForbiddenError(v.message, { code: 'UPLOADS_DISABLED', ...why });
+      return new ForbiddenError(violation.message, { code: 'UPLOADS_DISABLED', ...why });
     case 'type':
-      return new UnsupportedMediaTypeError(v.message, { code: 'FILE_TYPE_NOT_ALLOWED', file, ...why });
+      return new UnsupportedMediaTypeError(violation.message, {
+        code: 'FILE_TYPE_NOT_ALLOWED',
+        file,
+        ...why,
+      });
     case 'size':
-      return new PayloadTooLargeError(v.message, { code: 'FILE_TOO_LARGE', file, limitKb, ...why });
+      return new PayloadTooLargeError(violation.message, { code: 'FILE_TOO_LARGE', file, limitKb, ...why });
   }
 }

@@ -8,27 +8,27 @@ export type Principal =
 
 export type AllowRole = UserRole | 'api' | 'visitor';
 
-export function isAdmin(p: Principal): boolean {
-  return p.role === 'owner' || p.role === 'admin';
+export function isAdmin(principal: Principal): boolean {
+  return principal.role === 'owner' || principal.role === 'admin';
 }
 
-export function isStaff(p: Principal): boolean {
-  return p.kind !== 'visitor';
+export function isStaff(principal: Principal): boolean {
+  return principal.kind !== 'visitor';
 }
 
 /** Whose upload rules apply: visitors have theirs; operators, admins and API clients share the operator rules. */
-export function ruleRoleOf(p: Principal): 'visitor' | 'operator' {
-  return p.kind === 'visitor' ? 'visitor' : 'operator';
+export function ruleRoleOf(principal: Principal): 'visitor' | 'operator' {
+  return principal.kind === 'visitor' ? 'visitor' : 'operator';
 }
 
-export function actorOf(p: Principal): { role: ActorRole; id: string | null; name: string } {
-  if (p.kind === 'user') return { role: p.role, id: p.userId, name: p.name };
-  if (p.kind === 'api') return { role: 'api', id: p.tokenId, name: p.name };
-  return { role: 'visitor', id: null, name: p.name };
+export function actorOf(principal: Principal): { role: ActorRole; id: string | null; name: string } {
+  if (principal.kind === 'user') return { role: principal.role, id: principal.userId, name: principal.name };
+  if (principal.kind === 'api') return { role: 'api', id: principal.tokenId, name: principal.name };
+  return { role: 'visitor', id: null, name: principal.name };
 }
 
 /** May this principal see a chat? Visitors only their own; staff any chat of their account. */
-export function canAccessChat(p: Principal, chat: { id: string; accountId: string }): boolean {
-  if (chat.accountId !== p.accountId) return false;
-  return p.kind !== 'visitor' || p.chatId === chat.id;
+export function canAccessChat(principal: Principal, chat: { id: string; accountId: string }): boolean {
+  if (chat.accountId !== principal.accountId) return false;
+  return principal.kind !== 'visitor' || principal.chatId === chat.id;
 }

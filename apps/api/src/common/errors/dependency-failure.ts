@@ -46,9 +46,9 @@ function chain(err: unknown): Failure[] {
   const out: Failure[] = [];
   let cur = err;
   while (cur && typeof cur === 'object' && out.length < 5 && !out.includes(cur)) {
-    const f = cur as Failure;
-    out.push(f);
-    cur = f.driverError ?? f.cause;
+    const failure = cur as Failure;
+    out.push(failure);
+    cur = failure.driverError ?? failure.cause;
   }
   return out;
 }
@@ -59,12 +59,16 @@ const detailOf = (f: Failure) => `${f.name ?? 'Error'}: ${f.message ?? ''}`.slic
 /** Where a failure of the storage driver comes from: out of space, unreachable, or neither (undefined). */
 export function storageFailure(err: unknown): DomainError | undefined {
   if (err instanceof DomainError) return undefined;
-  for (const f of chain(err)) {
-    const status = f.$metadata?.httpStatusCode;
-    if (SPACE_CODES.has(codeOf(f)) || S3_SPACE_NAMES.has(f.name ?? '') || status === 507)
-      return new StorageFullError(detailOf(f));
-    if (NETWORK_CODES.has(codeOf(f)) || AWS_NETWORK_NAMES.has(f.name ?? '') || (status ?? 0) >= 500)
-      return new DependencyUnavailableError('storage', detailOf(f));
+  for (const failure of chain(err)) {
+    const status = failure.$metadata?.httpStatusCode;
+    if (SPACE_CODES.has(codeOf(failure)) || S3_SPACE_NAMES.has(failure.name ?? '') || status === 507)
+      return new StorageFullError(detailOf(failure));
+    if (
+      NETWORK_CODES.has(codeOf(failure)) ||
+      AWS_NETWORK_NAMES.has(failure.name ?? '') ||
+      (status ?? 0) >= 500
+    )
+      return new DependencyUnavailableError('storage', detailOf(failure));
   }
   return undefined;
 }
@@ -81,21 +85,22 @@ export interface DependencyPorts {
  * storage layer already; this recognises driver errors that reach the filter untyped.
  */
 export function dependencyFailure(err: unknown, ports: DependencyPorts = {}): DomainError | undefined {
-  for (const f of chain(err)) {
-    const which = dependencyOf(f, ports);
-    if (which) return new DependencyUnavailableError(which, detailOf(f));
-    if (SPACE_CODES.has(codeOf(f))) return new StorageFullError(detailOf(f));
+  for (const failure of chain(err)) {
+    const which = dependencyOf(failure, ports);
+    if (which) return new DependencyUnavailableError(which, detailOf(failure));
+    if (SPACE_CODES.has(codeOf(failure))) return new StorageFullError(detailOf(failure));
   }
   return undefined;
 }
 
-function dependencyOf(f: Failure, ports: DependencyPorts): Dependency | undefined {
-  const code = codeOf(f);
-  if (f.name === 'MaxRetriesPerRequestError' || REDIS_MESSAGES.test(f.message ?? '')) return 'redis';
-  if (PG_UNAVAILABLE_STATE.test(code) || PG_MESSAGES.test(f.message ?? '')) return 'database';
+function dependencyOf(failure: Failure, ports: DependencyPorts): Dependency | undefined {
+  const code = codeOf(failure);
+  if (failure.name === 'MaxRetriesPerRequestError' || REDIS_MESSAGES.test(failure.message ?? ''))
+    return 'redis';
+  if (PG_UNAVAILABLE_STATE.test(code) || PG_MESSAGES.test(failure.message ?? '')) return 'database';
   if (!NETWORK_CODES.has(code)) return undefined;
-  if (f.port !== undefined && f.port === ports.redis) return 'redis';
-  if (f.port !== undefined && f.port === ports.database) return 'database';
+  if (failure.port !== undefined && failure.port === ports.redis) return 'redis';
+  if (failure.port !== undefined && failure.port === ports.database) return 'database';
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 import { errorCodeForStatus } from '@satchel/contracts';
 
 /**
- * Typed domain errors. Services throw these; `DomainErrorFilter` maps them to HTTP in one place.
+ * Typed domain errors. Services throw these; `ErrorFilter` maps them to HTTP in one place.
  * `extra` fields are merged into the JSON body next to `error`.
  */
 export abstract class DomainError extends Error {

@@ -37,9 +37,12 @@ export class ErrorFilter implements ExceptionFilter {
     res.status(status).json(hasContractErrorShape(req) ? withoutCode(body) : body);
   }
 
-  /** Routes that answer a seed's own error shape override this (the status and headers stay meaningful). */
-  protected reshape(r: { status: number; body: ErrorResponse }): { status: number; body: ErrorResponse } {
-    return r;
+  /** Routes with an externally fixed error shape override this (the status and headers stay meaningful). */
+  protected reshape(mapped: { status: number; body: ErrorResponse }): {
+    status: number;
+    body: ErrorResponse;
+  } {
+    return mapped;
   }
 
   private toResponse(err: unknown, req: Request): Mapped {
@@ -78,13 +81,18 @@ function withoutCode({ code: _code, ...rest }: ErrorResponse): ErrorResponse {
 }
 
 function httpMessage(err: HttpException): string {
-  const r = err.getResponse();
-  if (typeof r === 'string') return r;
-  const m = (r as { message?: unknown }).message;
-  return Array.isArray(m) ? m.join('; ') : typeof m === 'string' ? m : err.message;
+  const response = err.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  return Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : err.message;
 }
 
 function isBodyParserError(err: unknown): err is { status: number; message: string; type: string } {
-  const e = err as { status?: unknown; type?: unknown };
-  return typeof e?.status === 'number' && typeof e.type === 'string' && e.status >= 400 && e.status < 500;
+  const error = err as { status?: unknown; type?: unknown };
+  return (
+    typeof error?.status === 'number' &&
+    typeof error.type === 'string' &&
+    error.status >= 400 &&
+    error.status < 500
+  );
 }

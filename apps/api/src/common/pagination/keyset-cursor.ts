@@ -32,8 +32,10 @@ function isCalendarDay(ymd: string): boolean {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function encodeCursor(c: KeysetCursor): string {
-  return Buffer.from(JSON.stringify([c.sort, c.order, c.value, c.id])).toString('base64url');
+export function encodeCursor(cursor: KeysetCursor): string {
+  return Buffer.from(JSON.stringify([cursor.sort, cursor.order, cursor.value, cursor.id])).toString(
+    'base64url',
+  );
 }
 
 /** Decodes a cursor made for this sort and order; anything else is a 400, never a 500. */

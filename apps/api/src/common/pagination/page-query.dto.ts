@@ -20,8 +20,8 @@ export class CursorPageQueryDto extends PageQueryDto {
   cursor?: string;
 }
 
-export function pageOf(q: PageQueryDto): { page: number; pageSize: number; skip: number } {
-  const page = q.page ?? 1;
-  const pageSize = q.pageSize ?? 25;
+export function pageOf(query: PageQueryDto): { page: number; pageSize: number; skip: number } {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 25;
   return { page, pageSize, skip: (page - 1) * pageSize };
 }

@@ -9,19 +9,21 @@ interface Problem {
 }
 
 function firstProblem(errors: ClassValidatorError[], prefix = ''): Problem {
-  const e = errors[0];
-  if (!e) return { field: '', message: 'Invalid request' };
-  const field = `${prefix}${e.property}`;
-  if (e.constraints) {
-    const [name, message = `${field} is invalid`] = Object.entries(e.constraints)[0] ?? [];
-    const extra = name ? (e.contexts?.[name] as Record<string, unknown> | undefined) : undefined;
+  const first = errors[0];
+  if (!first) return { field: '', message: 'Invalid request' };
+  const field = `${prefix}${first.property}`;
+  if (first.constraints) {
+    const [name, message = `${field} is invalid`] = Object.entries(first.constraints)[0] ?? [];
+    const extra = name ? (first.contexts?.[name] as Record<string, unknown> | undefined) : undefined;
     return {
       field,
-      message: message.startsWith(e.property) ? `${field}${message.slice(e.property.length)}` : message,
+      message: message.startsWith(first.property)
+        ? `${field}${message.slice(first.property.length)}`
+        : message,
       ...(extra && { extra }),
     };
   }
-  return firstProblem(e.children ?? [], `${field}.`);
+  return firstProblem(first.children ?? [], `${field}.`);
 }
 
 /** DTO validation; the error names the field (`{"error": "email must be an email", "field": "email"}`). */

@@ -3,15 +3,15 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export class Foundation1732300000000 implements MigrationInterface {
   name = 'Foundation1732300000000';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
       CREATE TABLE accounts (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         name text NOT NULL,
         widget_key text NOT NULL UNIQUE,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`
+    await queryRunner.query(`
       CREATE TABLE users (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         account_id uuid NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
@@ -23,9 +23,9 @@ export class Foundation1732300000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE UNIQUE INDEX users_email_key ON users (lower(email))`);
-    await q.query(`CREATE INDEX users_account_idx ON users (account_id)`);
-    await q.query(`
+    await queryRunner.query(`CREATE UNIQUE INDEX users_email_key ON users (lower(email))`);
+    await queryRunner.query(`CREATE INDEX users_account_idx ON users (account_id)`);
+    await queryRunner.query(`
       CREATE TABLE chats (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         account_id uuid NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
@@ -38,8 +38,10 @@ export class Foundation1732300000000 implements MigrationInterface {
         last_message_preview text,
         closed_at timestamptz
       )`);
-    await q.query(`CREATE INDEX chats_account_activity_idx ON chats (account_id, status, updated_at DESC)`);
-    await q.query(`
+    await queryRunner.query(
+      `CREATE INDEX chats_account_activity_idx ON chats (account_id, status, updated_at DESC)`,
+    );
+    await queryRunner.query(`
       CREATE TABLE messages (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         chat_id uuid NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
@@ -50,8 +52,8 @@ export class Foundation1732300000000 implements MigrationInterface {
         text text NOT NULL DEFAULT '',
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX messages_chat_idx ON messages (chat_id, created_at)`);
-    await q.query(`
+    await queryRunner.query(`CREATE INDEX messages_chat_idx ON messages (chat_id, created_at)`);
+    await queryRunner.query(`
       CREATE TABLE auth_tokens (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         kind text NOT NULL CHECK (kind IN ('session', 'api', 'visitor')),
@@ -66,12 +68,12 @@ export class Foundation1732300000000 implements MigrationInterface {
         revoked_at timestamptz,
         last_used_at timestamptz
       )`);
-    await q.query(`CREATE INDEX auth_tokens_account_kind_idx ON auth_tokens (account_id, kind)`);
+    await queryRunner.query(`CREATE INDEX auth_tokens_account_kind_idx ON auth_tokens (account_id, kind)`);
   }
 
-  async down(q: QueryRunner): Promise<void> {
+  async down(queryRunner: QueryRunner): Promise<void> {
     for (const table of ['auth_tokens', 'messages', 'chats', 'users', 'accounts']) {
-      await q.query(`DROP TABLE IF EXISTS ${table}`);
+      await queryRunner.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }
 }

@@ -3,9 +3,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export class Attachments1732400000000 implements MigrationInterface {
   name = 'Attachments1732400000000';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
-    await q.query(`
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
+    await queryRunner.query(`
       CREATE TABLE upload_settings (
         account_id uuid PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
         visitor_enabled boolean NOT NULL,
@@ -18,7 +18,7 @@ export class Attachments1732400000000 implements MigrationInterface {
         logging_enabled boolean NOT NULL DEFAULT true,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`
+    await queryRunner.query(`
       CREATE TABLE attachments (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         account_id uuid NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
@@ -38,16 +38,18 @@ export class Attachments1732400000000 implements MigrationInterface {
         uploaded_by_name text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT clock_timestamp() -- per row: files of one request keep their order
       )`);
-    await q.query(
+    await queryRunner.query(
       `CREATE INDEX attachments_account_created_idx ON attachments (account_id, created_at DESC, id)`,
     );
-    await q.query(`CREATE INDEX attachments_chat_idx ON attachments (chat_id, created_at)`);
-    await q.query(`CREATE INDEX attachments_chat_name_idx ON attachments (chat_id, name)`);
-    await q.query(
+    await queryRunner.query(`CREATE INDEX attachments_chat_idx ON attachments (chat_id, created_at)`);
+    await queryRunner.query(`CREATE INDEX attachments_chat_name_idx ON attachments (chat_id, name)`);
+    await queryRunner.query(
       `CREATE INDEX attachments_message_idx ON attachments (message_id) WHERE message_id IS NOT NULL`,
     );
-    await q.query(`CREATE INDEX attachments_name_trgm_idx ON attachments USING gin (name gin_trgm_ops)`);
-    await q.query(`
+    await queryRunner.query(
+      `CREATE INDEX attachments_name_trgm_idx ON attachments USING gin (name gin_trgm_ops)`,
+    );
+    await queryRunner.query(`
       CREATE TABLE audit_events (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         account_id uuid NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
@@ -63,20 +65,20 @@ export class Attachments1732400000000 implements MigrationInterface {
         details jsonb,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(
+    await queryRunner.query(
       `CREATE INDEX audit_events_account_created_idx ON audit_events (account_id, created_at DESC, id)`,
     );
-    await q.query(
+    await queryRunner.query(
       `CREATE INDEX audit_events_account_action_idx ON audit_events (account_id, action, created_at DESC)`,
     );
-    await q.query(
+    await queryRunner.query(
       `CREATE INDEX audit_events_attachment_idx ON audit_events (attachment_id) WHERE attachment_id IS NOT NULL`,
     );
   }
 
-  async down(q: QueryRunner): Promise<void> {
+  async down(queryRunner: QueryRunner): Promise<void> {
     for (const table of ['audit_events', 'attachments', 'upload_settings']) {
-      await q.query(`DROP TABLE IF EXISTS ${table}`);
+      await queryRunner.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }
 }

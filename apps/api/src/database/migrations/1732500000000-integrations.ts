@@ -3,8 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export class Integrations1732500000000 implements MigrationInterface {
   name = 'Integrations1732500000000';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
       CREATE TABLE callback_settings (
         account_id uuid PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
         enabled boolean NOT NULL DEFAULT false,
@@ -18,7 +18,7 @@ export class Integrations1732500000000 implements MigrationInterface {
         secret_created_at timestamptz,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`
+    await queryRunner.query(`
       CREATE TABLE s3_export_settings (
         account_id uuid PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
         disabled boolean NOT NULL DEFAULT true,
@@ -33,7 +33,7 @@ export class Integrations1732500000000 implements MigrationInterface {
         endpoint text,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`
+    await queryRunner.query(`
       CREATE TABLE deliveries (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         account_id uuid NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
@@ -56,19 +56,23 @@ export class Integrations1732500000000 implements MigrationInterface {
       )`);
     // One callback and one export record per attachment: enqueueing is idempotent and
     // reconciliation finds attachments that have none.
-    await q.query(
+    await queryRunner.query(
       `CREATE UNIQUE INDEX deliveries_attachment_kind_key ON deliveries (attachment_id, kind) WHERE kind IN ('callback', 'export')`,
     );
     // Export names are unique within a bucket: `name (1).pdf` when taken.
-    await q.query(
+    await queryRunner.query(
       `CREATE UNIQUE INDEX deliveries_export_target_key ON deliveries (account_id, target) WHERE kind = 'export' AND target IS NOT NULL`,
     );
-    await q.query(`CREATE INDEX deliveries_account_created_idx ON deliveries (account_id, created_at DESC)`);
-    await q.query(
+    await queryRunner.query(
+      `CREATE INDEX deliveries_account_created_idx ON deliveries (account_id, created_at DESC)`,
+    );
+    await queryRunner.query(
       `CREATE INDEX deliveries_account_status_idx ON deliveries (account_id, status, created_at DESC)`,
     );
-    await q.query(`CREATE INDEX deliveries_chat_idx ON deliveries (chat_id) WHERE chat_id IS NOT NULL`);
-    await q.query(`
+    await queryRunner.query(
+      `CREATE INDEX deliveries_chat_idx ON deliveries (chat_id) WHERE chat_id IS NOT NULL`,
+    );
+    await queryRunner.query(`
       CREATE TABLE delivery_attempts (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         delivery_id uuid NOT NULL REFERENCES deliveries(id) ON DELETE CASCADE,
@@ -80,12 +84,14 @@ export class Integrations1732500000000 implements MigrationInterface {
         error text,
         outcome text NOT NULL CHECK (outcome IN ('delivered', 'exported', 'refused', 'error'))
       )`);
-    await q.query(`CREATE INDEX delivery_attempts_delivery_idx ON delivery_attempts (delivery_id, attempt)`);
+    await queryRunner.query(
+      `CREATE INDEX delivery_attempts_delivery_idx ON delivery_attempts (delivery_id, attempt)`,
+    );
   }
 
-  async down(q: QueryRunner): Promise<void> {
+  async down(queryRunner: QueryRunner): Promise<void> {
     for (const table of ['delivery_attempts', 'deliveries', 's3_export_settings', 'callback_settings']) {
-      await q.query(`DROP TABLE IF EXISTS ${table}`);
+      await queryRunner.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }
 }

@@ -3,8 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export class Chatbot1732600000000 implements MigrationInterface {
   name = 'Chatbot1732600000000';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
       CREATE TABLE chatbot_settings (
         account_id uuid PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
         enabled boolean NOT NULL DEFAULT false,
@@ -12,7 +12,7 @@ export class Chatbot1732600000000 implements MigrationInterface {
         steps jsonb NOT NULL DEFAULT '[]',
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`
+    await queryRunner.query(`
       CREATE TABLE file_requests (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         account_id uuid NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
@@ -30,8 +30,8 @@ export class Chatbot1732600000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         resolved_at timestamptz
       )`);
-    await q.query(`CREATE INDEX file_requests_chat_idx ON file_requests (chat_id, created_at)`);
-    await q.query(`
+    await queryRunner.query(`CREATE INDEX file_requests_chat_idx ON file_requests (chat_id, created_at)`);
+    await queryRunner.query(`
       CREATE TABLE chatbot_runs (
         chat_id uuid PRIMARY KEY REFERENCES chats(id) ON DELETE CASCADE,
         account_id uuid NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
@@ -44,8 +44,8 @@ export class Chatbot1732600000000 implements MigrationInterface {
       )`);
   }
 
-  async down(q: QueryRunner): Promise<void> {
+  async down(queryRunner: QueryRunner): Promise<void> {
     for (const table of ['chatbot_runs', 'file_requests', 'chatbot_settings'])
-      await q.query(`DROP TABLE IF EXISTS ${table}`);
+      await queryRunner.query(`DROP TABLE IF EXISTS ${table}`);
   }
 }

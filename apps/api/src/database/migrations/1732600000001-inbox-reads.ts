@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export class InboxReads1732600000001 implements MigrationInterface {
   name = 'InboxReads1732600000001';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
       CREATE TABLE chat_reads (
         user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
         chat_id uuid NOT NULL REFERENCES chats(id) ON DELETE CASCADE,
@@ -14,7 +14,7 @@ export class InboxReads1732600000001 implements MigrationInterface {
       )`);
   }
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE IF EXISTS chat_reads`);
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE IF EXISTS chat_reads`);
   }
 }

@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export class RateLimitOverrides1732800000000 implements MigrationInterface {
   name = 'RateLimitOverrides1732800000000';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
       CREATE TABLE rate_limit_overrides (
         account_id uuid NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
         policy text NOT NULL,
@@ -16,7 +16,7 @@ export class RateLimitOverrides1732800000000 implements MigrationInterface {
       )`);
   }
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE IF EXISTS rate_limit_overrides`);
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE IF EXISTS rate_limit_overrides`);
   }
 }

@@ -8,8 +8,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export class Previews1732900000014 implements MigrationInterface {
   name = 'Previews1732900000014';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
       CREATE TABLE attachment_previews (
         attachment_id uuid PRIMARY KEY,
         account_id uuid NOT NULL,
@@ -22,11 +22,13 @@ export class Previews1732900000014 implements MigrationInterface {
         large_key text,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`ALTER TABLE upload_settings ADD COLUMN generate_thumbnails boolean NOT NULL DEFAULT true`);
+    await queryRunner.query(
+      `ALTER TABLE upload_settings ADD COLUMN generate_thumbnails boolean NOT NULL DEFAULT true`,
+    );
   }
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE upload_settings DROP COLUMN IF EXISTS generate_thumbnails`);
-    await q.query(`DROP TABLE IF EXISTS attachment_previews`);
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE upload_settings DROP COLUMN IF EXISTS generate_thumbnails`);
+    await queryRunner.query(`DROP TABLE IF EXISTS attachment_previews`);
   }
 }

@@ -4,11 +4,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export class AccountAllowedOrigins1732900000300 implements MigrationInterface {
   name = 'AccountAllowedOrigins1732900000300';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE accounts ADD COLUMN allowed_origins text[] NOT NULL DEFAULT '{}'`);
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE accounts ADD COLUMN allowed_origins text[] NOT NULL DEFAULT '{}'`);
   }
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE accounts DROP COLUMN IF EXISTS allowed_origins`);
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE accounts DROP COLUMN IF EXISTS allowed_origins`);
   }
 }

@@ -7,8 +7,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export class TeamsAndMail1733100000000 implements MigrationInterface {
   name = 'TeamsAndMail1733100000000';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
       CREATE TABLE mail_outbox (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         account_id uuid REFERENCES accounts(id) ON DELETE CASCADE,
@@ -76,8 +76,8 @@ export class TeamsAndMail1733100000000 implements MigrationInterface {
     `);
   }
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
       DROP TABLE IF EXISTS chat_visitor_emails, pending_notifications, notification_prefs, team_settings,
         user_totp, password_resets, invitations, mail_outbox;
     `);

@@ -7,32 +7,32 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export class Retention1733102000000 implements MigrationInterface {
   name = 'Retention1733102000000';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
       ALTER TABLE attachments
         ADD COLUMN expired_at timestamptz,
         ADD COLUMN expiry_reason text,
         ADD COLUMN retain_until timestamptz,
         ADD COLUMN legal_hold boolean NOT NULL DEFAULT false`);
-    await q.query(
+    await queryRunner.query(
       `CREATE INDEX attachments_live_created_idx ON attachments (account_id, created_at) WHERE expired_at IS NULL`,
     );
-    await q.query(`ALTER TABLE chats ADD COLUMN legal_hold boolean NOT NULL DEFAULT false`);
-    await q.query(`
+    await queryRunner.query(`ALTER TABLE chats ADD COLUMN legal_hold boolean NOT NULL DEFAULT false`);
+    await queryRunner.query(`
       CREATE TABLE retention_settings (
         account_id uuid PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
         policy jsonb,
         legal_hold boolean NOT NULL DEFAULT false,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`
+    await queryRunner.query(`
       CREATE TABLE storage_quotas (
         account_id uuid PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
         max_bytes bigint,
         max_files integer,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`
+    await queryRunner.query(`
       CREATE TABLE storage_usage_days (
         account_id uuid NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
         day date NOT NULL,
@@ -42,13 +42,13 @@ export class Retention1733102000000 implements MigrationInterface {
       )`);
   }
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE IF EXISTS storage_usage_days`);
-    await q.query(`DROP TABLE IF EXISTS storage_quotas`);
-    await q.query(`DROP TABLE IF EXISTS retention_settings`);
-    await q.query(`ALTER TABLE chats DROP COLUMN IF EXISTS legal_hold`);
-    await q.query(`DROP INDEX IF EXISTS attachments_live_created_idx`);
-    await q.query(`
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE IF EXISTS storage_usage_days`);
+    await queryRunner.query(`DROP TABLE IF EXISTS storage_quotas`);
+    await queryRunner.query(`DROP TABLE IF EXISTS retention_settings`);
+    await queryRunner.query(`ALTER TABLE chats DROP COLUMN IF EXISTS legal_hold`);
+    await queryRunner.query(`DROP INDEX IF EXISTS attachments_live_created_idx`);
+    await queryRunner.query(`
       ALTER TABLE attachments
         DROP COLUMN IF EXISTS expired_at,
         DROP COLUMN IF EXISTS expiry_reason,

@@ -7,22 +7,24 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export class PreviewKinds1733104000000 implements MigrationInterface {
   name = 'PreviewKinds1733104000000';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
       `ALTER TABLE upload_settings ADD COLUMN preview_kinds jsonb NOT NULL
          DEFAULT '{"images": true, "heic": true, "pdf": true, "video": true}'`,
     );
-    await q.query(`ALTER TABLE attachment_previews ADD COLUMN pages integer, ADD COLUMN duration_ms integer`);
-    await q.query(
+    await queryRunner.query(
+      `ALTER TABLE attachment_previews ADD COLUMN pages integer, ADD COLUMN duration_ms integer`,
+    );
+    await queryRunner.query(
       `CREATE INDEX attachment_previews_account_status ON attachment_previews (account_id, status)`,
     );
   }
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP INDEX IF EXISTS attachment_previews_account_status`);
-    await q.query(
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX IF EXISTS attachment_previews_account_status`);
+    await queryRunner.query(
       `ALTER TABLE attachment_previews DROP COLUMN IF EXISTS pages, DROP COLUMN IF EXISTS duration_ms`,
     );
-    await q.query(`ALTER TABLE upload_settings DROP COLUMN IF EXISTS preview_kinds`);
+    await queryRunner.query(`ALTER TABLE upload_settings DROP COLUMN IF EXISTS preview_kinds`);
   }
 }

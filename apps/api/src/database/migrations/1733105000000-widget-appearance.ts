@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export class WidgetAppearance1733105000000 implements MigrationInterface {
   name = 'WidgetAppearance1733105000000';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE widget_appearance (
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE widget_appearance (
       account_id uuid PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
       settings jsonb NOT NULL,
       avatar_key text,
@@ -14,14 +14,14 @@ export class WidgetAppearance1733105000000 implements MigrationInterface {
       identity_required boolean NOT NULL DEFAULT false,
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await q.query(`ALTER TABLE chats ADD COLUMN visitor_email text,
+    await queryRunner.query(`ALTER TABLE chats ADD COLUMN visitor_email text,
       ADD COLUMN visitor_external_id text,
       ADD COLUMN visitor_verified boolean NOT NULL DEFAULT false`);
   }
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE chats DROP COLUMN IF EXISTS visitor_email,
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE chats DROP COLUMN IF EXISTS visitor_email,
       DROP COLUMN IF EXISTS visitor_external_id, DROP COLUMN IF EXISTS visitor_verified`);
-    await q.query(`DROP TABLE IF EXISTS widget_appearance`);
+    await queryRunner.query(`DROP TABLE IF EXISTS widget_appearance`);
   }
 }

@@ -18,25 +18,33 @@ const INDEXES: Record<string, string> = {
 };
 
 export class SearchIndexes1733107000000 implements MigrationInterface {
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
     for (const [name, columns] of Object.entries(INDEXES)) {
-      await q.query(`CREATE INDEX IF NOT EXISTS ${name} ON attachments ${columns} WHERE expired_at IS NULL`);
+      await queryRunner.query(
+        `CREATE INDEX IF NOT EXISTS ${name} ON attachments ${columns} WHERE expired_at IS NULL`,
+      );
     }
-    await q.query(
+    await queryRunner.query(
       `ALTER TABLE messages ADD COLUMN text_tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED`,
     );
-    await q.query(
+    await queryRunner.query(
       `CREATE INDEX audit_events_account_created_id_idx ON audit_events (account_id, created_at, id)`,
     );
-    await q.query(`CREATE INDEX messages_text_tsv_idx ON messages USING gin (text_tsv)`);
-    await q.query(`CREATE INDEX messages_chat_created_id_idx ON messages (chat_id, created_at, id)`);
-    await q.query(`CREATE INDEX messages_account_created_id_idx ON messages (account_id, created_at, id)`);
-    await q.query(`CREATE INDEX chats_visitor_name_trgm_idx ON chats USING gin (visitor_name gin_trgm_ops)`);
-    await q.query(
+    await queryRunner.query(`CREATE INDEX messages_text_tsv_idx ON messages USING gin (text_tsv)`);
+    await queryRunner.query(
+      `CREATE INDEX messages_chat_created_id_idx ON messages (chat_id, created_at, id)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX messages_account_created_id_idx ON messages (account_id, created_at, id)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX chats_visitor_name_trgm_idx ON chats USING gin (visitor_name gin_trgm_ops)`,
+    );
+    await queryRunner.query(
       `CREATE INDEX chats_visitor_email_trgm_idx ON chats USING gin (visitor_email gin_trgm_ops)`,
     );
-    await q.query(`
+    await queryRunner.query(`
       CREATE TABLE attachment_texts (
         attachment_id uuid PRIMARY KEY REFERENCES attachments(id) ON DELETE CASCADE,
         account_id uuid NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
@@ -46,18 +54,20 @@ export class SearchIndexes1733107000000 implements MigrationInterface {
         reason text,
         extracted_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX attachment_texts_tsv_idx ON attachment_texts USING gin (content_tsv)`);
+    await queryRunner.query(
+      `CREATE INDEX attachment_texts_tsv_idx ON attachment_texts USING gin (content_tsv)`,
+    );
   }
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE IF EXISTS attachment_texts`);
-    await q.query(`DROP INDEX IF EXISTS audit_events_account_created_id_idx`);
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE IF EXISTS attachment_texts`);
+    await queryRunner.query(`DROP INDEX IF EXISTS audit_events_account_created_id_idx`);
     for (const name of ['chats_visitor_email_trgm_idx', 'chats_visitor_name_trgm_idx']) {
-      await q.query(`DROP INDEX IF EXISTS ${name}`);
+      await queryRunner.query(`DROP INDEX IF EXISTS ${name}`);
     }
-    await q.query(`DROP INDEX IF EXISTS messages_account_created_id_idx`);
-    await q.query(`DROP INDEX IF EXISTS messages_chat_created_id_idx`);
-    await q.query(`ALTER TABLE messages DROP COLUMN IF EXISTS text_tsv`);
-    for (const name of Object.keys(INDEXES)) await q.query(`DROP INDEX IF EXISTS ${name}`);
+    await queryRunner.query(`DROP INDEX IF EXISTS messages_account_created_id_idx`);
+    await queryRunner.query(`DROP INDEX IF EXISTS messages_chat_created_id_idx`);
+    await queryRunner.query(`ALTER TABLE messages DROP COLUMN IF EXISTS text_tsv`);
+    for (const name of Object.keys(INDEXES)) await queryRunner.query(`DROP INDEX IF EXISTS ${name}`);
   }
 }

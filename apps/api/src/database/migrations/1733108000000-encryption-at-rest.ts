@@ -8,21 +8,21 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export class EncryptionAtRest1733108000000 implements MigrationInterface {
   name = 'EncryptionAtRest1733108000000';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE storage_data_keys (
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE storage_data_keys (
       storage_key text PRIMARY KEY,
       master_key_id text NOT NULL,
       wrapped_key bytea NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now())`);
-    await q.query('CREATE INDEX storage_data_keys_master_key ON storage_data_keys (master_key_id)');
-    await q.query(`CREATE TABLE encryption_master_keys (
+    await queryRunner.query('CREATE INDEX storage_data_keys_master_key ON storage_data_keys (master_key_id)');
+    await queryRunner.query(`CREATE TABLE encryption_master_keys (
       id text PRIMARY KEY,
       check_value text NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now())`);
   }
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TABLE IF EXISTS encryption_master_keys');
-    await q.query('DROP TABLE IF EXISTS storage_data_keys');
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE IF EXISTS encryption_master_keys');
+    await queryRunner.query('DROP TABLE IF EXISTS storage_data_keys');
   }
 }

@@ -4,11 +4,13 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export class PhotoCompression1733109200000 implements MigrationInterface {
   name = 'PhotoCompression1733109200000';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE upload_settings ADD COLUMN photo_compression jsonb NOT NULL DEFAULT '{}'`);
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `ALTER TABLE upload_settings ADD COLUMN photo_compression jsonb NOT NULL DEFAULT '{}'`,
+    );
   }
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query('ALTER TABLE upload_settings DROP COLUMN IF EXISTS photo_compression');
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE upload_settings DROP COLUMN IF EXISTS photo_compression');
   }
 }

@@ -4,11 +4,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export class ReadReceipts1733109400000 implements MigrationInterface {
   name = 'ReadReceipts1733109400000';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
       ALTER TABLE chat_reads
         ADD COLUMN last_read_message_id uuid REFERENCES messages(id) ON DELETE SET NULL`);
-    await q.query(`
+    await queryRunner.query(`
       CREATE TABLE chat_visitor_reads (
         chat_id uuid PRIMARY KEY REFERENCES chats(id) ON DELETE CASCADE,
         last_read_message_id uuid REFERENCES messages(id) ON DELETE SET NULL,
@@ -16,8 +16,8 @@ export class ReadReceipts1733109400000 implements MigrationInterface {
       )`);
   }
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE IF EXISTS chat_visitor_reads`);
-    await q.query(`ALTER TABLE chat_reads DROP COLUMN IF EXISTS last_read_message_id`);
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE IF EXISTS chat_visitor_reads`);
+    await queryRunner.query(`ALTER TABLE chat_reads DROP COLUMN IF EXISTS last_read_message_id`);
   }
 }

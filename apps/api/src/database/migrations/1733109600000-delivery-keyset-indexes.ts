@@ -8,21 +8,21 @@ const INDEXES: Record<string, string> = {
 };
 
 export class DeliveryKeysetIndexes1733109600000 implements MigrationInterface {
-  async up(q: QueryRunner): Promise<void> {
+  async up(queryRunner: QueryRunner): Promise<void> {
     for (const [name, columns] of Object.entries(INDEXES)) {
-      await q.query(`CREATE INDEX IF NOT EXISTS ${name} ON deliveries ${columns}`);
+      await queryRunner.query(`CREATE INDEX IF NOT EXISTS ${name} ON deliveries ${columns}`);
     }
-    await q.query(`DROP INDEX IF EXISTS deliveries_account_created_idx`);
-    await q.query(`DROP INDEX IF EXISTS deliveries_account_status_idx`);
+    await queryRunner.query(`DROP INDEX IF EXISTS deliveries_account_created_idx`);
+    await queryRunner.query(`DROP INDEX IF EXISTS deliveries_account_status_idx`);
   }
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
       `CREATE INDEX IF NOT EXISTS deliveries_account_created_idx ON deliveries (account_id, created_at DESC)`,
     );
-    await q.query(
+    await queryRunner.query(
       `CREATE INDEX IF NOT EXISTS deliveries_account_status_idx ON deliveries (account_id, status, created_at DESC)`,
     );
-    for (const name of Object.keys(INDEXES)) await q.query(`DROP INDEX IF EXISTS ${name}`);
+    for (const name of Object.keys(INDEXES)) await queryRunner.query(`DROP INDEX IF EXISTS ${name}`);
   }
 }

@@ -16,12 +16,12 @@ const INDEXES: Record<string, string> = {
 export class SearchSpeedIndexes1733109700000 implements MigrationInterface {
   name = 'SearchSpeedIndexes1733109700000';
 
-  async up(q: QueryRunner): Promise<void> {
+  async up(queryRunner: QueryRunner): Promise<void> {
     for (const [name, def] of Object.entries(INDEXES))
-      await q.query(`CREATE INDEX IF NOT EXISTS ${name} ON ${def}`);
+      await queryRunner.query(`CREATE INDEX IF NOT EXISTS ${name} ON ${def}`);
   }
 
-  async down(q: QueryRunner): Promise<void> {
-    for (const name of Object.keys(INDEXES)) await q.query(`DROP INDEX IF EXISTS ${name}`);
+  async down(queryRunner: QueryRunner): Promise<void> {
+    for (const name of Object.keys(INDEXES)) await queryRunner.query(`DROP INDEX IF EXISTS ${name}`);
   }
 }

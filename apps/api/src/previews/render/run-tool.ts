@@ -20,8 +20,8 @@ export function runTool(
     let outBytes = 0;
     let err = '';
     let failure: Error | undefined;
-    const stop = (e: Error) => {
-      failure ??= e;
+    const stop = (error: Error) => {
+      failure ??= error;
       child.kill('SIGKILL');
     };
     const timer = setTimeout(

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
  * The first `n` bytes of `source` (fewer if it ends first), put back in front of it: the returned
  * stream is `source` itself (no extra stream stage), paused until its consumer reads it.
  */
-export function peekStream(source: Readable, n: number): Promise<{ head: Buffer; body: Readable }> {
+export function peekStream(source: Readable, bytes: number): Promise<{ head: Buffer; body: Readable }> {
   return new Promise((resolve, reject) => {
     if (source.destroyed) return reject(source.errored ?? new Error('stream closed before its end'));
     const chunks: Buffer[] = [];
@@ -14,7 +14,7 @@ export function peekStream(source: Readable, n: number): Promise<{ head: Buffer;
     const onData = (chunk: Buffer) => {
       chunks.push(chunk);
       length += chunk.length;
-      if (length < n) return;
+      if (length < bytes) return;
       stop();
       source.pause();
       const head = Buffer.concat(chunks, length);

@@ -12,10 +12,10 @@ interface Row {
   wrapped_key: Buffer;
 }
 
-const toKey = (r: Row): WrappedDataKey => ({
-  storageKey: r.storage_key,
-  masterKeyId: r.master_key_id,
-  wrapped: r.wrapped_key,
+const toKey = (row: Row): WrappedDataKey => ({
+  storageKey: row.storage_key,
+  masterKeyId: row.master_key_id,
+  wrapped: row.wrapped_key,
 });
 
 /** Wrapped data keys of encrypted objects (one per storage key) and the master keys' check values. */
@@ -30,11 +30,11 @@ export class DataKeysRepository {
     return rows[0] ? toKey(rows[0]) : null;
   }
 
-  async save(k: WrappedDataKey): Promise<void> {
+  async save(wrapped: WrappedDataKey): Promise<void> {
     await this.db.query(
       `INSERT INTO storage_data_keys (storage_key, master_key_id, wrapped_key) VALUES ($1, $2, $3)
        ON CONFLICT (storage_key) DO UPDATE SET master_key_id = $2, wrapped_key = $3, created_at = now()`,
-      [k.storageKey, k.masterKeyId, k.wrapped],
+      [wrapped.storageKey, wrapped.masterKeyId, wrapped.wrapped],
     );
   }
 

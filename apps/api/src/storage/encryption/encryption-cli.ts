@@ -24,8 +24,8 @@ export async function runEncryptionCommand(config: AppConfig, command: Encryptio
   try {
     if (command === '--rewrap-keys') {
       const ring = await masterKeyRing(config);
-      const n = await rewrapDataKeys(ring, new DataKeysRepository(db));
-      return `Re-wrapped ${n} data keys under master key "${ring.current.id}"`;
+      const rewrapped = await rewrapDataKeys(ring, new DataKeysRepository(db));
+      return `Re-wrapped ${rewrapped} data keys under master key "${ring.current.id}"`;
     }
     return `Encrypted ${await encryptExisting(driver, db)} stored files`;
   } finally {

@@ -22,10 +22,10 @@ export class KmsMasterKey implements MasterKey {
     this.id = `kms:${keyId}`;
   }
 
-  static async connect(o: KmsOptions): Promise<KmsMasterKey> {
+  static async connect(options: KmsOptions): Promise<KmsMasterKey> {
     const sdk = await import('@aws-sdk/client-kms');
-    const client = new sdk.KMSClient({ region: o.region, endpoint: o.endpoint });
-    return new KmsMasterKey(sdk, client, o.keyId);
+    const client = new sdk.KMSClient({ region: options.region, endpoint: options.endpoint });
+    return new KmsMasterKey(sdk, client, options.keyId);
   }
 
   async wrap(dataKey: Buffer): Promise<Buffer> {

@@ -38,9 +38,9 @@ export class SegmentSealer extends Transform {
       let offset = 0;
       while (offset < chunk.length) {
         if (this.filled === this.segment.length) this.seal(false);
-        const n = chunk.copy(this.segment, this.filled, offset);
-        this.filled += n;
-        offset += n;
+        const copied = chunk.copy(this.segment, this.filled, offset);
+        this.filled += copied;
+        offset += copied;
       }
     } catch (err) {
       return done(err as Error);
@@ -101,26 +101,33 @@ export interface OpenOptions {
 /** Opens sealed segments from `source`; a segment is released only once it authenticated. */
 export async function* decryptSegments(
   source: AsyncIterable<Buffer>,
-  o: OpenOptions,
+  options: OpenOptions,
 ): AsyncGenerator<Buffer> {
-  const sealedSize = o.header.segmentBytes + TAG_BYTES;
+  const sealedSize = options.header.segmentBytes + TAG_BYTES;
   let pending: Buffer[] = [];
   let pendingBytes = 0;
-  let index = o.firstIndex;
+  let index = options.firstIndex;
   for await (const chunk of source) {
     pending.push(chunk);
     pendingBytes += chunk.length;
     // Keep at least one whole segment back: only the end of the source tells which one is final.
     while (pendingBytes > sealedSize) {
       const all = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
-      yield openSegment(o.key, o.header, index++, all.subarray(0, sealedSize), false, o.objectKey);
+      yield openSegment(
+        options.key,
+        options.header,
+        index++,
+        all.subarray(0, sealedSize),
+        false,
+        options.objectKey,
+      );
       pending = [all.subarray(sealedSize)];
       pendingBytes -= sealedSize;
     }
   }
   const rest = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
-  if (rest.length === 0 && !o.toEnd) return;
-  yield openSegment(o.key, o.header, index, rest, o.toEnd, o.objectKey);
+  if (rest.length === 0 && !options.toEnd) return;
+  yield openSegment(options.key, options.header, index, rest, options.toEnd, options.objectKey);
 }
 
 /**
@@ -134,21 +141,21 @@ export class SegmentOpener extends Transform {
   private index: number;
   private skip: number;
 
-  constructor(private readonly o: OpenOptions & { skipBytes: number }) {
+  constructor(private readonly options: OpenOptions & { skipBytes: number }) {
     super({ readableHighWaterMark: SEALED_BUFFER_BYTES, writableHighWaterMark: SEALED_BUFFER_BYTES });
-    this.index = o.firstIndex;
-    this.skip = o.skipBytes;
+    this.index = options.firstIndex;
+    this.skip = options.skipBytes;
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     if (this.skip > 0) {
-      const n = Math.min(this.skip, chunk.length);
-      this.skip -= n;
-      chunk = chunk.subarray(n);
+      const skipped = Math.min(this.skip, chunk.length);
+      this.skip -= skipped;
+      chunk = chunk.subarray(skipped);
     }
     if (chunk.length) this.pending.push(chunk);
     this.pendingBytes += chunk.length;
-    const sealedSize = this.o.header.segmentBytes + TAG_BYTES;
+    const sealedSize = this.options.header.segmentBytes + TAG_BYTES;
     try {
       // Keep at least one whole segment back: only the end of the source tells which one is final.
       while (this.pendingBytes > sealedSize) this.push(this.open(this.takeSealed(sealedSize), false));
@@ -160,8 +167,8 @@ export class SegmentOpener extends Transform {
 
   override _flush(done: TransformCallback): void {
     try {
-      if (this.pendingBytes > 0 || this.o.toEnd)
-        this.push(this.open(this.takeSealed(this.pendingBytes), this.o.toEnd));
+      if (this.pendingBytes > 0 || this.options.toEnd)
+        this.push(this.open(this.takeSealed(this.pendingBytes), this.options.toEnd));
     } catch (err) {
       return done(err as Error);
     }
@@ -169,7 +176,14 @@ export class SegmentOpener extends Transform {
   }
 
   private open(sealed: Buffer, final: boolean): Buffer {
-    return openSegment(this.o.key, this.o.header, this.index++, sealed, final, this.o.objectKey);
+    return openSegment(
+      this.options.key,
+      this.options.header,
+      this.index++,
+      sealed,
+      final,
+      this.options.objectKey,
+    );
   }
 
   /** The first `bytes` pending bytes as one buffer (a view when they sit in one chunk). */
@@ -185,11 +199,11 @@ export class SegmentOpener extends Transform {
       let filled = 0;
       while (filled < bytes) {
         const piece = this.pending[0];
-        const n = Math.min(piece.length, bytes - filled);
-        piece.copy(out, filled, 0, n);
-        filled += n;
-        if (n === piece.length) this.pending.shift();
-        else this.pending[0] = piece.subarray(n);
+        const taken = Math.min(piece.length, bytes - filled);
+        piece.copy(out, filled, 0, taken);
+        filled += taken;
+        if (taken === piece.length) this.pending.shift();
+        else this.pending[0] = piece.subarray(taken);
       }
     }
     this.pendingBytes -= bytes;

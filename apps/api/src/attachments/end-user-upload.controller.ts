@@ -1,24 +1,25 @@
 import { Controller, HttpCode, Post, Req, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type { SeedAttachmentsResponse } from '@satchel/contracts';
+import type { EndUserUploadResponse } from '@satchel/contracts';
 import type { Request } from 'express';
 import { ADMINS, Allow, CurrentPrincipal } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { ClientIp } from '../common/http/client-ip';
 import { RateLimit } from '../rate-limit/rate-limit.guard';
-import { SeedAttachmentsService } from './seed-attachments.service';
-import { Seed000ErrorFilter } from './seed-error.filters';
+import { EndUserUploadService } from './end-user-upload.service';
+import { EndUserUploadErrorFilter } from './upload-error.filters';
 
 @ApiTags('attachments')
 @ApiBearerAuth()
-@UseFilters(Seed000ErrorFilter)
+@UseFilters(EndUserUploadErrorFilter)
 @Controller()
-export class SeedAttachmentsController {
-  constructor(private readonly seed: SeedAttachmentsService) {}
+export class EndUserUploadController {
+  constructor(private readonly uploads: EndUserUploadService) {}
 
   /**
-   * Seed 000: multipart `files` (repeatable) + `user_id` (+ optional `chat_id`), by an API or admin
-   * token → `{"status": "success", "message": "<N> files uploaded successfully.", "files": [...]}`;
+   * Uploads files for an end user (the seed 000 contract): multipart `files` (repeatable) + `user_id`
+   * (+ optional `chat_id`), by an API or admin token →
+   * `{"status": "success", "message": "<N> files uploaded successfully.", "files": [...]}`;
    * refusals as `{"status": "error", "message": <reason>}` with their HTTP status.
    */
   @Allow(...ADMINS, 'api')
@@ -27,10 +28,10 @@ export class SeedAttachmentsController {
   @RateLimit('upload_token', 'upload_account')
   @HttpCode(200)
   upload(
-    @CurrentPrincipal() p: Principal,
+    @CurrentPrincipal() principal: Principal,
     @ClientIp() ip: string | null,
     @Req() req: Request,
-  ): Promise<SeedAttachmentsResponse> {
-    return this.seed.upload({ principal: p, ip }, req);
+  ): Promise<EndUserUploadResponse> {
+    return this.uploads.upload({ principal, ip }, req);
   }
 }

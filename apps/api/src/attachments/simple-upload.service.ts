@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SeedUploadResponse } from '@satchel/contracts';
+import type { SimpleUploadResponse } from '@satchel/contracts';
 import type { Request } from 'express';
 import type { ActorContext } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
@@ -16,7 +16,7 @@ import { StorageQuotaService } from '../upload-settings/storage-quota.service';
 import { UploadSettingsService } from '../upload-settings/upload-settings.service';
 import { AttachmentObjectsRepository } from './attachment-objects.repository';
 import { AttachmentRecorder } from './attachment-recorder';
-import { seedUploadKey, SESSION_ID } from './storage-keys';
+import { simpleUploadKey, SESSION_ID } from './storage-keys';
 import { TrustPolicy } from './trust-policy';
 import { SpoolSink, storageSink, type FileSink } from './upload/file-sink';
 import { isMultipart } from './upload/multipart-reader';
@@ -25,17 +25,17 @@ import { spoolDir } from './upload/temp-dirs';
 
 const FILE_REQUIRED = 'file is required';
 
-type SeedSink = FileSink & ({ key: string } | SpoolSink);
+type SimpleUploadSink = FileSink & ({ key: string } | SpoolSink);
 
 /**
- * Seed 001, `POST /v1/chat/upload/`: one `file` (+ optional `session_id`) by an admin or account
- * token, stored under `chat/session-{id}/`, `chat/store-{account}/`, `chat/admin-{user}/` or
- * `chat/general/`. Errors exactly as the seed: "file is required", "Unsupported file type" (any type
- * or content refusal), "Unauthorized". When `session_id` comes after the file in the form, the file
- * is spooled to a local temp file (still streamed and checked) and moved to its key at the end.
+ * One file in, its URL out (the seed 001 contract), `POST /v1/chat/upload/`: one `file` (+ optional
+ * `session_id`) by an admin or account token, stored under `chat/session-{id}/`, `chat/store-{account}/`,
+ * `chat/admin-{user}/` or `chat/general/`. Errors exactly as the seed: "file is required", "Unsupported
+ * file type" (any type or content refusal), "Unauthorized". A file whose `session_id` comes after it in
+ * the form is spooled to a local temp file (still streamed and checked) and moved to its key at the end.
  */
 @Injectable()
-export class SeedUploadService {
+export class SimpleUploadService {
   constructor(
     private readonly receiver: UploadReceiver,
     private readonly recorder: AttachmentRecorder,
@@ -46,23 +46,27 @@ export class SeedUploadService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async upload(ctx: ActorContext, req: Request): Promise<SeedUploadResponse> {
-    const p = ctx.principal;
-    if (p.kind === 'visitor') throw new UnauthorizedError();
+  async upload(ctx: ActorContext, req: Request): Promise<SimpleUploadResponse> {
+    const principal = ctx.principal;
+    if (principal.kind === 'visitor') throw new UnauthorizedError();
     try {
       if (!isMultipart(req)) throw new ValidationError(FILE_REQUIRED);
-      const { rule, accessTokenRequired } = await this.settings.forUploader(p);
-      const trust = await this.trust.forAccount(p.accountId);
+      const { rule, accessTokenRequired } = await this.settings.forUploader(principal);
+      const trust = await this.trust.forAccount(principal.accountId);
       if (!rule.enabled) throw new ForbiddenError('File uploads are disabled for operators');
-      const received = await this.receiver.receive<SeedSink>(req, {
+      const received = await this.receiver.receive<SimpleUploadSink>(req, {
         fileField: 'file',
         rule,
         maxFiles: 1,
-        budget: await this.quotas.budget(p.accountId),
+        budget: await this.quotas.budget(principal.accountId),
         sinkFor: (ext, fields) => {
           const sessionId = fields.get('session_id');
           if (sessionId === undefined) return new SpoolSink(spoolDir(this.config));
-          return storageSink(this.objects, seedUploadKey(p, validSessionId(sessionId), ext), trust.encrypt);
+          return storageSink(
+            this.objects,
+            simpleUploadKey(principal, validSessionId(sessionId), ext),
+            trust.encrypt,
+          );
         },
         checks: trust.checks,
       });
@@ -71,7 +75,7 @@ export class SeedUploadService {
       const sessionId = received.fields.get('session_id');
       let key: string;
       if (file.sink instanceof SpoolSink) {
-        key = await this.commitSpooled(p, file.sink, sessionId, file.extension, trust.encrypt);
+        key = await this.commitSpooled(principal, file.sink, sessionId, file.extension, trust.encrypt);
       } else {
         key = file.sink.key;
       }
@@ -91,7 +95,7 @@ export class SeedUploadService {
 
   /** Moves a spooled file to its final key, now that every form field is known. */
   private async commitSpooled(
-    p: Principal,
+    principal: Principal,
     sink: SpoolSink,
     sessionId: string | undefined,
     ext: string,
@@ -99,7 +103,7 @@ export class SeedUploadService {
   ): Promise<string> {
     let key: string;
     try {
-      key = seedUploadKey(p, sessionId === undefined ? undefined : validSessionId(sessionId), ext);
+      key = simpleUploadKey(principal, sessionId === undefined ? undefined : validSessionId(sessionId), ext);
     } catch (err) {
       await sink.discard();
       throw err;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SeedAttachmentsResponse } from '@satchel/contracts';
+import type { EndUserUploadResponse } from '@satchel/contracts';
 import type { Request } from 'express';
 import type { ActorContext } from '../audit/audit.service';
 import { ValidationError } from '../common/errors/domain-errors';
@@ -20,12 +20,13 @@ import { UploadsService } from './uploads.service';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Seed 000, `POST /upload_attachments`: multipart `files` (repeatable) for the end user `user_id`,
- * optionally into the chat `chat_id`. The form fields may follow the files, so each file is checked
- * while it streams into a local spool file and moved to its key once the fields are known.
+ * Uploads files on behalf of an end user (the seed 000 contract), `POST /upload_attachments`: multipart
+ * `files` (repeatable) for the end user `user_id`, optionally into the chat `chat_id`. The form fields
+ * may follow the files, so each file is checked while it streams into a local spool file and moved to
+ * its key once the fields are known.
  */
 @Injectable()
-export class SeedAttachmentsService {
+export class EndUserUploadService {
   constructor(
     private readonly receiver: UploadReceiver,
     private readonly recorder: AttachmentRecorder,
@@ -35,7 +36,7 @@ export class SeedAttachmentsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async upload(ctx: ActorContext, req: Request): Promise<SeedAttachmentsResponse> {
+  async upload(ctx: ActorContext, req: Request): Promise<EndUserUploadResponse> {
     return this.uploads.refusalsAudited(ctx, null, async () => {
       if (!isMultipart(req)) throw new ValidationError('files is required', 'files');
       const { rule, accessTokenRequired } = await this.settings.forUploader(ctx.principal);
@@ -63,7 +64,7 @@ export class SeedAttachmentsService {
       return {
         status: 'success',
         message: `${dtos.length} files uploaded successfully.`,
-        files: dtos.map((d) => ({ filename: d.name, content_type: d.contentType, size: d.size })),
+        files: dtos.map((dto) => ({ filename: dto.name, content_type: dto.contentType, size: dto.size })),
       };
     });
   }

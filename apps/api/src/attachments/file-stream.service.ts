@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SeedFileUploadResponse } from '@satchel/contracts';
+import type { FileStreamUploadResponse } from '@satchel/contracts';
 import { sanitizeDisplayName } from '@satchel/domain';
 import type { Request } from 'express';
 import type { ActorContext } from '../audit/audit.service';
@@ -17,12 +17,12 @@ import { UploadsService } from './uploads.service';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Seed 003's stream upload (`POST /v1/files?conversationId=`, multipart `file`), stored as
- * `<conversationId>_<name>`, and its download by that name alone (`GET /v1/files?filename=`): the
- * chat is the name's prefix, and the caller must be a participant of it, as for every download.
+ * The file stream upload of the seed 003 contract (`POST /v1/files?conversationId=`, multipart `file`),
+ * stored as `<conversationId>_<name>`, and its download by that name alone (`GET /v1/files?filename=`):
+ * the chat is the name's prefix, and the caller must be a participant of it, as for every download.
  */
 @Injectable()
-export class SeedFilesService {
+export class FileStreamService {
   constructor(
     private readonly uploads: UploadsService,
     private readonly receiver: UploadReceiver,
@@ -31,7 +31,7 @@ export class SeedFilesService {
     private readonly downloads: DownloadsService,
   ) {}
 
-  async upload(ctx: ActorContext, conversationId: unknown, req: Request): Promise<SeedFileUploadResponse> {
+  async upload(ctx: ActorContext, conversationId: unknown, req: Request): Promise<FileStreamUploadResponse> {
     const chatId = validChatId(conversationId, 'conversationId');
     return this.uploads.refusalsAudited(ctx, chatId, async () => {
       const target = await this.uploads.target(ctx.principal, chatId);
@@ -61,12 +61,12 @@ export class SeedFilesService {
     });
   }
 
-  download(p: Principal, filename: unknown, req: DownloadRequest): Promise<DownloadResponse> {
+  download(principal: Principal, filename: unknown, req: DownloadRequest): Promise<DownloadResponse> {
     if (typeof filename !== 'string' || filename === '')
       throw new ValidationError('filename is required', 'filename');
     const prefix = filename.split('_', 1)[0] ?? '';
     if (!UUID.test(prefix) || filename.length <= prefix.length + 1) throw new NotFoundError('File');
-    return this.downloads.byName(p, prefix.toLowerCase(), filename, req);
+    return this.downloads.byName(principal, prefix.toLowerCase(), filename, req);
   }
 }
 
