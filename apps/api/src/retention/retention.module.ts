@@ -11,7 +11,7 @@ import { RetentionSettingsController } from './retention-settings.controller';
 import { RetentionSettingsService } from './retention-settings.service';
 import { RetentionSweeper } from './retention-sweeper.service';
 import { RetentionRepository } from './retention.repository';
-import { RetentionWorker } from './retention.worker';
+import { RetentionProcessor } from './retention.processor';
 
 /**
  * Retention and the file lifecycle: per-account policies, scheduled sweeps (expired, unused, temp),
@@ -32,7 +32,7 @@ export class RetentionModule {
         RetentionAdminService,
         ConsistencyService,
         FileRemover,
-        ...(opts.worker ? [RetentionWorker] : []),
+        ...(opts.worker ? [RetentionProcessor] : []),
       ],
       exports: [FileRemover, RetentionRepository, ConsistencyService],
     };
