@@ -13,7 +13,7 @@ import { JOBS, QUEUES } from './queues';
 const noop = () => Promise.resolve();
 
 function spec(queue: WorkerSpec['queue'], handlers: Record<string, unknown>): WorkerSpec {
-  return { queue, handlers, concurrency: 1 } as WorkerSpec;
+  return { queue, handlers, concurrency: 1 };
 }
 
 describe('job registry', () => {

@@ -26,7 +26,7 @@ export interface WorkerSpec<Q extends QueueName = QueueName> {
 
 /** Type-checks a worker's handlers against the jobs its queue carries. */
 export function workerSpec<Q extends QueueName>(spec: WorkerSpec<Q>): WorkerSpec {
-  return spec as unknown as WorkerSpec;
+  return spec;
 }
 
 /**

@@ -20,14 +20,14 @@ class EveryJobProcessor implements QueueProcessor {
   constructor(@Inject(OMIT) private readonly omit: string) {}
 
   workerSpecs(): WorkerSpec[] {
-    return (Object.keys(QUEUE_JOBS) as QueueName[]).map((queue) => {
+    return (Object.keys(QUEUE_JOBS) as QueueName[]).map((queue): WorkerSpec => {
       const names = Object.keys(QUEUE_JOBS[queue]).filter((name) => `${queue}/${name}` !== this.omit);
       const record = (job: Job) => Promise.resolve(seen.push(job));
       return {
         queue,
         concurrency: 1,
         handlers: Object.fromEntries(names.map((n) => [n, record])),
-      } as WorkerSpec;
+      };
     });
   }
 }

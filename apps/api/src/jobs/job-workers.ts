@@ -61,7 +61,8 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
 
   /** Stops these queues' workers at once without finishing or releasing running jobs (a killed process). */
   async kill(queues: readonly QueueName[]): Promise<void> {
-    await Promise.all(queues.map((q) => this.workers.get(q)?.close(true)));
+    const workers = queues.flatMap((q) => this.workers.get(q) ?? []);
+    await Promise.all(workers.map((w) => w.close(true)));
   }
 
   private specs(): WorkerSpec[] {
