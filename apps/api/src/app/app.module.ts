@@ -58,7 +58,7 @@ export class AppModule {
         DatabaseModule.forRoot(config.database.url),
         EventEmitterModule.forRoot(),
         RedisModule.forRoot(config),
-        JobsModule.forRoot(config),
+        JobsModule.forRoot(config, { worker }),
         MetricsModule.register({ http }),
         StorageModule.forRoot(config),
         OutboundModule,

@@ -1,9 +1,9 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import type { ScanFailMode } from '@satchel/contracts';
-import type { Queue } from 'bullmq';
-import type { Principal } from '../common/auth/principal';
+import type { ScanJobData } from '../jobs/job-payloads';
+import { InjectJobQueue, type JobQueue } from '../jobs/job-queue';
 import { JOBS, QUEUES } from '../jobs/queues';
+
+export type { ScanJobData } from '../jobs/job-payloads';
 
 /**
  * A clamd outage with `closed` keeps the file `scanning`; the job retries with doubling delays from
@@ -11,19 +11,10 @@ import { JOBS, QUEUES } from '../jobs/queues';
  */
 export const SCAN_JOB_ATTEMPTS = 17;
 
-/** What the `scans.upload` job needs: the file, and the message to send once it is clean. */
-export interface ScanJobData {
-  attachmentId: string;
-  scanFailMode: ScanFailMode;
-  /** The uploader, for the message sent on its behalf. */
-  principal: Principal;
-  message?: { text?: string; fileRequestId?: string };
-}
-
 /** The `scans.upload` jobs: resumable uploads stored `scanning`, waiting for clamd's verdict. */
 @Injectable()
 export class ScanJobsRepository {
-  constructor(@InjectQueue(QUEUES.scans) private readonly queue: Queue<ScanJobData>) {}
+  constructor(@InjectJobQueue(QUEUES.scans) private readonly queue: JobQueue<typeof QUEUES.scans>) {}
 
   async enqueue(data: ScanJobData): Promise<void> {
     await this.queue.add(JOBS.scanUpload, data, {

@@ -1,30 +1,34 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { withJobLogs } from '../logging/job-logs';
 import { Inject, Logger } from '@nestjs/common';
-import type { Job } from 'bullmq';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { workerSpec, type WorkerSpec } from '../jobs/job-registry';
+import { JobProcessor, type QueueProcessor } from '../jobs/job-workers';
 import { JOBS, QUEUES } from '../jobs/queues';
 import { ChatsService } from './chats.service';
 
 /** Closes visitor chats that have been idle longer than CHAT_IDLE_TIMEOUT_MINUTES. */
-@Processor(QUEUES.maintenance)
-export class ChatExpiryProcessor extends WorkerHost {
+@JobProcessor()
+export class ChatExpiryProcessor implements QueueProcessor {
   private readonly log = new Logger('ChatExpiry');
 
   constructor(
     private readonly chats: ChatsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    super();
+  ) {}
+
+  workerSpecs(): WorkerSpec[] {
+    return [
+      workerSpec({
+        queue: QUEUES.maintenance,
+        handlers: { [JOBS.expireIdleChats]: () => this.expireIdleChats() },
+        concurrency: 1,
+      }),
+    ];
   }
 
-  process(job: Job): Promise<{ closed: number }> {
-    return withJobLogs(job, async () => {
-      if (job.name !== JOBS.expireIdleChats) return { closed: 0 };
-      const closed = await this.chats.expireIdle(this.config.chats.idleTimeoutMinutes);
-      if (closed) this.log.log(`Closed ${closed} idle chat(s)`);
-      return { closed };
-    });
+  async expireIdleChats(): Promise<{ closed: number }> {
+    const closed = await this.chats.expireIdle(this.config.chats.idleTimeoutMinutes);
+    if (closed) this.log.log(`Closed ${closed} idle chat(s)`);
+    return { closed };
   }
 }

@@ -1,13 +1,14 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import type { Queue } from 'bullmq';
+import { InjectJobQueue, type JobQueue } from '../jobs/job-queue';
 import { JOBS, QUEUES } from '../jobs/queues';
 
 const EVERY_MS = 5 * 60_000;
 
 @Injectable()
 export class ChatJobsRepository {
-  constructor(@InjectQueue(QUEUES.maintenance) private readonly queue: Queue) {}
+  constructor(
+    @InjectJobQueue(QUEUES.maintenance) private readonly queue: JobQueue<typeof QUEUES.maintenance>,
+  ) {}
 
   /** Idempotent: every process may call it; BullMQ keeps one schedule. */
   async scheduleIdleChatExpiry(): Promise<void> {

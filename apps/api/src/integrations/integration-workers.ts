@@ -1,15 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Worker, type Job } from 'bullmq';
+import { Inject, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Job, Worker } from 'bullmq';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
-import { bullOptions } from '../jobs/bull-options';
-import {
-  assertHandled,
-  jobProcessor,
-  workerSpec,
-  type JobHandler,
-  type WorkerSpec,
-} from '../jobs/job-registry';
+import { workerSpec, type JobHandler, type WorkerSpec } from '../jobs/job-registry';
+import { JobProcessor, JobWorkers, type QueueProcessor } from '../jobs/job-workers';
 import { JOBS, QUEUES } from '../jobs/queues';
 import { CallbackDeliveryProcessor } from './callbacks/callback-delivery.processor';
 import { DeliveriesRepository } from './deliveries/deliveries.repository';
@@ -20,16 +14,17 @@ import { retryDelay } from './deliveries/retry-schedule';
 import { S3ExportProcessor } from './s3-export/s3-export.processor';
 import { UnreadableSecretError } from './secrets/unreadable-secret.error';
 
+const INTEGRATION_QUEUES = [QUEUES.callbacks, QUEUES.exports, QUEUES.events, QUEUES.integrations];
+
 /**
- * The integration queues' BullMQ workers (only in processes that run jobs). Built here rather than
- * with `@Processor` because their retry schedule, lock duration and stalled-job interval come from
- * configuration. A worker that dies mid-job loses its lock; after `JOB_STALLED_INTERVAL_MS` another
- * worker takes the job again (same delivery, same webhook-id).
+ * The integration queues' jobs (only in processes that run jobs), started by the job registry with
+ * the configured retry schedule, lock duration and stalled-job interval. A worker that dies mid-job
+ * loses its lock; after `JOB_STALLED_INTERVAL_MS` another worker takes the job again (same delivery,
+ * same webhook-id).
  */
-@Injectable()
-export class IntegrationWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+@JobProcessor()
+export class IntegrationWorkers implements QueueProcessor, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('IntegrationWorkers');
-  private workers: Worker[] = [];
   private scheduleTimer?: NodeJS.Timeout;
 
   constructor(
@@ -40,12 +35,10 @@ export class IntegrationWorkers implements OnApplicationBootstrap, OnApplication
     private readonly reconciliation: ReconciliationService,
     private readonly deliveries: DeliveriesRepository,
     private readonly jobs: DeliveryJobsRepository,
+    private readonly workers: JobWorkers,
   ) {}
 
   onApplicationBootstrap(): void {
-    const specs = this.specs();
-    assertHandled(specs);
-    this.workers = specs.map((spec) => this.start(spec));
     // A Redis restarted without persistence (or flushed) forgets the schedule and every queued job:
     // check for the schedule often, and when it is gone restore it and reconcile at once.
     this.scheduleTimer = setInterval(
@@ -53,7 +46,6 @@ export class IntegrationWorkers implements OnApplicationBootstrap, OnApplication
       this.config.integrations.reconcileWatchIntervalMs,
     );
     this.scheduleTimer.unref();
-    for (const w of this.workers) w.on('ready', () => void this.restoreSchedule());
   }
 
   private async restoreSchedule(): Promise<void> {
@@ -65,63 +57,55 @@ export class IntegrationWorkers implements OnApplicationBootstrap, OnApplication
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): void {
     clearInterval(this.scheduleTimer);
-    await Promise.all(this.workers.map((w) => w.close()));
   }
 
   /** Stops at once without finishing or releasing running jobs: what Redis sees when a process is killed. */
   async kill(): Promise<void> {
     clearInterval(this.scheduleTimer);
-    await Promise.all(this.workers.map((w) => w.close(true)));
+    await this.workers.kill(INTEGRATION_QUEUES);
   }
 
   /** Every integration queue's jobs with their handlers; the registry checks that none is missing. */
-  private specs(): WorkerSpec[] {
+  workerSpecs(): WorkerSpec[] {
     const { retryScheduleMs } = this.config.callbacks;
     const deliver = (processor: { process(job: Job<DeliveryJobData>): Promise<void> }) =>
       this.failingOnUnreadableSecrets((job: Job<DeliveryJobData>) => processor.process(job));
+    const options = (schedule: number[]) => ({
+      lock: this.config.jobs,
+      backoff: (attemptsMade: number) => retryDelay(schedule, attemptsMade),
+      listen: (worker: Worker) => {
+        worker.on('failed', (job, err) => void this.onFailed(job, err));
+        worker.on('ready', () => void this.restoreSchedule());
+      },
+    });
     return [
       workerSpec({
         queue: QUEUES.callbacks,
         handlers: { [JOBS.deliver]: deliver(this.callbacks) },
-        retryScheduleMs,
+        ...options(retryScheduleMs),
         concurrency: 4,
       }),
       workerSpec({
         queue: QUEUES.exports,
         handlers: { [JOBS.deliver]: deliver(this.exports) },
-        retryScheduleMs: this.config.integrations.exportRetryScheduleMs,
+        ...options(this.config.integrations.exportRetryScheduleMs),
         concurrency: 2,
       }),
       workerSpec({
         queue: QUEUES.events,
         handlers: { [JOBS.deliver]: deliver(this.events) },
-        retryScheduleMs,
+        ...options(retryScheduleMs),
         concurrency: 4,
       }),
       workerSpec({
         queue: QUEUES.integrations,
         handlers: { [JOBS.reconcileDeliveries]: () => this.reconciliation.run() },
-        retryScheduleMs: [],
+        ...options([]),
         concurrency: 1,
       }),
     ];
-  }
-
-  private start(spec: WorkerSpec): Worker {
-    const worker = new Worker(spec.queue, jobProcessor(spec), {
-      ...bullOptions(this.config),
-      concurrency: spec.concurrency,
-      lockDuration: this.config.jobs.lockDurationMs,
-      stalledInterval: this.config.jobs.stalledIntervalMs,
-      settings: {
-        backoffStrategy: (attemptsMade: number) => retryDelay(spec.retryScheduleMs, attemptsMade),
-      },
-    });
-    worker.on('failed', (job, err) => void this.onFailed(job, err));
-    worker.on('error', (err) => this.log.error(`${spec.queue} worker: ${err.message}`));
-    return worker;
   }
 
   /** A delivery whose secret the current SECRETS_KEY cannot open fails at once, with the reason, instead of waiting. */

@@ -1,16 +1,13 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import type { Queue } from 'bullmq';
+import { InjectJobQueue, type JobQueue } from '../jobs/job-queue';
 import { JOBS, QUEUES } from '../jobs/queues';
 import { MAIL_JOB_ATTEMPTS, type MailMessage } from './mail-message';
 
-export interface NotifyJobData {
-  userId: string;
-}
+export type { NotifyJobData } from '../jobs/job-payloads';
 
 @Injectable()
 export class MailJobsRepository {
-  constructor(@InjectQueue(QUEUES.mail) private readonly queue: Queue<MailMessage | NotifyJobData>) {}
+  constructor(@InjectJobQueue(QUEUES.mail) private readonly queue: JobQueue<typeof QUEUES.mail>) {}
 
   /** Sent jobs are removed at once: their bodies hold single-use links. */
   async enqueue(message: MailMessage): Promise<void> {

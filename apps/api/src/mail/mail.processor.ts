@@ -1,33 +1,39 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import type { MailMessage, NotifyJobData } from '../jobs/job-payloads';
+import { workerSpec, type WorkerSpec } from '../jobs/job-registry';
+import { JobProcessor, type QueueProcessor } from '../jobs/job-workers';
 import { JOBS, QUEUES } from '../jobs/queues';
-import type { NotifyJobData } from './mail-jobs.repository';
-import type { MailMessage } from './mail-message';
 import { MailOutboxRepository } from './mail-outbox.repository';
 import { MailTransport } from './mail-transport';
 import { NotificationsService } from './notifications.service';
 
 /** Sends queued emails (retried by BullMQ when the SMTP server fails) and batched operator notifications. */
-@Processor(QUEUES.mail, { concurrency: 2 })
-export class MailProcessor extends WorkerHost {
+@JobProcessor()
+export class MailProcessor implements QueueProcessor {
   private readonly log = new Logger('Mail');
 
   constructor(
     private readonly transport: MailTransport,
     private readonly outbox: MailOutboxRepository,
     private readonly notifications: NotificationsService,
-  ) {
-    super();
+  ) {}
+
+  workerSpecs(): WorkerSpec[] {
+    return [
+      workerSpec({
+        queue: QUEUES.mail,
+        handlers: {
+          [JOBS.sendMail]: (job) => this.send(job),
+          [JOBS.notifyOperator]: (job) => this.notify(job),
+        },
+        concurrency: 2,
+      }),
+    ];
   }
 
-  async process(job: Job<MailMessage | NotifyJobData>): Promise<void> {
-    if (job.name === JOBS.notifyOperator) {
-      await this.notifications.flush((job.data as NotifyJobData).userId);
-      return;
-    }
-    if (job.name !== JOBS.sendMail) return;
-    const message = job.data as MailMessage;
+  async send(job: Job<MailMessage>): Promise<void> {
+    const message = job.data;
     if (!this.transport.enabled) return this.outbox.insert(message);
     try {
       await this.transport.send(message);
@@ -37,5 +43,9 @@ export class MailProcessor extends WorkerHost {
       );
       throw err;
     }
+  }
+
+  async notify(job: Job<NotifyJobData>): Promise<void> {
+    await this.notifications.flush(job.data.userId);
   }
 }

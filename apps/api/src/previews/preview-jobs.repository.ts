@@ -1,17 +1,10 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Queue } from 'bullmq';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { InjectJobQueue, type JobQueue } from '../jobs/job-queue';
 import { JOBS, QUEUES } from '../jobs/queues';
 
-export interface PreviewJobData {
-  attachmentId: string;
-}
-
-export interface BackfillJobData {
-  accountId: string;
-}
+export type { BackfillJobData, PreviewJobData } from '../jobs/job-payloads';
 
 /** Transient failures (storage unreachable, renderer died) are retried: 5 tries, doubling delay. */
 export const PREVIEW_JOB_ATTEMPTS = 5;
@@ -19,7 +12,7 @@ export const PREVIEW_JOB_ATTEMPTS = 5;
 @Injectable()
 export class PreviewJobsRepository {
   constructor(
-    @InjectQueue(QUEUES.previews) private readonly queue: Queue<PreviewJobData | BackfillJobData>,
+    @InjectJobQueue(QUEUES.previews) private readonly queue: JobQueue<typeof QUEUES.previews>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

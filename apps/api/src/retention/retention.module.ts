@@ -13,7 +13,7 @@ import { RetentionSettingsController } from './retention-settings.controller';
 import { RetentionSettingsService } from './retention-settings.service';
 import { RetentionSweeper } from './retention-sweeper.service';
 import { RetentionRepository } from './retention.repository';
-import { RetentionWorker } from './retention.worker';
+import { RetentionProcessor } from './retention.processor';
 
 /**
  * Retention and the file lifecycle: per-account policies, scheduled sweeps (expired, unused, temp),
@@ -39,7 +39,7 @@ export class RetentionModule {
         RetentionAdminService,
         ConsistencyService,
         FileRemover,
-        ...(opts.worker ? [RetentionWorker] : []),
+        ...(opts.worker ? [RetentionProcessor] : []),
       ],
       exports: [FileRemover, RetentionRepository, ConsistencyService],
     };

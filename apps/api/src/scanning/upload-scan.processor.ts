@@ -1,25 +1,26 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import type { BeforeApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import type { ScanJobData } from '../attachments/scan-jobs.repository';
+import type { ScanJobData } from '../jobs/job-payloads';
+import { workerSpec, type WorkerSpec } from '../jobs/job-registry';
+import { JobProcessor, type QueueProcessor } from '../jobs/job-workers';
 import { JOBS, QUEUES } from '../jobs/queues';
-import { withJobLogs } from '../logging/job-logs';
 import { UploadScanService } from './upload-scan.service';
 
 /** `scans.upload`: two at a time per process (clamd does the work). */
-@Processor(QUEUES.scans, { concurrency: 2 })
-export class UploadScanProcessor extends WorkerHost implements BeforeApplicationShutdown {
-  constructor(private readonly scans: UploadScanService) {
-    super();
+@JobProcessor()
+export class UploadScanProcessor implements QueueProcessor {
+  constructor(private readonly scans: UploadScanService) {}
+
+  workerSpecs(): WorkerSpec[] {
+    return [
+      workerSpec({
+        queue: QUEUES.scans,
+        handlers: { [JOBS.scanUpload]: (job) => this.scan(job) },
+        concurrency: 2,
+      }),
+    ];
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker.close();
-  }
-
-  process(job: Job<ScanJobData>): Promise<void> {
-    return withJobLogs(job, async () => {
-      if (job.name === JOBS.scanUpload) await this.scans.scan(job.data);
-    });
+  async scan(job: Job<ScanJobData>): Promise<void> {
+    await this.scans.scan(job.data);
   }
 }

@@ -1,27 +1,28 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import type { BeforeApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import type { TextJobData } from '../jobs/job-payloads';
+import { workerSpec, type WorkerSpec } from '../jobs/job-registry';
+import { JobProcessor, type QueueProcessor } from '../jobs/job-workers';
 import { JOBS, QUEUES } from '../jobs/queues';
-import { withJobLogs } from '../logging/job-logs';
-import { TEXT_JOB_ATTEMPTS, type TextJobData } from './texts.repository';
+import { TEXT_JOB_ATTEMPTS } from './texts.repository';
 import { TextsService } from './texts.service';
 
 /** `texts.extract`: one at a time per process (parsing documents is CPU-bound). */
-@Processor(QUEUES.texts, { concurrency: 1 })
-export class TextsProcessor extends WorkerHost implements BeforeApplicationShutdown {
-  constructor(private readonly texts: TextsService) {
-    super();
+@JobProcessor()
+export class TextsProcessor implements QueueProcessor {
+  constructor(private readonly texts: TextsService) {}
+
+  workerSpecs(): WorkerSpec[] {
+    return [
+      workerSpec({
+        queue: QUEUES.texts,
+        handlers: { [JOBS.extractText]: (job) => this.extract(job) },
+        concurrency: 1,
+      }),
+    ];
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker.close();
-  }
-
-  process(job: Job<TextJobData>): Promise<void> {
-    return withJobLogs(job, async () => {
-      if (job.name !== JOBS.extractText) return;
-      const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? TEXT_JOB_ATTEMPTS);
-      await this.texts.extract(job.data.attachmentId, lastTry);
-    });
+  async extract(job: Job<TextJobData>): Promise<void> {
+    const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? TEXT_JOB_ATTEMPTS);
+    await this.texts.extract(job.data.attachmentId, lastTry);
   }
 }

@@ -1,13 +1,10 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { InjectJobQueue, type JobQueue } from '../jobs/job-queue';
 import { JOBS, QUEUES } from '../jobs/queues';
 
-export interface TextJobData {
-  attachmentId: string;
-}
+export type { TextJobData } from '../jobs/job-payloads';
 
 export type TextStatus = 'ready' | 'failed' | 'skipped';
 
@@ -19,7 +16,7 @@ export const TEXT_JOB_ATTEMPTS = 3;
 export class TextsRepository {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @InjectQueue(QUEUES.texts) private readonly queue: Queue<TextJobData>,
+    @InjectJobQueue(QUEUES.texts) private readonly queue: JobQueue<typeof QUEUES.texts>,
   ) {}
 
   /** One job per attachment (the job id), so a replayed event does not extract twice. */

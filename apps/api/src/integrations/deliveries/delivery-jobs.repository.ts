@@ -1,10 +1,8 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DeliveryKind } from '@satchel/contracts';
-import type { Queue } from 'bullmq';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
-import type { DeliveryJobData } from '../../jobs/job-map';
+import { InjectJobQueue, type JobQueue } from '../../jobs/job-queue';
 import { JOBS, QUEUES } from '../../jobs/queues';
 
 export type { DeliveryJobData } from '../../jobs/job-map';
@@ -17,14 +15,14 @@ const QUEUE_OF = { callback: QUEUES.callbacks, export: QUEUES.exports, event: QU
 /** BullMQ side of deliveries: one job per delivery, its id the delivery id (so adding is idempotent). */
 @Injectable()
 export class DeliveryJobsRepository {
-  private readonly queues: Record<DeliveryKind, Queue<DeliveryJobData>>;
+  private readonly queues: Record<DeliveryKind, JobQueue<(typeof QUEUE_OF)[DeliveryKind]>>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectQueue(QUEUES.callbacks) callbacks: Queue<DeliveryJobData>,
-    @InjectQueue(QUEUES.exports) exports: Queue<DeliveryJobData>,
-    @InjectQueue(QUEUES.events) events: Queue<DeliveryJobData>,
-    @InjectQueue(QUEUES.integrations) private readonly maintenance: Queue,
+    @InjectJobQueue(QUEUES.callbacks) callbacks: JobQueue<typeof QUEUES.callbacks>,
+    @InjectJobQueue(QUEUES.exports) exports: JobQueue<typeof QUEUES.exports>,
+    @InjectJobQueue(QUEUES.events) events: JobQueue<typeof QUEUES.events>,
+    @InjectJobQueue(QUEUES.integrations) private readonly maintenance: JobQueue<typeof QUEUES.integrations>,
   ) {
     this.queues = { callback: callbacks, export: exports, event: events };
   }
