@@ -74,7 +74,7 @@ describe('inbox: files in the conversation, the viewer, the Files tab, and a pho
       undefined,
       { timeout: 60_000 },
     );
-    await message.getByText('2 page(s)').waitFor();
+    await message.getByText('2 pages').waitFor();
     await screenshot(page, 'inbox-files-chat');
 
     const opener = message.getByRole('button', { name: 'View red.png' });
