@@ -192,7 +192,7 @@ describe('inbox: files in the conversation, the viewer, the Files tab, and a pho
     await screenshot(page, 'inbox-files-tab');
 
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: /^Download all: 5 file\(s\)/ }).click();
+    await page.getByRole('button', { name: /^Download all: 5 files,/ }).click();
     const zip = await download;
     expect(zip.suggestedFilename()).toBe('Fiona Files files.zip');
     const entries = await unzip(await readFile(await zip.path()));
