@@ -69,4 +69,18 @@ describe('cursor pagination of GET /v1/chats/:id/messages', () => {
     const foreign = await page(other.chatId, { cursor: first.headers['x-next-cursor'] }, other.auth);
     for (const m of foreign.body as { chatId: string }[]) expect(m.chatId).toBe(other.chatId);
   });
+
+  it('lets a page on another origin (the widget) read the cursor header', async () => {
+    await insertMessages(db, chat.chatId, 3);
+    const res = await request(t.url)
+      .get(`/v1/chats/${chat.chatId}/messages`)
+      .query({ limit: 1 })
+      .set(chat.auth)
+      .set('Origin', 'http://127.0.0.1:5173')
+      .expect(200);
+    expect(res.headers['x-next-cursor']).toBeTruthy();
+    expect(res.headers['access-control-allow-origin']).toBe('http://127.0.0.1:5173');
+    const exposed = String(res.headers['access-control-expose-headers']).toLowerCase().split(/,\s*/);
+    expect(exposed).toContain('x-next-cursor');
+  });
 });

@@ -27,6 +27,7 @@ import { localId, Tray, type TrayItem } from './upload/tray';
 import { Conversation } from './ui/conversation';
 import { WidgetShell } from './ui/widget-shell';
 import { beep } from './ui/beep';
+import { setTime } from './ui/time';
 import type { HostApi, WidgetControl } from './host/host-api';
 import { hostFile, hostMessage } from './host/host-payloads';
 import { parseLocale } from './host/locale';
@@ -189,6 +190,8 @@ export class WidgetApp {
     this.host.dir = lang === 'ar' ? 'rtl' : 'ltr';
     try {
       await i18n.use(tag, lang);
+      // Times shown before the catalogue arrived ("now") follow the language too.
+      this.host.shadowRoot?.querySelectorAll('time').forEach((el) => setTime(el, tag));
     } catch (err) {
       console.warn(`Satchel widget: the ${lang} strings could not be loaded`, err);
     }
@@ -232,12 +235,15 @@ export class WidgetApp {
     }
   }
 
-  /** Shows a message once; tells the host page, and counts it as unread while the panel is closed. */
-  private received(m: MessageDto): void {
+  /**
+   * Shows a message once; tells the host page, and counts it as unread while the panel is closed.
+   * A page of history marks only its newest message read (`read` false for the others).
+   */
+  private received(m: MessageDto, read = true): void {
     if (!this.conversation.upsert(m)) return;
     this.hostApi.emit('message', hostMessage(m));
     for (const a of m.attachments) this.hostApi.emit('file', hostFile(a));
-    this.markRead();
+    if (read) this.markRead();
     if (m.author.role === 'visitor' || this.shell.isOpen) return;
     this.shell.unread.add(m.author.name, m.text || m.attachments.map((a) => a.name).join(', '));
     if (this.cfg.sound) beep();
@@ -325,7 +331,7 @@ export class WidgetApp {
       log: this.shell.log,
       lang: i18n.lang,
       opener: this.shell.search,
-      get: (path) => this.api.json('GET', `/v1/chats/${chat}${path}`),
+      get: (path) => this.api.send('GET', `/v1/chats/${chat}${path}`),
       show: (m) => this.conversation.upsert(m, false),
       oldest: () => this.conversation.all()[0]?.id,
     });
@@ -532,14 +538,27 @@ export class WidgetApp {
     if (!this.ended) await this.flushOutbox();
   }
 
+  /**
+   * The newest messages; with a kept copy, older pages (by cursor) until they reach it, so a long
+   * absence leaves no gap. Without one, older pages wait for the search.
+   */
   private async loadHistory(): Promise<void> {
     const chat = this.chat.chatId;
-    const [messages, requests] = await Promise.all([
-      this.api.json<MessageDto[]>('GET', `/v1/chats/${chat}/messages?limit=100`),
-      this.api.json<FileRequestDto[]>('GET', `/v1/chats/${chat}/file-requests`).catch(() => []),
-    ]);
-    for (const m of messages) this.received(m);
-    for (const r of requests) this.conversation.setRequest(r);
+    const requests = this.api
+      .json<FileRequestDto[]>('GET', `/v1/chats/${chat}/file-requests`)
+      .catch(() => []);
+    const kept = this.conversation.all().map((m) => m.id);
+    let next: string | null = '';
+    for (let i = 0; next !== null && i < 20; i++) {
+      const page: [MessageDto[], string | null] = await this.api.send(
+        'GET',
+        `/v1/chats/${chat}/messages?limit=100${next && `&cursor=${next}`}`,
+      );
+      for (const m of page[0]) this.received(m, false);
+      next = kept[0] && !page[0].some((m) => kept.includes(m.id)) ? page[1] : null;
+    }
+    this.markRead();
+    for (const r of await requests) this.conversation.setRequest(r);
     const reads = await this.api.json<ChatReadsDto>('GET', `/v1/chats/${chat}/reads`).catch(() => null);
     const [read] = reads?.operators ?? [];
     if (read) void this.typingView().then((v) => v?.read(read, this.conversation.all()));

@@ -6,6 +6,7 @@ import { ErrorFilter } from '../common/errors/error.filter';
 import { jsonBody } from '../common/http/json-body';
 import { limitJsonDepth } from '../common/http/json-depth';
 import { requestId } from '../common/http/request-id';
+import { NEXT_CURSOR_HEADER } from '../common/pagination/keyset-cursor';
 import { CraftedInputGuard } from '../common/validation/crafted-input.guard';
 import { MAX_BODY_DEPTH } from '../common/validation/crafted-input';
 import { createValidationPipe } from '../common/validation/validation.pipe';
@@ -39,7 +40,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.enableCors({
     origin: true,
     credentials: false,
-    exposedHeaders: ['ETag', 'Content-Disposition', 'X-Request-Id'],
+    exposedHeaders: ['ETag', 'Content-Disposition', 'X-Request-Id', NEXT_CURSOR_HEADER],
   });
   app.use(jsonBody({ limit: '1mb', verify: limitJsonDepth(MAX_BODY_DEPTH) }));
   app.useBodyParser('urlencoded', { extended: false, limit: '1mb' });

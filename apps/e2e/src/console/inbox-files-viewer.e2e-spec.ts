@@ -74,7 +74,7 @@ describe('inbox: files in the conversation, the viewer, the Files tab, and a pho
       undefined,
       { timeout: 60_000 },
     );
-    await message.getByText('2 page(s)').waitFor();
+    await message.getByText('2 pages').waitFor();
     await screenshot(page, 'inbox-files-chat');
 
     const opener = message.getByRole('button', { name: 'View red.png' });
@@ -192,7 +192,7 @@ describe('inbox: files in the conversation, the viewer, the Files tab, and a pho
     await screenshot(page, 'inbox-files-tab');
 
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: /^Download all: 5 file\(s\)/ }).click();
+    await page.getByRole('button', { name: /^Download all: 5 files,/ }).click();
     const zip = await download;
     expect(zip.suggestedFilename()).toBe('Fiona Files files.zip');
     const entries = await unzip(await readFile(await zip.path()));

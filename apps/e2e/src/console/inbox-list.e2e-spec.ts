@@ -1,8 +1,10 @@
 import type { AccountDto, MessageDto } from '@satchel/contracts';
 import type { Page, Route } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
+import { screenshot } from '../support/browser';
 import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
+import { requestCount } from '../support/page-guard';
 
 describe('console inbox list: unread counts that never get lost, and every open chat', () => {
   let env: E2eEnv;
@@ -65,10 +67,23 @@ describe('console inbox list: unread counts that never get lost, and every open 
     const oldest = operator.locator(`[data-chat="${created[0]}"]`);
     expect(await oldest.count()).toBe(0);
 
-    await operator.getByRole('button', { name: 'Load more chats' }).click();
+    // Chats arriving before the next page push the list down: the cursor still continues where it was.
+    const arrived = [
+      await visitorWrites('Arrived Ari', ['hi']),
+      await visitorWrites('Arrived Bo', ['hello']),
+    ];
+    for (const id of arrived) await operator.locator(`[data-chat="${id}"]`).waitFor();
+    // Scrolling to the end loads the next page (the "Load more chats" button at the end does the same).
+    await operator.getByRole('button', { name: 'Load more chats' }).waitFor();
+    await operator.locator('nav.list').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
     await oldest.waitFor();
-    // 101 bulk chats + 3 started by visitors in this file.
-    await expect(items.count()).resolves.toBe(104);
+    // 101 bulk chats + 3 started by visitors in this file + 2 arrived, each once.
+    await expect(items.count()).resolves.toBe(106);
+    const ids = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-chat')));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of [...created, ...arrived, newest]) expect(ids).toContain(id);
+    expect(requestCount(operator, /\/v1\/inbox\?.*cursor=/)).toBe(1);
     expect(await operator.getByRole('button', { name: 'Load more chats' }).count()).toBe(0);
+    await screenshot(operator, 'inbox-list-all-loaded');
   });
 });

@@ -4,6 +4,7 @@ import { ApiClient } from '../support/api-client';
 import { screenshot } from '../support/browser';
 import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
+import { requestCount } from '../support/page-guard';
 
 const COUNT = 200;
 
@@ -123,6 +124,9 @@ describe('console inbox: a long conversation', () => {
       await page.waitForTimeout(400);
     }
     await page.waitForFunction((n) => document.querySelectorAll('[role=log] article').length === n, COUNT);
+    // Older pages come by the API's cursor (X-Next-Cursor), not by the oldest message's id.
+    expect(requestCount(page, /\/messages\?.*cursor=/)).toBeGreaterThanOrEqual(1);
+    expect(requestCount(page, /\/messages\?.*before=/)).toBe(0);
     await screenshot(page, 'inbox-long-chat-oldest');
     await page.context().close();
   });

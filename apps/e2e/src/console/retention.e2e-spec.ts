@@ -67,7 +67,7 @@ describe('console: Retention', () => {
     await page.getByLabel('All files').fill('1');
     await page.waitForTimeout(1100);
     await page.getByRole('button', { name: 'Dry run' }).click();
-    await page.getByText('This policy would remove 4 file(s)').waitFor();
+    await page.getByText('This policy would remove 4 files').waitFor();
     await page.getByLabel('All files').fill('300');
     await page.getByRole('button', { name: 'Save policy' }).click();
     await page.getByText('Retention policy saved.').waitFor();
@@ -82,7 +82,7 @@ describe('console: Retention', () => {
     await page.getByRole('checkbox', { name: 'Select terms.pdf' }).check();
     await page.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
-    await page.getByText('2 file(s) updated.').waitFor();
+    await page.getByText('2 files updated.').waitFor();
     await page.locator('tr[data-file="invoice.pdf"]').waitFor({ state: 'detached' });
     await expiring.filter({ hasText: 'Expiring soon · 2' }).waitFor();
 
@@ -95,7 +95,7 @@ describe('console: Retention', () => {
     await page.locator('tr[data-file="draft.pdf"]').waitFor();
     await page.getByRole('checkbox', { name: 'Select draft.pdf' }).check();
     await page.getByRole('button', { name: 'Hold' }).click();
-    await page.getByText('1 file(s) updated.').waitFor();
+    await page.getByText('1 file updated.').waitFor();
     // Held: still listed (with its lock), and the sweep leaves it alone.
     await page.locator('tr[data-file="draft.pdf"]').getByLabel('On legal hold').waitFor();
     await screenshot(page, 'retention-unused');

@@ -106,7 +106,7 @@ describe('console: Settings › AWS S3 export', () => {
     await exportOn.click();
     await save();
     await page.getByRole('button', { name: 'Export backlog' }).click();
-    await page.getByTestId('backlog-result').getByText('1 file(s) queued for export.').waitFor();
+    await page.getByTestId('backlog-result').getByText('1 file queued for export.').waitFor();
     await screenshot(page, 'settings-s3-backlog');
     await waitFor('the backlog export in the bucket', async () =>
       s3.keys().includes(key) ? true : undefined,

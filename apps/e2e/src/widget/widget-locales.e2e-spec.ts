@@ -108,4 +108,26 @@ describe('widget: languages (data-locale) and right-to-left', () => {
     await w.getByRole('button', { name: 'Envoyer' }).waitFor();
     await p.context().close();
   });
+
+  it('says when in German ("jetzt"), also for a greeting shown before the German strings arrived', async () => {
+    await env.admin.put('/v1/settings/chatbot', {
+      enabled: true,
+      botName: 'Shop Bot',
+      steps: [{ type: 'say', text: 'Willkommen im Shop!' }],
+    });
+    const p = await env.page();
+    const w = widget(p);
+    const time = w.locator('.msg[data-role="bot"] time');
+    // The catalogue comes only once the greeting (rendered meanwhile) is on screen.
+    await p.route(/\/locales\/de\.js$/, async (route) => {
+      await time.waitFor();
+      await route.continue();
+    });
+    await p.goto(`${host.url}/de`);
+    await w.getByRole('button', { name: 'Senden' }).waitFor();
+    expect(await time.textContent()).toBe('jetzt');
+    expect(await time.getAttribute('title')).toMatch(/\d{4}/);
+    await screenshot(p, 'widget-locale-de-greeting');
+    await p.context().close();
+  });
 });

@@ -21,6 +21,11 @@ export class ApiClient {
   }
 
   async json<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return (await this.send<T>(method, path, body))[0];
+  }
+
+  /** The answer and the cursor of the next page of a list (`X-Next-Cursor`), if any. */
+  async send<T>(method: string, path: string, body?: unknown): Promise<[T, string | null]> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (this.authHeader) headers['Authorization'] = this.authHeader;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -36,6 +41,6 @@ export class ApiClient {
     }
     const data: unknown = res.status === 204 ? null : await res.json().catch(() => null);
     if (!res.ok) throw new ApiError(res.status, errorMessage(res.status, data));
-    return data as T;
+    return [data as T, res.headers.get('X-Next-Cursor')];
   }
 }

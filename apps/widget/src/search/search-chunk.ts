@@ -9,8 +9,8 @@ export interface SearchHost {
   log: HTMLElement;
   lang: string;
   opener: HTMLElement;
-  /** A GET on the chat (`path` after `/v1/chats/:id`) with the visitor's token. */
-  get: <T>(path: string) => Promise<T>;
+  /** A GET on the chat (`path` after `/v1/chats/:id`) with the visitor's token, and its `X-Next-Cursor`. */
+  get: <T>(path: string) => Promise<[T, string | null]>;
   /** Shows an older message in the log. */
   show: (m: MessageDto) => void;
   /** The oldest message shown. */
@@ -32,22 +32,36 @@ export function openSearch(root: ShadowRoot, host: SearchHost): void {
     open = new SearchBar(
       {
         ...host,
-        find: (q, cursor) =>
-          host.get<MessageSearchPage>(
-            `/search?limit=50&${new URLSearchParams(cursor ? { q, cursor } : { q })}`,
-          ),
-        older: async () => {
-          const before = host.oldest();
-          const page = await host.get<MessageDto[]>(
-            `/messages?limit=100${before ? `&before=${before}` : ''}`,
-          );
-          page.forEach(host.show);
-          return page.length > 0;
-        },
+        find: async (q, cursor) =>
+          (
+            await host.get<MessageSearchPage>(
+              `/search?limit=50&${new URLSearchParams(cursor ? { q, cursor } : { q })}`,
+            )
+          )[0],
+        older: olderPages(host),
       },
       () => (open = null),
     );
     host.log.before(open.el);
   }
   open.focus();
+}
+
+/**
+ * The next older page each call (false once there is none): from the oldest message shown, then by
+ * the API's cursor, so messages arriving meanwhile neither repeat nor hide one.
+ */
+export function olderPages(host: Pick<SearchHost, 'get' | 'show' | 'oldest'>): () => Promise<boolean> {
+  let cursor: string | null | undefined;
+  return async () => {
+    if (cursor === null) return false;
+    const before = host.oldest();
+    const at: Record<string, string> = cursor ? { cursor } : before ? { before } : {};
+    const [page, next] = await host.get<MessageDto[]>(
+      `/messages?${new URLSearchParams({ limit: '100', ...at })}`,
+    );
+    page.forEach(host.show);
+    cursor = next;
+    return page.length > 0;
+  };
 }

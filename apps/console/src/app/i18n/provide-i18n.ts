@@ -9,12 +9,13 @@ import {
 import { provideNativeDateAdapter } from '@angular/material/core';
 import { MatPaginatorIntl } from '@angular/material/paginator';
 import { TitleStrategy } from '@angular/router';
-import { provideTransloco } from '@jsverse/transloco';
+import { provideTransloco, provideTranslocoTranspiler } from '@jsverse/transloco';
 import { AppDirectionality } from './app-directionality';
 import { CatalogueLoader } from './catalogue-loader';
 import { DEFAULT_LANG, LANGS } from './langs';
 import { Locale } from './locale.service';
 import { PaginatorIntl } from './paginator-intl';
+import { PluralTranspiler } from './plural-transpiler';
 import { TranslatedTitleStrategy } from './title-strategy';
 
 /** Transloco with the six catalogues; the first page renders only once its language is loaded. */
@@ -29,6 +30,8 @@ export function provideI18n(): (Provider | EnvironmentProviders)[] {
       },
       loader: CatalogueLoader,
     }),
+    // "1 file" / "3 files": ICU plural blocks in the catalogues, by each language's plural rules.
+    provideTranslocoTranspiler(PluralTranspiler),
     // One date adapter for every date picker, so a language switch reaches them all.
     provideNativeDateAdapter(),
     { provide: Directionality, useExisting: AppDirectionality },

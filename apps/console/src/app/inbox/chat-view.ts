@@ -52,6 +52,7 @@ import { UploadRuleWhy } from './upload-rule-why';
 import { InboxLive } from './inbox-live';
 import { ChatActions } from './chat-actions';
 import { MESSAGE_PAGE, mergeMessages, nearBottom, nearTop } from './message-log';
+import { getCursorPage, type CursorPage } from '../core/cursor-page';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { DurationPipe, FileSizePipe, LocalNumberPipe } from '../i18n/format.pipes';
 import { t } from '../i18n/translate';
@@ -109,6 +110,8 @@ export class ChatView {
   readonly messages = signal<MessageDto[]>([]);
   /** The server may have messages older than the first one shown. */
   readonly hasOlder = signal(false);
+  /** Where the older messages continue (the API's cursor): unmoved by messages arriving meanwhile. */
+  private olderCursor: string | null = null;
   readonly loadingOlder = signal(false);
   readonly requests = signal<FileRequestDto[]>([]);
   readonly rule = signal<EffectiveUploadRule | null>(null);
@@ -178,12 +181,13 @@ export class ChatView {
     this.messages.set([]);
     this.requests.set([]);
     this.hasOlder.set(false);
+    this.olderCursor = null;
     this.visitorRead.set(null);
     this.readId = null;
     this.typing.stop();
     this.loadReads(id);
     try {
-      const [chat, messages, requests, rule] = await Promise.all([
+      const [chat, page, requests, rule] = await Promise.all([
         firstValueFrom(this.http.get<ChatDto>(`/v1/chats/${id}`)),
         this.fetchMessages(id),
         firstValueFrom(this.http.get<FileRequestDto[]>(`/v1/chats/${id}/file-requests`)),
@@ -191,8 +195,8 @@ export class ChatView {
       ]);
       if (this.gone || id !== this.chatId()) return;
       this.chat.set(chat);
-      this.messages.update((live) => mergeMessages(messages, live));
-      this.hasOlder.set(messages.length === MESSAGE_PAGE);
+      this.messages.update((live) => mergeMessages(page.items, live));
+      this.setOlder(page.next);
       this.requests.set(requests);
       this.rule.set(rule);
       this.scrollToNewest();
@@ -202,10 +206,14 @@ export class ChatView {
     }
   }
 
-  private fetchMessages(chatId: string, before?: string): Promise<MessageDto[]> {
-    const params: Record<string, string | number> = { limit: MESSAGE_PAGE };
-    if (before) params['before'] = before;
-    return firstValueFrom(this.http.get<MessageDto[]>(`/v1/chats/${chatId}/messages`, { params }));
+  private fetchMessages(chatId: string, cursor?: string): Promise<CursorPage<MessageDto>> {
+    const params = { limit: MESSAGE_PAGE, ...(cursor && { cursor }) };
+    return getCursorPage<MessageDto>(this.http, `/v1/chats/${chatId}/messages`, params);
+  }
+
+  private setOlder(cursor: string | null): void {
+    this.olderCursor = cursor;
+    this.hasOlder.set(cursor !== null);
   }
 
   /** Near the top of the log: the previous page, keeping the messages in view where they are. */
@@ -216,16 +224,16 @@ export class ChatView {
 
   async loadOlder(): Promise<void> {
     const id = this.chatId();
-    const oldest = this.messages()[0];
-    if (!oldest || !this.hasOlder() || this.loadingOlder()) return;
+    const cursor = this.olderCursor;
+    if (!cursor || this.loadingOlder()) return;
     this.loadingOlder.set(true);
     try {
-      const older = await this.fetchMessages(id, oldest.id);
-      if (id !== this.chatId()) return;
+      const older = await this.fetchMessages(id, cursor);
+      if (id !== this.chatId() || cursor !== this.olderCursor) return;
       const el = this.log()?.nativeElement;
       const fromBottom = el ? el.scrollHeight - el.scrollTop : 0;
-      this.messages.update((list) => mergeMessages(older, list));
-      this.hasOlder.set(older.length === MESSAGE_PAGE);
+      this.messages.update((list) => mergeMessages(older.items, list));
+      this.setOlder(older.next);
       afterNextRender(
         { write: () => el && (el.scrollTop = el.scrollHeight - fromBottom) },
         { injector: this.injector },

@@ -26,6 +26,7 @@ import { ChatBadges } from './chat-actions';
 import { InboxViews, inView } from './inbox-views';
 import { VisitorPanel } from './visitor-panel';
 import { SessionStore } from '../core/session.store';
+import { getCursorPage, type CursorPage } from '../core/cursor-page';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { t } from '../i18n/translate';
 
@@ -56,7 +57,7 @@ const withOpenRead = (list: InboxChatDto[], open: string | null): InboxChatDto[]
   providers: [InboxLive, TypingIndicator, InboxNotifications],
   template: `
     <section class="page inbox" [class.chat-open]="chatOpen()">
-      <nav class="list" [attr.aria-label]="'inbox.chats' | transloco">
+      <nav class="list" [attr.aria-label]="'inbox.chats' | transloco" #list (scroll)="onListScroll(list)">
         <header class="page-header">
           <h1>{{ 'inbox.title' | transloco }}</h1>
           <span class="muted" role="status">{{
@@ -206,6 +207,9 @@ export class InboxPage implements OnInit {
   /** Chats that appeared live and have had no visitor message yet (their first one is a "new chat"). */
   private readonly fresh = new Set<string>();
   private stale = false;
+  /** Where the list continues (the API's cursor), and which load of the list it belongs to. */
+  private cursor: string | null = null;
+  private listVersion = 0;
 
   constructor() {
     effect(() => {
@@ -246,9 +250,10 @@ export class InboxPage implements OnInit {
         this.stale = false;
         // As many as are shown, so a reload does not drop the pages loaded with "Load more".
         const limit = Math.max(PAGE, this.chats().length);
-        const list = await this.fetch(limit, 0);
-        this.chats.set(withOpenRead(list, this.document.hidden ? null : this.live.selected()));
-        this.hasMore.set(list.length === limit);
+        const page = await this.fetch(limit);
+        this.chats.set(withOpenRead(page.items, this.document.hidden ? null : this.live.selected()));
+        this.setCursor(page.next);
+        this.listVersion++;
       } while (this.stale);
     } catch (err) {
       this.notify.error(err, t('inbox.loadFailed'));
@@ -258,15 +263,25 @@ export class InboxPage implements OnInit {
     }
   }
 
+  /**
+   * The next page after the list's cursor: chats that move up meanwhile are already shown (live),
+   * so none repeats and none is skipped. A reload that lands meanwhile has its own end: ask again.
+   */
   async loadMore(): Promise<void> {
-    if (this.loadingMore()) return;
+    if (this.loadingMore() || !this.cursor) return;
     this.loadingMore.set(true);
     try {
-      const known = this.chats();
-      const next = await this.fetch(PAGE, known.length);
-      const ids = new Set(known.map((c) => c.id));
-      this.chats.set([...known, ...next.filter((c) => !ids.has(c.id))]);
-      this.hasMore.set(next.length === PAGE);
+      for (let tries = 0; tries < 3 && this.cursor; tries++) {
+        const version = this.listVersion;
+        const page = await this.fetch(PAGE, this.cursor);
+        if (version !== this.listVersion) continue;
+        this.chats.update((known) => {
+          const ids = new Set(known.map((c) => c.id));
+          return [...known, ...page.items.filter((c) => !ids.has(c.id))];
+        });
+        this.setCursor(page.next);
+        break;
+      }
     } catch (err) {
       this.notify.error(err, t('inbox.loadMoreFailed'));
     } finally {
@@ -274,10 +289,21 @@ export class InboxPage implements OnInit {
     }
   }
 
+  /** Near the end of the list: the next page, as "Load more chats" would. */
+  onListScroll(el: HTMLElement): void {
+    if (el.scrollHeight - el.scrollTop - el.clientHeight < 200) void this.loadMore();
+  }
+
+  private setCursor(cursor: string | null): void {
+    this.cursor = cursor;
+    this.hasMore.set(cursor !== null);
+  }
+
   /** Mine / Unassigned / All open / Closed. */
   showView(view: InboxView): void {
     this.view.set(view);
     this.chats.set([]);
+    this.setCursor(null);
     void this.refresh();
   }
 
@@ -299,10 +325,10 @@ export class InboxPage implements OnInit {
     }, 150);
   }
 
-  private fetch(limit: number, offset: number): Promise<InboxChatDto[]> {
+  private fetch(limit: number, cursor?: string): Promise<CursorPage<InboxChatDto>> {
     const q = this.query().trim();
-    const params = { limit, offset, view: this.view(), ...(q && { q }) };
-    return firstValueFrom(this.http.get<InboxChatDto[]>('/v1/inbox', { params }));
+    const params = { limit, view: this.view(), ...(q && { q }), ...(cursor && { cursor }) };
+    return getCursorPage<InboxChatDto>(this.http, '/v1/inbox', params);
   }
 
   private onChat(c: ChatDto): void {

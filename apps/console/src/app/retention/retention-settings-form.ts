@@ -8,7 +8,7 @@ import type { RetentionDryRunDto, RetentionPolicy, RetentionSettingsDto } from '
 import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { Notify } from '../core/notify.service';
-import { formatNumber, formatSize } from '../i18n/format';
+import { formatSize } from '../i18n/format';
 import { activeLang, t } from '../i18n/translate';
 import { RetentionApi } from './retention.api';
 
@@ -151,7 +151,7 @@ export class RetentionSettingsForm implements OnInit {
       const r: RetentionDryRunDto = await firstValueFrom(this.api.dryRun(this.policy()));
       this.dryRunText.set(
         t('retention.dryRunResult', {
-          files: formatNumber(r.files, activeLang()),
+          files: r.files,
           size: formatSize(r.bytes, activeLang()),
         }),
       );

@@ -6,7 +6,7 @@ import { QUOTA_WARNING_RATIO, quotaUsage } from '@satchel/domain';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { Notify } from '../core/notify.service';
-import { FileSizePipe, LocalNumberPipe } from '../i18n/format.pipes';
+import { FileSizePipe } from '../i18n/format.pipes';
 import { formatNumber, formatSize } from '../i18n/format';
 import { activeLang, t } from '../i18n/translate';
 import { RetentionApi } from './retention.api';
@@ -25,7 +25,6 @@ import { UsageChart } from './usage-chart';
     UsageChart,
     TranslocoPipe,
     FileSizePipe,
-    LocalNumberPipe,
   ],
   templateUrl: './retention.page.html',
   styleUrl: './retention.page.scss',

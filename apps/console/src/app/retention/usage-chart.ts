@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { formatNumber, formatSize } from '../i18n/format';
+import { formatSize } from '../i18n/format';
 import { activeLang, t } from '../i18n/translate';
 
 const W = 560;
@@ -80,7 +80,7 @@ export class UsageChart {
       day: d.day,
       x: u.length > 1 ? PAD + i * step : W / 2,
       y: H - PAD - (d.bytes / this.max()) * (H - 2 * PAD - 10),
-      label: `${d.day}: ${formatSize(d.bytes, activeLang())}, ${t('retention.files', { count: formatNumber(d.files, activeLang()) })}`,
+      label: `${d.day}: ${formatSize(d.bytes, activeLang())}, ${t('retention.files', { count: d.files })}`,
     }));
   });
   readonly points = computed(() => {
@@ -97,7 +97,7 @@ export class UsageChart {
       ? t('retention.chartSummary', {
           days: u.length,
           size: formatSize(now.bytes, activeLang()),
-          files: formatNumber(now.files, activeLang()),
+          files: now.files,
         })
       : t('retention.chartEmpty');
   });
