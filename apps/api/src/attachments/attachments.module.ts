@@ -13,22 +13,12 @@ import { ChatArchiveService } from './chat-archive.service';
 import { ChatFilesController } from './chat-files.controller';
 import { ChatFilesRepository } from './chat-files.repository';
 import { FromUrlService } from './from-url.service';
-<<<<<<< HEAD
-import { SeedUploadController } from './seed-upload.controller';
-import { SeedAttachmentsController } from './seed-attachments.controller';
-import { SeedAttachmentsService } from './seed-attachments.service';
-import { SeedFilesController } from './seed-files.controller';
-import { SeedFilesService } from './seed-files.service';
-import { SeedUploadService } from './seed-upload.service';
-=======
-import { MessageAttachmentsAdapter } from './message-attachments.adapter';
 import { SimpleUploadController } from './simple-upload.controller';
 import { EndUserUploadController } from './end-user-upload.controller';
 import { EndUserUploadService } from './end-user-upload.service';
 import { FileStreamController } from './file-stream.controller';
 import { FileStreamService } from './file-stream.service';
 import { SimpleUploadService } from './simple-upload.service';
->>>>>>> h/names
 import { ScanJobsRepository } from './scan-jobs.repository';
 import { TempFilesRepository } from './temp-files.repository';
 import { TempSweeper } from './temp-sweeper.service';
