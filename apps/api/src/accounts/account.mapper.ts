@@ -7,6 +7,7 @@ export function toAccountDto(a: AccountEntity): AccountDto {
     name: a.name,
     widgetKey: a.widgetKey,
     allowedOrigins: a.allowedOrigins ?? [],
+    searchLanguage: a.searchLanguage,
     createdAt: a.createdAt.toISOString(),
   };
 }

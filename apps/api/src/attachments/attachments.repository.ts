@@ -3,6 +3,7 @@ import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { cappedCount } from '../database/capped-count';
+import { searchLanguageOf, textTsQuery } from '../search/search-language';
 import { HEADLINE_OPTIONS } from '../search/search-terms';
 import type { ExportFilter, PreviewFilter, ScanFilter } from '@satchel/contracts';
 import { AttachmentEntity } from './attachment.entity';
@@ -153,15 +154,15 @@ export class AttachmentsRepository {
     if (f.textQuery) {
       qb.andWhere(
         `a.id IN (SELECT t.attachment_id FROM attachment_texts t
-                   WHERE t.account_id = :accountId AND t.content_tsv @@ to_tsquery('simple', :textQuery))`,
-        { textQuery: f.textQuery },
+                   WHERE t.account_id = :accountId AND t.content_tsv @@ ${textTsQuery('textQuery')})`,
+        { textQuery: f.textQuery, config: await searchLanguageOf(this.db, f.accountId) },
       );
     }
     const sort = SORTS[f.sort];
     const page = qb.clone().addSelect(`(${sort.expr})::text`, 'sort_key');
     if (f.textQuery) {
       page.addSelect(
-        `(SELECT ts_headline('simple', t.content, to_tsquery('simple', :textQuery), :headline)
+        `(SELECT ts_headline(CAST(:config AS regconfig), t.content, ${textTsQuery('textQuery')}, :headline)
             FROM attachment_texts t WHERE t.attachment_id = a.id)`,
         'snippet',
       );

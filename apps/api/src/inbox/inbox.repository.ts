@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { InboxCounts, InboxView } from '@satchel/contracts';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { ChatEntity } from '../chats/chat.entity';
+import { searchLanguageOf, textTsQuery } from '../search/search-language';
 
 export interface InboxFilter {
   accountId: string;
@@ -48,7 +49,7 @@ export class InboxRepository {
       .addSelect(`${ACTIVITY}::text`, 'sort_key')
       .where('c.accountId = :accountId', { accountId: f.accountId })
       .andWhere(VIEW_WHERE[f.view]);
-    this.matching(qb, f);
+    await this.matching(qb, f);
     if (f.after) {
       qb.andWhere(`(${ACTIVITY}, c.id) < (CAST(:afterValue AS timestamptz), :afterId)`, {
         afterValue: f.after.value,
@@ -71,7 +72,7 @@ export class InboxRepository {
    * Visitor name/email, file name or message words. Each branch is a lookup in its own index
    * (trigram on chats and attachments, GIN on messages.text_tsv) rather than a scan per chat.
    */
-  private matching(qb: SelectQueryBuilder<ChatEntity>, f: InboxFilter): void {
+  private async matching(qb: SelectQueryBuilder<ChatEntity>, f: InboxFilter): Promise<void> {
     if (!f.like) return;
     const branches = [
       'c.visitor_name ILIKE :like',
@@ -79,10 +80,11 @@ export class InboxRepository {
       `c.id IN (SELECT a.chat_id FROM attachments a
                  WHERE a.account_id = :accountId AND a.expired_at IS NULL AND a.name ILIKE :like)`,
     ];
+    const config = f.tsquery ? await searchLanguageOf(this.db, f.accountId) : undefined;
     if (f.tsquery)
       branches.push(`c.id IN (SELECT m.chat_id FROM messages m
-                 WHERE m.account_id = :accountId AND m.text_tsv @@ to_tsquery('simple', :tsquery))`);
-    qb.andWhere(`(${branches.join(' OR ')})`, { like: f.like, tsquery: f.tsquery });
+                 WHERE m.account_id = :accountId AND m.text_tsv @@ ${textTsQuery('tsquery')})`);
+    qb.andWhere(`(${branches.join(' OR ')})`, { like: f.like, tsquery: f.tsquery, config });
   }
 
   async counts(accountId: string, userId: string): Promise<InboxCounts> {

@@ -3,13 +3,23 @@ import type { BeforeApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JOBS, QUEUES } from '../jobs/queues';
 import { withJobLogs } from '../logging/job-logs';
-import { TEXT_JOB_ATTEMPTS, type TextJobData } from './texts.repository';
+import { ReindexService } from './reindex.service';
+import {
+  TEXT_JOB_ATTEMPTS,
+  TextsRepository,
+  type ReindexJobData,
+  type TextJobData,
+} from './texts.repository';
 import { TextsService } from './texts.service';
 
-/** `texts.extract`: one at a time per process (parsing documents is CPU-bound). */
+/** `texts.extract` and `texts.reindex`: one at a time per process (parsing documents is CPU-bound). */
 @Processor(QUEUES.texts, { concurrency: 1 })
 export class TextsProcessor extends WorkerHost implements BeforeApplicationShutdown {
-  constructor(private readonly texts: TextsService) {
+  constructor(
+    private readonly texts: TextsService,
+    private readonly reindex: ReindexService,
+    private readonly repo: TextsRepository,
+  ) {
     super();
   }
 
@@ -17,11 +27,16 @@ export class TextsProcessor extends WorkerHost implements BeforeApplicationShutd
     await this.worker.close();
   }
 
-  process(job: Job<TextJobData>): Promise<void> {
+  process(job: Job<TextJobData | ReindexJobData>): Promise<void> {
     return withJobLogs(job, async () => {
+      if (job.name === JOBS.reindexTexts) {
+        const next = await this.reindex.step(job.data as ReindexJobData);
+        if (next) await this.repo.enqueueReindex(next);
+        return;
+      }
       if (job.name !== JOBS.extractText) return;
       const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? TEXT_JOB_ATTEMPTS);
-      await this.texts.extract(job.data.attachmentId, lastTry);
+      await this.texts.extract((job.data as TextJobData).attachmentId, lastTry);
     });
   }
 }

@@ -2,11 +2,21 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { JOBS, QUEUES } from '../jobs/queues';
+import { REINDEX_START, type ReindexCursor, type ReindexTable } from './reindex.repository';
 
 export interface TextJobData {
   attachmentId: string;
+}
+
+/** A step of an account's re-index pass (`run` tells passes apart: each change starts one). */
+export interface ReindexJobData {
+  accountId: string;
+  run: string;
+  table: ReindexTable;
+  after: ReindexCursor;
 }
 
 export type TextStatus = 'ready' | 'failed' | 'skipped';
@@ -19,7 +29,7 @@ export const TEXT_JOB_ATTEMPTS = 3;
 export class TextsRepository {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @InjectQueue(QUEUES.texts) private readonly queue: Queue<TextJobData>,
+    @InjectQueue(QUEUES.texts) private readonly queue: Queue<TextJobData | ReindexJobData>,
   ) {}
 
   /** One job per attachment (the job id), so a replayed event does not extract twice. */
@@ -35,6 +45,25 @@ export class TextsRepository {
         removeOnFail: 1000,
       },
     );
+  }
+
+  /** Starts a re-index pass of the account's texts in its current search language. */
+  startReindex(accountId: string): Promise<void> {
+    return this.enqueueReindex({ accountId, run: randomUUID(), table: 'messages', after: REINDEX_START });
+  }
+
+  /**
+   * A pass's next step; the id is its position, so a retried step that had already queued its
+   * continuation does not fork the pass.
+   */
+  async enqueueReindex(data: ReindexJobData): Promise<void> {
+    await this.queue.add(JOBS.reindexTexts, data, {
+      jobId: ['reindex', data.run, data.table, data.after.id].join('-'),
+      attempts: TEXT_JOB_ATTEMPTS,
+      backoff: { type: 'exponential', delay: 5000 },
+      removeOnComplete: 1000,
+      removeOnFail: 1000,
+    });
   }
 
   /** Stores the outcome; false when the attachment was deleted meanwhile. */
