@@ -13,7 +13,7 @@ import type { Principal } from '../common/auth/principal';
 import { ForbiddenError } from '../common/errors/domain-errors';
 import { CURSOR_VALUES, decodeCursor, encodeCursor } from '../common/pagination/keyset-cursor';
 import { SEARCH_PAGE, type SearchQueryDto } from './dto/search-query.dto';
-import { highlight, prefixTsQuery, searchWords } from './search-terms';
+import { highlight, highlightWords, prefixTsQuery, searchWords } from './search-terms';
 import { SearchRepository, type MessageHitRow, type MessageSearch } from './search.repository';
 
 const INBOX_KIND_LIMIT = 10;
@@ -79,7 +79,7 @@ export class SearchService {
       this.messageFiles.forMessages(rows.map((r) => r.message.id)),
       this.search.lexemes(config, typed),
     ]);
-    const words = [...new Set([...typed, ...stems])];
+    const words = highlightWords(typed, stems);
     return rows.map((r) => ({
       message: toMessageDto(r.message, files.get(r.message.id) ?? []),
       highlight: highlight(r.message.text, words),
