@@ -7,6 +7,7 @@ export function toAccountDto(account: AccountEntity): AccountDto {
     name: account.name,
     widgetKey: account.widgetKey,
     allowedOrigins: account.allowedOrigins ?? [],
+    searchLanguage: account.searchLanguage,
     createdAt: account.createdAt.toISOString(),
   };
 }

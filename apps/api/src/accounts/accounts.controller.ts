@@ -42,7 +42,10 @@ export class AccountsController {
     return this.accounts.get(principal.accountId);
   }
 
-  /** The account's allowed domains (admins); the widget is refused on other origins. */
+  /**
+   * The account's allowed domains (the widget is refused on other origins) and search language
+   * (admins).
+   */
   @Allow(...ADMINS)
   @Patch('account')
   async update(
@@ -51,8 +54,10 @@ export class AccountsController {
     @Body() dto: UpdateAccountDto,
   ): Promise<AccountDto> {
     enforce(checkAccountSettingsChange(policyActorOf(principal), principal.accountId));
-    if (dto.allowedOrigins === undefined) return this.accounts.get(principal.accountId);
-    return this.accounts.setAllowedOrigins({ principal, ip }, dto.allowedOrigins);
+    const ctx = { principal, ip };
+    if (dto.allowedOrigins !== undefined) await this.accounts.setAllowedOrigins(ctx, dto.allowedOrigins);
+    if (dto.searchLanguage !== undefined) await this.accounts.setSearchLanguage(ctx, dto.searchLanguage);
+    return this.accounts.get(principal.accountId);
   }
 
   /** A new widget key (admins): pages with the old key start no new chat. */

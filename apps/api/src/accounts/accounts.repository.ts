@@ -29,7 +29,7 @@ export class AccountsRepository {
 
   async update(
     id: string,
-    change: Partial<Pick<AccountEntity, 'allowedOrigins' | 'widgetKey'>>,
+    change: Partial<Pick<AccountEntity, 'allowedOrigins' | 'widgetKey' | 'searchLanguage'>>,
   ): Promise<void> {
     await this.db.getRepository(AccountEntity).update({ id }, change);
   }

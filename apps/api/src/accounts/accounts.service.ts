@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { AccountDto, UserRole } from '@satchel/contracts';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import type { AccountDto, SearchLanguage, UserRole } from '@satchel/contracts';
 import { randomBytes } from 'node:crypto';
 import { AUDIT_ACTIONS } from '../audit/audit-actions';
 import { AuditService, type ActorContext } from '../audit/audit.service';
+import { EVENTS, type SearchLanguageChangedEvent } from '../common/events/events';
 import { ConflictError, NotFoundError, ValidationError } from '../common/errors/domain-errors';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
@@ -43,6 +45,7 @@ export class AccountsService {
     private readonly users: UsersRepository,
     private readonly passwordHasher: PasswordHasher,
     private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
   ) {}
 
   async create(input: NewAccount): Promise<AccountEntity> {
@@ -95,6 +98,28 @@ export class AccountsService {
       true,
     );
     return { ...before, allowedOrigins };
+  }
+
+  /** Audited; a change re-indexes the account's texts in the background (queued before this returns). */
+  async setSearchLanguage(ctx: ActorContext, searchLanguage: SearchLanguage): Promise<AccountDto> {
+    const accountId = ctx.principal.accountId;
+    const before = await this.get(accountId);
+    if (before.searchLanguage === searchLanguage) return before;
+    await this.accounts.update(accountId, { searchLanguage });
+    await this.audit.record(
+      ctx,
+      {
+        action: AUDIT_ACTIONS.searchLanguageUpdate,
+        outcome: 'success',
+        details: { before: before.searchLanguage, after: searchLanguage },
+      },
+      true,
+    );
+    await this.events.emitAsync(EVENTS.searchLanguageChanged, {
+      accountId,
+      searchLanguage,
+    } satisfies SearchLanguageChangedEvent);
+    return { ...before, searchLanguage };
   }
 
   /** A new key at once: the old one starts no chat any more; visitor tokens already issued keep working. */

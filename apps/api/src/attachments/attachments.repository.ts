@@ -4,8 +4,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { cappedCount } from '../database/capped-count';
 import { NAME_WORDS_SQL } from '../database/name-words';
+import { searchLanguageOf, textTsQuery } from '../search/search-language';
 import { HEADLINE_OPTIONS, prefixTsQuery, searchWords } from '../search/search-terms';
-import { COUNT_LIMIT, type ExportFilter, type PreviewFilter, type ScanFilter } from '@satchel/contracts';
+import {
+  COUNT_LIMIT,
+  type ExportFilter,
+  type PreviewFilter,
+  type ScanFilter,
+  type SearchLanguage,
+} from '@satchel/contracts';
 import { AttachmentEntity } from './attachment.entity';
 import type { TypeOrmTx } from '../database/transaction-host';
 
@@ -153,7 +160,8 @@ export class AttachmentsRepository {
    * alone, deep offsets included), then only those rows; the count stops early (`countLimit`).
    */
   async list(f: AttachmentFilter): Promise<AttachmentListResult> {
-    const qb = this.filtered(f);
+    const config = f.textQuery ? await searchLanguageOf(this.db, f.accountId) : 'simple';
+    const qb = this.filtered(f, config);
     const sort = SORTS[f.sort];
     const page = qb.clone().select('a.id', 'id').addSelect(`(${sort.expr})::text`, 'sort_key');
     if (f.after) {
@@ -172,7 +180,7 @@ export class AttachmentsRepository {
     const ids = shown.map((k) => k.id);
     const [rows, snippets, count] = await Promise.all([
       this.inOrder(ids),
-      f.textQuery ? this.snippets(ids, f.textQuery) : new Map<string, string>(),
+      f.textQuery ? this.snippets(ids, f.textQuery, config) : new Map<string, string>(),
       // A first page that is not full is the whole result: no count query.
       !f.after && !f.skip && keys.length <= f.take
         ? { total: keys.length, totalIsLowerBound: false }
@@ -193,7 +201,7 @@ export class AttachmentsRepository {
   }
 
   /** Every filter of the listing, on live rows of the account. */
-  private filtered(f: AttachmentFilter): SelectQueryBuilder<AttachmentEntity> {
+  private filtered(f: AttachmentFilter, config: SearchLanguage): SelectQueryBuilder<AttachmentEntity> {
     const qb = this.repo()
       .createQueryBuilder('a')
       .where('a.accountId = :accountId', { accountId: f.accountId })
@@ -208,8 +216,8 @@ export class AttachmentsRepository {
     if (f.textQuery) {
       qb.andWhere(
         `a.id IN (SELECT t.attachment_id FROM attachment_texts t
-                   WHERE t.account_id = :accountId AND t.content_tsv @@ to_tsquery('simple', :textQuery))`,
-        { textQuery: f.textQuery },
+                   WHERE t.account_id = :accountId AND t.content_tsv @@ ${textTsQuery('textQuery')})`,
+        { textQuery: f.textQuery, config },
       );
     }
     return qb;
@@ -238,12 +246,17 @@ export class AttachmentsRepository {
   }
 
   /** An excerpt of each document's text with its matches marked. */
-  private async snippets(ids: string[], textQuery: string): Promise<Map<string, string>> {
+  private async snippets(
+    ids: string[],
+    textQuery: string,
+    config: SearchLanguage,
+  ): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
     const rows: { id: string; snippet: string }[] = await this.txHost.tx.query(
-      `SELECT t.attachment_id AS id, ts_headline('simple', t.content, to_tsquery('simple', $2), $3) AS snippet
+      `SELECT t.attachment_id AS id,
+              ts_headline(CAST($4 AS regconfig), t.content, to_tsquery(CAST($4 AS regconfig), $2), $3) AS snippet
          FROM attachment_texts t WHERE t.attachment_id = ANY($1)`,
-      [ids, textQuery, HEADLINE_OPTIONS],
+      [ids, textQuery, HEADLINE_OPTIONS, config],
     );
     return new Map(rows.map((r) => [r.id, r.snippet]));
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { InboxCounts, InboxView } from '@satchel/contracts';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { ChatEntity } from '../chats/chat.entity';
+import { searchLanguageOf, textTsQuery } from '../search/search-language';
 
 export interface InboxFilter {
   accountId: string;
@@ -48,7 +49,7 @@ export class InboxRepository {
       .addSelect(`${ACTIVITY}::text`, 'sort_key')
       .where('c.accountId = :accountId', { accountId: filter.accountId })
       .andWhere(VIEW_WHERE[filter.view]);
-    this.matching(qb, filter);
+    await this.matching(qb, filter);
     if (filter.after) {
       qb.andWhere(`(${ACTIVITY}, c.id) < (CAST(:afterValue AS timestamptz), :afterId)`, {
         afterValue: filter.after.value,
@@ -71,7 +72,7 @@ export class InboxRepository {
    * Visitor name/email, file name or message words. Each branch is a lookup in its own index
    * (trigram on chats and attachments, GIN on messages.text_tsv) rather than a scan per chat.
    */
-  private matching(qb: SelectQueryBuilder<ChatEntity>, filter: InboxFilter): void {
+  private async matching(qb: SelectQueryBuilder<ChatEntity>, filter: InboxFilter): Promise<void> {
     if (!filter.like) return;
     const branches = [
       'c.visitor_name ILIKE :like',
@@ -79,10 +80,11 @@ export class InboxRepository {
       `c.id IN (SELECT a.chat_id FROM attachments a
                  WHERE a.account_id = :accountId AND a.expired_at IS NULL AND a.name ILIKE :like)`,
     ];
+    const config = filter.tsquery ? await searchLanguageOf(this.db, filter.accountId) : undefined;
     if (filter.tsquery)
       branches.push(`c.id IN (SELECT m.chat_id FROM messages m
-                 WHERE m.account_id = :accountId AND m.text_tsv @@ to_tsquery('simple', :tsquery))`);
-    qb.andWhere(`(${branches.join(' OR ')})`, { like: filter.like, tsquery: filter.tsquery });
+                 WHERE m.account_id = :accountId AND m.text_tsv @@ ${textTsQuery('tsquery')})`);
+    qb.andWhere(`(${branches.join(' OR ')})`, { like: filter.like, tsquery: filter.tsquery, config });
   }
 
   async counts(accountId: string, userId: string): Promise<InboxCounts> {

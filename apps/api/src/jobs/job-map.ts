@@ -5,6 +5,7 @@ import type {
   NoData,
   NotifyJobData,
   PreviewJobData,
+  ReindexJobData,
   ScanJobData,
   TextJobData,
 } from './job-payloads';
@@ -36,7 +37,10 @@ export const QUEUE_JOBS = {
     [JOBS.notifyOperator]: payload<NotifyJobData>(),
   },
   [QUEUES.retention]: { [JOBS.retentionSweep]: payload<NoData>() },
-  [QUEUES.texts]: { [JOBS.extractText]: payload<TextJobData>() },
+  [QUEUES.texts]: {
+    [JOBS.extractText]: payload<TextJobData>(),
+    [JOBS.reindexTexts]: payload<ReindexJobData>(),
+  },
   [QUEUES.scans]: { [JOBS.scanUpload]: payload<ScanJobData>() },
 } as const satisfies Record<(typeof QUEUES)[keyof typeof QUEUES], object>;
 

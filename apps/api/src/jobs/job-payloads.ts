@@ -20,6 +20,24 @@ export interface TextJobData {
   attachmentId: string;
 }
 
+/** The tables whose vectors follow the account's search language, in re-index order. */
+export const REINDEX_TABLES = ['messages', 'attachment_texts'] as const;
+export type ReindexTable = (typeof REINDEX_TABLES)[number];
+
+/** A keyset position: `key` is the sort value before the id (messages: created_at), or ''. */
+export interface ReindexCursor {
+  key: string;
+  id: string;
+}
+
+/** A step of an account's re-index pass (`run` tells passes apart: each change starts one). */
+export interface ReindexJobData {
+  accountId: string;
+  run: string;
+  table: ReindexTable;
+  after: ReindexCursor;
+}
+
 /** What the `scans.upload` job needs: the file, and the message to send once it is clean. */
 export interface ScanJobData {
   attachmentId: string;

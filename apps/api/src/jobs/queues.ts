@@ -22,5 +22,6 @@ export const JOBS = {
   notifyOperator: 'mail.notify-operator',
   retentionSweep: 'retention.sweep',
   extractText: 'texts.extract',
+  reindexTexts: 'texts.reindex',
   scanUpload: 'scans.upload',
 } as const;

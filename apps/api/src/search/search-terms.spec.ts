@@ -1,4 +1,5 @@
-import { highlight, prefixTsQuery, searchWords } from './search-terms';
+import { highlight, highlightWords, prefixTsQuery, searchWords } from './search-terms';
+import { textTsQuery } from './search-language';
 
 describe('search terms', () => {
   it('keeps only letters and digits, folded, as prefix terms', () => {
@@ -22,5 +23,17 @@ describe('search terms', () => {
     expect(segs.at(-1)).toEqual({ text: '…', match: false });
     expect(segs.filter((s) => s.match)).toEqual([{ text: 'needle', match: true }]);
     expect(segs.map((s) => s.text).join('').length).toBeLessThan(250);
+  });
+
+  it('marks the stems of a stemmed search too', () => {
+    const words = highlightWords(['invoices'], ['invoic']);
+    expect(words).toEqual(['invoices', 'invoic']);
+    const marked = highlight('I sent the invoice, they invoiced twice', words).filter((s) => s.match);
+    expect(marked.map((s) => s.text)).toEqual(['invoice', 'invoiced']);
+    expect(highlightWords(['inv'], [])).toEqual(['inv']);
+  });
+
+  it('normalises the prefix query in the bound language', () => {
+    expect(textTsQuery('tsquery')).toBe('to_tsquery(CAST(:config AS regconfig), :tsquery)');
   });
 });

@@ -21,6 +21,11 @@ export function prefixTsQuery(words: string[]): string | null {
   return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
 }
 
+/** What to highlight: the words typed and their stems (stemmed `invoices` marks "invoice" as `invoic`). */
+export function highlightWords(typed: string[], stems: string[]): string[] {
+  return [...new Set([...typed, ...stems])];
+}
+
 /**
  * The text split into plain and matched pieces (words starting with a search word), cut to an
  * excerpt around the first match when long. Plain text, never HTML: the client escapes it.

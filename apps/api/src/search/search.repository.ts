@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { SearchLanguage } from '@satchel/contracts';
 import { DataSource } from 'typeorm';
 import { AttachmentEntity } from '../attachments/attachment.entity';
 import { ChatEntity } from '../chats/chat.entity';
 import { MessageEntity } from '../chats/message.entity';
 import { NAME_WORDS_SQL } from '../database/name-words';
+import { lexemesOf, searchLanguageOf, textTsQuery } from './search-language';
 import { prefixTsQuery, searchWords } from './search-terms';
 
 export interface MessageHitRow {
@@ -15,6 +17,8 @@ export interface MessageHitRow {
 
 export interface MessageSearch {
   tsquery: string;
+  /** The account's search language, as its messages were indexed. */
+  config: SearchLanguage;
   limit: number;
   chatId?: string;
   accountId?: string;
@@ -30,7 +34,7 @@ interface NewestSearch {
   limit: number;
 }
 
-const TSQUERY = `to_tsquery('simple', :tsquery)`;
+const TSQUERY = textTsQuery('tsquery');
 /** Rows read newest first before the search falls back to the index of all matches. */
 const RECENT_WINDOW = 2000;
 /** Shorter terms than a trigram match word prefixes (`ab` finds `abc-12.pdf`, not `cab.pdf`). */
@@ -38,12 +42,20 @@ const MIN_SUBSTRING = 3;
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
 /** In one chat, a message also matches by the names of its live files (`receipt` finds "zeldas-receipt.png"). */
 const FILE_NAME_MATCH = `EXISTS (SELECT 1 FROM attachments a WHERE a.message_id = t.id AND a.expired_at IS NULL
-  AND to_tsvector('simple', regexp_replace(a.name, '[^[:alnum:]]+', ' ', 'g')) @@ ${TSQUERY})`;
+  AND to_tsvector('simple', regexp_replace(a.name, '[^[:alnum:]]+', ' ', 'g')) @@ to_tsquery('simple', :tsquery))`;
 
 /** Full-text search of messages (tsvector + GIN) and trigram search of names. */
 @Injectable()
 export class SearchRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  language(accountId: string): Promise<SearchLanguage> {
+    return searchLanguageOf(this.db, accountId);
+  }
+
+  lexemes(config: SearchLanguage, words: string[]): Promise<string[]> {
+    return lexemesOf(this.db, config, words);
+  }
 
   /** Newest first, in one chat or one account; one more row than `limit` tells whether more follow. */
   async messages(s: MessageSearch): Promise<MessageHitRow[]> {
@@ -57,6 +69,7 @@ export class SearchRepository {
       match: s.chatId ? `(t.text_tsv @@ ${TSQUERY} OR ${FILE_NAME_MATCH})` : `t.text_tsv @@ ${TSQUERY}`,
       params: {
         tsquery: s.tsquery,
+        config: s.config,
         chatId: s.chatId,
         accountId: s.accountId,
         afterValue: s.after?.value,

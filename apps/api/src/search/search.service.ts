@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type {
-  AttachmentDto,
   InboxSearchResult,
   MessageSearchHit,
   MessageSearchPage,
+  SearchLanguage,
 } from '@satchel/contracts';
 import { AttachmentPresenter } from '../attachments/attachment-presenter';
 import { toChatDto, toMessageDto } from '../chats/chat.mapper';
@@ -13,7 +13,7 @@ import type { Principal } from '../common/auth/principal';
 import { ForbiddenError } from '../common/errors/domain-errors';
 import { CURSOR_VALUES, decodeCursor, encodeCursor } from '../common/pagination/keyset-cursor';
 import { SEARCH_PAGE, type SearchQueryDto } from './dto/search-query.dto';
-import { highlight, prefixTsQuery, searchWords } from './search-terms';
+import { highlight, highlightWords, prefixTsQuery, searchWords } from './search-terms';
 import { SearchRepository, type MessageHitRow, type MessageSearch } from './search.repository';
 
 const INBOX_KIND_LIMIT = 10;
@@ -35,11 +35,12 @@ export class SearchService {
     if (!tsquery) return { items: [], nextCursor: null };
     const limit = q.limit ?? SEARCH_PAGE;
     const after = q.cursor ? decodeCursor(q.cursor, 'createdAt', 'DESC', CURSOR_VALUES.timestamp) : undefined;
-    const rows = await this.search.messages({ tsquery, limit, chatId, after });
+    const config = await this.search.language(p.accountId);
+    const rows = await this.search.messages({ tsquery, config, limit, chatId, after });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: await this.hits(page, words),
+      items: await this.hits(page, words, config),
       nextCursor:
         rows.length > limit
           ? encodeCursor({ sort: 'createdAt', order: 'DESC', value: last.sortKey, id: last.message.id })
@@ -53,23 +54,32 @@ export class SearchService {
     const words = searchWords(text);
     const tsquery = prefixTsQuery(words);
     const limit = q.limit ?? INBOX_KIND_LIMIT;
-    const search: MessageSearch = { tsquery: tsquery ?? '', limit, accountId: p.accountId };
+    const config = await this.search.language(p.accountId);
+    const search: MessageSearch = { tsquery: tsquery ?? '', config, limit, accountId: p.accountId };
     const [messages, chats, files] = await Promise.all([
       tsquery ? this.search.messages(search) : Promise.resolve([]),
       text ? this.search.chatsByVisitor(p.accountId, text, limit) : Promise.resolve([]),
       text ? this.search.filesByName(p.accountId, text, limit) : Promise.resolve([]),
     ]);
     return {
-      messages: await this.hits(messages.slice(0, limit), words),
+      messages: await this.hits(messages.slice(0, limit), words, config),
       chats: chats.map(toChatDto),
       files: await this.presenter.present(p.accountId, files),
     };
   }
 
-  private async hits(rows: MessageHitRow[], words: string[]): Promise<MessageSearchHit[]> {
-    const files = rows.length
-      ? await this.messageFiles.forMessages(rows.map((r) => r.message.id))
-      : new Map<string, AttachmentDto[]>();
+  /** The hits with their files; highlighted are the words typed and, when stemmed, their stems. */
+  private async hits(
+    rows: MessageHitRow[],
+    typed: string[],
+    config: SearchLanguage,
+  ): Promise<MessageSearchHit[]> {
+    if (!rows.length) return [];
+    const [files, stems] = await Promise.all([
+      this.messageFiles.forMessages(rows.map((r) => r.message.id)),
+      this.search.lexemes(config, typed),
+    ]);
+    const words = highlightWords(typed, stems);
     return rows.map((r) => ({
       message: toMessageDto(r.message, files.get(r.message.id) ?? []),
       highlight: highlight(r.message.text, words),

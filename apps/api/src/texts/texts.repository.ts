@@ -3,8 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InjectJobQueue, type JobQueue } from '../jobs/job-queue';
 import { JOBS, QUEUES } from '../jobs/queues';
+import { randomUUID } from 'node:crypto';
+import type { ReindexJobData } from '../jobs/job-payloads';
+import { REINDEX_START } from './reindex.repository';
 
-export type { TextJobData } from '../jobs/job-payloads';
+export type { ReindexJobData, TextJobData } from '../jobs/job-payloads';
 
 export type TextStatus = 'ready' | 'failed' | 'skipped';
 
@@ -32,6 +35,25 @@ export class TextsRepository {
         removeOnFail: 1000,
       },
     );
+  }
+
+  /** Starts a re-index pass of the account's texts in its current search language. */
+  startReindex(accountId: string): Promise<void> {
+    return this.enqueueReindex({ accountId, run: randomUUID(), table: 'messages', after: REINDEX_START });
+  }
+
+  /**
+   * A pass's next step; the id is its position, so a retried step that had already queued its
+   * continuation does not fork the pass.
+   */
+  async enqueueReindex(data: ReindexJobData): Promise<void> {
+    await this.queue.add(JOBS.reindexTexts, data, {
+      jobId: ['reindex', data.run, data.table, data.after.id].join('-'),
+      attempts: TEXT_JOB_ATTEMPTS,
+      backoff: { type: 'exponential', delay: 5000 },
+      removeOnComplete: 1000,
+      removeOnFail: 1000,
+    });
   }
 
   /** Stores the outcome; false when the attachment was deleted meanwhile. */

@@ -1,4 +1,5 @@
-import type { AccountDto, MessageDto } from '@satchel/contracts';
+import type { AccountDto, MessageDto, MessageSearchPage } from '@satchel/contracts';
+import { waitFor } from '@satchel/testing';
 import { ApiClient } from '../support/api-client';
 import { screenshot } from '../support/browser';
 import { signIn } from '../support/console-ui';
@@ -61,6 +62,34 @@ describe('console inbox: search in a conversation', () => {
 
     await page.getByLabel('Search messages').fill('nothing-like-this');
     await page.getByText('No messages match.').waitFor();
+    await page.context().close();
+  });
+
+  it('sets the account’s search language in the settings: it persists and stems the search', async () => {
+    const page = await env.page();
+    await signIn(page);
+    await page.goto('/console/settings/inbox');
+    await page.getByRole('combobox', { name: 'Search language' }).click();
+    await page.getByRole('option', { name: 'English' }).click();
+    await page.getByText('Search language saved').waitFor();
+    await page.getByText(/re-indexed in the background/).waitFor();
+    await screenshot(page, 'chat-search-language-setting');
+    await page.reload();
+    await page.getByRole('combobox', { name: 'Search language' }).filter({ hasText: 'English' }).waitFor();
+    expect((await env.admin.get<AccountDto>('/v1/account')).searchLanguage).toBe('english');
+
+    // The background re-index reaches the old message: "shipments" finds "shipment".
+    await waitFor('the re-index', async () => {
+      const res = await env.admin.get<MessageSearchPage>(`/v1/chats/${chatId}/search?q=shipments`);
+      return res.items.length === 1 ? true : undefined;
+    });
+    await page.goto(`/console/inbox/${chatId}`);
+    await page.getByRole('button', { name: 'Search in this conversation' }).click();
+    await page.getByLabel('Search messages').fill('shipments');
+    const hit = page.getByRole('list', { name: 'Matching messages' }).getByRole('button').first();
+    await hit.waitFor();
+    expect(await hit.locator('mark').allTextContents()).toEqual(['shipment']);
+    await screenshot(page, 'chat-search-stemmed');
     await page.context().close();
   });
 });

@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = {
   settingsUpdate: 'upload-settings.update',
   allowedOriginsUpdate: 'account.allowed-origins.update',
   widgetKeyRotate: 'account.widget-key.rotate',
+  searchLanguageUpdate: 'account.search-language.update',
   appearanceUpdate: 'widget-appearance.update',
   identitySecretRotate: 'widget-identity-secret.rotate',
   userRoleChange: 'user.role.change',

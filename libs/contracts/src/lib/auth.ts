@@ -59,12 +59,32 @@ export interface AccountDto {
   widgetKey: string;
   /** Origins whose pages may use the widget (`https://shop.example.com`, `https://*.example.com`); empty = any. */
   allowedOrigins: string[];
+  /** The language its messages and document texts are searched in (stemming, stop words). */
+  searchLanguage: SearchLanguage;
   createdAt: string;
 }
+
+/**
+ * PostgreSQL text search configurations an account can choose: 'simple' matches words as typed
+ * (any language), the others stem (`invoices` finds "invoice" and "invoiced") and skip stop words.
+ */
+export const SEARCH_LANGUAGES = [
+  'simple',
+  'english',
+  'german',
+  'french',
+  'spanish',
+  'portuguese',
+  'italian',
+  'dutch',
+] as const;
+export type SearchLanguage = (typeof SEARCH_LANGUAGES)[number];
 
 /** `PATCH /v1/account` (admins). */
 export interface UpdateAccountRequest {
   allowedOrigins?: string[];
+  /** Changing it re-indexes the account's messages and document texts in the background. */
+  searchLanguage?: SearchLanguage;
 }
 
 /** Refusal code of widget requests and sockets from an origin the account does not list. */

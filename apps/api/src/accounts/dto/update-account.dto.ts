@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import type { UpdateAccountRequest } from '@satchel/contracts';
-import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
+import { SEARCH_LANGUAGES, type SearchLanguage, type UpdateAccountRequest } from '@satchel/contracts';
+import { ArrayMaxSize, IsArray, IsIn, IsString, MaxLength } from 'class-validator';
 import { OptionalNotNull } from '../../common/validation/optional-not-null';
 import { MAX_ALLOWED_ORIGINS } from '../allowed-origins';
 
@@ -16,4 +16,14 @@ export class UpdateAccountDto implements UpdateAccountRequest {
   @IsString({ each: true })
   @MaxLength(300, { each: true })
   allowedOrigins?: string[];
+
+  @ApiPropertyOptional({
+    enum: SEARCH_LANGUAGES,
+    example: 'english',
+    description:
+      'Language of message and document text search (stemming, stop words); changing it re-indexes in the background',
+  })
+  @OptionalNotNull()
+  @IsIn(SEARCH_LANGUAGES)
+  searchLanguage?: SearchLanguage;
 }

@@ -4,6 +4,7 @@ import type {
   ChatDto,
   FileRequestDto,
   MessageDto,
+  SearchLanguage,
   UploadSettings,
 } from '@satchel/contracts';
 
@@ -20,7 +21,14 @@ export const EVENTS = {
   fileRequestUpdated: 'file-request.updated',
   accessRevoked: 'access.revoked',
   uploadSettingsUpdated: 'upload-settings.updated',
+  searchLanguageChanged: 'account.search-language.changed',
 } as const;
+
+/** An account's texts are to be re-indexed in its new search language. */
+export interface SearchLanguageChangedEvent {
+  accountId: string;
+  searchLanguage: SearchLanguage;
+}
 
 export interface MessageCreatedEvent {
   accountId: string;

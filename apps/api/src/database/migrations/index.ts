@@ -22,6 +22,7 @@ import { SearchSpeedIndexes1733109700000 } from './1733109700000-search-speed-in
 import { DeliveryKeysetIndexes1733109600000 } from './1733109600000-delivery-keyset-indexes';
 import { ChatLifecycle1733109300000 } from './1733109300000-chat-lifecycle';
 import { InboxKeysetIndex1733109700001 } from './1733109700001-inbox-keyset-index';
+import { SearchLanguage1733109800000 } from './1733109800000-search-language';
 import { ListingIndexes1733109900000 } from './1733109900000-listing-indexes';
 /** Every migration, in order. Listed explicitly so the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -48,5 +49,6 @@ export const MIGRATIONS = [
   DeliveryKeysetIndexes1733109600000,
   SearchSpeedIndexes1733109700000,
   InboxKeysetIndex1733109700001,
+  SearchLanguage1733109800000,
   ListingIndexes1733109900000,
 ];

@@ -12,6 +12,7 @@ const ACCOUNT: AccountDto = {
   name: 'Acme',
   widgetKey: 'wk_abc123',
   allowedOrigins: ['https://shop.example.com'],
+  searchLanguage: 'simple',
   createdAt: '2026-11-01T00:00:00.000Z',
 };
 
