@@ -61,6 +61,7 @@ describe('job registry', () => {
     const specs = [spec(QUEUES.mail, { [JOBS.sendMail]: noop, [JOBS.notifyOperator]: noop })];
     expect(missingHandlers(specs, [QUEUES.mail, QUEUES.texts, QUEUES.retention])).toEqual([
       'texts/texts.extract',
+      'texts/texts.reindex',
       'retention/retention.sweep',
     ]);
     expect(() => assertHandled(specs, [QUEUES.mail])).not.toThrow();
