@@ -1,4 +1,5 @@
 import type { AuditEventDto, ChatDto, Page, WidgetGreeting } from '@satchel/contracts';
+import { waitUntil } from '@satchel/testing';
 import request from 'supertest';
 import { createTenant, loginOwner, type Session } from './support/fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -106,8 +107,7 @@ describe('audit of admin changes', () => {
       .post(`/v1/chats/${started.body.chatId}/file-requests/${request0.id}/skip`)
       .set(visitor)
       .expect(200);
-    for (let i = 0; i < 50 && (await chat()).status !== 'open'; i++)
-      await new Promise((r) => setTimeout(r, 100));
+    await waitUntil('the bot to hand over', async () => (await chat()).status === 'open', 5000);
     expect((await chat()).status).toBe('open');
   });
 });

@@ -1,3 +1,4 @@
+import { waitUntil } from '@satchel/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { accountWithOperator, createTenant, startVisitorChat, type Session } from './support/fixtures';
@@ -51,7 +52,7 @@ describe('admin listing filters (GET /v1/attachments)', () => {
     const previewOf = async (file: string) =>
       (await request(t.url).get(`/v1/attachments/${file}`).set(owner.auth).expect(200)).body.preview
         .status as string;
-    await waitFor(async () => (await previewOf(id.adaPng)) !== 'pending');
+    await waitUntil('the preview to settle', async () => (await previewOf(id.adaPng)) !== 'pending', 20_000);
     const settled = await previewOf(id.adaPng);
     expect(await names({ preview: settled, type: 'image/*' })).toEqual(['ada.png']);
     expect(await names({ preview: 'pending', type: 'image/*' })).toEqual([]);
@@ -91,11 +92,3 @@ describe('admin listing filters (GET /v1/attachments)', () => {
     expect(await names({ uploaderId: operatorId }, tenant.admin.auth)).toEqual([]);
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

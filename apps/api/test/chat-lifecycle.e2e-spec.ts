@@ -6,7 +6,9 @@ import type {
   Page,
   VisitorProfileDto,
 } from '@satchel/contracts';
+import { waitFor, waitUntil } from '@satchel/testing';
 import request from 'supertest';
+import { eventHandlersIdle } from './support/event-handlers';
 import { createOperator, createTenant, loginOwner, type Session } from './support/fixtures';
 import { PNG, uploadFile } from './support/files';
 import { connect, nextEvent, type ChatSocket } from './support/socket';
@@ -224,18 +226,26 @@ describe('chat lifecycle and assignment', () => {
           .send({ widgetKey: tenant.account.widgetKey, name: 'Rob' })
           .expect(201)
       ).body.chatId as string;
-    const assigneeOf = async (chatId: string) => {
-      for (let i = 0; i < 50; i++) {
-        const c = (await request(t.url).get(`/v1/chats/${chatId}`).set(tenant.admin.auth)).body as ChatDto;
-        if (c.assignee) return c.assignee.id;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      return null;
-    };
+    const assigneeOf = (chatId: string) =>
+      waitFor(
+        'the chat to be assigned',
+        async () =>
+          ((await request(t.url).get(`/v1/chats/${chatId}`).set(tenant.admin.auth)).body as ChatDto).assignee
+            ?.id,
+        5000,
+        100,
+      );
+    const presenceOf = async (userId: string) =>
+      (
+        (await request(t.url).get('/v1/inbox/operators').set(ana.auth).expect(200)).body as {
+          id: string;
+          presence: string;
+        }[]
+      ).find((u) => u.id === userId)?.presence;
 
     // Nobody online: the chat stays unassigned.
     const first = await startIn();
-    await new Promise((r) => setTimeout(r, 300));
+    await eventHandlersIdle(t.app);
     expect((await request(t.url).get(`/v1/chats/${first}`).set(tenant.admin.auth)).body.assignee).toBeNull();
 
     const anaSocket = await inboxSocket(ana);
@@ -252,7 +262,7 @@ describe('chat lifecycle and assignment', () => {
 
     // Ana goes away: the next chats all go to Ben.
     anaSocket.close();
-    await new Promise((r) => setTimeout(r, 300));
+    await waitUntil('Ana to be offline', async () => (await presenceOf(ana.userId)) !== 'online');
     expect(await assigneeOf(await startIn())).toBe(ben.userId);
   });
 });

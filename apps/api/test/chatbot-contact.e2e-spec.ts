@@ -1,5 +1,7 @@
 import type { ChatDto, MessageDto } from '@satchel/contracts';
+import { waitFor } from '@satchel/testing';
 import request from 'supertest';
+import { eventHandlersIdle } from './support/event-handlers';
 import { accountWithOperator, startVisitorChat, type Session } from './support/fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -36,14 +38,17 @@ describe('chatbot: ask for name and email', () => {
       (await request(t.url).get(`/v1/chats/${chatId}/messages`).set(auth).expect(200)).body as MessageDto[]
     ).map((m) => [m.author.role, m.text]);
 
-  async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-    const deadline = Date.now() + 5000;
-    for (;;) {
-      const v = await read();
-      if (ok(v) || Date.now() > deadline) return v;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
+  const eventually = <T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> =>
+    waitFor(
+      'the chat to change',
+      async () => {
+        const v = await read();
+        return ok(v) ? v : undefined;
+      },
+      5000,
+      50,
+      false,
+    );
 
   it('asks, takes the answer as the visitor’s name and email, then goes on and hands over', async () => {
     const v = await startVisitorChat(t, widgetKey, 'Visitor');
@@ -82,7 +87,7 @@ describe('chatbot: ask for name and email', () => {
       (c) => c.status === 'open',
     );
     await send('My colleague is bob@example.org');
-    await new Promise((r) => setTimeout(r, 300));
+    await eventHandlersIdle(t.app);
     expect(await chatOf(v.chatId)).toMatchObject({ visitorName: 'Grace', visitorEmail: 'grace@example.org' });
   });
 

@@ -1,4 +1,5 @@
 import type { FileRequestDto, MessageDto, RealtimeSendAck } from '@satchel/contracts';
+import { waitFor } from '@satchel/testing';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -9,6 +10,7 @@ import {
   startVisitorChat,
   type Session,
 } from './support/fixtures';
+import { eventHandlersIdle } from './support/event-handlers';
 import { uploadFile } from './support/files';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -58,14 +60,8 @@ class Live {
     return ack as RealtimeSendAck;
   }
 
-  async waitFor<T>(what: () => T | undefined, ms = 5000): Promise<T> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const v = what();
-      if (v !== undefined) return v;
-      if (Date.now() > deadline) throw new Error('timed out waiting for a realtime event');
-      await new Promise((r) => setTimeout(r, 25));
-    }
+  waitFor<T>(what: () => T | undefined, ms = 5000): Promise<T> {
+    return waitFor('a realtime event', what, ms, 25);
   }
 
   close(): void {
@@ -99,16 +95,18 @@ describe('chatbot and file requests', () => {
     auth: Auth,
     pred: (r: FileRequestDto) => boolean,
   ): Promise<FileRequestDto> {
-    const deadline = Date.now() + 5000;
-    for (;;) {
-      const list: FileRequestDto[] = (
-        await request(t.url).get(`/v1/chats/${chatId}/file-requests`).set(auth).expect(200)
-      ).body;
-      const found = list.find(pred);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error('timed out waiting for a file request');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    return waitFor(
+      'a file request',
+      async () => {
+        const list: FileRequestDto[] = (
+          await request(t.url).get(`/v1/chats/${chatId}/file-requests`).set(auth).expect(200)
+        ).body;
+        return list.find(pred);
+      },
+      5000,
+      50,
+      false,
+    );
   }
 
   async function configureBot(steps: unknown[], session = owner) {
@@ -254,7 +252,7 @@ describe('chatbot and file requests', () => {
         ok: false,
         error: expect.stringContaining('photo.png: file type .png is not what was requested'),
       });
-      await new Promise((r) => setTimeout(r, 300));
+      await eventHandlersIdle(t.app);
       expect((await messages(v.chatId, v.auth)).filter((m) => m.author.role === 'bot')).toHaveLength(2);
 
       const pdf = await upload(v.chatId, v.auth, 'invoice.pdf', PDF);
@@ -308,7 +306,7 @@ describe('chatbot and file requests', () => {
         .set(api)
         .send({ visitorName: 'API chat' })
         .expect(201);
-      await new Promise((r) => setTimeout(r, 300));
+      await eventHandlersIdle(t.app);
       expect(await messages(chat.body.id, api)).toEqual([]);
       await request(t.url)
         .put('/v1/settings/chatbot')
@@ -316,7 +314,7 @@ describe('chatbot and file requests', () => {
         .send({ enabled: false, botName: 'Bot', steps: [{ type: 'say', text: 'x' }] })
         .expect(200);
       const v = await startVisitorChat(t, widgetKey);
-      await new Promise((r) => setTimeout(r, 300));
+      await eventHandlersIdle(t.app);
       expect(await messages(v.chatId, v.auth)).toEqual([]);
     });
 

@@ -1,3 +1,4 @@
+import { waitFor } from '@satchel/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { accountWithOperator, createTenant, startVisitorChat, type Session } from './support/fixtures';
@@ -13,16 +14,19 @@ describe('text inside documents (extraction job + GET /v1/attachments?text=)', (
   let db: DataSource;
   const ids: Record<string, string> = {};
 
-  async function waitForText(attachmentId: string): Promise<{ status: string; content: string }> {
-    for (let i = 0; i < 200; i++) {
-      const rows = await db.query('SELECT status, content FROM attachment_texts WHERE attachment_id = $1', [
-        attachmentId,
-      ]);
-      if (rows.length) return rows[0];
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`no text for ${attachmentId}`);
-  }
+  const waitForText = (attachmentId: string): Promise<{ status: string; content: string }> =>
+    waitFor(
+      `the text of ${attachmentId}`,
+      async () =>
+        (
+          await db.query('SELECT status, content FROM attachment_texts WHERE attachment_id = $1', [
+            attachmentId,
+          ])
+        )[0],
+      20_000,
+      100,
+      false,
+    );
   const search = (text: string, auth = owner.auth) =>
     request(t.url).get('/v1/attachments').query({ text }).set(auth).expect(200);
 

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createOperator, loginOwner, startVisitorChat, widgetKeyOf, type Session } from './support/fixtures';
 import { pdfOfSize, uploadFile } from './support/files';
-import { startSmtpServer, tokenIn, type SmtpTestServer } from '@satchel/testing';
+import { startSmtpServer, tokenIn, waitUntil, type SmtpTestServer } from '@satchel/testing';
 import { connect } from './support/socket';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -39,7 +39,11 @@ describe('email notifications and transcripts (real SMTP server on loopback)', (
     // A later email to the away operator proves the online one's check ran before it.
     await startVisitorChat(t, widgetKey, 'Otto Second');
     await smtp.waitFor(away.email, /update/);
-    await waitUntil(() => smtp.mails.filter((m) => m.to.includes(away.email)).length >= 2);
+    await waitUntil(
+      'two mails to the away operator',
+      () => smtp.mails.filter((m) => m.to.includes(away.email)).length >= 2,
+      15_000,
+    );
     expect(smtp.mails.some((m) => m.to.includes(online.email))).toBe(false);
     expect(smtp.mails.some((m) => m.to.includes('owner@test.local'))).toBe(false);
     inbox.socket.close();
@@ -67,7 +71,11 @@ describe('email notifications and transcripts (real SMTP server on loopback)', (
         .set(visitor.auth)
         .send({ text })
         .expect(201);
-    await waitUntil(() => smtp.mails.filter((m) => m.to.includes(handler.email)).length > before);
+    await waitUntil(
+      'another mail to the handler',
+      () => smtp.mails.filter((m) => m.to.includes(handler.email)).length > before,
+      15_000,
+    );
     const mail = smtp.mails.filter((m) => m.to.includes(handler.email))[before];
     expect(mail?.body).toContain('Mia Message: Are you there?');
     expect(mail?.body).toContain('Mia Message: Second question');
@@ -145,10 +153,14 @@ describe('the outbox when SMTP_URL is not set', () => {
     const op = await createOperator(t, owner);
     await request(t.url).post('/v1/auth/password-reset').send({ email: op.email }).expect(202);
     let items: { to: string; subject: string; text: string; html: string }[] = [];
-    await waitUntil(async () => {
-      items = (await request(t.url).get('/v1/mail/outbox').set(owner.auth).expect(200)).body;
-      return items.length >= 2;
-    });
+    await waitUntil(
+      'two mails in the outbox',
+      async () => {
+        items = (await request(t.url).get('/v1/mail/outbox').set(owner.auth).expect(200)).body;
+        return items.length >= 2;
+      },
+      15_000,
+    );
     const invitation = items.find((m) => m.to === 'outboxed@test.local');
     expect(invitation?.subject).toMatch(/invited/);
     expect(tokenIn({ text: invitation?.text ?? '' }, 'invitation')).toMatch(/^inv_/);
@@ -157,11 +169,3 @@ describe('the outbox when SMTP_URL is not set', () => {
     await request(t.url).get('/v1/mail/outbox').set(op.auth).expect(403);
   });
 });
-
-async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -8,9 +8,11 @@ import { accountWithOperator, createTenant, startVisitorChat, type Session } fro
 import { pathOf, rawBody, setUploadSettings, storedFiles, uploadFile } from './support/files';
 import { animatedGif, corruptJpeg, pixelBombPng, rotatedPhotoWithGps, solid } from './support/images';
 import { peakRssGrowth } from './support/peak-rss';
+import { jobWhere } from './support/queues';
 import { zlibBombPng } from './support/previewables';
 import { waitFor } from './support/raw-upload';
 import { connect, connectionString, nextEvent, type ChatSocket } from './support/socket';
+import { QUEUES } from '../src/jobs/queues';
 import { loadAwsSdk } from '../src/storage/aws-sdk';
 import { s3ClientWith } from '../src/storage/s3-client.factory';
 import { startS3Server } from '@satchel/testing';
@@ -249,7 +251,8 @@ describe('image previews across processes and storage drivers', () => {
       const { owner, widgetKey } = await accountWithOperator(api);
       const v = await startVisitorChat(api, widgetKey);
       const a = await uploadFile(api, v.chatId, v.auth, 'later.png', await solid(500, 250).png().toBuffer());
-      await new Promise((r) => setTimeout(r, 500));
+      // Queued, and nobody takes it: this process runs no worker.
+      await jobWhere(api.app, QUEUES.previews, `preview-${a.id}`, (_, state) => state === 'waiting');
       const read = async () =>
         (await request(api.url).get(`/v1/attachments/${a.id}`).set(owner.auth).expect(200))
           .body as AttachmentDto;

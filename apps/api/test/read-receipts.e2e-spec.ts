@@ -121,6 +121,8 @@ describe('read state ("seen") and typing', () => {
     const visitor = await chatSocket(v.chatId, v.auth);
     const tenant = await createTenant(t, owner);
     const stranger = await inboxSocket(tenant.admin.auth);
+    const own = await startVisitorChat(t, tenant.account.widgetKey);
+    const ownVisitor = await chatSocket(own.chatId, own.auth);
     const strangerSaw: TypingEvent[] = [];
     stranger.on('typing', (e) => strangerSaw.push(e));
     const inboxSaw: TypingEvent[] = [];
@@ -143,7 +145,10 @@ describe('read state ("seen") and typing', () => {
     visitor.on('typing', (e) => visitorSaw.push(e));
     stranger.emit('typing', { chatId: v.chatId, typing: true });
     stranger.emit('typing', { chatId: 'not-a-chat', typing: true });
-    await new Promise((r) => setTimeout(r, 500));
+    // A marker sent after them, through the same lookup, reaches a chat of the stranger's own account.
+    const marker = nextEvent(ownVisitor, 'typing');
+    stranger.emit('typing', { chatId: own.chatId, typing: false });
+    expect(await marker).toMatchObject({ chatId: own.chatId, typing: false });
     expect(visitorSaw).toEqual([]);
     expect(strangerSaw).toEqual([]);
   });

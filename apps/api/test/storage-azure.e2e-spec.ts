@@ -1,7 +1,7 @@
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { waitUntil } from '@satchel/testing';
 import request from 'supertest';
 import { AzureStorageDriver } from '../src/storage/azure-storage.driver';
 import { STORAGE_DRIVER, type StorageDriver } from '../src/storage/storage.driver';
@@ -166,14 +166,16 @@ describe('attachments on Azure Blob storage (Azurite)', () => {
       async function* failingBody() {
         yield Buffer.alloc(8 * MiB, 1);
         yield Buffer.alloc(8 * MiB, 2);
-        await sleep(200);
+        // Both blocks are on their way (held back by the proxy) when the body fails.
+        await waitUntil('both blocks sent', () => proxy.delayedConnections >= 2, 10_000, 20);
         throw new Error('the client went away');
       }
       const body = Readable.from(failingBody(), { objectMode: false });
       await expect(driver.write(key, body, { contentType: 'application/pdf' })).rejects.toThrow(
         'the client went away',
       );
-      await sleep(4000);
+      // The late blocks reached the service and were answered: anything they staged is listed now.
+      await waitUntil('the late blocks to be answered', () => proxy.settled, 15_000, 50);
       expect((await blobs()).filter((b) => b.name === key)).toEqual([]);
     } finally {
       await proxy.close();

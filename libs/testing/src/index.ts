@@ -7,6 +7,7 @@ export * from './built-api';
 export * from './clamd';
 export * from './database';
 export * from './net';
+export * from './queues';
 export * from './s3-server';
 export * from './smtp-server';
 export * from './wait-for';

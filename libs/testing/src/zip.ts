@@ -1,14 +1,20 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import * as yauzl from 'yauzl';
 
-/** A minimal zip (entries stored, or deflated when asked): enough for OOXML fixtures built at test time. */
-export function zipOf(entries: Record<string, Buffer | string>, { deflate = false } = {}): Buffer {
+/**
+ * A minimal zip (entries stored, or deflated at `level` when asked): enough for OOXML fixtures and
+ * hostile payloads built at test time.
+ */
+export function zipOf(
+  entries: Record<string, Buffer | string>,
+  { deflate = false, level }: { deflate?: boolean; level?: number } = {},
+): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, value] of Object.entries(entries)) {
     const raw = Buffer.isBuffer(value) ? value : Buffer.from(value);
-    const data = deflate ? deflateRawSync(raw) : raw;
+    const data = deflate ? deflateRawSync(raw, { level }) : raw;
     const method = deflate ? 8 : 0;
     const fileName = Buffer.from(name);
     const crc = crc32(raw);

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import { waitFor } from '@satchel/testing';
-import type { Queue } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 
 /** Resolves once none of these queues has a job waiting, delayed or running: "nothing is left to happen". */
 export async function queuesIdle(
@@ -20,5 +20,29 @@ export async function queuesIdle(
     },
     timeoutMs,
     50,
+  );
+}
+
+/**
+ * Resolves with the job once `until` holds for it (e.g. it waits with no worker to take it, or it ran
+ * and failed once): the queue's own record of what happened, instead of a pause.
+ */
+export async function jobWhere(
+  app: INestApplicationContext,
+  queue: string,
+  jobId: string,
+  until: (job: Job, state: string) => boolean,
+  timeoutMs = 15000,
+): Promise<Job> {
+  const q = app.get<Queue>(getQueueToken(queue), { strict: false });
+  return waitFor(
+    `job ${jobId} in ${queue}`,
+    async () => {
+      const job = await q.getJob(jobId);
+      return job && until(job, await job.getState()) ? job : undefined;
+    },
+    timeoutMs,
+    50,
+    false,
   );
 }

@@ -1,3 +1,4 @@
+import { waitUntil } from '@satchel/testing';
 import { connect, type Socket } from 'node:net';
 
 export const BOUNDARY = 'satchel-test-boundary';
@@ -29,10 +30,7 @@ export function startRawUpload(
   });
 }
 
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
+/** The toolkit's `waitUntil`, polling every 25 ms: what the raw-upload tests wait on changes fast. */
+export function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  return waitUntil('the condition', check, timeoutMs, 25);
 }

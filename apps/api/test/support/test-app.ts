@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { FirstStartService } from '../../src/accounts/first-start.service';
 import { createApp } from '../../src/app/create-app';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
+import { trackEventHandlers } from './event-handlers';
 import { createTestDatabase, type TestDatabase } from './test-db';
 
 export const OWNER = { email: 'owner@test.local', password: 'owner-password-1' };
@@ -51,6 +52,7 @@ export async function startTestApp(
   const dataDir = mkdtempSync(join(tmpdir(), 'satchel-test-'));
   const config = testConfig(db, dataDir, env);
   const app = await createApp(config);
+  trackEventHandlers(app);
   await app.get(FirstStartService).ensureOwner();
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

@@ -13,7 +13,7 @@ import { rawBody, setUploadSettings } from '../support/files';
 import { filesUnder, markedText } from '../support/stored-bytes';
 import { QUEUES } from '../../src/jobs/queues';
 import { enableCallbackAndExport } from '../support/integrations';
-import { queuesIdle } from '../support/queues';
+import { jobWhere, queuesIdle } from '../support/queues';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { tusUpload, verdictOf, type TusChat } from '../support/tus';
 
@@ -114,7 +114,13 @@ describe('resumable (tus) uploads wait in `scanning` for the verdict', () => {
     const body = markedText('WAITING-FOR-CLAMD', 300_000);
     const up = await tusUpload(t, chat, 'waiting.txt', body);
     expect(up.trust).toEqual({ encrypted: true, scan: 'scanning' });
-    await new Promise((r) => setTimeout(r, 1500));
+    // The scan ran against the stopped clamd, failed and waits for its retry.
+    await jobWhere(
+      t.app,
+      QUEUES.scans,
+      `scan-${up.id}`,
+      (job, state) => job.attemptsMade >= 1 && state === 'delayed',
+    );
     const still = await request(t.url).get(`/v1/attachments/${up.id}`).set(owner.auth).expect(200);
     expect(still.body).toMatchObject({ trust: { scan: 'scanning' } });
     const waiting = await content(t, up.id, owner.auth).expect(409);

@@ -1,4 +1,5 @@
 import type { AccountDto, WidgetConfig } from '@satchel/contracts';
+import { waitUntil } from '@satchel/testing';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { expectNoSeriousViolations } from '../support/axe';
 import { screenshot } from '../support/browser';
@@ -22,10 +23,10 @@ function styleOf(w: Locator, selector: string, prop: 'backgroundColor' | 'color'
 }
 
 async function until(read: () => Promise<string>, want: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if ((await read()) === want) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  // On a timeout the assertion below says what was read instead.
+  await waitUntil(`the style to be ${want}`, async () => (await read()) === want, 10_000, 50).catch(
+    () => undefined,
+  );
   expect(await read()).toBe(want);
 }
 

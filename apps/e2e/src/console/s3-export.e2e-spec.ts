@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { screenshot } from '../support/browser';
 import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
-import { waitFor, startS3Server, type TestS3Server } from '@satchel/testing';
+import { waitFor, waitForQueuesIdle, startS3Server, type TestS3Server } from '@satchel/testing';
 import { samplePdf } from '../support/sample-files';
 
 async function fillS3Form(page: Page, s3: TestS3Server, keys: { id: string; secret: string }): Promise<void> {
@@ -96,11 +96,17 @@ describe('console: Settings › AWS S3 export', () => {
     await save();
 
     const chat = await env.admin.createChat('Backlog Visitor');
-    await env.admin.upload<AttachmentDto[]>(`/v1/chats/${chat.id}/attachments`, [
+    const [offFile] = await env.admin.upload<AttachmentDto[]>(`/v1/chats/${chat.id}/attachments`, [
       { name: 'while-off.pdf', content: samplePdf('While off'), type: 'application/pdf' },
     ]);
     const key = `chat-files/${chat.id}/while-off.pdf`;
-    await new Promise((r) => setTimeout(r, 1500));
+    // The upload's background work ran (its preview, set off with its deliveries) and nothing is left queued.
+    await waitFor('the preview of the file sent while off', async () =>
+      (await env.admin.get<AttachmentDto>(`/v1/attachments/${offFile.id}`)).preview.status === 'pending'
+        ? undefined
+        : true,
+    );
+    await waitForQueuesIdle(env.server.url);
     expect(s3.keys()).not.toContain(key);
 
     await exportOn.click();

@@ -1,6 +1,6 @@
 import type { AttachmentDto, TrustSettings } from '@satchel/contracts';
 import { screenshot } from '../support/browser';
-import { eicar, EICAR_SIGNATURE, startClamd, type TestClamd } from '@satchel/testing';
+import { eicar, EICAR_SIGNATURE, startClamd, waitUntil, type TestClamd } from '@satchel/testing';
 import { signIn } from '../support/console-ui';
 import { startE2eEnv, type E2eEnv } from '../support/e2e-env';
 import { ADMIN } from '../support/api-server';
@@ -110,12 +110,12 @@ describe('console: files you can trust', () => {
     await screenshot(page, 'files-scanning');
 
     clamd = await startClamd(port);
-    for (let i = 0; ; i++) {
-      const now = await env.admin.get<AttachmentDto>(`/v1/attachments/${up.id}`);
-      if (now.trust?.scan === 'clean') break;
-      if (i > 300) throw new Error(`still ${now.trust?.scan}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await waitUntil(
+      'the scan to be clean',
+      async () => (await env.admin.get<AttachmentDto>(`/v1/attachments/${up.id}`)).trust?.scan === 'clean',
+      70_000,
+      200,
+    );
     await page.reload();
     await row.getByText('Scanned: clean').waitFor();
     await page.context().close();

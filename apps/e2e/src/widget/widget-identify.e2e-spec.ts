@@ -1,5 +1,6 @@
 import type { AccountDto, AppearanceSettings, ChatDto } from '@satchel/contracts';
 import { createHmac } from 'node:crypto';
+import { waitFor } from '@satchel/testing';
 import type { Page } from 'playwright-core';
 import { screenshot } from '../support/browser';
 import { signIn } from '../support/console-ui';
@@ -38,13 +39,11 @@ ${call}</script>
     return { page, chatId, status };
   }
 
-  async function chatOnceNamed(chatId: string, name: string): Promise<ChatDto> {
-    for (;;) {
+  const chatOnceNamed = (chatId: string, name: string): Promise<ChatDto> =>
+    waitFor(`the chat to be named ${name}`, async () => {
       const chat = await env.admin.get<ChatDto>(`/v1/chats/${chatId}`);
-      if (chat.visitorName === name) return chat;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+      return chat.visitorName === name ? chat : undefined;
+    });
 
   beforeAll(async () => {
     env = await startE2eEnv('widget-identify');

@@ -1,3 +1,4 @@
+import { waitUntil } from '@satchel/testing';
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
 import { expectNoSeriousViolations } from '../support/axe';
@@ -27,8 +28,6 @@ describe('widget: search within the conversation', () => {
     await widget(visitor).locator('.log .msg.mine', { hasText: 'Here is the scan' }).waitFor();
     await env.admin.post(`/v1/chats/${chatId}/messages`, { text: 'Which invoice do you mean?' });
     await plantFiller(env.server.db.url, chatId);
-    // Past the last filler's time, so the newest message comes last.
-    await new Promise((r) => setTimeout(r, FILLER + 100));
     await env.admin.post(`/v1/chats/${chatId}/messages`, { text: 'Found your invoice now' });
     // Another conversation of the same account: never among this visitor's hits.
     const other = await env.admin.createChat('Someone else');
@@ -134,6 +133,19 @@ async function plantFiller(dbUrl: string, chatId: string): Promise<void> {
               (SELECT max(created_at) FROM messages WHERE chat_id = $1) + n * interval '1 ms'
          FROM chats c, generate_series(1, $2::int) n WHERE c.id = $1`,
       [chatId, FILLER],
+    );
+    // The filler is dated ahead of now: the next message must wait for the clock to pass it to come last.
+    await waitUntil(
+      'the database clock to pass the last filler',
+      async () =>
+        (
+          await db.query<{ past: boolean }>(
+            'SELECT clock_timestamp() > max(created_at) AS past FROM messages WHERE chat_id = $1',
+            [chatId],
+          )
+        ).rows[0]?.past === true,
+      5000,
+      20,
     );
   } finally {
     await db.end();

@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { zipOf } from '@satchel/testing';
 import { PNG } from '../../support/files';
 
 /** Magic-byte heads of real formats, padded so the content check sees a full head. */
@@ -40,38 +40,10 @@ export const HTML_LATE = Buffer.from(
 export const UTF16_TEXT = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('hello world', 'utf16le')]);
 export const PNG_THEN_HTML = Buffer.concat([PNG, Buffer.from('<html><script>alert(1)</script></html>')]);
 
-/** A one-entry zip (deflate) of `data`, enough for a real unzip tool. */
-export function zipOf(name: string, data: Buffer): Buffer {
-  const packed = deflateRawSync(data, { level: 9 });
-  const crc = crc32(data);
-  const nameBytes = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(packed.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(packed.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + nameBytes.length, 12);
-  end.writeUInt32LE(local.length + nameBytes.length + packed.length, 16);
-  return Buffer.concat([local, nameBytes, packed, central, nameBytes, end]);
-}
+/** A one-entry zip of `data`, deflated at level 9: enough for a real unzip tool. */
+const zipOne = (name: string, data: Buffer): Buffer => zipOf({ [name]: data }, { deflate: true, level: 9 });
 
 /** Deflates 50 MiB of zeros into a few KiB: a zip bomb if anything ever unpacked it. */
-export const ZIP_BOMB = zipOf('zeros.bin', Buffer.alloc(50 * 1024 * 1024));
-export const JPEG_ZIP = Buffer.concat([JPEG, zipOf('x.php', Buffer.from('<?php system($_GET["c"]); ?>'))]);
+export const ZIP_BOMB = zipOne('zeros.bin', Buffer.alloc(50 * 1024 * 1024));
+export const JPEG_ZIP = Buffer.concat([JPEG, zipOne('x.php', Buffer.from('<?php system($_GET["c"]); ?>'))]);
 export const JPEG_PHP = Buffer.concat([JPEG, Buffer.from('<?php system($_GET["c"]); ?>')]);
