@@ -16,6 +16,7 @@ import { InboxModule } from '../inbox/inbox.module';
 import { ReceiptsModule } from '../receipts/receipts.module';
 import { SearchModule } from '../search/search.module';
 import { TextsModule } from '../texts/texts.module';
+import { DeliveriesModule } from '../integrations/deliveries/deliveries.module';
 import { IntegrationsModule } from '../integrations/integrations.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { LoggingModule } from '../logging/logging.module';
@@ -47,6 +48,7 @@ export class AppModule {
     // One instance, imported by reference: Nest 11 tells dynamic modules apart by object identity.
     const chats = ChatsModule.register({ http, worker });
     const previews = PreviewsModule.register({ http, worker });
+    const deliveries = DeliveriesModule.register({ http, worker });
     return {
       module: AppModule,
       imports: [
@@ -70,10 +72,10 @@ export class AppModule {
         AuditModule,
         UploadSettingsModule,
         TrustSettingsModule,
-        AttachmentsModule.register(chats, previews),
+        AttachmentsModule.register(chats, previews, deliveries),
         ScanningModule.register(chats, { worker }),
         ChatbotModule.register(chats, { http }),
-        IntegrationsModule.register({ http, worker }),
+        IntegrationsModule.register(deliveries, { http, worker }),
         previews,
         TextsModule.register({ worker }),
         RetentionModule.register({ http, worker }),

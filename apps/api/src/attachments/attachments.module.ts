@@ -92,9 +92,10 @@ import { TusUploadsService } from './tus/tus-uploads.service';
 export class AttachmentsModule {
   /**
    * `chats`: the app's one ChatsModule instance (uploads send their message through `CHAT_MESSAGES`);
-   * `previews`: its PreviewsModule instance (`PREVIEW_STATE` for the presenter).
+   * `previews`: its PreviewsModule instance (`PREVIEW_STATE` for the presenter);
+   * `deliveries`: its DeliveriesModule instance (`ATTACHMENT_STATUS`, callback/export state for the presenter).
    */
-  static register(chats: DynamicModule, previews: DynamicModule): DynamicModule {
-    return { module: AttachmentsModule, imports: [chats, previews] };
+  static register(chats: DynamicModule, previews: DynamicModule, deliveries: DynamicModule): DynamicModule {
+    return { module: AttachmentsModule, imports: [chats, previews, deliveries] };
   }
 }

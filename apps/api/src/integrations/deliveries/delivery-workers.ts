@@ -1,42 +1,40 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Worker, type Job } from 'bullmq';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/app-config.token';
-import { bullOptions } from '../jobs/bull-options';
+import type { DeliveryKind } from '@satchel/contracts';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.token';
+import { bullOptions } from '../../jobs/bull-options';
 import {
   assertHandled,
   jobProcessor,
   workerSpec,
   type JobHandler,
   type WorkerSpec,
-} from '../jobs/job-registry';
-import { JOBS, QUEUES } from '../jobs/queues';
-import { CallbackDeliveryProcessor } from './callbacks/callback-delivery.processor';
-import { DeliveriesRepository } from './deliveries/deliveries.repository';
-import { DeliveryJobsRepository, type DeliveryJobData } from './deliveries/delivery-jobs.repository';
-import { EventsDeliveryProcessor } from './event-webhooks/events-delivery.processor';
-import { ReconciliationService } from './deliveries/reconciliation.service';
-import { retryDelay } from './deliveries/retry-schedule';
-import { S3ExportProcessor } from './s3-export/s3-export.processor';
-import { UnreadableSecretError } from './secrets/unreadable-secret.error';
+} from '../../jobs/job-registry';
+import { JOBS, QUEUES } from '../../jobs/queues';
+import { UnreadableSecretError } from '../secrets/unreadable-secret.error';
+import { DeliveriesRepository } from './deliveries.repository';
+import { DeliveryJobsRepository, type DeliveryJobData } from './delivery-jobs.repository';
+import { DeliveryProcessors } from './delivery-processors';
+import { ReconciliationService } from './reconciliation.service';
+import { retryDelay } from './retry-schedule';
 
 /**
  * The integration queues' BullMQ workers (only in processes that run jobs). Built here rather than
  * with `@Processor` because their retry schedule, lock duration and stalled-job interval come from
  * configuration. A worker that dies mid-job loses its lock; after `JOB_STALLED_INTERVAL_MS` another
- * worker takes the job again (same delivery, same webhook-id).
+ * worker takes the job again (same delivery, same webhook-id). Each kind's processor is registered
+ * in `DeliveryProcessors` by the module that owns it.
  */
 @Injectable()
-export class IntegrationWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeliveryWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('IntegrationWorkers');
   private workers: Worker[] = [];
   private scheduleTimer?: NodeJS.Timeout;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly callbacks: CallbackDeliveryProcessor,
-    private readonly exports: S3ExportProcessor,
-    private readonly events: EventsDeliveryProcessor,
+    private readonly processors: DeliveryProcessors,
     private readonly reconciliation: ReconciliationService,
     private readonly deliveries: DeliveriesRepository,
     private readonly jobs: DeliveryJobsRepository,
@@ -79,24 +77,26 @@ export class IntegrationWorkers implements OnApplicationBootstrap, OnApplication
   /** Every integration queue's jobs with their handlers; the registry checks that none is missing. */
   private specs(): WorkerSpec[] {
     const { retryScheduleMs } = this.config.callbacks;
-    const deliver = (processor: { process(job: Job<DeliveryJobData>): Promise<void> }) =>
-      this.failingOnUnreadableSecrets((job: Job<DeliveryJobData>) => processor.process(job));
+    const deliver = (kind: DeliveryKind) => {
+      const processor = this.processors.get(kind);
+      return this.failingOnUnreadableSecrets((job: Job<DeliveryJobData>) => processor.process(job));
+    };
     return [
       workerSpec({
         queue: QUEUES.callbacks,
-        handlers: { [JOBS.deliver]: deliver(this.callbacks) },
+        handlers: { [JOBS.deliver]: deliver('callback') },
         retryScheduleMs,
         concurrency: 4,
       }),
       workerSpec({
         queue: QUEUES.exports,
-        handlers: { [JOBS.deliver]: deliver(this.exports) },
+        handlers: { [JOBS.deliver]: deliver('export') },
         retryScheduleMs: this.config.integrations.exportRetryScheduleMs,
         concurrency: 2,
       }),
       workerSpec({
         queue: QUEUES.events,
-        handlers: { [JOBS.deliver]: deliver(this.events) },
+        handlers: { [JOBS.deliver]: deliver('event') },
         retryScheduleMs,
         concurrency: 4,
       }),
