@@ -5,7 +5,7 @@ import { connect, createServer } from 'node:net';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import request from 'supertest';
 import { EVENTS } from '../src/common/events/events';
-import { IntegrationWorkers } from '../src/integrations/integration-workers';
+import { DeliveryWorkers } from '../src/integrations/deliveries/delivery-workers';
 import { verifyWebhook } from '../src/integrations/callbacks/webhook-signature';
 import { eventually, startCallbackReceiver, type CallbackReceiver } from './support/callback-receiver';
 import { loginOwner, startVisitorChat, widgetKeyOf, type Session } from './support/fixtures';
@@ -145,7 +145,7 @@ describe('deliveries: refusals, events and nothing lost', () => {
       receiver.reply({ hang: true });
       const file = await uploadFile(a, chat.chatId, chat.auth, 'interrupted.pdf', pdfOfSize());
       await receiver.waitFor(1);
-      await a.app.get(IntegrationWorkers).kill();
+      await a.app.get(DeliveryWorkers).kill();
       b = await startTestApp(
         { ...shared, RUN_MODE: 'worker', STORAGE_PATH: a.config.storage.path },
         { db: a.db },

@@ -17,6 +17,7 @@ import { InboxModule } from '../inbox/inbox.module';
 import { ReceiptsModule } from '../receipts/receipts.module';
 import { SearchModule } from '../search/search.module';
 import { TextsModule } from '../texts/texts.module';
+import { DeliveriesModule } from '../integrations/deliveries/deliveries.module';
 import { IntegrationsModule } from '../integrations/integrations.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { LoggingModule } from '../logging/logging.module';
@@ -47,7 +48,8 @@ export class AppModule {
     if (!config.database.url) throw new Error('AppModule needs a resolved database URL');
     // One instance, imported by reference: Nest 11 tells dynamic modules apart by object identity.
     const previews = PreviewsModule.register({ http, worker });
-    const messageAttachments = MessageAttachmentsPortModule.register(previews);
+    const deliveries = DeliveriesModule.register({ http, worker });
+    const messageAttachments = MessageAttachmentsPortModule.register(previews, deliveries);
     const chats = ChatsModule.register(messageAttachments, { http, worker });
     const attachments = AttachmentsModule.register(chats, messageAttachments);
     return {
@@ -76,7 +78,7 @@ export class AppModule {
         attachments,
         ScanningModule.register(chats, attachments, { worker }),
         ChatbotModule.register(chats, { http }),
-        IntegrationsModule.register({ http, worker }),
+        IntegrationsModule.register(deliveries, { http, worker }),
         previews,
         TextsModule.register({ worker }),
         RetentionModule.register({ http, worker }),

@@ -2,7 +2,8 @@ import type { AttachmentCallbackInfo, AttachmentExportInfo } from '@satchel/cont
 
 /**
  * How the attachments API reads callback/export status without depending on integrations:
- * integrations provide this under `ATTACHMENT_STATUS` (global); attachments inject it @Optional().
+ * the deliveries core provides this under `ATTACHMENT_STATUS` (AttachmentsModule imports its
+ * DeliveriesModule instance); attachments inject it @Optional().
  */
 export interface AttachmentStatusPort {
   statusFor(

@@ -11,11 +11,14 @@ import { MessageAttachmentsAdapter } from './message-attachments.adapter';
  */
 @Module({})
 export class MessageAttachmentsPortModule {
-  /** `previews`: the app's one PreviewsModule instance (`PREVIEW_STATE` for the presenter). */
-  static register(previews: DynamicModule): DynamicModule {
+  /**
+   * `previews`: the app's one PreviewsModule instance (`PREVIEW_STATE` for the presenter);
+   * `deliveries`: its DeliveriesModule instance (`ATTACHMENT_STATUS`: callback and export state).
+   */
+  static register(previews: DynamicModule, deliveries: DynamicModule): DynamicModule {
     return {
       module: MessageAttachmentsPortModule,
-      imports: [AttachmentStoreModule, UploadSettingsModule, previews],
+      imports: [AttachmentStoreModule, UploadSettingsModule, previews, deliveries],
       providers: [
         AttachmentPresenter,
         MessageAttachmentsAdapter,

@@ -1,41 +1,24 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { STORAGE_DRIVER, type StorageDriver } from '../../storage/storage.driver';
-import { CallbackSender, type SendResult } from './callback-sender';
-import { CallbackSettingsRepository } from './callback-settings.repository';
 import { DeliveriesRepository } from '../deliveries/deliveries.repository';
-import { DeliveryAttempts, type AttemptReport } from '../deliveries/delivery-attempts';
+import { DeliveryAttempts } from '../deliveries/delivery-attempts';
 import type { DeliveryJobData } from '../deliveries/delivery-jobs.repository';
+import { DeliveryProcessors, type DeliveryProcessor } from '../deliveries/delivery-processors';
 import { DeliveryStart } from '../deliveries/delivery-start';
+import { webhookId } from '../deliveries/webhook-id';
 import { IntegrationSecrets } from '../secrets/integration-secrets';
-import { webhookId } from './webhook-signature';
-
-export function reportOf(r: SendResult): AttemptReport {
-  const base = {
-    retryable: r.retryable,
-    httpStatus: r.httpStatus,
-    excerpt: r.excerpt,
-    durationMs: r.durationMs,
-  };
-  switch (r.outcome.kind) {
-    case 'delivered':
-      return {
-        ...base,
-        outcome: 'delivered',
-        error: null,
-        result: { uid: r.outcome.uid || null, url: r.outcome.url || null },
-      };
-    case 'refused':
-      return { ...base, outcome: 'refused', error: `Refused: ${r.outcome.message}` };
-    default:
-      return { ...base, outcome: 'error', error: r.outcome.error };
-  }
-}
+import { reportOf } from './attempt-report';
+import { CallbackSender } from './callback-sender';
+import { CallbackSettingsRepository } from './callback-settings.repository';
 
 /** Seed 002's external callback: POSTs each stored file (multipart `file` + `chatID`), signed. */
 @Injectable()
-export class CallbackDeliveryProcessor {
+export class CallbackDeliveryProcessor implements DeliveryProcessor, OnModuleInit {
+  readonly kind = 'callback';
+
   constructor(
+    private readonly processors: DeliveryProcessors,
     private readonly start: DeliveryStart,
     private readonly deliveries: DeliveriesRepository,
     private readonly settings: CallbackSettingsRepository,
@@ -44,6 +27,10 @@ export class CallbackDeliveryProcessor {
     private readonly attempts: DeliveryAttempts,
     @Inject(STORAGE_DRIVER) private readonly storage: StorageDriver,
   ) {}
+
+  onModuleInit(): void {
+    this.processors.register(this);
+  }
 
   async process(job: Job<DeliveryJobData>): Promise<void> {
     const started = await this.start.pendingWithAttachment(job, {

@@ -4,7 +4,7 @@ import type { CallbackSettings, CallbackSettingsWithSecret, TestResult } from '@
 import { ADMINS, Allow, CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { CallbackSettingsService } from './callback-settings.service';
-import { CallbackTestDto, UpdateCallbackSettingsDto } from '../dto/integrations.dto';
+import { CallbackTestDto, UpdateCallbackSettingsDto } from './dto/callback-settings.dto';
 import { RateLimit } from '../../rate-limit/rate-limit.guard';
 import { ClientIp } from '../../common/http/client-ip';
 

@@ -9,15 +9,17 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { ValidationError } from '../../common/errors/domain-errors';
 import { OutboundUrlValidator } from '../../outbound/outbound-url-validator';
-import type { CallbackSettingsEntity } from './callback-settings.entity';
-import { CallbackSettingsRepository } from './callback-settings.repository';
-import { CallbackSender } from './callback-sender';
-import { IntegrationSecrets } from '../secrets/integration-secrets';
-import { toCallbackSettings } from '../integrations.mapper';
-import { last4 } from '../secrets/secret-box';
-import { newWebhookSecret, webhookId } from './webhook-signature';
 import { AUDIT_ACTIONS } from '../../audit/audit-actions';
 import { AuditService, type ActorContext } from '../../audit/audit.service';
+import { enabledSince, IntegrationSettings } from '../deliveries/integration-settings';
+import { webhookId } from '../deliveries/webhook-id';
+import { IntegrationSecrets } from '../secrets/integration-secrets';
+import { last4 } from '../secrets/secret-box';
+import { CallbackSender } from './callback-sender';
+import type { CallbackSettingsEntity } from './callback-settings.entity';
+import { toCallbackSettings } from './callback-settings.mapper';
+import { CallbackSettingsRepository } from './callback-settings.repository';
+import { newWebhookSecret } from './webhook-signature';
 
 const TEST_FILE = {
   name: 'satchel-callback-test.txt',
@@ -28,16 +30,25 @@ export const TEST_CHAT_ID = 'satchel-test';
 
 @Injectable()
 export class CallbackSettingsService {
+  private readonly settings: IntegrationSettings<CallbackSettingsEntity, CallbackSettings>;
+
   constructor(
     private readonly repo: CallbackSettingsRepository,
     private readonly secrets: IntegrationSecrets,
     private readonly sender: CallbackSender,
     private readonly outboundUrls: OutboundUrlValidator,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.settings = new IntegrationSettings({
+      repo,
+      view: toCallbackSettings,
+      audit,
+      action: AUDIT_ACTIONS.callbackUpdate,
+    });
+  }
 
-  async get(accountId: string): Promise<CallbackSettings> {
-    return toCallbackSettings(await this.repo.find(accountId));
+  get(accountId: string): Promise<CallbackSettings> {
+    return this.settings.get(accountId);
   }
 
   /** The first save generates the signing secret and returns it, once. */
@@ -58,21 +69,11 @@ export class CallbackSettingsService {
       throw new ValidationError('eventsUrl is required to enable event notifications', 'eventsUrl');
     const patch: Partial<CallbackSettingsEntity> = {
       ...next,
-      enabledAt: this.enabledAt(current, next.enabled),
+      enabledAt: enabledSince(current && { on: current.enabled, enabledAt: current.enabledAt }, next.enabled),
     };
     const secret = current?.secretSealed ? undefined : newWebhookSecret();
-    const saved = await this.repo.save(accountId, { ...patch, ...(secret && this.sealed(secret)) });
-    const before = current ? toCallbackSettings(current) : null;
-    await this.audit.record(
-      ctx,
-      {
-        action: AUDIT_ACTIONS.callbackUpdate,
-        outcome: 'success',
-        details: { before, after: toCallbackSettings(saved) },
-      },
-      true,
-    );
-    return { ...toCallbackSettings(saved), ...(secret && { secret }) };
+    const saved = await this.settings.save(ctx, current, { ...patch, ...(secret && this.sealed(secret)) });
+    return { ...saved, ...(secret && { secret }) };
   }
 
   async rotateSecret(ctx: ActorContext): Promise<CallbackSettingsWithSecret> {
@@ -139,10 +140,5 @@ export class CallbackSettingsService {
       secretLast4: last4(secret),
       secretCreatedAt: new Date(),
     };
-  }
-
-  private enabledAt(current: CallbackSettingsEntity | null, enabled: boolean): Date | null {
-    if (!enabled) return null;
-    return current?.enabled && current.enabledAt ? current.enabledAt : new Date();
   }
 }

@@ -2,6 +2,8 @@ import { createHmac, randomBytes, timingSafeEqual, type Hmac } from 'node:crypto
 import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
+export { webhookId } from '../deliveries/webhook-id';
+
 /**
  * Standard Webhooks signing (https://www.standardwebhooks.com): the secret is `whsec_<base64 key>`,
  * the signed content is `${webhook-id}.${webhook-timestamp}.${raw body bytes}`, and
@@ -16,10 +18,6 @@ export function newWebhookSecret(): string {
 
 function signingKey(secret: string): Buffer {
   return Buffer.from(secret.startsWith(PREFIX) ? secret.slice(PREFIX.length) : secret, 'base64');
-}
-
-export function webhookId(deliveryId: string): string {
-  return `msg_${deliveryId.replace(/-/g, '')}`;
 }
 
 export interface WebhookHeaders {

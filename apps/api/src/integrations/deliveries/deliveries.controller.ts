@@ -4,7 +4,7 @@ import type { DeliveryDto, Page } from '@satchel/contracts';
 import { ADMINS, Allow, CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
 import { DeliveriesService } from './deliveries.service';
-import { DeliveryListQueryDto } from '../dto/integrations.dto';
+import { DeliveryListQueryDto } from './dto/delivery-list-query.dto';
 
 @ApiTags('integrations')
 @ApiBearerAuth()

@@ -5,7 +5,7 @@ import { CURSOR_VALUES, decodeCursor, encodeCursor } from '../../common/paginati
 import { pageOf } from '../../common/pagination/page-query.dto';
 import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveryDispatcher } from './delivery-dispatcher';
-import { toDeliveryDto } from '../integrations.mapper';
+import { toDeliveryDto } from './delivery.mapper';
 
 @Injectable()
 export class DeliveriesService {

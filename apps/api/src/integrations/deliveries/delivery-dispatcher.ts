@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { DeliveryKind } from '@satchel/contracts';
-import { CallbackSettingsRepository } from '../callbacks/callback-settings.repository';
 import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveryJobsRepository } from './delivery-jobs.repository';
-import { S3ExportSettingsRepository } from '../s3-export/s3-export-settings.repository';
+import { DeliveryTargets, type AttachmentDeliveryKind } from './delivery-targets';
 
 /** How long an upload's follow-up may wait for Redis before giving up (reconciliation catches up). */
 const ENQUEUE_TIMEOUT_MS = 3000;
@@ -26,23 +25,17 @@ export class DeliveryDispatcher {
   constructor(
     private readonly deliveries: DeliveriesRepository,
     private readonly jobs: DeliveryJobsRepository,
-    private readonly callbacks: CallbackSettingsRepository,
-    private readonly exports: S3ExportSettingsRepository,
+    private readonly targets: DeliveryTargets,
   ) {}
 
   /** Which of callback/export are switched on for this account now. */
-  async activeKinds(accountId: string): Promise<('callback' | 'export')[]> {
-    const [cb, s3] = await Promise.all([
-      this.callbacks.findCached(accountId),
-      this.exports.findCached(accountId),
-    ]);
-    const kinds: ('callback' | 'export')[] = [];
-    if (cb?.enabled && cb.url && cb.secretSealed) kinds.push('callback');
-    if (s3 && !s3.disabled && s3.bucket && s3.secretAccessKeySealed) kinds.push('export');
-    return kinds;
+  async activeKinds(accountId: string): Promise<AttachmentDeliveryKind[]> {
+    const targets = this.targets.all();
+    const on = await Promise.all(targets.map((t) => t.enabledFor(accountId)));
+    return targets.filter((_, i) => on[i]).map((t) => t.kind);
   }
 
-  async dispatch(ref: StoredAttachmentRef, kinds: ('callback' | 'export')[]): Promise<number> {
+  async dispatch(ref: StoredAttachmentRef, kinds: AttachmentDeliveryKind[]): Promise<number> {
     let enqueued = 0;
     for (const kind of kinds) {
       const { delivery } = await this.deliveries.ensureForAttachment(kind, ref);

@@ -2,10 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
 import { ATTACHMENT_SOURCE, type AttachmentSource } from './attachment-source';
-import { CallbackSettingsRepository } from '../callbacks/callback-settings.repository';
 import { DeliveriesRepository } from './deliveries.repository';
 import { DeliveryDispatcher } from './delivery-dispatcher';
-import { S3ExportSettingsRepository } from '../s3-export/s3-export-settings.repository';
+import { DeliveryTargets, type AttachmentDeliveryKind } from './delivery-targets';
 
 const BATCH = 500;
 
@@ -21,8 +20,7 @@ export class ReconciliationService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ATTACHMENT_SOURCE) private readonly attachments: AttachmentSource,
-    private readonly callbacks: CallbackSettingsRepository,
-    private readonly exports: S3ExportSettingsRepository,
+    private readonly targets: DeliveryTargets,
     private readonly deliveries: DeliveriesRepository,
     private readonly dispatcher: DeliveryDispatcher,
   ) {}
@@ -31,11 +29,9 @@ export class ReconciliationService {
     // Younger than the grace period: the upload's own listener is still on it.
     const until = new Date(Date.now() - this.config.integrations.reconcileGraceMs);
     let recorded = 0;
-    for (const s of await this.callbacks.listEnabled()) {
-      recorded += await this.catchUp('callback', s.accountId, s.enabledAt ?? until, until);
-    }
-    for (const s of await this.exports.listEnabled()) {
-      recorded += await this.catchUp('export', s.accountId, s.enabledAt ?? until, until);
+    for (const target of this.targets.all()) {
+      for (const s of await target.enabledAccounts())
+        recorded += await this.catchUp(target.kind, s.accountId, s.enabledAt ?? until, until);
     }
     let requeued = 0;
     for (const d of await this.deliveries.stalePending(until, BATCH * 2)) {
@@ -56,7 +52,7 @@ export class ReconciliationService {
   }
 
   private async catchUp(
-    kind: 'callback' | 'export',
+    kind: AttachmentDeliveryKind,
     accountId: string,
     from: Date,
     to: Date,

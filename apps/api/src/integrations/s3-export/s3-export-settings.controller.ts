@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { BacklogResult, S3ExportSettings, TestResult } from '@satchel/contracts';
 import { ADMINS, Allow, CurrentPrincipal } from '../../common/auth/decorators';
 import type { Principal } from '../../common/auth/principal';
-import { S3ExportTestDto, UpdateS3ExportSettingsDto } from '../dto/integrations.dto';
+import { S3ExportTestDto, UpdateS3ExportSettingsDto } from './dto/s3-export-settings.dto';
 import { S3ExportSettingsService } from './s3-export-settings.service';
 import { RateLimit } from '../../rate-limit/rate-limit.guard';
 import { ClientIp } from '../../common/http/client-ip';

@@ -9,31 +9,41 @@ import type {
 import { randomUUID } from 'node:crypto';
 import { ConflictError, ValidationError } from '../../common/errors/domain-errors';
 import { OutboundUrlValidator } from '../../outbound/outbound-url-validator';
-import { normalizeFolder } from './export-key';
-import { ExportBucketRepository, type ExportTarget } from './export-bucket.repository';
-import { IntegrationSecrets } from '../secrets/integration-secrets';
-import { toS3ExportSettings } from '../integrations.mapper';
-import { ReconciliationService } from '../deliveries/reconciliation.service';
-import { describeS3Error } from './s3-errors';
-import type { S3ExportSettingsEntity } from './s3-export-settings.entity';
-import { S3ExportSettingsRepository } from './s3-export-settings.repository';
-import { last4 } from '../secrets/secret-box';
 import { AUDIT_ACTIONS } from '../../audit/audit-actions';
 import { AuditService, type ActorContext } from '../../audit/audit.service';
+import { enabledSince, IntegrationSettings } from '../deliveries/integration-settings';
+import { ReconciliationService } from '../deliveries/reconciliation.service';
+import { IntegrationSecrets } from '../secrets/integration-secrets';
+import { last4 } from '../secrets/secret-box';
+import { ExportBucketRepository, type ExportTarget } from './export-bucket.repository';
+import { normalizeFolder } from './export-key';
+import { describeS3Error } from './s3-errors';
+import type { S3ExportSettingsEntity } from './s3-export-settings.entity';
+import { toS3ExportSettings } from './s3-export-settings.mapper';
+import { S3ExportSettingsRepository } from './s3-export-settings.repository';
 
 @Injectable()
 export class S3ExportSettingsService {
+  private readonly settings: IntegrationSettings<S3ExportSettingsEntity, S3ExportSettings>;
+
   constructor(
     private readonly repo: S3ExportSettingsRepository,
     private readonly secrets: IntegrationSecrets,
     private readonly bucket: ExportBucketRepository,
     private readonly reconciliation: ReconciliationService,
     private readonly outboundUrls: OutboundUrlValidator,
-    private readonly audit: AuditService,
-  ) {}
+    audit: AuditService,
+  ) {
+    this.settings = new IntegrationSettings({
+      repo,
+      view: toS3ExportSettings,
+      audit,
+      action: AUDIT_ACTIONS.s3ExportUpdate,
+    });
+  }
 
-  async get(accountId: string): Promise<S3ExportSettings> {
-    return toS3ExportSettings(await this.repo.find(accountId));
+  get(accountId: string): Promise<S3ExportSettings> {
+    return this.settings.get(accountId);
   }
 
   async update(ctx: ActorContext, req: UpdateS3ExportSettingsRequest): Promise<S3ExportSettings> {
@@ -61,18 +71,11 @@ export class S3ExportSettingsService {
         'disabled',
       );
     }
-    if (merged.disabled === false)
-      patch.enabledAt = current && !current.disabled && current.enabledAt ? current.enabledAt : new Date();
-    else if (merged.disabled) patch.enabledAt = null;
-    const saved = toS3ExportSettings(await this.repo.save(accountId, patch));
-    // The view without secrets (they show as their last four characters).
-    const before = current ? toS3ExportSettings(current) : null;
-    await this.audit.record(
-      ctx,
-      { action: AUDIT_ACTIONS.s3ExportUpdate, outcome: 'success', details: { before, after: saved } },
-      true,
+    patch.enabledAt = enabledSince(
+      current && { on: !current.disabled, enabledAt: current.enabledAt },
+      merged.disabled === false,
     );
-    return saved;
+    return this.settings.save(ctx, current, patch);
   }
 
   /** Writes and deletes a probe object with the given (or saved) settings; a clear reason on failure. */

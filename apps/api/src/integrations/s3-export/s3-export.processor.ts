@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { STORAGE_DRIVER, type StorageDriver } from '../../storage/storage.driver';
 import type { AttachmentRecord } from '../deliveries/attachment-source';
 import { DeliveriesRepository } from '../deliveries/deliveries.repository';
 import { DeliveryAttempts, type AttemptReport } from '../deliveries/delivery-attempts';
 import type { DeliveryJobData } from '../deliveries/delivery-jobs.repository';
+import { DeliveryProcessors, type DeliveryProcessor } from '../deliveries/delivery-processors';
 import { DeliveryStart } from '../deliveries/delivery-start';
 import type { DeliveryEntity } from '../deliveries/delivery.entity';
 import { ExportBucketRepository, type ExportTarget } from './export-bucket.repository';
@@ -17,8 +18,11 @@ const MAX_NAME_TRIES = 1000;
 
 /** Seed 002's "Uploading files on AWS": streams each stored file to `<folder>/<chatId>/<fileName>`. */
 @Injectable()
-export class S3ExportProcessor {
+export class S3ExportProcessor implements DeliveryProcessor, OnModuleInit {
+  readonly kind = 'export';
+
   constructor(
+    private readonly processors: DeliveryProcessors,
     private readonly start: DeliveryStart,
     private readonly deliveries: DeliveriesRepository,
     private readonly settings: S3ExportSettingsRepository,
@@ -27,6 +31,10 @@ export class S3ExportProcessor {
     private readonly attempts: DeliveryAttempts,
     @Inject(STORAGE_DRIVER) private readonly storage: StorageDriver,
   ) {}
+
+  onModuleInit(): void {
+    this.processors.register(this);
+  }
 
   async process(job: Job<DeliveryJobData>): Promise<void> {
     const started = await this.start.pendingWithAttachment(job, {

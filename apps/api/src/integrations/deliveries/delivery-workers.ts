@@ -1,18 +1,17 @@
 import { Inject, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Job, Worker } from 'bullmq';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/app-config.token';
-import { workerSpec, type JobHandler, type WorkerSpec } from '../jobs/job-registry';
-import { JobProcessor, JobWorkers, type QueueProcessor } from '../jobs/job-workers';
-import { JOBS, QUEUES } from '../jobs/queues';
-import { CallbackDeliveryProcessor } from './callbacks/callback-delivery.processor';
-import { DeliveriesRepository } from './deliveries/deliveries.repository';
-import { DeliveryJobsRepository, type DeliveryJobData } from './deliveries/delivery-jobs.repository';
-import { EventsDeliveryProcessor } from './event-webhooks/events-delivery.processor';
-import { ReconciliationService } from './deliveries/reconciliation.service';
-import { retryDelay } from './deliveries/retry-schedule';
-import { S3ExportProcessor } from './s3-export/s3-export.processor';
-import { UnreadableSecretError } from './secrets/unreadable-secret.error';
+import type { DeliveryKind } from '@satchel/contracts';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config.token';
+import { workerSpec, type JobHandler, type WorkerSpec } from '../../jobs/job-registry';
+import { JobProcessor, JobWorkers, type QueueProcessor } from '../../jobs/job-workers';
+import { JOBS, QUEUES } from '../../jobs/queues';
+import { UnreadableSecretError } from '../secrets/unreadable-secret.error';
+import { DeliveriesRepository } from './deliveries.repository';
+import { DeliveryJobsRepository, type DeliveryJobData } from './delivery-jobs.repository';
+import { DeliveryProcessors } from './delivery-processors';
+import { ReconciliationService } from './reconciliation.service';
+import { retryDelay } from './retry-schedule';
 
 const INTEGRATION_QUEUES = [QUEUES.callbacks, QUEUES.exports, QUEUES.events, QUEUES.integrations];
 
@@ -20,18 +19,17 @@ const INTEGRATION_QUEUES = [QUEUES.callbacks, QUEUES.exports, QUEUES.events, QUE
  * The integration queues' jobs (only in processes that run jobs), started by the job registry with
  * the configured retry schedule, lock duration and stalled-job interval. A worker that dies mid-job
  * loses its lock; after `JOB_STALLED_INTERVAL_MS` another worker takes the job again (same delivery,
- * same webhook-id).
+ * same webhook-id). Each kind's processor is registered in `DeliveryProcessors` by the module that
+ * owns it.
  */
 @JobProcessor()
-export class IntegrationWorkers implements QueueProcessor, OnApplicationBootstrap, OnApplicationShutdown {
+export class DeliveryWorkers implements QueueProcessor, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('IntegrationWorkers');
   private scheduleTimer?: NodeJS.Timeout;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly callbacks: CallbackDeliveryProcessor,
-    private readonly exports: S3ExportProcessor,
-    private readonly events: EventsDeliveryProcessor,
+    private readonly processors: DeliveryProcessors,
     private readonly reconciliation: ReconciliationService,
     private readonly deliveries: DeliveriesRepository,
     private readonly jobs: DeliveryJobsRepository,
@@ -70,8 +68,8 @@ export class IntegrationWorkers implements QueueProcessor, OnApplicationBootstra
   /** Every integration queue's jobs with their handlers; the registry checks that none is missing. */
   workerSpecs(): WorkerSpec[] {
     const { retryScheduleMs } = this.config.callbacks;
-    const deliver = (processor: { process(job: Job<DeliveryJobData>): Promise<void> }) =>
-      this.failingOnUnreadableSecrets((job: Job<DeliveryJobData>) => processor.process(job));
+    const deliver = (kind: DeliveryKind) =>
+      this.failingOnUnreadableSecrets((job: Job<DeliveryJobData>) => this.processors.get(kind).process(job));
     const options = (schedule: number[]) => ({
       lock: this.config.jobs,
       backoff: (attemptsMade: number) => retryDelay(schedule, attemptsMade),
@@ -83,19 +81,19 @@ export class IntegrationWorkers implements QueueProcessor, OnApplicationBootstra
     return [
       workerSpec({
         queue: QUEUES.callbacks,
-        handlers: { [JOBS.deliver]: deliver(this.callbacks) },
+        handlers: { [JOBS.deliver]: deliver('callback') },
         ...options(retryScheduleMs),
         concurrency: 4,
       }),
       workerSpec({
         queue: QUEUES.exports,
-        handlers: { [JOBS.deliver]: deliver(this.exports) },
+        handlers: { [JOBS.deliver]: deliver('export') },
         ...options(this.config.integrations.exportRetryScheduleMs),
         concurrency: 2,
       }),
       workerSpec({
         queue: QUEUES.events,
-        handlers: { [JOBS.deliver]: deliver(this.events) },
+        handlers: { [JOBS.deliver]: deliver('event') },
         ...options(retryScheduleMs),
         concurrency: 4,
       }),
