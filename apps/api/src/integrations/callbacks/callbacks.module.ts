@@ -1,3 +1,4 @@
+import { AuditModule } from '../../audit/audit.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CallbackDeliveryProcessor } from './callback-delivery.processor';
 import { CallbackDeliveryTarget } from './callback-delivery-target';
@@ -19,7 +20,7 @@ export class CallbacksModule {
   ): DynamicModule {
     return {
       module: CallbacksModule,
-      imports: [deliveries, secrets],
+      imports: [AuditModule, deliveries, secrets],
       controllers: opts.http ? [CallbackSettingsController] : [],
       providers: [
         CallbackSettingsRepository,

@@ -1,3 +1,4 @@
+import { AuditModule } from '../../audit/audit.module';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ExportBucketRepository } from './export-bucket.repository';
 import { S3ExportDeliveryTarget } from './s3-export-delivery-target';
@@ -18,7 +19,7 @@ export class S3ExportModule {
   ): DynamicModule {
     return {
       module: S3ExportModule,
-      imports: [deliveries, secrets],
+      imports: [AuditModule, deliveries, secrets],
       controllers: opts.http ? [S3ExportSettingsController] : [],
       providers: [
         S3ExportSettingsRepository,
