@@ -174,6 +174,7 @@ describe('deliveries: refusals, events and nothing lost', () => {
       t.app.get(EventEmitter2).removeAllListeners(EVENTS.attachmentCreated);
       const lost = await uploadFile(t, chat.chatId, chat.auth, 'lost-event.pdf', pdfOfSize());
       await settled(t, owner, lost.id, 'delivered');
+      // Reconciliation runs on a 1 s timer: let a later run pass to show it skips the older file.
       await new Promise((ok) => setTimeout(ok, 1500));
       expect(receiver.received.map((r) => r.files.file?.filename)).toEqual(['lost-event.pdf']);
     } finally {
@@ -197,6 +198,7 @@ describe('deliveries: refusals, events and nothing lost', () => {
       const started = Date.now();
       const a = await uploadFile(t, chat.chatId, chat.auth, 'while-redis-down.pdf', pdfOfSize());
       expect(Date.now() - started).toBeLessThan(5000);
+      // Redis is down, so no queue can say "idle": time passing is the point here.
       await new Promise((ok) => setTimeout(ok, 500));
       expect(receiver.received).toHaveLength(0);
       await redis.start();

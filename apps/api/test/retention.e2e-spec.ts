@@ -18,7 +18,7 @@ import {
   setRetention,
   sweepNow,
 } from './support/retention';
-import { startS3Server, type TestS3Server } from '@satchel/testing';
+import { startS3Server, waitFor, type TestS3Server } from '@satchel/testing';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const RETENTION = {
@@ -139,13 +139,16 @@ describe('retention: expired files leave storage and the chat keeps a tombstone'
       const v = await startVisitorChat(fast, key);
       const [file] = await sendFiles(fast, v.chatId, v.auth, [{ name: 'a.pdf', body: pdfOfSize(1024) }]);
       await setRetention(fast, o, { days: 1 });
-      const deadline = Date.now() + 20_000;
-      let status = 200;
-      while (status !== 410 && Date.now() < deadline) {
-        await new Promise((ok) => setTimeout(ok, 250));
-        status = (await request(fast.url).get(`/v1/attachments/${file.id}`).set(o.auth)).status;
-      }
-      expect(status).toBe(410);
+      const gone = await waitFor(
+        'the scheduled sweep to expire the file',
+        async () => {
+          const { status } = await request(fast.url).get(`/v1/attachments/${file.id}`).set(o.auth);
+          return status === 410 ? status : undefined;
+        },
+        20_000,
+        250,
+      );
+      expect(gone).toBe(410);
     } finally {
       await fast.close();
     }

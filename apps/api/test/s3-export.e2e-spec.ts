@@ -8,7 +8,7 @@ import { eventually } from './support/callback-receiver';
 import { createOperator, loginOwner, startVisitorChat, widgetKeyOf, type Session } from './support/fixtures';
 import { pdfOfSize, uploadFile } from './support/files';
 import { captureLogs } from './support/integrations';
-import { startS3Server, type TestS3Server } from '@satchel/testing';
+import { startS3Server, waitForQueuesIdle, type TestS3Server } from '@satchel/testing';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const BUCKET = 'customer-bucket';
@@ -161,7 +161,8 @@ describe('S3 export (seed 002 "Uploading files on AWS")', () => {
   it('switched off, nothing is exported; a failing export is visible; the backlog call catches up', async () => {
     await request(t.url).put('/v1/settings/s3-export').set(owner.auth).send({ disabled: true }).expect(200);
     const missed = await uploadFile(t, chat.chatId, chat.auth, 'missed.pdf', pdfOfSize());
-    await new Promise((ok) => setTimeout(ok, 300));
+    // Every job the upload started (preview, text, deliveries) has run.
+    await waitForQueuesIdle(t.url);
     const shown = await request(t.url).get(`/v1/attachments/${missed.id}`).set(owner.auth).expect(200);
     expect(shown.body.export).toBeUndefined();
     await request(t.url).post('/v1/settings/s3-export/backlog').set(owner.auth).expect(409);
